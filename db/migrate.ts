@@ -1,0 +1,61 @@
+/**
+ * Applies the drizzle/ migrations with the driver's own migrator. On a shared server, a session
+ * advisory lock on a dedicated connection makes concurrent start-ups wait for one another.
+ */
+import path from "node:path";
+import type { Database } from "./client";
+
+export type Driver = "pglite" | "pg" | "neon";
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
+const LOCK_KEY = 7_314_001; // arbitrary, constant: "clientele migrations"
+
+export async function migrateDatabase(db: Database, driver: Driver, url?: string): Promise<void> {
+  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+  if (driver === "pglite") {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    return migrate(db as never, config);
+  }
+  if (!url) throw new Error(`${driver} needs a DATABASE_URL`);
+  if (driver === "neon") {
+    const { Client } = await import("@neondatabase/serverless");
+    const { configureNeon } = await import("./client");
+    await configureNeon();
+    const { drizzle } = await import("drizzle-orm/neon-serverless");
+    const { migrate } = await import("drizzle-orm/neon-serverless/migrator");
+    const client = new Client(url);
+    await client.connect();
+    return withLock(client, () => migrate(drizzle({ client }), config));
+  }
+  const { Client } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  return withLock(client, () => migrate(drizzle({ client }), config));
+}
+
+type LockableClient = { query: (text: string) => Promise<unknown>; end: () => Promise<void> };
+
+async function withLock(client: LockableClient, run: () => Promise<void>) {
+  try {
+    await client.query(`select pg_advisory_lock(${LOCK_KEY})`);
+    await run();
+  } finally {
+    await client.query(`select pg_advisory_unlock(${LOCK_KEY})`).catch(() => {});
+    await client.end();
+  }
+}
+
+/** The migrations this build ships, and which of them the database has applied. */
+export async function migrationStatus(db: Database) {
+  const { readMigrationFiles } = await import("drizzle-orm/migrator");
+  const { sql } = await import("drizzle-orm");
+  const shipped = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
+  const result = await db.execute<{ hash: string }>(
+    sql`select hash from drizzle.__drizzle_migrations order by created_at`,
+  );
+  const applied = new Set(result.rows.map((r) => r.hash));
+  const pending = shipped.filter((m) => !applied.has(m.hash)).length;
+  return { shipped: shipped.length, applied: applied.size, pending };
+}

@@ -1,0 +1,84 @@
+/**
+ * The customer's platform profile: one per customer account, shared by every face. Providers see
+ * a narrow public view of it (lib/provider-view), the customer sees and edits all of it.
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { amountMinor, at, createdAt, currency, id, updatedAt } from "./columns";
+import { users } from "./users";
+
+/** Who among providers may see the public profile. */
+export const providerVisibility = pgEnum("provider_visibility", ["public", "restricted", "private"]);
+/** Who among other customers may see achievements, goals and connections. */
+export const socialVisibility = pgEnum("social_visibility", ["public", "connections", "private"]);
+export const preferredWallet = pgEnum("preferred_wallet", ["card", "apple_pay", "google_pay", "paypal", "link"]);
+
+export type ProviderVisibility = (typeof providerVisibility.enumValues)[number];
+export type SocialVisibility = (typeof socialVisibility.enumValues)[number];
+
+export type PostalAddress = {
+  line1: string;
+  line2?: string;
+  city: string;
+  region?: string;
+  postalCode: string;
+  country: string; // ISO 3166-1 alpha-2
+};
+
+export type DashboardSettings = {
+  /** Order of the tiles on the customer's own dashboard. */
+  tiles?: string[];
+  weeklyDigest?: boolean;
+  theme?: "system" | "light" | "dark";
+};
+
+export const customers = pgTable(
+  "customers",
+  {
+    id: id(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    firstName: text().notNull(),
+    lastName: text().notNull().default(""),
+    /** Chosen public name; when null the public name is "First L.". */
+    displayName: text(),
+    avatarUrl: text(),
+    phone: text(),
+    /** Short random slug for the shareable profile link and its QR code. */
+    handle: text().notNull(),
+    providerVisibility: providerVisibility().notNull().default("public"),
+    socialVisibility: socialVisibility().notNull().default("connections"),
+    shippingAddress: jsonb().$type<PostalAddress>(),
+    preferredWallet: preferredWallet(),
+    dashboardSettings: jsonb().$type<DashboardSettings>().notNull().default({}),
+    stripeCustomerId: text(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("customers_user_key").on(t.userId),
+    uniqueIndex("customers_handle_key").on(t.handle),
+    uniqueIndex("customers_stripe_key").on(t.stripeCustomerId).where(sql`${t.stripeCustomerId} is not null`),
+  ],
+);
+
+/** Denormalised counters for the customer's own insights, refreshed by cron (never used for provider stats, which are live). */
+export const profileStats = pgTable(
+  "profile_stats",
+  {
+    customerId: uuid()
+      .primaryKey()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    jobsPosted: integer().notNull().default(0),
+    jobsCompleted: integer().notNull().default(0),
+    jobsCancelled: integer().notNull().default(0),
+    reviewsReceived: integer().notNull().default(0),
+    ordersCount: integer().notNull().default(0),
+    totalSpentMinor: amountMinor().notNull().default(0),
+    currency: currency().notNull().default("USD"),
+    lastActiveAt: at(),
+    computedAt: at().notNull().defaultNow(),
+  },
+  (t) => [index("profile_stats_computed_idx").on(t.computedAt)],
+);

@@ -1,0 +1,62 @@
+/** Cross-cutting records: the audit trail and the outbox of domain events. */
+import { sql } from "drizzle-orm";
+import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { at, createdAt, id } from "./columns";
+
+export const auditActorType = pgEnum("audit_actor_type", ["user", "system", "stripe"]);
+
+/** One row per changed field: who, for which business, which entity and field, old and new value. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    actorType: auditActorType().notNull(),
+    /** The user, or the name of the job ("cron:outbox-relay") or source ("stripe:evt_..."). */
+    actorUserId: uuid(),
+    actorLabel: text(),
+    businessId: uuid(),
+    entityType: text().notNull(),
+    entityId: text().notNull(),
+    action: text().notNull(),
+    field: text(),
+    oldValue: jsonb(),
+    newValue: jsonb(),
+    traceId: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("audit_log_entity_idx").on(t.entityType, t.entityId, t.createdAt.desc(), t.id.desc()),
+    index("audit_log_business_idx").on(t.businessId, t.createdAt.desc()),
+    index("audit_log_created_idx").on(t.createdAt),
+  ],
+);
+
+export const outboxStatus = pgEnum("outbox_status", ["pending", "sent", "dead"]);
+
+/** Domain events written in the same transaction as the change; a relay publishes them to the broker. */
+export const eventOutbox = pgTable(
+  "event_outbox",
+  {
+    id: id(),
+    /** Routing key, e.g. "v1.customer.updated". */
+    type: text().notNull(),
+    version: integer().notNull().default(1),
+    businessId: uuid(),
+    aggregateType: text().notNull(),
+    aggregateId: text().notNull(),
+    payload: jsonb().notNull(),
+    traceId: text(),
+    occurredAt: createdAt(),
+    /** Insertion order, so per-entity order survives equal timestamps. */
+    seq: bigserial({ mode: "number" }).notNull(),
+    status: outboxStatus().notNull().default("pending"),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: at().notNull().defaultNow(),
+    lastError: text(),
+    sentAt: at(),
+  },
+  (t) => [
+    index("event_outbox_pending_idx").on(t.nextAttemptAt, t.seq).where(sql`${t.status} = 'pending'`),
+    index("event_outbox_aggregate_idx").on(t.aggregateType, t.aggregateId, t.seq),
+  ],
+);

@@ -1,0 +1,1 @@
+import type { Database } from "../client"; export async function seedDemoIfEmpty(_db: Database) {}

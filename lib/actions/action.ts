@@ -1,0 +1,59 @@
+/**
+ * The server-action wrapper, for forms driven by useActionState: resolves the actor, parses the
+ * form (or a plain object) with zod and returns a serialisable result instead of throwing, so the
+ * form can show field errors next to their inputs. Next's redirect() and notFound() pass through.
+ */
+import { unstable_rethrow } from "next/navigation";
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { getDb, type Database } from "@/db/client";
+import { getActor } from "@/lib/auth/current";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError, internalError, unauthorized, validationError, type ErrorCode, type FieldErrors } from "@/lib/errors";
+import { log } from "@/lib/log";
+
+export type ActionResult<T = unknown> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: ErrorCode; message: string; reason?: string; fieldErrors?: FieldErrors } };
+
+export type ActionContext<S extends z.ZodType> = { actor: Actor; input: z.output<S>; db: Database };
+
+/** FormData to a plain object; repeated names become arrays. */
+export function formToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = form.getAll(key);
+    out[key] = values.length > 1 ? values : values[0];
+  }
+  return out;
+}
+
+export function action<S extends z.ZodType, T>(
+  schema: S,
+  handler: (ctx: ActionContext<S>) => Promise<T>,
+  options: { access?: "user" | "public" } = {},
+) {
+  return async (_previous: ActionResult<T> | null, input: FormData | z.input<S>): Promise<ActionResult<T>> => {
+    try {
+      const actor = await getActor();
+      if (options.access !== "public" && actor.kind === "anonymous") throw unauthorized();
+      const parsed = await schema.safeParseAsync(input instanceof FormData ? formToObject(input) : input);
+      if (!parsed.success) throw validationError(parsed.error, "form");
+      return { ok: true, data: await handler({ actor, input: parsed.data, db: await getDb() }) };
+    } catch (error) {
+      unstable_rethrow(error);
+      const appError = error instanceof AppError ? error : internalError();
+      if (!(error instanceof AppError)) log.error({ traceId: randomUUID(), err: error }, "action failed");
+      return {
+        ok: false,
+        error: {
+          code: appError.code,
+          message: appError.userMessage,
+          ...(appError.details.reason && { reason: appError.details.reason }),
+          ...(appError.details.fieldErrors && { fieldErrors: appError.details.fieldErrors }),
+        },
+      };
+    }
+  };
+}

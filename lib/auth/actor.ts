@@ -1,0 +1,93 @@
+/**
+ * Who is making this request, resolved once per request from the session and the database.
+ * Memberships are read fresh (one indexed query), so a removed staff member loses access at once
+ * even while their JWT still lists the business.
+ */
+import { sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import type { StaffRole } from "@/db/schema";
+import { forbidden } from "@/lib/errors";
+
+export type Membership = {
+  businessId: string;
+  businessName: string;
+  role: StaffRole;
+  isMarketplaceProvider: boolean;
+};
+
+export type UserActor = {
+  kind: "user";
+  userId: string;
+  email: string;
+  name: string;
+  isPlatformAdmin: boolean;
+  /** The customer profile of this account, if it has one. */
+  customerId: string | null;
+  memberships: Membership[];
+  /** The business this request acts for, or null when acting as themselves. */
+  business: Membership | null;
+};
+
+/** Scheduled jobs and webhooks: trusted code acting without a person. */
+export type SystemActor = { kind: "system"; label: string };
+export type AnonymousActor = { kind: "anonymous" };
+export type Actor = AnonymousActor | UserActor | SystemActor;
+
+export const anonymous: AnonymousActor = { kind: "anonymous" };
+export const systemActor = (label: string): SystemActor => ({ kind: "system", label });
+
+type Row = {
+  id: string;
+  email: string;
+  name: string;
+  is_platform_admin: boolean;
+  customer_id: string | null;
+  memberships: Membership[];
+};
+
+/**
+ * Loads the account and its memberships in one round trip. `requestedBusinessId` comes from the
+ * `X-Business-Id` header (API clients) or the switcher cookie (pages); without one, the oldest
+ * membership is used. A user no longer in the database resolves to anonymous.
+ */
+export async function resolveActor(
+  db: Database,
+  userId: string,
+  requested: { businessId?: string | null; strict?: boolean } = {},
+): Promise<UserActor | AnonymousActor> {
+  const { rows } = await db.execute<Row>(sql`
+    select u.id, u.email, u.name, u.is_platform_admin, c.id as customer_id,
+      coalesce((
+        select json_agg(json_build_object(
+          'businessId', b.id, 'businessName', b.name, 'role', m.role,
+          'isMarketplaceProvider', b.is_marketplace_provider) order by m.created_at, b.id)
+        from memberships m join businesses b on b.id = m.business_id
+        where m.user_id = u.id), '[]'::json) as memberships
+    from users u left join customers c on c.user_id = u.id
+    where u.id = ${userId}`);
+  const row = rows[0];
+  if (!row) return anonymous;
+  return {
+    kind: "user",
+    userId: row.id,
+    email: row.email,
+    name: row.name,
+    isPlatformAdmin: row.is_platform_admin,
+    customerId: row.customer_id,
+    memberships: row.memberships,
+    business: chooseBusiness(row.memberships, requested),
+  };
+}
+
+function chooseBusiness(
+  memberships: Membership[],
+  { businessId, strict }: { businessId?: string | null; strict?: boolean },
+): Membership | null {
+  if (businessId) {
+    const chosen = memberships.find((m) => m.businessId === businessId);
+    if (chosen) return chosen;
+    // An explicit header that names a foreign business is refused; a stale cookie falls back.
+    if (strict) throw forbidden("not_a_member", "You are not a member of that business.");
+  }
+  return memberships[0] ?? null;
+}

@@ -1,0 +1,120 @@
+/**
+ * The one place that decides who may read or change what. Data functions call these guards first
+ * and build their WHERE clauses from what the guards return (the business id, the customer id), so
+ * a query cannot forget its scope. A refusal is an AppError with a stable reason.
+ */
+import type { StaffRole } from "@/db/schema";
+import type { Actor, Membership, SystemActor, UserActor } from "@/lib/auth/actor";
+import { conflict, forbidden, unauthorized } from "@/lib/errors";
+
+export type Permission =
+  | "business.manage" // rename the business, change its settings
+  | "staff.read"
+  | "staff.manage" // add, change and remove staff
+  | "crm.read"
+  | "crm.write" // create and edit customer records, notes, tags, purchases
+  | "crm.delete" // soft-delete and restore customer records
+  | "crm.export" // GDPR export
+  | "crm.erase" // GDPR erasure
+  | "audit.read"
+  | "marketplace.act"; // as a provider: view jobs and customers, apply, message, review
+
+const ALL: readonly Permission[] = [
+  "business.manage",
+  "staff.read",
+  "staff.manage",
+  "crm.read",
+  "crm.write",
+  "crm.delete",
+  "crm.export",
+  "crm.erase",
+  "audit.read",
+  "marketplace.act",
+];
+
+export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
+  owner: ALL,
+  admin: ALL,
+  manager: ["staff.read", "crm.read", "crm.write", "crm.delete", "audit.read", "marketplace.act"],
+  staff: ["crm.read", "crm.write", "marketplace.act"],
+};
+
+/** Which roles each role may hand out (or change someone to). */
+export const GRANTABLE_ROLES: Record<StaffRole, readonly StaffRole[]> = {
+  owner: ["owner", "admin", "manager", "staff"],
+  admin: ["admin", "manager", "staff"],
+  manager: [],
+  staff: [],
+};
+
+export function hasPermission(role: StaffRole, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export function requireUser(actor: Actor): UserActor {
+  if (actor.kind === "user") return actor;
+  if (actor.kind === "system") throw forbidden("system_actor", "This action needs a signed-in person.");
+  throw unauthorized();
+}
+
+export function requireSystem(actor: Actor): SystemActor {
+  if (actor.kind === "system") return actor;
+  throw forbidden("not_system", "Only scheduled jobs may do this.");
+}
+
+export function requirePlatformAdmin(actor: Actor): UserActor {
+  const user = requireUser(actor);
+  if (!user.isPlatformAdmin) throw forbidden("not_platform_admin", "Only platform administrators may do this.");
+  return user;
+}
+
+/** The signed-in customer acting as themselves; their customer id scopes every query. */
+export function requireCustomer(actor: Actor): { user: UserActor; customerId: string } {
+  const user = requireUser(actor);
+  if (!user.customerId) throw forbidden("not_a_customer", "This is for customer accounts.");
+  return { user, customerId: user.customerId };
+}
+
+/** The business the actor acts for, with the permission checked; its id scopes every query. */
+export function requireBusiness(actor: Actor, permission: Permission): { user: UserActor; business: Membership } {
+  const user = requireUser(actor);
+  const business = user.business;
+  if (!business) throw forbidden("no_business", "You are not acting for a business. Choose one first.");
+  if (!hasPermission(business.role, permission)) {
+    throw forbidden("insufficient_role", `Your role (${business.role}) does not allow this.`);
+  }
+  return { user, business };
+}
+
+/** A member of a marketplace provider business, acting for it. */
+export function requireProvider(actor: Actor): { user: UserActor; business: Membership } {
+  const user = requireUser(actor);
+  if (!user.business?.isMarketplaceProvider) {
+    throw forbidden("not_a_provider", "Only providers on the marketplace can do this.");
+  }
+  return requireBusiness(actor, "marketplace.act");
+}
+
+/** May `actorRole` set a member whose role is `currentRole` (null: not yet a member) to `nextRole`? */
+export function assertCanAssignRole(actorRole: StaffRole, currentRole: StaffRole | null, nextRole: StaffRole | null) {
+  const grantable = GRANTABLE_ROLES[actorRole];
+  if (currentRole && !grantable.includes(currentRole)) {
+    throw forbidden("insufficient_role", `A ${actorRole} cannot change a ${currentRole}.`);
+  }
+  if (nextRole && !grantable.includes(nextRole)) {
+    throw forbidden("insufficient_role", `A ${actorRole} cannot grant the ${nextRole} role.`);
+  }
+}
+
+/** A business always keeps at least one owner. */
+export function assertKeepsAnOwner(ownersAfterChange: number) {
+  if (ownersAfterChange < 1) throw conflict("A business needs at least one owner.", "last_owner");
+}
+
+/** Where a signed-in user lands: their most specific home. */
+export function homePathFor(actor: UserActor): string {
+  if (actor.business) return actor.business.isMarketplaceProvider ? "/provider" : "/crm";
+  if (actor.customerId) return "/me";
+  if (actor.isPlatformAdmin) return "/admin";
+  return "/me";
+}

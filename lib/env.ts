@@ -1,0 +1,82 @@
+/**
+ * Every environment variable the app reads, parsed once with zod. Nothing else reads process.env.
+ *
+ * Local trial mode (no DATABASE_URL, so the embedded database): secrets that are absent are
+ * generated once and kept in .data/dev-secrets.json, so `npm start` needs no configuration and
+ * sessions survive restarts. Anywhere else an absent required secret is a start-up error.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v));
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optional.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  /** Force a driver; the default is chosen from DATABASE_URL (see db/client.ts). */
+  DATABASE_DRIVER: z.enum(["pglite", "pg", "neon"]).optional(),
+  PGLITE_DIR: z.string().default(".data/pglite"),
+  AUTH_SECRET: optional,
+  CRON_SECRET: optional,
+  STRIPE_SECRET_KEY: optional,
+  STRIPE_WEBHOOK_SECRET: optional,
+  AMQP_URL: optional,
+  METRICS_TOKEN: optional,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Seeds the demo world into an empty embedded database on first start. */
+  SEED_ON_START: z.enum(["true", "false"]).default("true"),
+});
+
+export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; embedded: boolean };
+
+const DEV_SECRETS = [
+  "AUTH_SECRET",
+  "CRON_SECRET",
+  "METRICS_TOKEN",
+  "STRIPE_WEBHOOK_SECRET",
+] as const;
+
+function devSecrets(dir: string): Record<(typeof DEV_SECRETS)[number], string> {
+  const file = path.join(dir, "dev-secrets.json");
+  const stored: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+  let changed = false;
+  for (const key of DEV_SECRETS) {
+    if (!stored[key]) {
+      stored[key] = (key === "STRIPE_WEBHOOK_SECRET" ? "whsec_" : "") + randomBytes(32).toString("base64url");
+      changed = true;
+    }
+  }
+  if (changed) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  }
+  return stored as Record<(typeof DEV_SECRETS)[number], string>;
+}
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  const env = parsed.data;
+  const embedded = env.DATABASE_DRIVER === "pglite" || (!env.DATABASE_URL && env.DATABASE_DRIVER === undefined);
+  if (embedded) {
+    const generated = devSecrets(path.dirname(path.resolve(env.PGLITE_DIR)));
+    for (const key of DEV_SECRETS) env[key] ??= generated[key];
+  }
+  if (!env.AUTH_SECRET) throw new Error("Invalid environment:\n  AUTH_SECRET: required with DATABASE_URL set");
+  return { ...env, AUTH_SECRET: env.AUTH_SECRET, embedded };
+}
+
+const cache = globalThis as { __clienteleEnv?: Env };
+
+/** The parsed environment (read lazily so `next build` never needs secrets). */
+export function env(): Env {
+  return (cache.__clienteleEnv ??= load());
+}

@@ -1,0 +1,101 @@
+/**
+ * Typed application errors. Each carries a code (mapped to an HTTP status), a message a person
+ * can read, and for some codes a machine-readable reason, field errors or a retry delay.
+ * Anything that is not an AppError becomes a 500 that reveals nothing.
+ */
+import type { z } from "zod";
+
+export type ErrorCode =
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "unprocessable"
+  | "payload_too_large"
+  | "rate_limited"
+  | "internal";
+
+export const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unprocessable: 422,
+  rate_limited: 429,
+  internal: 500,
+};
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    /** Safe to show to the person who made the request. */
+    readonly userMessage: string,
+    readonly details: { reason?: string; fieldErrors?: FieldErrors; retryAfterSeconds?: number } = {},
+  ) {
+    super(userMessage);
+    this.name = "AppError";
+  }
+
+  get status() {
+    return STATUS[this.code];
+  }
+}
+
+export const badRequest = (message: string, fieldErrors?: FieldErrors) =>
+  new AppError("bad_request", message, { fieldErrors });
+export const unauthorized = (message = "Sign in to continue.") => new AppError("unauthorized", message);
+/** `reason` is a stable machine-readable word clients can branch on ("private", "not_a_member", ...). */
+export const forbidden = (reason: string, message: string) => new AppError("forbidden", message, { reason });
+export const notFound = (what = "That") => new AppError("not_found", `${what} was not found.`);
+export const conflict = (message: string, reason?: string) => new AppError("conflict", message, { reason });
+export const unprocessable = (message: string, reason?: string) =>
+  new AppError("unprocessable", message, { reason });
+export const rateLimited = (retryAfterSeconds: number) =>
+  new AppError("rate_limited", "Too many requests. Try again shortly.", { retryAfterSeconds });
+
+/** Zod's issues as { "field.path": ["message", ...] }; "" is the whole input. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".");
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export function validationError(error: z.ZodError, where = "input") {
+  return badRequest(`Some ${where} fields are invalid.`, fieldErrorsOf(error));
+}
+
+/** The JSON body every error response has. */
+export type ErrorBody = {
+  error: { code: ErrorCode; message: string; reason?: string; field_errors?: FieldErrors; trace_id?: string };
+};
+
+export function toErrorBody(error: AppError, traceId?: string): ErrorBody {
+  return {
+    error: {
+      code: error.code,
+      message: error.userMessage,
+      ...(error.details.reason && { reason: error.details.reason }),
+      ...(error.details.fieldErrors && { field_errors: error.details.fieldErrors }),
+      ...(traceId && { trace_id: traceId }),
+    },
+  };
+}
+
+export const internalError = () =>
+  new AppError("internal", "Something went wrong on our side. It has been logged; please try again.");
+
+/** Postgres unique violation (any driver), for mapping races to 409. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: string }).code === "23505") return true;
+  }
+  return false;
+}

@@ -1,0 +1,57 @@
+/**
+ * A real database for a test file, on the driver of the current Vitest project:
+ * "pglite" (an in-memory PGlite, migrated), "pg" (node-postgres) or "neon" (Neon's driver through
+ * the local bridge) against the database global-setup made on TEST_DATABASE_URL.
+ *
+ *   const t = await testDatabase();            // in beforeAll
+ *   await t.rollback(async (db) => { ... });   // each test: its changes vanish afterwards
+ */
+import { inject } from "vitest";
+import { connect, type Database } from "@/db/client";
+import { migrateDatabase, type Driver } from "@/db/migrate";
+
+export const driver = (process.env.TEST_DRIVER ?? "pglite") as Driver;
+
+class Rollback extends Error {}
+
+export type TestDatabase = {
+  db: Database;
+  driver: Driver;
+  /** A connection string for code that opens its own connections (null on PGlite). */
+  url: string | null;
+  rollback<T>(fn: (db: Database) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+export async function testDatabase(): Promise<TestDatabase> {
+  let url: string | null = null;
+  let connection;
+  if (driver === "pglite") {
+    connection = await connect("memory://", "pglite");
+    await migrateDatabase(connection.db, "pglite");
+  } else {
+    url = inject("databaseUrl");
+    if (!url) throw new Error(`The ${driver} project needs TEST_DATABASE_URL`);
+    if (driver === "neon") process.env.NEON_WS_PROXY = inject("neonProxy") ?? undefined;
+    connection = await connect(url, driver);
+  }
+  const { db, close } = connection;
+  return {
+    db,
+    driver,
+    url,
+    async rollback(fn) {
+      let result: Awaited<ReturnType<typeof fn>>;
+      try {
+        await db.transaction(async (tx) => {
+          result = await fn(tx as unknown as Database);
+          throw new Rollback();
+        });
+      } catch (error) {
+        if (!(error instanceof Rollback)) throw error;
+      }
+      return result!;
+    },
+    close,
+  };
+}

@@ -1,0 +1,24 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// The same suite runs on each driver: always embedded PGlite; with TEST_DATABASE_URL also
+// node-postgres and Neon's driver (through a local WebSocket bridge) against that server.
+const drivers = ["pglite", ...(process.env.TEST_DATABASE_URL ? ["pg", "neon"] : [])];
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    globalSetup: ["./test/global-setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: drivers.map((driver) => ({
+      extends: true,
+      test: {
+        name: driver,
+        env: { TEST_DRIVER: driver, LOG_LEVEL: "silent", SEED_ON_START: "false" },
+        include: ["lib/**/*.test.ts", "db/**/*.test.ts", "test/**/*.test.ts"],
+        exclude: ["e2e/**", "node_modules/**"],
+      },
+    })),
+  },
+});
