@@ -1,0 +1,60 @@
+/** /crm: the acting business's customer records. */
+import type { Metadata } from "next";
+import { getCrmHome } from "@/lib/dashboards/crm-home";
+import { loadForPage } from "@/lib/auth/page";
+import { AccessDenied } from "@/components/app/access-denied";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatDate, plural } from "@/components/ui/format";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata: Metadata = { title: "Customers" };
+
+const TYPE_TONE = { walk_in: "neutral", regular: "brand", vip: "accent", wholesale: "warning" } as const;
+
+export default async function CrmHomePage() {
+  const result = await loadForPage("/crm", getCrmHome);
+  if (!result.ok) return <AccessDenied error={result.error} />;
+  const home = result.data;
+  return (
+    <>
+      <PageHeader title="Customers" description={`${home.businessName} · ${plural(home.customerCount, "customer record")}`} />
+      <Card title="Recently added">
+        {home.recentCustomers.length === 0 ? (
+          <EmptyState title="No customers yet" description="Customer records your team adds, or imports, will be listed here." />
+        ) : (
+          <div className="-mx-5 overflow-x-auto sm:-mx-6">
+            <table className="min-w-full text-left text-sm">
+              <caption className="sr-only">The {home.recentCustomers.length} most recently added customers</caption>
+              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+                <tr>
+                  <th scope="col" className="px-5 py-2 font-medium sm:px-6">Name</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Email</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Type</th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">Purchases</th>
+                  <th scope="col" className="px-5 py-2 text-right font-medium sm:px-6">Added</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {home.recentCustomers.map((c) => (
+                  <tr key={c.id}>
+                    <td className="px-5 py-3 font-medium text-slate-900 sm:px-6">
+                      {c.firstName} {c.lastName}
+                    </td>
+                    <td className="px-3 py-3 text-slate-600">{c.email ?? "—"}</td>
+                    <td className="px-3 py-3">
+                      <Badge tone={TYPE_TONE[c.customerType]}>{c.customerType.replace("_", "-")}</Badge>
+                    </td>
+                    <td className="px-3 py-3 text-right tabular-nums text-slate-700">{c.purchaseCount}</td>
+                    <td className="px-5 py-3 text-right text-slate-500 sm:px-6">{formatDate(c.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+/** /provider: the home of a marketplace provider business. */
+import type { Metadata } from "next";
+import { getProviderHome } from "@/lib/dashboards/provider-home";
+import { loadForPage } from "@/lib/auth/page";
+import { AccessDenied } from "@/components/app/access-denied";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatDate } from "@/components/ui/format";
+import { PageHeader } from "@/components/ui/page-header";
+import { Stat, StatGrid } from "@/components/ui/stat";
+
+export const metadata: Metadata = { title: "Provider dashboard" };
+
+export default async function ProviderHomePage() {
+  const result = await loadForPage("/provider", getProviderHome);
+  if (!result.ok) return <AccessDenied error={result.error} />;
+  const home = result.data;
+  return (
+    <>
+      <PageHeader
+        title="Provider dashboard"
+        description={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            <span className="font-medium text-slate-800">{home.businessName}</span>
+            <Badge tone="brand">{home.role}</Badge>
+          </span>
+        }
+      />
+      <div className="space-y-6">
+        <StatGrid>
+          <Stat label="Open jobs on the marketplace" value={home.counts.openJobs} />
+          <Stat label="Your applications" value={home.counts.applications} />
+          <Stat label="Bookings" value={home.counts.bookings} />
+          <Stat label="Team members" value={home.counts.staff} />
+        </StatGrid>
+        <Card title="Newest open jobs" description="Jobs customers have posted that are still looking for a provider.">
+          {home.latestOpenJobs.length === 0 ? (
+            <EmptyState title="No open jobs right now" description="New jobs appear here as soon as customers post them." />
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {home.latestOpenJobs.map((job) => (
+                <li key={job.id} className="flex items-center justify-between gap-4 py-3 text-sm">
+                  <div className="min-w-0">
+                    <p className="truncate font-medium text-slate-900">{job.title}</p>
+                    <p className="text-slate-500">Posted {formatDate(job.createdAt)}</p>
+                  </div>
+                  <Badge tone="accent">{job.category}</Badge>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

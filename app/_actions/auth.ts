@@ -1,0 +1,49 @@
+"use server";
+/** Sign in, register and sign out, as server actions for the forms and the header. */
+import { AuthError } from "next-auth";
+import { signIn, signOut } from "@/lib/auth";
+import { safeCallbackPath } from "@/lib/auth/page";
+import { registerInput } from "@/lib/accounts/inputs";
+import { registerAccount } from "@/lib/accounts/register";
+import { clearBusinessChoice } from "@/lib/accounts/switch-business";
+import { action, type ActionResult } from "@/lib/actions/action";
+
+export type SignInState = { error: string } | null;
+
+export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
+  try {
+    await signIn("credentials", {
+      email: String(form.get("email") ?? "").trim(),
+      password: String(form.get("password") ?? ""),
+      redirectTo: safeCallbackPath(form.get("callbackUrl")),
+    });
+  } catch (error) {
+    // Auth.js signals success with Next's redirect, which must propagate; only its own errors mean "refused".
+    if (error instanceof AuthError) return { error: "Wrong email or password." };
+    throw error;
+  }
+  return null;
+}
+
+const register = action(
+  registerInput,
+  async ({ db, input }) => ({ ...(await registerAccount(db, input)), email: input.email }),
+  { access: "public" },
+);
+
+/** Creates the account, then signs straight in and goes home (or back to the invitation that sent them here). */
+export async function registerAction(_previous: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> {
+  const result = await register(null, form);
+  if (!result.ok) return result;
+  await signIn("credentials", {
+    email: result.data.email,
+    password: String(form.get("password") ?? ""),
+    redirectTo: safeCallbackPath(form.get("callbackUrl")),
+  });
+  return result; // not reached: signIn redirects
+}
+
+export async function signOutAction(): Promise<void> {
+  await clearBusinessChoice();
+  await signOut({ redirectTo: "/" });
+}

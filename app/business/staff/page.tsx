@@ -1,0 +1,77 @@
+/** /business/staff: the acting business's team; owners and admins add, re-role and remove members here. */
+import type { Metadata } from "next";
+import { GRANTABLE_ROLES, hasPermission } from "@/lib/authz/policy";
+import { loadForPage } from "@/lib/auth/page";
+import { listStaff } from "@/lib/staff/queries";
+import { AccessDenied } from "@/components/app/access-denied";
+import { AddStaffForm } from "@/components/staff/add-staff-form";
+import { MemberActions } from "@/components/staff/member-actions";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatDate, plural } from "@/components/ui/format";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata: Metadata = { title: "Staff" };
+
+const ROLE_TONE = { owner: "brand", admin: "accent", manager: "warning", staff: "neutral" } as const;
+
+export default async function StaffPage() {
+  const result = await loadForPage("/business/staff", listStaff);
+  if (!result.ok) return <AccessDenied error={result.error} />;
+  const { members, pending_invitations: pending } = result.data;
+  const business = result.actor.business!; // listStaff succeeded, so there is an acting business
+  const canManage = hasPermission(business.role, "staff.manage");
+  const grantable = GRANTABLE_ROLES[business.role];
+
+  return (
+    <>
+      <PageHeader title="Staff" description={`${business.businessName} · ${plural(members.length, "member")}`} />
+      <div className="space-y-6">
+        {canManage && (
+          <Card title="Add staff" description="Someone with an account joins at once; anyone else gets an invitation link.">
+            <AddStaffForm roles={grantable} />
+          </Card>
+        )}
+        <Card title="Team">
+          <ul className="divide-y divide-slate-100">
+            {members.map((m) => (
+              <li key={m.user_id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                <div className="min-w-0">
+                  <p className="flex items-center gap-2 font-medium text-slate-900">
+                    <span className="truncate">{m.name}</span>
+                    <Badge tone={ROLE_TONE[m.role]}>{m.role}</Badge>
+                    {m.user_id === result.actor.userId && <span className="text-xs text-slate-500">(you)</span>}
+                  </p>
+                  <p className="truncate text-sm text-slate-500">
+                    {m.email} · joined {formatDate(m.joined_at)}
+                  </p>
+                </div>
+                {canManage && grantable.includes(m.role) && (
+                  <MemberActions userId={m.user_id} name={m.name} role={m.role} roles={grantable} />
+                )}
+              </li>
+            ))}
+          </ul>
+        </Card>
+        <Card title="Pending invitations">
+          {pending.length === 0 ? (
+            <EmptyState title="No pending invitations" description="Invitations that have not been accepted yet appear here until they expire." />
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {pending.map((i) => (
+                <li key={i.invitation_id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
+                  <span className="flex items-center gap-2">
+                    <span className="font-medium text-slate-900">{i.email}</span>
+                    <Badge tone={ROLE_TONE[i.role]}>{i.role}</Badge>
+                  </span>
+                  <span className="text-slate-500">expires {formatDate(i.expires_at)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+/**
+ * Which business the browser acts for, for members of several. A select plus an explicit button
+ * (not change-to-submit), so keyboard users can move through the options without switching.
+ */
+import { useActionState } from "react";
+import { switchBusinessAction } from "@/app/_actions/business";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/input";
+
+export type SwitcherMembership = { businessId: string; businessName: string; role: string };
+
+export function BusinessSwitcher({ memberships, currentId }: { memberships: SwitcherMembership[]; currentId: string | null }) {
+  const [state, formAction, pending] = useActionState(switchBusinessAction, null);
+  return (
+    <form action={formAction} className="flex items-center gap-2" key={currentId}>
+      <label htmlFor="business-switcher" className="sr-only">
+        Acting for business
+      </label>
+      <Select id="business-switcher" name="businessId" defaultValue={currentId ?? undefined} className="h-9 max-w-44 sm:max-w-64">
+        {memberships.map((m) => (
+          <option key={m.businessId} value={m.businessId}>
+            {m.businessName} ({m.role})
+          </option>
+        ))}
+      </Select>
+      <Button type="submit" size="sm" variant="secondary" pending={pending}>
+        Switch
+      </Button>
+      <Alert className="absolute right-4 top-16 z-20 max-w-xs">{state && !state.ok ? state.error.message : null}</Alert>
+    </form>
+  );
+}

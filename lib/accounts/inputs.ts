@@ -1,0 +1,39 @@
+/**
+ * What a new account must tell us. Forms and the JSON API share this schema, so a field error in
+ * the form and a 400 from POST /api/register always say the same thing.
+ */
+import { z } from "zod";
+
+/** Trimmed; an empty form field (or a blank string) counts as absent. */
+const optionalText = (max: number) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
+    z.string().max(max).optional(),
+  );
+
+export const emailInput = z.string().trim().max(320).pipe(z.email("Enter a valid email address."));
+
+export const registerInput = z
+  .object({
+    email: emailInput,
+    password: z
+      .string()
+      .min(10, "Use at least 10 characters.")
+      .max(200, "Use at most 200 characters."),
+    name: z.string().trim().min(1, "Enter your name.").max(120),
+    role: z.enum(["customer", "provider"], "Choose customer or provider."),
+    businessName: optionalText(120),
+  })
+  .superRefine((input, ctx) => {
+    // Providers are businesses, so they need a business name; customers must not send one.
+    if (input.role === "provider" && !input.businessName) {
+      ctx.addIssue({ code: "custom", path: ["businessName"], message: "Enter your business name." });
+    }
+    if (input.role === "customer" && input.businessName) {
+      ctx.addIssue({ code: "custom", path: ["businessName"], message: "Only providers have a business name." });
+    }
+  });
+
+export type RegisterInput = z.output<typeof registerInput>;
+
+export const switchBusinessInput = z.object({ businessId: z.uuid("Choose a business.") });

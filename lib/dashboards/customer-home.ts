@@ -1,0 +1,53 @@
+/** The customer's own home: their profile at a glance and how much they have done on the platform. */
+import { desc, eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { customers, jobs, type JobStatus, type ProviderVisibility, type SocialVisibility } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { requireCustomer } from "@/lib/authz/policy";
+import { notFound } from "@/lib/errors";
+
+export type CustomerHome = {
+  firstName: string;
+  lastName: string;
+  displayName: string | null;
+  handle: string;
+  providerVisibility: ProviderVisibility;
+  socialVisibility: SocialVisibility;
+  memberSince: Date;
+  counts: { jobs: number; openJobs: number; orders: number; reviews: number; profileViews: number };
+  recentJobs: { id: string; title: string; category: string; status: JobStatus; createdAt: Date }[];
+};
+
+export async function getCustomerHome(db: Database, actor: Actor): Promise<CustomerHome> {
+  const { customerId } = requireCustomer(actor);
+  const [[profile], counts, recentJobs] = await Promise.all([
+    db
+      .select({
+        firstName: customers.firstName,
+        lastName: customers.lastName,
+        displayName: customers.displayName,
+        handle: customers.handle,
+        providerVisibility: customers.providerVisibility,
+        socialVisibility: customers.socialVisibility,
+        memberSince: customers.createdAt,
+      })
+      .from(customers)
+      .where(eq(customers.id, customerId)),
+    // Live counts in one round trip; each subquery uses its (customer_id, ...) index.
+    db.execute<CustomerHome["counts"]>(sql`
+      select
+        (select count(*) from jobs where customer_id = ${customerId})::int as "jobs",
+        (select count(*) from jobs where customer_id = ${customerId} and status = 'open')::int as "openJobs",
+        (select count(*) from order_snapshots where customer_id = ${customerId})::int as "orders",
+        (select count(*) from customer_reviews where customer_id = ${customerId} and is_visible)::int as "reviews",
+        (select count(*) from profile_views where customer_id = ${customerId})::int as "profileViews"`),
+    db
+      .select({ id: jobs.id, title: jobs.title, category: jobs.category, status: jobs.status, createdAt: jobs.createdAt })
+      .from(jobs)
+      .where(eq(jobs.customerId, customerId))
+      .orderBy(desc(jobs.createdAt))
+      .limit(5),
+  ]);
+  if (!profile) throw notFound("Your profile");
+  return { ...profile, counts: counts.rows[0]!, recentJobs };
+}

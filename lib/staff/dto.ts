@@ -1,0 +1,58 @@
+/** What staff endpoints send back; every field is named here. */
+import { z } from "zod";
+import { staffRole } from "@/db/schema";
+
+const role = z.enum(staffRole.enumValues);
+
+export const staffMemberDto = z.object({
+  user_id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role,
+  joined_at: z.iso.datetime(),
+});
+export type StaffMemberDto = z.infer<typeof staffMemberDto>;
+
+export const pendingInvitationDto = z.object({
+  invitation_id: z.uuid(),
+  email: z.string(),
+  role,
+  expires_at: z.iso.datetime(),
+});
+export type PendingInvitationDto = z.infer<typeof pendingInvitationDto>;
+
+export const staffListDto = z.object({
+  business_id: z.uuid(),
+  members: z.array(staffMemberDto),
+  pending_invitations: z.array(pendingInvitationDto),
+});
+export type StaffListDto = z.infer<typeof staffListDto>;
+
+/** An existing account became a member at once. */
+export const memberAddedDto = z.object({ status: z.literal("member_added"), user_id: z.uuid(), role });
+/** No account yet: an invitation link to pass on (shown once; only its hash is stored). */
+export const invitationCreatedDto = z.object({
+  status: z.literal("invited"),
+  invitation_id: z.uuid(),
+  email: z.string(),
+  role,
+  invitation_url: z.url(),
+  expires_at: z.iso.datetime(),
+});
+export const addStaffResultDto = z.discriminatedUnion("status", [memberAddedDto, invitationCreatedDto]);
+export type AddStaffResultDto = z.infer<typeof addStaffResultDto>;
+
+export const memberRoleDto = z.object({ user_id: z.uuid(), role });
+export type MemberRoleDto = z.infer<typeof memberRoleDto>;
+
+export const invitationPreviewDto = z.object({
+  business_name: z.string(),
+  email: z.string(),
+  role,
+  status: z.enum(["pending", "accepted", "expired"]),
+  expires_at: z.iso.datetime(),
+});
+export type InvitationPreviewDto = z.infer<typeof invitationPreviewDto>;
+
+export const invitationAcceptedDto = z.object({ business_id: z.uuid(), business_name: z.string(), role });
+export type InvitationAcceptedDto = z.infer<typeof invitationAcceptedDto>;

@@ -1,0 +1,17 @@
+/** What staff management accepts, for the JSON API and the staff page's forms alike. */
+import { z } from "zod";
+import { staffRole } from "@/db/schema";
+import { emailInput } from "@/lib/accounts/inputs";
+
+const role = z.enum(staffRole.enumValues, "Choose a role: owner, admin, manager or staff.");
+
+export const addStaffInput = z.object({ email: emailInput, role });
+export type AddStaffInput = z.output<typeof addStaffInput>;
+
+export const changeRoleInput = z.object({ role });
+
+export const businessParams = z.object({ businessId: z.uuid() });
+export const memberParams = z.object({ businessId: z.uuid(), userId: z.uuid() });
+/** Tokens are 43 base64url characters; anything else cannot match and is refused early. */
+export const invitationToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "That invitation link is not valid.");
+export const invitationParams = z.object({ token: invitationToken });

@@ -1,0 +1,75 @@
+/**
+ * Accepting a staff invitation. The token is the authority to see what it invites to; joining
+ * additionally needs the signed-in account whose email the invitation was sent to.
+ */
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { businesses, invitations, memberships } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { requireUser } from "@/lib/authz/policy";
+import { conflict, forbidden, notFound } from "@/lib/errors";
+import type { InvitationAcceptedDto, InvitationPreviewDto } from "./dto";
+import { hashInvitationToken } from "./tokens";
+
+/** What the link invites to, for the invitation page; anyone holding the token may read it. */
+export async function getInvitationPreview(db: Database, _actor: Actor, token: string): Promise<InvitationPreviewDto> {
+  const [row] = await db
+    .select({
+      businessName: businesses.name,
+      email: invitations.email,
+      role: invitations.role,
+      acceptedAt: invitations.acceptedAt,
+      expiresAt: invitations.expiresAt,
+    })
+    .from(invitations)
+    .innerJoin(businesses, eq(businesses.id, invitations.businessId))
+    .where(eq(invitations.tokenHash, hashInvitationToken(token)));
+  if (!row) throw notFound("That invitation");
+  return {
+    business_name: row.businessName,
+    email: row.email,
+    role: row.role,
+    status: row.acceptedAt ? "accepted" : row.expiresAt <= new Date() ? "expired" : "pending",
+    expires_at: row.expiresAt.toISOString(),
+  };
+}
+
+export async function acceptInvitation(db: Database, actor: Actor, token: string): Promise<InvitationAcceptedDto> {
+  const user = requireUser(actor);
+  return db.transaction(async (tx) => {
+    // Locked, so the same link cannot be redeemed twice by two concurrent requests.
+    const [invitation] = await tx
+      .select()
+      .from(invitations)
+      .where(eq(invitations.tokenHash, hashInvitationToken(token)))
+      .for("update");
+    if (!invitation) throw notFound("That invitation");
+    // Checked first, so someone else holding the link learns nothing about its state.
+    if (invitation.email.toLowerCase() !== user.email.toLowerCase()) {
+      throw forbidden(
+        "invitation_email_mismatch",
+        "This invitation was sent to a different email address. Sign in as that account to accept it.",
+      );
+    }
+    if (invitation.acceptedAt) throw conflict("This invitation has already been used.", "invitation_used");
+    if (invitation.expiresAt <= new Date()) {
+      throw conflict("This invitation has expired. Ask for a new one.", "invitation_expired");
+    }
+
+    // Someone who is already a member keeps their role: an invitation never changes an existing one.
+    await tx
+      .insert(memberships)
+      .values({ businessId: invitation.businessId, userId: user.userId, role: invitation.role })
+      .onConflictDoNothing();
+    await tx
+      .update(invitations)
+      .set({ acceptedAt: sql`now()`, acceptedByUserId: user.userId })
+      .where(eq(invitations.id, invitation.id));
+    const [joined] = await tx
+      .select({ role: memberships.role, name: businesses.name })
+      .from(memberships)
+      .innerJoin(businesses, eq(businesses.id, memberships.businessId))
+      .where(and(eq(memberships.businessId, invitation.businessId), eq(memberships.userId, user.userId)));
+    return { business_id: invitation.businessId, business_name: joined!.name, role: joined!.role };
+  });
+}

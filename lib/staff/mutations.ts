@@ -1,0 +1,118 @@
+/**
+ * Adding, re-roling and removing staff. Every change goes through the policy: staff.manage on the
+ * acting business, the role ladder (assertCanAssignRole) and "always one owner" (assertKeepsAnOwner),
+ * all inside one transaction holding the business lock (./lock.ts).
+ */
+import { and, count, eq, isNull, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { invitations, memberships, users, type StaffRole } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCanAssignRole, assertKeepsAnOwner, requireBusiness } from "@/lib/authz/policy";
+import { conflict, notFound } from "@/lib/errors";
+import type { AddStaffResultDto, MemberRoleDto } from "./dto";
+import type { AddStaffInput } from "./inputs";
+import { INVITATION_TTL_MS, invitationUrl, newInvitationToken, hashInvitationToken } from "./tokens";
+import { lockBusinessForStaffChange } from "./lock";
+
+/** An existing account becomes a member at once; an unknown email gets an invitation link. */
+export async function addStaff(db: Database, actor: Actor, input: AddStaffInput, origin: string): Promise<AddStaffResultDto> {
+  const { user, business } = requireBusiness(actor, "staff.manage");
+  const businessId = business.businessId;
+  return db.transaction(async (tx) => {
+    const actorRole = await lockBusinessForStaffChange(tx, businessId, user.userId);
+    assertCanAssignRole(actorRole, null, input.role);
+
+    const [account] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = lower(${input.email})`);
+    if (account) {
+      const added = await tx
+        .insert(memberships)
+        .values({ businessId, userId: account.id, role: input.role })
+        .onConflictDoNothing()
+        .returning({ userId: memberships.userId });
+      if (added.length === 0) throw conflict("That person is already a member of this business.", "already_a_member");
+      return { status: "member_added", user_id: account.id, role: input.role };
+    }
+
+    // One live invitation per email: a new one replaces any earlier link that was not used.
+    await tx
+      .delete(invitations)
+      .where(
+        and(
+          eq(invitations.businessId, businessId),
+          sql`lower(${invitations.email}) = lower(${input.email})`,
+          isNull(invitations.acceptedAt),
+        ),
+      );
+    const token = newInvitationToken();
+    const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+    const [invitation] = await tx
+      .insert(invitations)
+      .values({
+        businessId,
+        email: input.email,
+        role: input.role,
+        tokenHash: hashInvitationToken(token),
+        invitedByUserId: user.userId,
+        expiresAt,
+      })
+      .returning({ id: invitations.id });
+    return {
+      status: "invited",
+      invitation_id: invitation!.id,
+      email: input.email,
+      role: input.role,
+      invitation_url: invitationUrl(origin, token),
+      expires_at: expiresAt.toISOString(),
+    };
+  });
+}
+
+export async function changeStaffRole(db: Database, actor: Actor, memberUserId: string, role: StaffRole): Promise<MemberRoleDto> {
+  const { user, business } = requireBusiness(actor, "staff.manage");
+  const businessId = business.businessId;
+  return db.transaction(async (tx) => {
+    const actorRole = await lockBusinessForStaffChange(tx, businessId, user.userId);
+    const current = await memberRole(tx, businessId, memberUserId);
+    assertCanAssignRole(actorRole, current, role);
+    if (current === "owner" && role !== "owner") assertKeepsAnOwner((await ownerCount(tx, businessId)) - 1);
+    await tx
+      .update(memberships)
+      .set({ role })
+      .where(and(eq(memberships.businessId, businessId), eq(memberships.userId, memberUserId)));
+    return { user_id: memberUserId, role };
+  });
+}
+
+export async function removeStaff(db: Database, actor: Actor, memberUserId: string): Promise<void> {
+  const { user, business } = requireBusiness(actor, "staff.manage");
+  const businessId = business.businessId;
+  await db.transaction(async (tx) => {
+    const actorRole = await lockBusinessForStaffChange(tx, businessId, user.userId);
+    const current = await memberRole(tx, businessId, memberUserId);
+    assertCanAssignRole(actorRole, current, null);
+    if (current === "owner") assertKeepsAnOwner((await ownerCount(tx, businessId)) - 1);
+    await tx
+      .delete(memberships)
+      .where(and(eq(memberships.businessId, businessId), eq(memberships.userId, memberUserId)));
+  });
+}
+
+async function memberRole(tx: Database, businessId: string, userId: string): Promise<StaffRole> {
+  const [member] = await tx
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.businessId, businessId), eq(memberships.userId, userId)));
+  if (!member) throw notFound("That staff member");
+  return member.role;
+}
+
+async function ownerCount(tx: Database, businessId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(memberships)
+    .where(and(eq(memberships.businessId, businessId), eq(memberships.role, "owner")));
+  return row?.n ?? 0;
+}

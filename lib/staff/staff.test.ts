@@ -1,0 +1,329 @@
+/**
+ * Staff management through the policy, per role: who may list, add, re-role and remove whom;
+ * the business never loses its last owner; invitations and their failure modes.
+ */
+import { createHash } from "node:crypto";
+import { and, eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { businesses, invitations, memberships, users, type StaffRole } from "@/db/schema";
+import { resolveActor, type UserActor } from "@/lib/auth/actor";
+import { actForBusiness } from "@/lib/accounts/acting-business";
+import { AppError } from "@/lib/errors";
+import { driver, testDatabase, type TestDatabase } from "@/test/db";
+import { addStaffResultDto, staffListDto } from "./dto";
+import { acceptInvitation, getInvitationPreview } from "./invitations";
+import { addStaff, changeStaffRole, removeStaff } from "./mutations";
+import { listStaff } from "./queries";
+
+const ROLES: StaffRole[] = ["owner", "admin", "manager", "staff"];
+const ORIGIN = "https://app.clientele.test";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await testDatabase();
+});
+afterAll(() => t?.close());
+
+let seq = 0;
+async function createUser(db: Database, email = `user${++seq}-${Date.now()}@example.test`): Promise<string> {
+  const [user] = await db.insert(users).values({ email, name: email.split("@")[0]! }).returning({ id: users.id });
+  return user!.id;
+}
+
+/** A business with one member per role (plus any extra owners asked for). */
+async function createBusiness(db: Database, extraOwners = 0) {
+  const [business] = await db.insert(businesses).values({ name: "Acme Salon" }).returning({ id: businesses.id });
+  const businessId = business!.id;
+  const ids = {} as Record<StaffRole, string>;
+  for (const role of ROLES) {
+    ids[role] = await createUser(db);
+    await db.insert(memberships).values({ businessId, userId: ids[role], role });
+  }
+  const owners = [ids.owner];
+  for (let i = 0; i < extraOwners; i++) {
+    const id = await createUser(db);
+    await db.insert(memberships).values({ businessId, userId: id, role: "owner" });
+    owners.push(id);
+  }
+  const actor = async (userId: string) => (await resolveActor(db, userId, { businessId })) as UserActor;
+  return { businessId, ids, owners, actor };
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+async function roleOf(db: Database, businessId: string, userId: string) {
+  const [row] = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.businessId, businessId), eq(memberships.userId, userId)));
+  return row?.role ?? null;
+}
+
+describe("listStaff", () => {
+  it.each([
+    ["owner", true],
+    ["admin", true],
+    ["manager", true],
+    ["staff", false],
+  ] as const)("%s may list: %s", (role, allowed) =>
+    t.rollback(async (db) => {
+      const b = await createBusiness(db);
+      const run = listStaff(db, await b.actor(b.ids[role]));
+      if (!allowed) {
+        const error = await errorOf(run);
+        expect([error.status, error.details.reason]).toEqual([403, "insufficient_role"]);
+        return;
+      }
+      const list = staffListDto.strict().parse(await run);
+      expect(list.business_id).toBe(b.businessId);
+      expect(list.members.map((m) => m.role)).toEqual(ROLES);
+    }));
+});
+
+// Which roles each role may add: the owner any, an admin any but owner, nobody else anything.
+const MAY_GRANT: Record<StaffRole, StaffRole[]> = {
+  owner: ["owner", "admin", "manager", "staff"],
+  admin: ["admin", "manager", "staff"],
+  manager: [],
+  staff: [],
+};
+
+describe("addStaff (existing account)", () => {
+  const cases = ROLES.flatMap((actor) => ROLES.map((role) => [actor, role, MAY_GRANT[actor].includes(role)] as const));
+  it.each(cases)("%s adding a %s: allowed %s", (actorRole, role, allowed) =>
+    t.rollback(async (db) => {
+      const b = await createBusiness(db);
+      const newcomer = await createUser(db, `Newcomer-${actorRole}-${role}@Example.test`);
+      const run = addStaff(db, await b.actor(b.ids[actorRole]), { email: `newcomer-${actorRole}-${role}@example.TEST`, role }, ORIGIN);
+      if (!allowed) {
+        const error = await errorOf(run);
+        expect([error.status, error.details.reason]).toEqual([403, "insufficient_role"]);
+        expect(await roleOf(db, b.businessId, newcomer)).toBeNull();
+        return;
+      }
+      const result = addStaffResultDto.parse(await run);
+      expect(result).toEqual({ status: "member_added", user_id: newcomer, role });
+      expect(await roleOf(db, b.businessId, newcomer)).toBe(role);
+    }));
+
+  it("refuses someone who is already a member with 409 already_a_member", () =>
+    t.rollback(async (db) => {
+      const b = await createBusiness(db);
+      const [staff] = await db.select({ email: users.email }).from(users).where(eq(users.id, b.ids.staff));
+      const error = await errorOf(addStaff(db, await b.actor(b.ids.owner), { email: staff!.email, role: "manager" }, ORIGIN));
+      expect([error.status, error.details.reason]).toEqual([409, "already_a_member"]);
+      expect(await roleOf(db, b.businessId, b.ids.staff)).toBe("staff");
+    }));
+});
+
+describe("changeStaffRole", () => {
+  it.each([
+    ["owner", "admin", "manager", null],
+    ["owner", "staff", "owner", null],
+    ["admin", "manager", "staff", null],
+    ["admin", "staff", "admin", null],
+    ["admin", "owner", "staff", "insufficient_role"],
+    ["admin", "manager", "owner", "insufficient_role"],
+    ["manager", "staff", "manager", "insufficient_role"],
+    ["staff", "staff", "manager", "insufficient_role"],
+  ] as const)("%s changing the %s to %s: refusal %s", (actorRole, targetRole, next, refusal) =>
+    t.rollback(async (db) => {
+      const b = await createBusiness(db);
+      const run = changeStaffRole(db, await b.actor(b.ids[actorRole]), b.ids[targetRole], next);
+      if (refusal) {
+        const error = await errorOf(run);
+        expect([error.status, error.details.reason]).toEqual([403, refusal]);
+        expect(await roleOf(db, b.businessId, b.ids[targetRole])).toBe(targetRole);
+        return;
+      }
+      expect(await run).toEqual({ user_id: b.ids[targetRole], role: next });
+      expect(await roleOf(db, b.businessId, b.ids[targetRole])).toBe(next);
+    }));
+
+  it("refuses to demote the last owner (409 last_owner), allows it when another owner remains", () =>
+    t.rollback(async (db) => {
+      const b = await createBusiness(db);
+      const owner = await b.actor(b.ids.owner);
+      const error = await errorOf(changeStaffRole(db, owner, b.ids.owner, "admin"));
+      expect([error.status, error.details.reason]).toEqual([409, "last_owner"]);
+
+      await changeStaffRole(db, owner, b.ids.admin, "owner");
+      await changeStaffRole(db, owner, b.ids.owner, "admin");
+      expect(await roleOf(db, b.businessId, b.ids.owner)).toBe("admin");
+    }));
+
+  it("answers 404 for someone who is not a member of this business", () =>
+    t.rollback(async (db) => {
+      const b = await createBusiness(db);
+      const other = await createBusiness(db);
+      const error = await errorOf(changeStaffRole(db, await b.actor(b.ids.owner), other.ids.staff, "manager"));
+      expect(error.status).toBe(404);
+      expect(await roleOf(db, other.businessId, other.ids.staff)).toBe("staff");
+    }));
+});
+
+describe("removeStaff", () => {
+  it.each([
+    ["owner", "admin", null],
+    ["owner", "staff", null],
+    ["admin", "manager", null],
+    ["admin", "admin", null], // an admin may leave
+    ["admin", "owner", "insufficient_role"],
+    ["manager", "staff", "insufficient_role"],
+    ["staff", "staff", "insufficient_role"],
+  ] as const)("%s removing the %s: refusal %s", (actorRole, targetRole, refusal) =>
+    t.rollback(async (db) => {
+      const b = await createBusiness(db);
+      const run = removeStaff(db, await b.actor(b.ids[actorRole]), b.ids[targetRole]);
+      if (refusal) {
+        const error = await errorOf(run);
+        expect([error.status, error.details.reason]).toEqual([403, refusal]);
+        expect(await roleOf(db, b.businessId, b.ids[targetRole])).toBe(targetRole);
+        return;
+      }
+      await run;
+      expect(await roleOf(db, b.businessId, b.ids[targetRole])).toBeNull();
+    }));
+
+  it("keeps the last owner (409 last_owner) but lets one of two owners leave", () =>
+    t.rollback(async (db) => {
+      const b = await createBusiness(db);
+      const error = await errorOf(removeStaff(db, await b.actor(b.ids.owner), b.ids.owner));
+      expect([error.status, error.details.reason]).toEqual([409, "last_owner"]);
+
+      const two = await createBusiness(db, 1);
+      await removeStaff(db, await two.actor(two.owners[0]!), two.owners[0]!);
+      expect(await roleOf(db, two.businessId, two.owners[0]!)).toBeNull();
+    }));
+});
+
+describe("invitations", () => {
+  async function invite(db: Database, email: string, role: StaffRole = "manager") {
+    const b = await createBusiness(db);
+    const result = addStaffResultDto.parse(await addStaff(db, await b.actor(b.ids.owner), { email, role }, ORIGIN));
+    if (result.status !== "invited") throw new Error("expected an invitation");
+    const token = result.invitation_url.slice(`${ORIGIN}/invite/`.length);
+    return { b, result, token };
+  }
+
+  it("invites an unknown email: a link on the request origin, 7-day expiry, only the token's hash stored", () =>
+    t.rollback(async (db) => {
+      const { b, result, token } = await invite(db, "New.Person@example.test");
+      expect(result.invitation_url).toMatch(new RegExp(`^${ORIGIN}/invite/[A-Za-z0-9_-]{43}$`));
+      const days = (Date.parse(result.expires_at) - Date.now()) / 86_400_000;
+      expect(days).toBeGreaterThan(6.99);
+      expect(days).toBeLessThanOrEqual(7);
+      const [row] = await db.select().from(invitations).where(eq(invitations.id, result.invitation_id));
+      expect(row!.tokenHash).toBe(createHash("sha256").update(token).digest("hex"));
+      expect(JSON.stringify(row)).not.toContain(token);
+
+      const list = await listStaff(db, await b.actor(b.ids.owner));
+      expect(list.pending_invitations).toEqual([
+        { invitation_id: result.invitation_id, email: "New.Person@example.test", role: "manager", expires_at: result.expires_at },
+      ]);
+    }));
+
+  it("lets the invited email (any case) accept once, then answers 409 invitation_used", () =>
+    t.rollback(async (db) => {
+      const { b, token } = await invite(db, "New.Person@example.test", "staff");
+      const userId = await createUser(db, "new.person@EXAMPLE.test");
+      const actor = await resolveActor(db, userId);
+      expect((await getInvitationPreview(db, actor, token)).status).toBe("pending");
+
+      expect(await acceptInvitation(db, actor, token)).toEqual({ business_id: b.businessId, business_name: "Acme Salon", role: "staff" });
+      expect(await roleOf(db, b.businessId, userId)).toBe("staff");
+      expect((await getInvitationPreview(db, actor, token)).status).toBe("accepted");
+
+      const again = await errorOf(acceptInvitation(db, actor, token));
+      expect([again.status, again.details.reason]).toEqual([409, "invitation_used"]);
+    }));
+
+  it("refuses another account with 403 invitation_email_mismatch", () =>
+    t.rollback(async (db) => {
+      const { b, token } = await invite(db, "invited@example.test");
+      const intruder = await createUser(db, "intruder@example.test");
+      const error = await errorOf(acceptInvitation(db, await resolveActor(db, intruder), token));
+      expect([error.status, error.details.reason]).toEqual([403, "invitation_email_mismatch"]);
+      expect(await roleOf(db, b.businessId, intruder)).toBeNull();
+    }));
+
+  it("refuses an expired invitation with 409 invitation_expired", () =>
+    t.rollback(async (db) => {
+      const { b, result, token } = await invite(db, "late@example.test");
+      await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, result.invitation_id));
+      const userId = await createUser(db, "late@example.test");
+      const error = await errorOf(acceptInvitation(db, await resolveActor(db, userId), token));
+      expect([error.status, error.details.reason]).toEqual([409, "invitation_expired"]);
+      expect(await roleOf(db, b.businessId, userId)).toBeNull();
+    }));
+
+  it("answers 404 for an unknown token, and a new invitation replaces the unused one", () =>
+    t.rollback(async (db) => {
+      const { b, token } = await invite(db, "twice@example.test");
+      const second = addStaffResultDto.parse(
+        await addStaff(db, await b.actor(b.ids.admin), { email: "TWICE@example.test", role: "staff" }, ORIGIN),
+      );
+      const userId = await createUser(db, "twice@example.test");
+      const actor = await resolveActor(db, userId);
+      expect((await errorOf(acceptInvitation(db, actor, token))).status).toBe(404);
+      expect((await errorOf(acceptInvitation(db, actor, "x".repeat(43)))).status).toBe(404);
+      if (second.status !== "invited") throw new Error("expected an invitation");
+      await acceptInvitation(db, actor, second.invitation_url.split("/invite/")[1]!);
+      expect(await roleOf(db, b.businessId, userId)).toBe("staff");
+    }));
+
+  it("needs a signed-in account to accept (401)", () =>
+    t.rollback(async (db) => {
+      const { token } = await invite(db, "someone@example.test");
+      expect((await errorOf(acceptInvitation(db, { kind: "anonymous" }, token))).status).toBe(401);
+    }));
+});
+
+describe("actForBusiness (the business named in the path)", () => {
+  it("selects that business among the caller's memberships, and hides any other (404)", () =>
+    t.rollback(async (db) => {
+      const first = await createBusiness(db);
+      const second = await createBusiness(db);
+      await db.insert(memberships).values({ businessId: second.businessId, userId: first.ids.staff, role: "admin" });
+      // Acting for the first business by default, where they are plain staff...
+      const actor = (await resolveActor(db, first.ids.staff, { businessId: first.businessId })) as UserActor;
+      expect((await errorOf(listStaff(db, actor))).status).toBe(403);
+      // ...but the path selects the second, where they are an admin.
+      const list = await listStaff(db, actForBusiness(actor, second.businessId));
+      expect(list.business_id).toBe(second.businessId);
+
+      const outsider = (await resolveActor(db, await createUser(db))) as UserActor;
+      expect(() => actForBusiness(outsider, first.businessId)).toThrow(expect.objectContaining({ status: 404 }));
+      expect(() => actForBusiness({ kind: "anonymous" }, first.businessId)).toThrow(expect.objectContaining({ status: 401 }));
+    }));
+});
+
+// Row locks need real concurrent connections: PGlite has one, so this runs on pg and neon only.
+describe.skipIf(driver === "pglite")("two owners demoting each other at once", () => {
+  it("leaves the business with an owner: exactly one of the two changes wins", async () => {
+    const db = t.db;
+    const b = await createBusiness(db, 1);
+    try {
+      const [a, c] = b.owners as [string, string];
+      const [actorA, actorC] = [await b.actor(a), await b.actor(c)];
+      const results = await Promise.allSettled([
+        changeStaffRole(db, actorA, c, "admin"),
+        changeStaffRole(db, actorC, a, "admin"),
+      ]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const owners = await db
+        .select({ userId: memberships.userId })
+        .from(memberships)
+        .where(and(eq(memberships.businessId, b.businessId), eq(memberships.role, "owner")));
+      expect(owners).toHaveLength(1);
+    } finally {
+      await db.delete(businesses).where(eq(businesses.id, b.businessId));
+      await db.delete(users).where(inArray(users.id, [...Object.values(b.ids), ...b.owners]));
+    }
+  });
+});
