@@ -5,8 +5,13 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDb } = await import("./db/client");
-  const started = performance.now();
-  await getDb();
   const { log } = await import("./lib/log");
-  log.info({ ms: Math.round(performance.now() - started) }, "database ready");
+  const started = performance.now();
+  try {
+    await getDb();
+    log.info({ ms: Math.round(performance.now() - started) }, "database ready");
+  } catch (err) {
+    // Serve anyway: /api/health reports the outage with a 503 and later requests retry the connection.
+    log.error({ err }, "database not ready at start-up");
+  }
 }

@@ -14,6 +14,7 @@ async function signInThroughForm(page: Page, email: string, password: string) {
 }
 
 async function signOut(page: Page) {
+  await page.getByText("Account menu").click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
 }
@@ -26,10 +27,10 @@ for (const { role, home, heading } of [
     const email = `${role.toLowerCase()}-${randomUUID()}@e2e.test`;
     await page.goto("/register");
     await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
-    await page.getByLabel("Name", { exact: true }).fill("Jordan Rivers");
+    await page.getByLabel("Your name").fill("Jordan Rivers");
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByLabel(role, { exact: true }).check();
+    await page.getByRole("radio", { name: new RegExp(`I.m a ${role.toLowerCase()}`) }).check();
     if (role === "Provider") await page.getByLabel("Business name").fill("Rivers Plumbing");
     await page.getByRole("button", { name: "Create account" }).click();
 
@@ -59,7 +60,7 @@ for (const { who, email, home, heading } of [
 
 test("a wrong password is refused with a clear message", async ({ page }) => {
   await signInThroughForm(page, "alice@clientele.test", "not-the-password");
-  await expect(page.getByRole("alert")).toContainText("Wrong email or password");
+  await expect(page.locator("main [role=alert]")).toContainText("Wrong email or password");
   await expect(page).toHaveURL(/\/signin/);
 });
 

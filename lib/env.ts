@@ -27,6 +27,8 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: optional,
   AMQP_URL: optional,
   METRICS_TOKEN: optional,
+  /** Set by Vercel; shown in /api/health's version. */
+  VERCEL_GIT_COMMIT_SHA: optional,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Seeds the demo world into an empty embedded database on first start. */
   SEED_ON_START: z.enum(["true", "false"]).default("true"),

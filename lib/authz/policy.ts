@@ -96,13 +96,16 @@ export function requireProvider(actor: Actor): { user: UserActor; business: Memb
 }
 
 /** May `actorRole` set a member whose role is `currentRole` (null: not yet a member) to `nextRole`? */
+const withArticle = (role: StaffRole) => (/^[aeiou]/.test(role) ? `an ${role}` : `a ${role}`);
+const capitalize = (text: string) => text[0]!.toUpperCase() + text.slice(1);
+
 export function assertCanAssignRole(actorRole: StaffRole, currentRole: StaffRole | null, nextRole: StaffRole | null) {
   const grantable = GRANTABLE_ROLES[actorRole];
   if (currentRole && !grantable.includes(currentRole)) {
-    throw forbidden("insufficient_role", `A ${actorRole} cannot change a ${currentRole}.`);
+    throw forbidden("insufficient_role", `${capitalize(withArticle(actorRole))} cannot change ${withArticle(currentRole)}.`);
   }
   if (nextRole && !grantable.includes(nextRole)) {
-    throw forbidden("insufficient_role", `A ${actorRole} cannot grant the ${nextRole} role.`);
+    throw forbidden("insufficient_role", `${capitalize(withArticle(actorRole))} cannot grant the ${nextRole} role.`);
   }
 }
 

@@ -1,0 +1,39 @@
+/**
+ * The OpenAPI 3.1 document of the whole API. Each concept's openapi.ts registers its routes as a
+ * side effect of being imported, so adding a concept to the document is one import line below.
+ * The document is built once per process: the registrations cannot change at run time.
+ */
+import { OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import pkg from "@/package.json";
+import { componentSchemas, registeredTags, registry } from "./registry";
+
+// One import per concept; their tags appear in this order.
+import "@/lib/accounts/openapi";
+import "@/lib/staff/openapi";
+import "@/lib/health/openapi";
+import "./openapi";
+
+export type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]>;
+
+const DESCRIPTION = `The JSON API behind Clientele: marketplace providers, customers and business staff.
+
+- **Errors** always have the body \`{ "error": { "code", "message", "reason?", "field_errors?", "trace_id?" } }\`;
+  branch on \`code\` and \`reason\`, show \`message\`.
+- **Authentication** is the session cookie set by signing in at /signin; API clients that act for a
+  business name it in the \`X-Business-Id\` header.
+- **Ids** are random UUIDs; **money** is integer minor units with an ISO 4217 currency; **times** are UTC ISO 8601.`;
+
+let cached: OpenApiDocument | undefined;
+
+export function buildOpenApiDocument(): OpenApiDocument {
+  return new OpenApiGeneratorV31([...componentSchemas, ...registry.definitions]).generateDocument({
+    openapi: "3.1.0",
+    info: { title: "Clientele API", version: pkg.version, description: DESCRIPTION },
+    tags: registeredTags(),
+  });
+}
+
+/** The document, built on first use. */
+export function openApiDocument(): OpenApiDocument {
+  return (cached ??= buildOpenApiDocument());
+}

@@ -1,0 +1,91 @@
+/**
+ * The error body every failing response has (mirrors ErrorBody in lib/errors.ts, checked at
+ * compile time below and by a test against toErrorBody) and the reusable error responses that
+ * registerRoute attaches to each operation.
+ */
+import { z } from "zod";
+import { STATUS, type ErrorBody, type ErrorCode } from "@/lib/errors";
+
+const ERROR_CODES = Object.keys(STATUS) as [ErrorCode, ...ErrorCode[]];
+
+export const errorBody = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string().meta({ description: "Safe to show to the person who made the request." }),
+      reason: z
+        .string()
+        .optional()
+        .meta({ description: 'A stable machine-readable word to branch on, e.g. "not_a_member", "last_owner".' }),
+      field_errors: z
+        .record(z.string(), z.array(z.string()))
+        .optional()
+        .meta({ description: 'Invalid input, keyed by field path ("" is the whole input).' }),
+      trace_id: z.string().optional().meta({ description: "Quote it when reporting a problem; it finds the log line." }),
+    }),
+  })
+  .meta({ id: "ErrorBody", description: "The body of every error response." });
+
+// If lib/errors.ts changes its ErrorBody, this stops compiling until the schema follows.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const errorBodyMatches: Same<z.infer<typeof errorBody>, ErrorBody> = true;
+void errorBodyMatches;
+
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
+
+type ErrorResponse = { name: string; description: string; example: ErrorBody };
+
+const example = (code: ErrorCode, message: string, extra: Partial<ErrorBody["error"]> = {}): ErrorBody => ({
+  error: { code, message, ...extra, trace_id: "3f0c6a0e-6a4b-4a8e-9f6e-2d1c0b9a8e7d" },
+});
+
+/** One named response component per status: operations reference them instead of repeating them. */
+export const ERROR_RESPONSES: Record<ErrorStatus, ErrorResponse> = {
+  400: {
+    name: "BadRequest",
+    description: "The path, query or body is invalid (`field_errors` says which fields), or the body is not JSON.",
+    example: example("bad_request", "Some body fields are invalid.", { field_errors: { email: ["Invalid email address"] } }),
+  },
+  401: {
+    name: "Unauthorized",
+    description: "No valid session: sign in first.",
+    example: example("unauthorized", "Sign in to continue."),
+  },
+  403: {
+    name: "Forbidden",
+    description:
+      "Signed in but not allowed. `reason` says why: `not_a_member` (X-Business-Id names a business you are not in), " +
+      "`no_business`, `insufficient_role`, `not_a_provider`, `not_a_customer`, `not_platform_admin`, `private`, `no_interaction`.",
+    example: example("forbidden", "Your role (staff) does not allow this.", { reason: "insufficient_role" }),
+  },
+  404: {
+    name: "NotFound",
+    description: "No such record, or one you may not see (the two are not distinguished).",
+    example: example("not_found", "That customer was not found."),
+  },
+  409: {
+    name: "Conflict",
+    description: "The change conflicts with the current state (a duplicate, the last owner, a stale version).",
+    example: example("conflict", "A business needs at least one owner.", { reason: "last_owner" }),
+  },
+  413: {
+    name: "PayloadTooLarge",
+    description: "The request body is too large.",
+    example: example("payload_too_large", "The file is too large."),
+  },
+  422: {
+    name: "Unprocessable",
+    description: "Well-formed, but the request cannot be carried out in the record's current state.",
+    example: example("unprocessable", "This job is already completed.", { reason: "job_closed" }),
+  },
+  429: {
+    name: "RateLimited",
+    description: "Too many requests; the `Retry-After` header says how many seconds to wait.",
+    example: example("rate_limited", "Too many requests. Try again shortly."),
+  },
+  500: {
+    name: "InternalError",
+    description: "Something failed on the server. Nothing internal is revealed; `trace_id` finds the log line.",
+    example: example("internal", "Something went wrong on our side. It has been logged; please try again."),
+  },
+};
