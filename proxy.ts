@@ -3,27 +3,27 @@
  * /signin?callbackUrl=<path>. It reads the JWT and nothing else: no database, no authorization.
  * Real checks live in the pages (lib/auth/page.ts) and data functions (lib/authz/policy.ts);
  * API routes are never redirected, they answer 401 JSON themselves.
+ *
+ * It decodes the token read-only (getToken) rather than through Auth.js's auth() wrapper, which
+ * re-issues the session cookie on every request: a prefetch in flight while the user signs out
+ * would otherwise set the cookie again and undo the sign-out.
  */
-import NextAuth, { type NextAuthRequest } from "next-auth";
-import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
-import { baseAuthConfig } from "@/lib/auth/config.base";
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 
-// Lazy, so `next build` needs no secret; lib/env.ts imports only node builtins and zod.
-const { auth } = NextAuth(() => ({ ...baseAuthConfig, secret: env().AUTH_SECRET }));
-
-const guard = auth((req: NextAuthRequest, _event: NextFetchEvent) => {
-  if (req.auth?.user?.id) return NextResponse.next();
+export async function proxy(req: NextRequest) {
+  const token = await getToken({
+    req,
+    secret: env().AUTH_SECRET,
+    // Auth.js names the cookie __Secure-… over HTTPS, as it decides from the request itself.
+    secureCookie: req.nextUrl.protocol === "https:",
+  });
+  if (token?.uid) return NextResponse.next();
   const { pathname, search } = req.nextUrl;
   const signIn = new URL("/signin", req.nextUrl.origin);
   signIn.searchParams.set("callbackUrl", pathname + search);
   return NextResponse.redirect(signIn);
-});
-
-export async function proxy(req: NextRequest, event: NextFetchEvent) {
-  // With a lazy config, next-auth hands back the wrapped handler as a promise (its types say otherwise).
-  const run = await guard;
-  return run(req, event);
 }
 
 export const config = {

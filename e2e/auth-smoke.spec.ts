@@ -14,8 +14,9 @@ async function signInThroughForm(page: Page, email: string, password: string) {
 }
 
 async function signOut(page: Page) {
-  await page.getByText("Account menu").click();
+  await page.locator("summary", { hasText: "Account menu" }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
 }
 

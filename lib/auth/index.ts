@@ -7,6 +7,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { baseAuthConfig } from "./config.base";
 import { authenticate } from "./authenticate";
 
@@ -19,6 +20,13 @@ class InvalidCredentials extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...baseAuthConfig,
   secret: env().AUTH_SECRET,
+  // Into our JSON logs; a refused password is an everyday event, not an error with a stack.
+  logger: {
+    error: (error) =>
+      error.name === "CredentialsSignin" ? log.info("sign-in refused") : log.error({ err: error }, "auth error"),
+    warn: (code) => log.warn({ code }, "auth warning"),
+    debug: () => {},
+  },
   providers: [
     Credentials({
       credentials: { email: { type: "email" }, password: { type: "password" } },
