@@ -10,12 +10,12 @@
  */
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { env } from "@/lib/env";
+import { authSecret } from "@/lib/env";
 
 export async function proxy(req: NextRequest) {
   const token = await getToken({
     req,
-    secret: env().AUTH_SECRET,
+    secret: authSecret(),
     // Auth.js names the cookie __Secure-… over HTTPS, as it decides from the request itself.
     secureCookie: req.nextUrl.protocol === "https:",
   });

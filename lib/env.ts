@@ -3,7 +3,7 @@
  *
  * Local trial mode (no DATABASE_URL, so the embedded database): secrets that are absent are
  * generated once and kept in .data/dev-secrets.json, so `npm start` needs no configuration and
- * sessions survive restarts. Anywhere else an absent required secret is a start-up error.
+ * sessions survive restarts. Anywhere else an absent AUTH_SECRET stops the first sign-in check.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -34,7 +34,7 @@ const schema = z.object({
   SEED_ON_START: z.enum(["true", "false"]).default("true"),
 });
 
-export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; embedded: boolean };
+export type Env = z.infer<typeof schema> & { embedded: boolean };
 
 const DEV_SECRETS = [
   "AUTH_SECRET",
@@ -72,11 +72,17 @@ function load(): Env {
     const generated = devSecrets(path.dirname(path.resolve(env.PGLITE_DIR)));
     for (const key of DEV_SECRETS) env[key] ??= generated[key];
   }
-  if (!env.AUTH_SECRET) throw new Error("Invalid environment:\n  AUTH_SECRET: required with DATABASE_URL set");
-  return { ...env, AUTH_SECRET: env.AUTH_SECRET, embedded };
+  return { ...env, embedded };
 }
 
 const cache = globalThis as { __clienteleEnv?: Env };
+
+/** The session-signing secret; only what signs people in needs it, so db scripts run without it. */
+export function authSecret(): string {
+  const secret = env().AUTH_SECRET;
+  if (!secret) throw new Error("Invalid environment:\n  AUTH_SECRET: required with DATABASE_URL set");
+  return secret;
+}
 
 /** The parsed environment (read lazily so `next build` never needs secrets). */
 export function env(): Env {

@@ -6,7 +6,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { env } from "@/lib/env";
+import { authSecret } from "@/lib/env";
 import { log } from "@/lib/log";
 import { baseAuthConfig } from "./config.base";
 import { authenticate } from "./authenticate";
@@ -19,7 +19,7 @@ class InvalidCredentials extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...baseAuthConfig,
-  secret: env().AUTH_SECRET,
+  secret: authSecret(),
   // Into our JSON logs; a refused password is an everyday event, not an error with a stack.
   logger: {
     error: (error) =>
