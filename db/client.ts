@@ -31,6 +31,12 @@ export function driverFor(url: string | undefined, forced?: Driver): Driver {
   return NEON_HOST.test(new URL(url).hostname) ? "neon" : "pg";
 }
 
+/** The database the environment names: DATABASE_URL (or PGLITE_DIR) and the driver for it. */
+export function configuredDatabase(): { url: string | undefined; driver: Driver } {
+  const { DATABASE_URL, DATABASE_DRIVER } = env();
+  return { url: DATABASE_URL, driver: driverFor(DATABASE_URL, DATABASE_DRIVER) };
+}
+
 /** Opens a connection without migrating; tests and scripts use it to get a database of their own. */
 export async function connect(url: string | undefined, driver: Driver = driverFor(url)): Promise<Connection> {
   if (driver === "pglite") return connectPglite(url ?? env().PGLITE_DIR);
@@ -112,9 +118,10 @@ type Ready = { db: Database; driver: Driver };
 const globalForDb = globalThis as { __clienteleDb?: Promise<Ready> };
 
 async function openApplicationDb(): Promise<Ready> {
-  const { DATABASE_URL, DATABASE_DRIVER, SEED_ON_START, embedded } = env();
-  const connection = await connect(DATABASE_URL, driverFor(DATABASE_URL, DATABASE_DRIVER));
-  await migrateDatabase(connection.db, connection.driver, DATABASE_URL);
+  const { SEED_ON_START, embedded } = env();
+  const { url, driver } = configuredDatabase();
+  const connection = await connect(url, driver);
+  await migrateDatabase(connection.db, driver, url);
   if (embedded && SEED_ON_START === "true") {
     const { seedDemoIfEmpty } = await import("./seed/demo");
     await seedDemoIfEmpty(connection.db);

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connect } from "./client";
 import { migrationStatus } from "./migrate";
 import { testDatabase, type TestDatabase } from "@/test/db";
 
@@ -22,5 +23,19 @@ describe("migrations", () => {
       expect(rows[0]!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       expect(rows[0]!.id).not.toBe(rows[1]!.id);
     });
+  });
+});
+
+describe("migration status", () => {
+  it("counts every shipped migration as pending on a database never migrated", async () => {
+    const fresh = await connect("memory://", "pglite");
+    try {
+      const status = await migrationStatus(fresh.db);
+      expect(status.applied).toBe(0);
+      expect(status.pending).toBe(status.shipped);
+      expect(status.shipped).toBeGreaterThanOrEqual(2);
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -47,15 +47,26 @@ async function withLock(client: LockableClient, run: () => Promise<void>) {
   }
 }
 
-/** The migrations this build ships, and which of them the database has applied. */
+let shippedMigrations: Promise<{ hash: string }[]> | undefined;
+
+/** The migrations this build ships: read from disk once per process (health checks ask often). */
+function shipped() {
+  return (shippedMigrations ??= import("drizzle-orm/migrator").then(({ readMigrationFiles }) =>
+    readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }),
+  ));
+}
+
+/** The migrations this build ships, and which of them the database has applied (none, on a fresh database). */
 export async function migrationStatus(db: Database) {
-  const { readMigrationFiles } = await import("drizzle-orm/migrator");
   const { sql } = await import("drizzle-orm");
-  const shipped = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
-  const result = await db.execute<{ hash: string }>(
-    sql`select hash from drizzle.__drizzle_migrations order by created_at`,
+  const journal = await db.execute<{ present: boolean }>(
+    sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
   );
-  const applied = new Set(result.rows.map((r) => r.hash));
-  const pending = shipped.filter((m) => !applied.has(m.hash)).length;
-  return { shipped: shipped.length, applied: applied.size, pending };
+  const hashes = journal.rows[0]?.present
+    ? (await db.execute<{ hash: string }>(sql`select hash from drizzle.__drizzle_migrations`)).rows
+    : [];
+  const migrations = await shipped();
+  const applied = new Set(hashes.map((r) => r.hash));
+  const pending = migrations.filter((m) => !applied.has(m.hash)).length;
+  return { shipped: migrations.length, applied: applied.size, pending };
 }

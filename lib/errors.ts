@@ -92,10 +92,14 @@ export function toErrorBody(error: AppError, traceId?: string): ErrorBody {
 export const internalError = () =>
   new AppError("internal", "Something went wrong on our side. It has been logged; please try again.");
 
-/** Postgres unique violation (any driver), for mapping races to 409. */
-export function isUniqueViolation(error: unknown): boolean {
+/**
+ * A Postgres unique violation (any driver: drizzle wraps the driver's error as `cause`), optionally
+ * of one named constraint, for mapping races and duplicates to 409.
+ */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: string }).code === "23505") return true;
+    const { code, constraint: violated } = e as { code?: string; constraint?: string };
+    if (code === "23505") return constraint === undefined || violated === constraint;
   }
   return false;
 }

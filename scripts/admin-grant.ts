@@ -2,11 +2,10 @@
  * npm run admin:grant -- <email>: makes an existing account a platform administrator.
  * Exit code 1 when the email is missing or no account has it.
  */
-import { sql } from "drizzle-orm";
-import { connect, driverFor } from "../db/client";
+import { configuredDatabase, connect } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { users } from "../db/schema";
-import { env } from "../lib/env";
+import { emailMatches } from "../lib/accounts/email";
 
 async function main(): Promise<number> {
   const email = process.argv[2]?.trim();
@@ -14,14 +13,14 @@ async function main(): Promise<number> {
     console.error("Usage: npm run admin:grant -- <email>");
     return 1;
   }
-  const { DATABASE_URL, DATABASE_DRIVER } = env();
-  const connection = await connect(DATABASE_URL, driverFor(DATABASE_URL, DATABASE_DRIVER));
+  const { url, driver } = configuredDatabase();
+  const connection = await connect(url, driver);
   try {
-    await migrateDatabase(connection.db, connection.driver, DATABASE_URL);
+    await migrateDatabase(connection.db, driver, url);
     const granted = await connection.db
       .update(users)
       .set({ isPlatformAdmin: true })
-      .where(sql`lower(${users.email}) = lower(${email})`)
+      .where(emailMatches(users.email, email))
       .returning({ email: users.email });
     if (granted.length === 0) {
       console.error(`No account with the email ${email}. Register it first, then run this again.`);

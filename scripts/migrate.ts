@@ -2,19 +2,17 @@
  * `npm run db:migrate`: applies the shipped drizzle/ migrations to the configured database
  * (DATABASE_URL, or the embedded PGlite directory) and says what it did.
  */
-import { connect, driverFor } from "@/db/client";
+import { configuredDatabase, connect } from "@/db/client";
 import { migrateDatabase, migrationStatus } from "@/db/migrate";
-import { env } from "@/lib/env";
 import { describeError, describeTarget } from "@/db/seed/target";
 
 async function main() {
-  const { DATABASE_URL, DATABASE_DRIVER } = env();
-  const driver = driverFor(DATABASE_URL, DATABASE_DRIVER);
-  console.log(`Migrating ${describeTarget(DATABASE_URL, driver)}`);
-  const connection = await connect(DATABASE_URL, driver);
+  const { url, driver } = configuredDatabase();
+  console.log(`Migrating ${describeTarget(url, driver)}`);
+  const connection = await connect(url, driver);
   try {
-    const before = await statusOrNone(connection.db);
-    await migrateDatabase(connection.db, driver, DATABASE_URL);
+    const before = (await migrationStatus(connection.db)).applied;
+    await migrateDatabase(connection.db, driver, url);
     const after = await migrationStatus(connection.db);
     const applied = after.applied - before;
     console.log(
@@ -25,16 +23,6 @@ async function main() {
     if (after.pending > 0) throw new Error(`${after.pending} shipped migrations are still pending after migrating.`);
   } finally {
     await connection.close();
-  }
-}
-
-/** A brand-new database has no migrations table yet: that is zero applied, not an error. */
-async function statusOrNone(db: Parameters<typeof migrationStatus>[0]): Promise<number> {
-  try {
-    return (await migrationStatus(db)).applied;
-  } catch (error) {
-    if ((error as { code?: string }).code === "42P01" || (error as { cause?: { code?: string } }).cause?.code === "42P01") return 0;
-    throw error;
   }
 }
 

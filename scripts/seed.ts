@@ -7,13 +7,13 @@
  */
 import { Presets, SingleBar } from "cli-progress";
 import { sql } from "drizzle-orm";
-import { connect, driverFor, type Database } from "@/db/client";
+import { configuredDatabase, connect, type Database } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, SEED_LOCK, seedDemo } from "@/db/seed/demo";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
+import { seedEmptyDatabase } from "@/db/seed/lock";
 import { seedScale, type ScaleProgress } from "@/db/seed/scale";
 import { describeError, describeTarget } from "@/db/seed/target";
 import { hashPassword } from "@/lib/auth/password";
-import { env } from "@/lib/env";
 
 type Args = { scale?: number; seed?: number; reset: boolean };
 
@@ -96,13 +96,12 @@ function progressBars(): ScaleProgress {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const { DATABASE_URL, DATABASE_DRIVER } = env();
-  const driver = driverFor(DATABASE_URL, DATABASE_DRIVER);
-  console.log(`Seeding ${describeTarget(DATABASE_URL, driver)}`);
-  const connection = await connect(DATABASE_URL, driver);
+  const { url, driver } = configuredDatabase();
+  console.log(`Seeding ${describeTarget(url, driver)}`);
+  const connection = await connect(url, driver);
   try {
     const db = connection.db;
-    await migrateDatabase(db, driver, DATABASE_URL);
+    await migrateDatabase(db, driver, url);
     if (args.reset) console.log(`Truncated ${await truncateAll(db)} tables.`);
     else await refuseIfSeeded(db);
     // Hashing is deliberately slow: once, shared by every account.
@@ -116,13 +115,9 @@ async function main() {
 
 async function runDemo(db: Database, passwordHash: string) {
   const began = performance.now();
-  const counts = await db.transaction(async (tx) => {
-    const t = tx as unknown as Database;
-    await t.execute(sql.raw(`select pg_advisory_xact_lock(${SEED_LOCK})`));
-    // Again under the lock: a server starting on the same database may have seeded meanwhile.
-    await refuseIfSeeded(t);
-    return seedDemo(t, { passwordHash });
-  });
+  // Checked again under the lock: a server starting on the same database may have seeded meanwhile.
+  const counts = await seedEmptyDatabase(db, (tx) => seedDemo(tx, { passwordHash }));
+  if (!counts) return refuseIfSeeded(db);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   console.log(`Demo world seeded in ${secs(performance.now() - began)}: ${fmt(total)} rows.`);
   console.log(Object.entries(counts).map(([table, n]) => `  ${table.padEnd(22)} ${fmt(n).padStart(7)}`).join("\n"));

@@ -9,6 +9,7 @@
 import { inject } from "vitest";
 import { connect, type Database } from "@/db/client";
 import { migrateDatabase, type Driver } from "@/db/migrate";
+import { createDatabase } from "./scratch";
 
 export const driver = (process.env.TEST_DRIVER ?? "pglite") as Driver;
 
@@ -44,7 +45,7 @@ export async function testDatabase(): Promise<TestDatabase> {
       let result: Awaited<ReturnType<typeof fn>>;
       try {
         await db.transaction(async (tx) => {
-          result = await fn(tx as unknown as Database);
+          result = await fn(tx);
           throw new Rollback();
         });
       } catch (error) {
@@ -53,5 +54,28 @@ export async function testDatabase(): Promise<TestDatabase> {
       return result!;
     },
     close,
+  };
+}
+
+export type ScratchDatabase = { db: Database; driver: string; close(): Promise<void> };
+
+/**
+ * A database of its own for a test file whose code commits (seeding does, and the scale seed drops
+ * and rebuilds every index), so the database the other files share is never touched. On PGlite the
+ * file's in-memory database is already private.
+ */
+export async function scratchDatabase(): Promise<ScratchDatabase> {
+  const t = await testDatabase();
+  if (t.driver === "pglite" || !t.url) return { db: t.db, driver: t.driver, close: () => t.close() };
+  await t.close();
+  const scratch = await createDatabase(t.url, "clientele_seed");
+  const connection = await connect(scratch.url, t.driver);
+  return {
+    db: connection.db,
+    driver: t.driver,
+    async close() {
+      await connection.close();
+      await scratch.drop();
+    },
   };
 }

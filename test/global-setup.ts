@@ -1,13 +1,11 @@
 /**
- * Once per test run. With TEST_DATABASE_URL set, creates a fresh database on that server and
- * migrates it (the "pg" and "neon" projects share it; each test isolates itself in a rolled-back
+ * Once per test run. With TEST_DATABASE_URL set, creates a fresh, migrated database on that
+ * server (the "pg" and "neon" projects share it; each test isolates itself in a rolled-back
  * transaction or with its own rows), and starts the WebSocket bridge for Neon's driver.
  */
-import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { migrateDatabase } from "@/db/migrate";
-import { connect } from "@/db/client";
 import { startNeonBridge } from "./neon-bridge";
+import { createDatabase } from "./scratch";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -23,22 +21,13 @@ export default async function setup(project: TestProject) {
     project.provide("neonProxy", null);
     return;
   }
-  const name = `clientele_test_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const connection = await connect(url.toString(), "pg");
-  await migrateDatabase(connection.db, "pg", url.toString());
-  await connection.close();
+  const database = await createDatabase(base, "clientele_test");
   const bridge = await startNeonBridge();
-  project.provide("databaseUrl", url.toString());
+  project.provide("databaseUrl", database.url);
   project.provide("neonProxy", bridge.url);
 
   return async () => {
     await bridge.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await database.drop();
   };
 }

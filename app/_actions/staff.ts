@@ -10,7 +10,7 @@ import { action } from "@/lib/actions/action";
 import { addStaffInput, invitationToken } from "@/lib/staff/inputs";
 import { acceptInvitation } from "@/lib/staff/invitations";
 import { addStaff, changeStaffRole, removeStaff } from "@/lib/staff/mutations";
-import { originFromHeaders } from "@/lib/staff/request-origin";
+import { originFromHeaders } from "@/lib/http/origin";
 
 const STAFF_PAGE = "/business/staff";
 

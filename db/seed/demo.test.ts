@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import * as schema from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { buildDemoWorld, DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from "./demo";
-import { scratchDatabase, type ScratchDatabase } from "./testing";
+import { scratchDatabase, type ScratchDatabase } from "@/test/db";
 
 let scratch: ScratchDatabase;
 let db: Database;

@@ -4,10 +4,10 @@
  * in with DEMO_PASSWORD). `seedDemoIfEmpty` is what the embedded database runs on first start;
  * `npm run db:seed` calls `seedDemo` directly.
  */
-import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "./demo/accounts";
+import { hasUsers, seedEmptyDatabase } from "./lock";
 import { buildAudit } from "./demo/audit";
 import { buildCrm } from "./demo/crm";
 import { buildEngagement } from "./demo/engagement";
@@ -21,9 +21,6 @@ export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from "./demo/accounts"
 export { SEED_ANCHOR } from "./catalog";
 
 export type DemoSummary = Record<keyof World, number>;
-
-/** Arbitrary and constant: "clientele seed", held by every seeding transaction. Distinct from the migrations lock. */
-export const SEED_LOCK = 7_314_002;
 
 /** The whole demo world as rows, without touching a database. Same content on every call. */
 export function buildDemoWorld(passwordHash: string): World {
@@ -48,11 +45,6 @@ export async function seedDemo(db: Database, options: { passwordHash?: string } 
   return writeWorld(db, buildDemoWorld(passwordHash));
 }
 
-async function hasUsers(db: Database): Promise<boolean> {
-  const { rows } = await db.execute<{ seeded: boolean }>(sql`select exists (select 1 from users) as seeded`);
-  return rows[0]!.seeded;
-}
-
 /**
  * Seeds the demo world when the database has no users yet; returns whether it did. Safe when
  * several processes start at once: the advisory lock makes the second wait, and it then sees
@@ -62,11 +54,5 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
   // Cheap check first, so a seeded database never pays for the password hash.
   if (await hasUsers(db)) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Database;
-    await t.execute(sql.raw(`select pg_advisory_xact_lock(${SEED_LOCK})`));
-    if (await hasUsers(t)) return false;
-    await seedDemo(t, { passwordHash });
-    return true;
-  });
+  return (await seedEmptyDatabase(db, (tx) => seedDemo(tx, { passwordHash }))) !== null;
 }

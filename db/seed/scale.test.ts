@@ -5,7 +5,7 @@ import { connect } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { LOADED_TABLES } from "./scale/ddl";
 import { seedScale, shapeFor, type ScaleSummary } from "./scale";
-import { scratchDatabase, type ScratchDatabase } from "./testing";
+import { scratchDatabase, type ScratchDatabase } from "@/test/db";
 
 const N = 2_000;
 let scratch: ScratchDatabase;

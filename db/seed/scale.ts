@@ -9,7 +9,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "./demo/accounts";
-import { SEED_LOCK } from "./demo";
+import { seedEmptyDatabase } from "./lock";
 import { dropStatements, LOADED_TABLES, readDdl, recreateStatements } from "./scale/ddl";
 import { Expr } from "./scale/expr";
 import { shapeFor, Statements, type Shape } from "./scale/statements";
@@ -83,11 +83,7 @@ export async function seedScale(db: Database, options: ScaleOptions): Promise<Sc
     return count;
   };
 
-  await db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Database;
-    await tx.execute(sql.raw(`select pg_advisory_xact_lock(${SEED_LOCK})`));
-    const { rows: existing } = await tx.execute<{ seeded: boolean }>(sql`select exists (select 1 from users) as seeded`);
-    if (existing[0]!.seeded) throw new Error("The database already has users; the scale world needs an empty database (use --reset).");
+  const loaded = await seedEmptyDatabase(db, async (tx) => {
     // Index builds and the CRM totals' lateral aggregates want memory; local to this transaction.
     await tx.execute(sql.raw(`set local maintenance_work_mem = '1GB'`));
     await tx.execute(sql.raw(`set local work_mem = '128MB'`));
@@ -127,7 +123,9 @@ export async function seedScale(db: Database, options: ScaleOptions): Promise<Sc
       for (const statement of foreignKeys) await exec(tx, statement), step(1);
       return 0;
     });
+    return true;
   });
+  if (!loaded) throw new Error("The database already has users; the scale world needs an empty database (use --reset).");
 
   // After commit: VACUUM cannot run in a transaction, and it sets the visibility map that
   // index-only scans need, which a freshly loaded table lacks.

@@ -2,15 +2,13 @@
  * What account endpoints send back. Every field is named here; nothing else reaches a response.
  */
 import { z } from "zod";
-import { staffRole } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
+import { staffRoleSchema as role } from "@/lib/staff/inputs";
 
 export const registeredCustomerDto = z.object({ user_id: z.uuid(), customer_id: z.uuid() });
 export const registeredProviderDto = z.object({ user_id: z.uuid(), business_id: z.uuid() });
 export const registerResponseDto = z.union([registeredCustomerDto, registeredProviderDto]);
 export type RegisterResponse = z.infer<typeof registerResponseDto>;
-
-const role = z.enum(staffRole.enumValues);
 
 export const membershipDto = z.object({
   business_id: z.uuid(),

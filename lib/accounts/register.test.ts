@@ -5,6 +5,7 @@ import type { Database } from "@/db/client";
 import { businesses, customers, memberships, users } from "@/db/schema";
 import { AppError, validationError } from "@/lib/errors";
 import { testDatabase, type TestDatabase } from "@/test/db";
+import { refusalOf } from "@/test/factories";
 import { registeredCustomerDto, registeredProviderDto } from "./dto";
 import { registerInput } from "./inputs";
 import { registerAccount, splitName } from "./register";
@@ -26,12 +27,6 @@ const customer = { email: "ada@example.com", password: "correct horse battery", 
 const provider = { email: "bob@plumbing.test", password: "correct horse battery", name: "Bob Pipes", role: "provider", businessName: "Bob's Plumbing" };
 
 const register = (db: Database, input: unknown) => registerAccount(db, registerInput.parse(input));
-
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 async function totals(db: Database) {
   const [u] = await db.select({ n: count() }).from(users);
@@ -75,7 +70,7 @@ describe("registerAccount", () => {
     t.rollback(async (db) => {
       await register(db, customer);
       const before = await totals(db);
-      const error = await errorOf(register(db, { ...input, email }));
+      const error = await refusalOf(register(db, { ...input, email }));
       expect(error.status).toBe(409);
       expect(error.details.reason).toBe("email_taken");
       expect(await totals(db)).toEqual(before);

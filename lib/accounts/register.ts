@@ -41,7 +41,7 @@ export async function registerAccount(db: Database, input: RegisterInput): Promi
     });
   } catch (error) {
     // Only the email index means "taken"; any other unique violation is a bug, not the user's doing.
-    if (isUniqueViolation(error) && violatedConstraint(error) === EMAIL_KEY) {
+    if (isUniqueViolation(error, EMAIL_KEY)) {
       throw conflict("An account with this email already exists. Sign in instead.", "email_taken");
     }
     throw error;
@@ -52,13 +52,4 @@ export async function registerAccount(db: Database, input: RegisterInput): Promi
 export function splitName(name: string): { firstName: string; lastName: string } {
   const parts = name.trim().split(/\s+/);
   return { firstName: parts[0] ?? "", lastName: parts.slice(1).join(" ") };
-}
-
-/** The constraint a Postgres error names (node-postgres, Neon and PGlite all expose `constraint`). */
-function violatedConstraint(error: unknown): string | undefined {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    const constraint = (e as { constraint?: string }).constraint;
-    if (constraint) return constraint;
-  }
-  return undefined;
 }

@@ -4,23 +4,15 @@
  * since every request re-checks the membership against the database.
  */
 import { cookies, headers } from "next/headers";
+import { isHttps } from "@/lib/http/origin";
 import type { Actor, Membership } from "@/lib/auth/actor";
 import { BUSINESS_COOKIE } from "@/lib/auth/current";
-import { requireUser } from "@/lib/authz/policy";
-import { forbidden } from "@/lib/errors";
+import { actingFor } from "@/lib/authz/policy";
 
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
-/** The membership the actor asks to act for; refuses a business they do not belong to. */
-export function chooseActingBusiness(actor: Actor, businessId: string): Membership {
-  const user = requireUser(actor);
-  const membership = user.memberships.find((m) => m.businessId === businessId);
-  if (!membership) throw forbidden("not_a_member", "You are not a member of that business.");
-  return membership;
-}
-
 export async function switchBusiness(actor: Actor, businessId: string): Promise<Membership> {
-  const membership = chooseActingBusiness(actor, businessId);
+  const { business: membership } = actingFor(actor, businessId, "context");
   await rememberBusinessChoice(membership.businessId);
   return membership;
 }
@@ -35,7 +27,7 @@ export async function rememberBusinessChoice(businessId: string): Promise<void> 
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    secure: await isHttps(),
+    secure: isHttps(await headers()),
     maxAge: ONE_YEAR_SECONDS,
   });
 }
@@ -44,7 +36,3 @@ export async function clearBusinessChoice(): Promise<void> {
   (await cookies()).delete(BUSINESS_COOKIE);
 }
 
-// Secure cookies are dropped over plain http (local `next start`), so mark them only behind TLS.
-async function isHttps(): Promise<boolean> {
-  return (await headers()).get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
-}

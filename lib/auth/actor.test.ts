@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { businesses, customers, memberships, users, type StaffRole } from "@/db/schema";
+import { memberships, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { testDatabase, type TestDatabase } from "@/test/db";
+import { addMember, createBusiness, createCustomer, createUser } from "@/test/factories";
 import { resolveActor, type UserActor } from "./actor";
 
 let t: TestDatabase;
@@ -11,25 +12,6 @@ beforeAll(async () => {
   t = await testDatabase();
 });
 afterAll(() => t.close());
-
-let n = 0;
-async function makeUser(db: Database, extra: Partial<typeof users.$inferInsert> = {}) {
-  const [user] = await db
-    .insert(users)
-    .values({ email: `actor-${Date.now()}-${n++}@example.com`, name: "Ada", ...extra })
-    .returning();
-  return user!;
-}
-
-async function makeBusiness(db: Database, name: string, isMarketplaceProvider = false) {
-  const [business] = await db.insert(businesses).values({ name, isMarketplaceProvider }).returning();
-  return business!;
-}
-
-/** Joined at an explicit time: inside one transaction now() is constant, so order must be set. */
-async function join(db: Database, userId: string, businessId: string, role: StaffRole, createdAt: string) {
-  await db.insert(memberships).values({ userId, businessId, role, createdAt: new Date(createdAt) });
-}
 
 async function resolveUser(db: Database, userId: string, requested?: Parameters<typeof resolveActor>[2]) {
   const actor = await resolveActor(db, userId, requested);
@@ -40,13 +22,10 @@ async function resolveUser(db: Database, userId: string, requested?: Parameters<
 describe("resolveActor", () => {
   it("loads the account, its customer profile and its memberships", async () => {
     await t.rollback(async (db) => {
-      const user = await makeUser(db, { isPlatformAdmin: true });
-      const [customer] = await db
-        .insert(customers)
-        .values({ userId: user.id, firstName: "Ada", handle: `h${Date.now()}${n++}` })
-        .returning();
-      const shop = await makeBusiness(db, "Shop", true);
-      await join(db, user.id, shop.id, "manager", "2024-01-01T00:00:00Z");
+      const user = await createUser(db, { name: "Ada", isPlatformAdmin: true });
+      const customer = await createCustomer(db, user.id, { firstName: "Ada" });
+      const shop = await createBusiness(db, { name: "Shop", isMarketplaceProvider: true });
+      await addMember(db, shop.id, user.id, "manager", "2024-01-01T00:00:00Z");
 
       const actor = await resolveUser(db, user.id);
       const membership = { businessId: shop.id, businessName: "Shop", role: "manager", isMarketplaceProvider: true };
@@ -56,7 +35,7 @@ describe("resolveActor", () => {
         email: user.email,
         name: "Ada",
         isPlatformAdmin: true,
-        customerId: customer!.id,
+        customerId: customer.id,
         memberships: [membership],
         business: membership,
       });
@@ -65,9 +44,9 @@ describe("resolveActor", () => {
 
   it("reads memberships fresh, so a removed member loses the business at once", async () => {
     await t.rollback(async (db) => {
-      const user = await makeUser(db);
-      const shop = await makeBusiness(db, "Shop");
-      await join(db, user.id, shop.id, "staff", "2024-01-01T00:00:00Z");
+      const user = await createUser(db, { name: "Ada" });
+      const shop = await createBusiness(db, { name: "Shop" });
+      await addMember(db, shop.id, user.id, "staff", "2024-01-01T00:00:00Z");
       expect((await resolveUser(db, user.id)).business?.businessId).toBe(shop.id);
 
       await db.update(memberships).set({ role: "admin" }).where(eq(memberships.userId, user.id));
@@ -83,11 +62,11 @@ describe("resolveActor", () => {
 
   it("acts for the oldest membership by default", async () => {
     await t.rollback(async (db) => {
-      const user = await makeUser(db);
-      const newer = await makeBusiness(db, "Newer");
-      const older = await makeBusiness(db, "Older");
-      await join(db, user.id, newer.id, "owner", "2024-06-01T00:00:00Z");
-      await join(db, user.id, older.id, "staff", "2023-01-01T00:00:00Z");
+      const user = await createUser(db, { name: "Ada" });
+      const newer = await createBusiness(db, { name: "Newer" });
+      const older = await createBusiness(db, { name: "Older" });
+      await addMember(db, newer.id, user.id, "owner", "2024-06-01T00:00:00Z");
+      await addMember(db, older.id, user.id, "staff", "2023-01-01T00:00:00Z");
 
       const actor = await resolveUser(db, user.id);
       expect(actor.memberships.map((m) => m.businessName)).toEqual(["Older", "Newer"]);
@@ -97,12 +76,12 @@ describe("resolveActor", () => {
 
   describe("with a requested business", () => {
     async function twoBusinesses(db: Database) {
-      const user = await makeUser(db);
-      const first = await makeBusiness(db, "First");
-      const second = await makeBusiness(db, "Second", true);
-      const foreign = await makeBusiness(db, "Foreign");
-      await join(db, user.id, first.id, "owner", "2023-01-01T00:00:00Z");
-      await join(db, user.id, second.id, "staff", "2024-01-01T00:00:00Z");
+      const user = await createUser(db, { name: "Ada" });
+      const first = await createBusiness(db, { name: "First" });
+      const second = await createBusiness(db, { name: "Second", isMarketplaceProvider: true });
+      const foreign = await createBusiness(db, { name: "Foreign" });
+      await addMember(db, first.id, user.id, "owner", "2023-01-01T00:00:00Z");
+      await addMember(db, second.id, user.id, "staff", "2024-01-01T00:00:00Z");
       return { user, first, second, foreign };
     }
 
@@ -138,8 +117,8 @@ describe("resolveActor", () => {
 
     it("gives a strict request from a user with no memberships 403 too", async () => {
       await t.rollback(async (db) => {
-        const user = await makeUser(db);
-        const foreign = await makeBusiness(db, "Foreign");
+        const user = await createUser(db, { name: "Ada" });
+        const foreign = await createBusiness(db, { name: "Foreign" });
         await expect(resolveActor(db, user.id, { businessId: foreign.id, strict: true })).rejects.toMatchObject({
           details: { reason: "not_a_member" },
         });
@@ -150,9 +129,9 @@ describe("resolveActor", () => {
 
   it("returns anonymous for a user who no longer exists", async () => {
     await t.rollback(async (db) => {
-      const user = await makeUser(db);
-      const shop = await makeBusiness(db, "Shop");
-      await join(db, user.id, shop.id, "owner", "2024-01-01T00:00:00Z");
+      const user = await createUser(db, { name: "Ada" });
+      const shop = await createBusiness(db, { name: "Shop" });
+      await addMember(db, shop.id, user.id, "owner", "2024-01-01T00:00:00Z");
       await db.delete(users).where(eq(users.id, user.id));
       expect(await resolveActor(db, user.id)).toEqual({ kind: "anonymous" });
       // Even when the deleted user's old session names a business.

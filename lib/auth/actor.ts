@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import type { StaffRole } from "@/db/schema";
-import { forbidden } from "@/lib/errors";
+import { actingFor, membershipOf } from "@/lib/authz/policy";
 
 export type Membership = {
   businessId: string;
@@ -67,7 +67,7 @@ export async function resolveActor(
     where u.id = ${userId}`);
   const row = rows[0];
   if (!row) return anonymous;
-  return {
+  const user: UserActor = {
     kind: "user",
     userId: row.id,
     email: row.email,
@@ -75,19 +75,12 @@ export async function resolveActor(
     isPlatformAdmin: row.is_platform_admin,
     customerId: row.customer_id,
     memberships: row.memberships,
-    business: chooseBusiness(row.memberships, requested),
+    business: row.memberships[0] ?? null,
   };
-}
-
-function chooseBusiness(
-  memberships: Membership[],
-  { businessId, strict }: { businessId?: string | null; strict?: boolean },
-): Membership | null {
-  if (businessId) {
-    const chosen = memberships.find((m) => m.businessId === businessId);
-    if (chosen) return chosen;
-    // An explicit header that names a foreign business is refused; a stale cookie falls back.
-    if (strict) throw forbidden("not_a_member", "You are not a member of that business.");
-  }
-  return memberships[0] ?? null;
+  const { businessId, strict } = requested;
+  if (!businessId) return user;
+  // An explicit header naming a foreign business is refused; a stale cookie falls back to the default.
+  if (strict) return actingFor(user, businessId, "context");
+  const chosen = membershipOf(user, businessId);
+  return chosen ? { ...user, business: chosen } : user;
 }

@@ -5,7 +5,7 @@
  */
 import type { StaffRole } from "@/db/schema";
 import type { Actor, Membership, SystemActor, UserActor } from "@/lib/auth/actor";
-import { conflict, forbidden, unauthorized } from "@/lib/errors";
+import { conflict, forbidden, notFound, unauthorized } from "@/lib/errors";
 
 export type Permission =
   | "business.manage" // rename the business, change its settings
@@ -73,6 +73,28 @@ export function requireCustomer(actor: Actor): { user: UserActor; customerId: st
   const user = requireUser(actor);
   if (!user.customerId) throw forbidden("not_a_customer", "This is for customer accounts.");
   return { user, customerId: user.customerId };
+}
+
+/** The user's membership of `businessId`, if they have one. */
+export function membershipOf(user: UserActor, businessId: string): Membership | undefined {
+  return user.memberships.find((m) => m.businessId === businessId);
+}
+
+/**
+ * The user acting for `businessId`, which must be one of their businesses. A business named in a
+ * path is a resource: a foreign one is "not found", so the answer does not reveal that it exists.
+ * One chosen as the context (X-Business-Id, the switcher) is refused as not_a_member.
+ */
+export function actingFor(
+  actor: Actor,
+  businessId: string,
+  namedIn: "path" | "context",
+): UserActor & { business: Membership } {
+  const user = requireUser(actor);
+  const business = membershipOf(user, businessId);
+  if (business) return { ...user, business };
+  if (namedIn === "path") throw notFound("That business");
+  throw forbidden("not_a_member", "You are not a member of that business.");
 }
 
 /** The business the actor acts for, with the permission checked; its id scopes every query. */

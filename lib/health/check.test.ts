@@ -1,6 +1,7 @@
+import net from "node:net";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/db/client";
+import { connect } from "@/db/client";
 import { testDatabase, type TestDatabase } from "@/test/db";
 import { checkHealth } from "./check";
 import { healthResponse } from "./schema";
@@ -10,6 +11,18 @@ beforeAll(async () => {
   t = await testDatabase();
 });
 afterAll(() => t.close());
+
+/** A real Postgres driver pointed at a server that accepts connections and never answers (or at nothing). */
+async function silentServer(listen: boolean) {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => sockets.add(socket));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  const stop = () => new Promise<void>((resolve) => { for (const s of sockets) s.destroy(); server.close(() => resolve()); });
+  if (!listen) await stop();
+  const connection = await connect(`postgres://nobody@127.0.0.1:${port}/none`, "pg");
+  return { db: connection.db, close: async () => { if (listen) await stop(); await connection.close().catch(() => {}); } };
+}
 
 describe("checkHealth", () => {
   it("is ok on a migrated database, and its report matches the documented schema", async () => {
@@ -42,8 +55,9 @@ describe("checkHealth", () => {
   });
 
   it("reports an unreachable database instead of throwing", async () => {
-    const down = { execute: () => Promise.reject(new Error("Connection terminated")) } as unknown as Database;
-    const report = await checkHealth(down, { driver: "pglite" });
+    const down = await silentServer(false);
+    const report = await checkHealth(down.db, { driver: "pglite" });
+    await down.close();
     expect(report).toEqual({
       status: "degraded",
       database: { reachable: false, latency_ms: null, driver: "pglite" },
@@ -59,9 +73,10 @@ describe("checkHealth", () => {
   });
 
   it("gives up on a database that does not answer in time", async () => {
-    const hung = { execute: () => new Promise(() => {}) } as unknown as Database;
+    const hung = await silentServer(true);
     const started = Date.now();
-    const report = await checkHealth(hung, { timeoutMs: 50 });
+    const report = await checkHealth(hung.db, { timeoutMs: 200 });
+    await hung.close();
     expect(report.database.reachable).toBe(false);
     expect(Date.now() - started).toBeLessThan(2_000);
   });

@@ -3,28 +3,24 @@
  * the database driver the environment selects. Shared by /api/health and the OpenAPI document.
  */
 import pkg from "@/package.json";
-import { driverFor } from "@/db/client";
+import { configuredDatabase } from "@/db/client";
 import type { Driver } from "@/db/migrate";
 import { env, type Env } from "@/lib/env";
 
 export const APP_VERSION: string = pkg.version;
 
-/**
- * Vercel sets VERCEL_GIT_COMMIT_SHA. It is read through lib/env.ts (the only reader of
- * process.env) once that file declares it; until then this is simply absent.
- */
+/** Vercel sets VERCEL_GIT_COMMIT_SHA; elsewhere the version is package.json's alone. */
 export function deployedVersion(): string {
   const commit = safeEnv()?.VERCEL_GIT_COMMIT_SHA?.slice(0, 12);
   return commit ? `${APP_VERSION}+${commit}` : APP_VERSION;
 }
 
 export function configuredDriver(): Driver | undefined {
-  const e = safeEnv();
-  return e ? driverFor(e.DATABASE_URL, e.DATABASE_DRIVER) : undefined;
+  return safeEnv() ? configuredDatabase().driver : undefined;
 }
 
 /** A broken environment must not turn the health check itself into a 500. */
-function safeEnv(): (Env & { VERCEL_GIT_COMMIT_SHA?: string }) | undefined {
+function safeEnv(): Env | undefined {
   try {
     return env();
   } catch {

@@ -1,8 +1,6 @@
 /** What staff endpoints send back; every field is named here. */
 import { z } from "zod";
-import { staffRole } from "@/db/schema";
-
-const role = z.enum(staffRole.enumValues);
+import { staffRoleSchema as role } from "./inputs";
 
 export const staffMemberDto = z.object({
   user_id: z.uuid(),

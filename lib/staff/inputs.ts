@@ -3,7 +3,9 @@ import { z } from "zod";
 import { staffRole } from "@/db/schema";
 import { emailInput } from "@/lib/accounts/inputs";
 
-const role = z.enum(staffRole.enumValues, "Choose a role: owner, admin, manager or staff.");
+/** A staff role, in requests and responses alike. */
+export const staffRoleSchema = z.enum(staffRole.enumValues, "Choose a role: owner, admin, manager or staff.");
+const role = staffRoleSchema;
 
 export const addStaffInput = z.object({ email: emailInput, role });
 export type AddStaffInput = z.output<typeof addStaffInput>;

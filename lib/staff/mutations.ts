@@ -3,9 +3,10 @@
  * acting business, the role ladder (assertCanAssignRole) and "always one owner" (assertKeepsAnOwner),
  * all inside one transaction holding the business lock (./lock.ts).
  */
-import { and, count, eq, isNull, sql } from "drizzle-orm";
+import { and, count, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { invitations, memberships, users, type StaffRole } from "@/db/schema";
+import { emailMatches } from "@/lib/accounts/email";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCanAssignRole, assertKeepsAnOwner, requireBusiness } from "@/lib/authz/policy";
 import { conflict, notFound } from "@/lib/errors";
@@ -25,7 +26,7 @@ export async function addStaff(db: Database, actor: Actor, input: AddStaffInput,
     const [account] = await tx
       .select({ id: users.id })
       .from(users)
-      .where(sql`lower(${users.email}) = lower(${input.email})`);
+      .where(emailMatches(users.email, input.email));
     if (account) {
       const added = await tx
         .insert(memberships)
@@ -42,7 +43,7 @@ export async function addStaff(db: Database, actor: Actor, input: AddStaffInput,
       .where(
         and(
           eq(invitations.businessId, businessId),
-          sql`lower(${invitations.email}) = lower(${input.email})`,
+          emailMatches(invitations.email, input.email),
           isNull(invitations.acceptedAt),
         ),
       );
@@ -74,10 +75,7 @@ export async function changeStaffRole(db: Database, actor: Actor, memberUserId: 
   const { user, business } = requireBusiness(actor, "staff.manage");
   const businessId = business.businessId;
   return db.transaction(async (tx) => {
-    const actorRole = await lockBusinessForStaffChange(tx, businessId, user.userId);
-    const current = await memberRole(tx, businessId, memberUserId);
-    assertCanAssignRole(actorRole, current, role);
-    if (current === "owner" && role !== "owner") assertKeepsAnOwner((await ownerCount(tx, businessId)) - 1);
+    await authorizeMemberChange(tx, businessId, user.userId, memberUserId, role);
     await tx
       .update(memberships)
       .set({ role })
@@ -90,14 +88,25 @@ export async function removeStaff(db: Database, actor: Actor, memberUserId: stri
   const { user, business } = requireBusiness(actor, "staff.manage");
   const businessId = business.businessId;
   await db.transaction(async (tx) => {
-    const actorRole = await lockBusinessForStaffChange(tx, businessId, user.userId);
-    const current = await memberRole(tx, businessId, memberUserId);
-    assertCanAssignRole(actorRole, current, null);
-    if (current === "owner") assertKeepsAnOwner((await ownerCount(tx, businessId)) - 1);
+    await authorizeMemberChange(tx, businessId, user.userId, memberUserId, null);
     await tx
       .delete(memberships)
       .where(and(eq(memberships.businessId, businessId), eq(memberships.userId, memberUserId)));
   });
+}
+
+/** Under the business lock: may the actor move this member to `next` (null: remove them)? */
+async function authorizeMemberChange(
+  tx: Database,
+  businessId: string,
+  actorUserId: string,
+  memberUserId: string,
+  next: StaffRole | null,
+): Promise<void> {
+  const actorRole = await lockBusinessForStaffChange(tx, businessId, actorUserId);
+  const current = await memberRole(tx, businessId, memberUserId);
+  assertCanAssignRole(actorRole, current, next);
+  if (current === "owner" && next !== "owner") assertKeepsAnOwner((await ownerCount(tx, businessId)) - 1);
 }
 
 async function memberRole(tx: Database, businessId: string, userId: string): Promise<StaffRole> {

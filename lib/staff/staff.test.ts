@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { businesses, invitations, memberships, users, type StaffRole } from "@/db/schema";
 import { resolveActor, type UserActor } from "@/lib/auth/actor";
-import { actForBusiness } from "@/lib/accounts/acting-business";
-import { AppError } from "@/lib/errors";
+import { actingFor } from "@/lib/authz/policy";
 import { driver, testDatabase, type TestDatabase } from "@/test/db";
+import { addMember, createBusiness, createUser, refusalOf } from "@/test/factories";
 import { addStaffResultDto, staffListDto } from "./dto";
 import { acceptInvitation, getInvitationPreview } from "./invitations";
 import { addStaff, changeStaffRole, removeStaff } from "./mutations";
@@ -25,35 +25,22 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-let seq = 0;
-async function createUser(db: Database, email = `user${++seq}-${Date.now()}@example.test`): Promise<string> {
-  const [user] = await db.insert(users).values({ email, name: email.split("@")[0]! }).returning({ id: users.id });
-  return user!.id;
-}
-
 /** A business with one member per role (plus any extra owners asked for). */
-async function createBusiness(db: Database, extraOwners = 0) {
-  const [business] = await db.insert(businesses).values({ name: "Acme Salon" }).returning({ id: businesses.id });
-  const businessId = business!.id;
+async function createStaffedBusiness(db: Database, extraOwners = 0) {
+  const businessId = (await createBusiness(db, { name: "Acme Salon" })).id;
   const ids = {} as Record<StaffRole, string>;
   for (const role of ROLES) {
-    ids[role] = await createUser(db);
-    await db.insert(memberships).values({ businessId, userId: ids[role], role });
+    ids[role] = (await createUser(db)).id;
+    await addMember(db, businessId, ids[role], role);
   }
   const owners = [ids.owner];
   for (let i = 0; i < extraOwners; i++) {
-    const id = await createUser(db);
-    await db.insert(memberships).values({ businessId, userId: id, role: "owner" });
+    const id = (await createUser(db)).id;
+    await addMember(db, businessId, id, "owner");
     owners.push(id);
   }
   const actor = async (userId: string) => (await resolveActor(db, userId, { businessId })) as UserActor;
   return { businessId, ids, owners, actor };
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 async function roleOf(db: Database, businessId: string, userId: string) {
@@ -72,10 +59,10 @@ describe("listStaff", () => {
     ["staff", false],
   ] as const)("%s may list: %s", (role, allowed) =>
     t.rollback(async (db) => {
-      const b = await createBusiness(db);
+      const b = await createStaffedBusiness(db);
       const run = listStaff(db, await b.actor(b.ids[role]));
       if (!allowed) {
-        const error = await errorOf(run);
+        const error = await refusalOf(run);
         expect([error.status, error.details.reason]).toEqual([403, "insufficient_role"]);
         return;
       }
@@ -97,11 +84,11 @@ describe("addStaff (existing account)", () => {
   const cases = ROLES.flatMap((actor) => ROLES.map((role) => [actor, role, MAY_GRANT[actor].includes(role)] as const));
   it.each(cases)("%s adding a %s: allowed %s", (actorRole, role, allowed) =>
     t.rollback(async (db) => {
-      const b = await createBusiness(db);
-      const newcomer = await createUser(db, `Newcomer-${actorRole}-${role}@Example.test`);
+      const b = await createStaffedBusiness(db);
+      const newcomer = (await createUser(db, { email: `Newcomer-${actorRole}-${role}@Example.test` })).id;
       const run = addStaff(db, await b.actor(b.ids[actorRole]), { email: `newcomer-${actorRole}-${role}@example.TEST`, role }, ORIGIN);
       if (!allowed) {
-        const error = await errorOf(run);
+        const error = await refusalOf(run);
         expect([error.status, error.details.reason]).toEqual([403, "insufficient_role"]);
         expect(await roleOf(db, b.businessId, newcomer)).toBeNull();
         return;
@@ -113,9 +100,9 @@ describe("addStaff (existing account)", () => {
 
   it("refuses someone who is already a member with 409 already_a_member", () =>
     t.rollback(async (db) => {
-      const b = await createBusiness(db);
+      const b = await createStaffedBusiness(db);
       const [staff] = await db.select({ email: users.email }).from(users).where(eq(users.id, b.ids.staff));
-      const error = await errorOf(addStaff(db, await b.actor(b.ids.owner), { email: staff!.email, role: "manager" }, ORIGIN));
+      const error = await refusalOf(addStaff(db, await b.actor(b.ids.owner), { email: staff!.email, role: "manager" }, ORIGIN));
       expect([error.status, error.details.reason]).toEqual([409, "already_a_member"]);
       expect(await roleOf(db, b.businessId, b.ids.staff)).toBe("staff");
     }));
@@ -133,10 +120,10 @@ describe("changeStaffRole", () => {
     ["staff", "staff", "manager", "insufficient_role"],
   ] as const)("%s changing the %s to %s: refusal %s", (actorRole, targetRole, next, refusal) =>
     t.rollback(async (db) => {
-      const b = await createBusiness(db);
+      const b = await createStaffedBusiness(db);
       const run = changeStaffRole(db, await b.actor(b.ids[actorRole]), b.ids[targetRole], next);
       if (refusal) {
-        const error = await errorOf(run);
+        const error = await refusalOf(run);
         expect([error.status, error.details.reason]).toEqual([403, refusal]);
         expect(await roleOf(db, b.businessId, b.ids[targetRole])).toBe(targetRole);
         return;
@@ -147,9 +134,9 @@ describe("changeStaffRole", () => {
 
   it("refuses to demote the last owner (409 last_owner), allows it when another owner remains", () =>
     t.rollback(async (db) => {
-      const b = await createBusiness(db);
+      const b = await createStaffedBusiness(db);
       const owner = await b.actor(b.ids.owner);
-      const error = await errorOf(changeStaffRole(db, owner, b.ids.owner, "admin"));
+      const error = await refusalOf(changeStaffRole(db, owner, b.ids.owner, "admin"));
       expect([error.status, error.details.reason]).toEqual([409, "last_owner"]);
 
       await changeStaffRole(db, owner, b.ids.admin, "owner");
@@ -159,9 +146,9 @@ describe("changeStaffRole", () => {
 
   it("answers 404 for someone who is not a member of this business", () =>
     t.rollback(async (db) => {
-      const b = await createBusiness(db);
-      const other = await createBusiness(db);
-      const error = await errorOf(changeStaffRole(db, await b.actor(b.ids.owner), other.ids.staff, "manager"));
+      const b = await createStaffedBusiness(db);
+      const other = await createStaffedBusiness(db);
+      const error = await refusalOf(changeStaffRole(db, await b.actor(b.ids.owner), other.ids.staff, "manager"));
       expect(error.status).toBe(404);
       expect(await roleOf(db, other.businessId, other.ids.staff)).toBe("staff");
     }));
@@ -178,10 +165,10 @@ describe("removeStaff", () => {
     ["staff", "staff", "insufficient_role"],
   ] as const)("%s removing the %s: refusal %s", (actorRole, targetRole, refusal) =>
     t.rollback(async (db) => {
-      const b = await createBusiness(db);
+      const b = await createStaffedBusiness(db);
       const run = removeStaff(db, await b.actor(b.ids[actorRole]), b.ids[targetRole]);
       if (refusal) {
-        const error = await errorOf(run);
+        const error = await refusalOf(run);
         expect([error.status, error.details.reason]).toEqual([403, refusal]);
         expect(await roleOf(db, b.businessId, b.ids[targetRole])).toBe(targetRole);
         return;
@@ -192,11 +179,11 @@ describe("removeStaff", () => {
 
   it("keeps the last owner (409 last_owner) but lets one of two owners leave", () =>
     t.rollback(async (db) => {
-      const b = await createBusiness(db);
-      const error = await errorOf(removeStaff(db, await b.actor(b.ids.owner), b.ids.owner));
+      const b = await createStaffedBusiness(db);
+      const error = await refusalOf(removeStaff(db, await b.actor(b.ids.owner), b.ids.owner));
       expect([error.status, error.details.reason]).toEqual([409, "last_owner"]);
 
-      const two = await createBusiness(db, 1);
+      const two = await createStaffedBusiness(db, 1);
       await removeStaff(db, await two.actor(two.owners[0]!), two.owners[0]!);
       expect(await roleOf(db, two.businessId, two.owners[0]!)).toBeNull();
     }));
@@ -204,7 +191,7 @@ describe("removeStaff", () => {
 
 describe("invitations", () => {
   async function invite(db: Database, email: string, role: StaffRole = "manager") {
-    const b = await createBusiness(db);
+    const b = await createStaffedBusiness(db);
     const result = addStaffResultDto.parse(await addStaff(db, await b.actor(b.ids.owner), { email, role }, ORIGIN));
     if (result.status !== "invited") throw new Error("expected an invitation");
     const token = result.invitation_url.slice(`${ORIGIN}/invite/`.length);
@@ -231,7 +218,7 @@ describe("invitations", () => {
   it("lets the invited email (any case) accept once, then answers 409 invitation_used", () =>
     t.rollback(async (db) => {
       const { b, token } = await invite(db, "New.Person@example.test", "staff");
-      const userId = await createUser(db, "new.person@EXAMPLE.test");
+      const userId = (await createUser(db, { email: "new.person@EXAMPLE.test" })).id;
       const actor = await resolveActor(db, userId);
       expect((await getInvitationPreview(db, actor, token)).status).toBe("pending");
 
@@ -239,15 +226,15 @@ describe("invitations", () => {
       expect(await roleOf(db, b.businessId, userId)).toBe("staff");
       expect((await getInvitationPreview(db, actor, token)).status).toBe("accepted");
 
-      const again = await errorOf(acceptInvitation(db, actor, token));
+      const again = await refusalOf(acceptInvitation(db, actor, token));
       expect([again.status, again.details.reason]).toEqual([409, "invitation_used"]);
     }));
 
   it("refuses another account with 403 invitation_email_mismatch", () =>
     t.rollback(async (db) => {
       const { b, token } = await invite(db, "invited@example.test");
-      const intruder = await createUser(db, "intruder@example.test");
-      const error = await errorOf(acceptInvitation(db, await resolveActor(db, intruder), token));
+      const intruder = (await createUser(db, { email: "intruder@example.test" })).id;
+      const error = await refusalOf(acceptInvitation(db, await resolveActor(db, intruder), token));
       expect([error.status, error.details.reason]).toEqual([403, "invitation_email_mismatch"]);
       expect(await roleOf(db, b.businessId, intruder)).toBeNull();
     }));
@@ -256,8 +243,8 @@ describe("invitations", () => {
     t.rollback(async (db) => {
       const { b, result, token } = await invite(db, "late@example.test");
       await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, result.invitation_id));
-      const userId = await createUser(db, "late@example.test");
-      const error = await errorOf(acceptInvitation(db, await resolveActor(db, userId), token));
+      const userId = (await createUser(db, { email: "late@example.test" })).id;
+      const error = await refusalOf(acceptInvitation(db, await resolveActor(db, userId), token));
       expect([error.status, error.details.reason]).toEqual([409, "invitation_expired"]);
       expect(await roleOf(db, b.businessId, userId)).toBeNull();
     }));
@@ -268,10 +255,10 @@ describe("invitations", () => {
       const second = addStaffResultDto.parse(
         await addStaff(db, await b.actor(b.ids.admin), { email: "TWICE@example.test", role: "staff" }, ORIGIN),
       );
-      const userId = await createUser(db, "twice@example.test");
+      const userId = (await createUser(db, { email: "twice@example.test" })).id;
       const actor = await resolveActor(db, userId);
-      expect((await errorOf(acceptInvitation(db, actor, token))).status).toBe(404);
-      expect((await errorOf(acceptInvitation(db, actor, "x".repeat(43)))).status).toBe(404);
+      expect((await refusalOf(acceptInvitation(db, actor, token))).status).toBe(404);
+      expect((await refusalOf(acceptInvitation(db, actor, "x".repeat(43)))).status).toBe(404);
       if (second.status !== "invited") throw new Error("expected an invitation");
       await acceptInvitation(db, actor, second.invitation_url.split("/invite/")[1]!);
       expect(await roleOf(db, b.businessId, userId)).toBe("staff");
@@ -280,26 +267,26 @@ describe("invitations", () => {
   it("needs a signed-in account to accept (401)", () =>
     t.rollback(async (db) => {
       const { token } = await invite(db, "someone@example.test");
-      expect((await errorOf(acceptInvitation(db, { kind: "anonymous" }, token))).status).toBe(401);
+      expect((await refusalOf(acceptInvitation(db, { kind: "anonymous" }, token))).status).toBe(401);
     }));
 });
 
-describe("actForBusiness (the business named in the path)", () => {
+describe("actingFor (the business named in the path)", () => {
   it("selects that business among the caller's memberships, and hides any other (404)", () =>
     t.rollback(async (db) => {
-      const first = await createBusiness(db);
-      const second = await createBusiness(db);
+      const first = await createStaffedBusiness(db);
+      const second = await createStaffedBusiness(db);
       await db.insert(memberships).values({ businessId: second.businessId, userId: first.ids.staff, role: "admin" });
       // Acting for the first business by default, where they are plain staff...
       const actor = (await resolveActor(db, first.ids.staff, { businessId: first.businessId })) as UserActor;
-      expect((await errorOf(listStaff(db, actor))).status).toBe(403);
+      expect((await refusalOf(listStaff(db, actor))).status).toBe(403);
       // ...but the path selects the second, where they are an admin.
-      const list = await listStaff(db, actForBusiness(actor, second.businessId));
+      const list = await listStaff(db, actingFor(actor, second.businessId, "path"));
       expect(list.business_id).toBe(second.businessId);
 
-      const outsider = (await resolveActor(db, await createUser(db))) as UserActor;
-      expect(() => actForBusiness(outsider, first.businessId)).toThrow(expect.objectContaining({ status: 404 }));
-      expect(() => actForBusiness({ kind: "anonymous" }, first.businessId)).toThrow(expect.objectContaining({ status: 401 }));
+      const outsider = (await resolveActor(db, (await createUser(db)).id)) as UserActor;
+      expect(() => actingFor(outsider, first.businessId, "path")).toThrow(expect.objectContaining({ status: 404 }));
+      expect(() => actingFor({ kind: "anonymous" }, first.businessId, "path")).toThrow(expect.objectContaining({ status: 401 }));
     }));
 });
 
@@ -307,7 +294,7 @@ describe("actForBusiness (the business named in the path)", () => {
 describe.skipIf(driver === "pglite")("two owners demoting each other at once", () => {
   it("leaves the business with an owner: exactly one of the two changes wins", async () => {
     const db = t.db;
-    const b = await createBusiness(db, 1);
+    const b = await createStaffedBusiness(db, 1);
     try {
       const [a, c] = b.owners as [string, string];
       const [actorA, actorC] = [await b.actor(a), await b.actor(c)];

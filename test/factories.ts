@@ -1,0 +1,49 @@
+/**
+ * Rows for tests, with defaults that keep unique columns unique. Each returns the inserted row;
+ * tests that care about a field pass it explicitly.
+ */
+import { expect } from "vitest";
+import type { Database } from "@/db/client";
+import { businesses, customers, memberships, users, type StaffRole } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+
+let seq = 0;
+const unique = () => `${Date.now().toString(36)}${(++seq).toString(36)}`;
+
+export async function createUser(db: Database, values: Partial<typeof users.$inferInsert> = {}) {
+  const [user] = await db
+    .insert(users)
+    .values({ email: `user-${unique()}@example.test`, name: "Test User", ...values })
+    .returning();
+  return user!;
+}
+
+/** A business; with `owner`, that user joins it as its owner. */
+export async function createBusiness(db: Database, values: Partial<typeof businesses.$inferInsert> = {}, owner?: string) {
+  const [business] = await db
+    .insert(businesses)
+    .values({ name: `Business ${unique()}`, ...values })
+    .returning();
+  if (owner) await addMember(db, business!.id, owner, "owner");
+  return business!;
+}
+
+/** Joined at an explicit time when order matters: inside one transaction now() is constant. */
+export async function addMember(db: Database, businessId: string, userId: string, role: StaffRole, joinedAt?: string) {
+  await db.insert(memberships).values({ businessId, userId, role, ...(joinedAt && { createdAt: new Date(joinedAt) }) });
+}
+
+export async function createCustomer(db: Database, userId: string, values: Partial<typeof customers.$inferInsert> = {}) {
+  const [customer] = await db
+    .insert(customers)
+    .values({ userId, firstName: "Cara", lastName: "Smith", handle: `h${unique()}`, ...values })
+    .returning();
+  return customer!;
+}
+
+/** The AppError a refused call rejects with (the test fails if it resolves or throws something else). */
+export async function refusalOf(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
