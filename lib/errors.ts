@@ -14,7 +14,8 @@ export type ErrorCode =
   | "unprocessable"
   | "payload_too_large"
   | "rate_limited"
-  | "internal";
+  | "internal"
+  | "unavailable";
 
 export const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -26,6 +27,7 @@ export const STATUS: Record<ErrorCode, number> = {
   unprocessable: 422,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 export type FieldErrors = Record<string, string[]>;
@@ -35,7 +37,13 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     /** Safe to show to the person who made the request. */
     readonly userMessage: string,
-    readonly details: { reason?: string; fieldErrors?: FieldErrors; retryAfterSeconds?: number } = {},
+    readonly details: {
+      reason?: string;
+      fieldErrors?: FieldErrors;
+      retryAfterSeconds?: number;
+      /** Extra response headers, e.g. RateLimit-* on a 429. */
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(userMessage);
     this.name = "AppError";
@@ -55,8 +63,8 @@ export const notFound = (what = "That") => new AppError("not_found", `${what} wa
 export const conflict = (message: string, reason?: string) => new AppError("conflict", message, { reason });
 export const unprocessable = (message: string, reason?: string) =>
   new AppError("unprocessable", message, { reason });
-export const rateLimited = (retryAfterSeconds: number) =>
-  new AppError("rate_limited", "Too many requests. Try again shortly.", { retryAfterSeconds });
+export const rateLimited = (retryAfterSeconds: number, headers?: Record<string, string>) =>
+  new AppError("rate_limited", "Too many requests. Try again shortly.", { retryAfterSeconds, headers });
 
 /** Zod's issues as { "field.path": ["message", ...] }; "" is the whole input. */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
@@ -87,6 +95,19 @@ export function toErrorBody(error: AppError, traceId?: string): ErrorBody {
       ...(traceId && { trace_id: traceId }),
     },
   };
+}
+
+/** A dependency (the database) is slow or down: the client may retry after a pause. */
+export const unavailable = (message = "The service is busy. Please try again in a moment.", retryAfterSeconds = 5) =>
+  new AppError("unavailable", message, { retryAfterSeconds });
+
+/** Postgres cancelled the statement: statement_timeout (57014) or a lock wait that ran out (55P03). */
+export function isQueryTimeout(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    const { code } = e as { code?: string };
+    if (code === "57014" || code === "55P03") return true;
+  }
+  return false;
 }
 
 export const internalError = () =>

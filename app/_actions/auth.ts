@@ -28,7 +28,7 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
 const register = action(
   registerInput,
   async ({ db, input }) => ({ ...(await registerAccount(db, input)), email: input.email }),
-  { access: "public" },
+  { access: "public", rateLimit: "register" },
 );
 
 /** Creates the account, then signs straight in and goes home (or back to the invitation that sent them here). */

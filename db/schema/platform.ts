@@ -1,6 +1,9 @@
-/** Cross-cutting records: the audit trail and the outbox of domain events. */
+/**
+ * Cross-cutting records: the audit trail, the outbox of domain events, rate-limit counters and the
+ * runs of scheduled jobs.
+ */
 import { sql } from "drizzle-orm";
-import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id } from "./columns";
 
 export const auditActorType = pgEnum("audit_actor_type", ["user", "system", "stripe"]);
@@ -58,5 +61,48 @@ export const eventOutbox = pgTable(
   (t) => [
     index("event_outbox_pending_idx").on(t.nextAttemptAt, t.seq).where(sql`${t.status} = 'pending'`),
     index("event_outbox_aggregate_idx").on(t.aggregateType, t.aggregateId, t.seq),
+    index("event_outbox_sent_idx").on(t.sentAt).where(sql`${t.status} = 'sent'`),
+  ],
+);
+
+/**
+ * Rate-limit counters, in the shape rate-limiter-flexible's Drizzle store reads and writes with one
+ * atomic upsert, so a limit holds across processes and instances. Expired rows are pruned by the
+ * retention job. The migration creates it UNLOGGED: counters need no crash safety, and skipping the
+ * write-ahead log makes the upsert on every limited request cheaper.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text().primaryKey(),
+    points: integer().notNull().default(0),
+    expire: at(),
+  },
+  (t) => [index("rate_limits_expire_idx").on(t.expire)],
+);
+
+export const cronOutcome = pgEnum("cron_outcome", ["running", "succeeded", "failed", "abandoned"]);
+
+/**
+ * One row per run of a scheduled job. At most one run per job may be "running" (a partial unique
+ * index): inserting that row is the lock, so overlapping runs are impossible on every driver. A run
+ * whose lease passed (its process died) is marked abandoned before the next one starts.
+ */
+export const cronRuns = pgTable(
+  "cron_runs",
+  {
+    id: id(),
+    job: text().notNull(),
+    outcome: cronOutcome().notNull().default("running"),
+    startedAt: createdAt(),
+    leaseUntil: at().notNull(),
+    finishedAt: at(),
+    result: jsonb(),
+    error: text(),
+    traceId: text(),
+  },
+  (t) => [
+    uniqueIndex("cron_runs_one_running_idx").on(t.job).where(sql`${t.outcome} = 'running'`),
+    index("cron_runs_job_idx").on(t.job, t.startedAt.desc()),
   ],
 );

@@ -2,15 +2,20 @@
  * The server-action wrapper, for forms driven by useActionState: resolves the actor, parses the
  * form (or a plain object) with zod and returns a serialisable result instead of throwing, so the
  * form can show field errors next to their inputs. Next's redirect() and notFound() pass through.
+ * Like the route wrapper it opens a request context (trace id) and charges a rate limit ("write"
+ * unless the action names another).
  */
+import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
-import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { getDb, type Database } from "@/db/client";
 import { getActor } from "@/lib/auth/current";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, internalError, unauthorized, validationError, type ErrorCode, type FieldErrors } from "@/lib/errors";
+import { clientIp } from "@/lib/http/client-ip";
 import { log } from "@/lib/log";
+import { traceIdFrom, withRequestContext } from "@/lib/observability/context";
+import { consume, type PolicyName } from "@/lib/rate-limit";
 
 export type ActionResult<T = unknown> =
   | { ok: true; data: T }
@@ -32,28 +37,34 @@ export function formToObject(form: FormData): Record<string, unknown> {
 export function action<S extends z.ZodType, T>(
   schema: S,
   handler: (ctx: ActionContext<S>) => Promise<T>,
-  options: { access?: "user" | "public" } = {},
+  options: { access?: "user" | "public"; rateLimit?: PolicyName } = {},
 ) {
   return async (_previous: ActionResult<T> | null, input: FormData | z.input<S>): Promise<ActionResult<T>> => {
-    try {
-      const actor = await getActor();
-      if (options.access !== "public" && actor.kind === "anonymous") throw unauthorized();
-      const parsed = await schema.safeParseAsync(input instanceof FormData ? formToObject(input) : input);
-      if (!parsed.success) throw validationError(parsed.error, "form");
-      return { ok: true, data: await handler({ actor, input: parsed.data, db: await getDb() }) };
-    } catch (error) {
-      unstable_rethrow(error);
-      const appError = error instanceof AppError ? error : internalError();
-      if (!(error instanceof AppError)) log.error({ traceId: randomUUID(), err: error }, "action failed");
-      return {
-        ok: false,
-        error: {
-          code: appError.code,
-          message: appError.userMessage,
-          ...(appError.details.reason && { reason: appError.details.reason }),
-          ...(appError.details.fieldErrors && { fieldErrors: appError.details.fieldErrors }),
-        },
-      };
-    }
+    const requestHeaders = await headers();
+    return withRequestContext(traceIdFrom(requestHeaders), async () => {
+      try {
+        const actor = await getActor();
+        if (options.access !== "public" && actor.kind === "anonymous") throw unauthorized();
+        const db = await getDb();
+        await consume(db, options.rateLimit ?? "write", { actor, ip: clientIp(requestHeaders) });
+        const parsed = await schema.safeParseAsync(input instanceof FormData ? formToObject(input) : input);
+        if (!parsed.success) throw validationError(parsed.error, "form");
+        return { ok: true as const, data: await handler({ actor, input: parsed.data, db }) };
+      } catch (error) {
+        unstable_rethrow(error);
+        return { ok: false as const, error: actionError(error) };
+      }
+    });
+  };
+}
+
+function actionError(error: unknown): Extract<ActionResult, { ok: false }>["error"] {
+  const appError = error instanceof AppError ? error : internalError();
+  if (!(error instanceof AppError)) log.error({ err: error }, "action failed");
+  return {
+    code: appError.code,
+    message: appError.userMessage,
+    ...(appError.details.reason && { reason: appError.details.reason }),
+    ...(appError.details.fieldErrors && { fieldErrors: appError.details.fieldErrors }),
   };
 }

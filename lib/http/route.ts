@@ -1,19 +1,34 @@
 /**
- * The route-handler wrapper: resolves the actor, parses params, query and body with zod, runs the
- * handler and maps every outcome to JSON. Anonymous callers get 401 before any input is read;
- * bad input is 400 with field errors; AppErrors map to their status; anything else is a 500 that
- * reveals nothing (the trace id lets an operator find the log line).
+ * The route-handler wrapper: opens the request context (trace id from x-request-id, echoed back),
+ * resolves the actor, charges the rate limit, parses params, query and a size-capped body with zod,
+ * runs the handler and maps every outcome to JSON. Anonymous callers get 401 before any input is
+ * read; bad input is 400 with field errors; AppErrors map to their status; a query cut off by the
+ * statement timeout is a 503; anything else is a 500 that reveals nothing (the trace id finds the
+ * log line). Every response is counted in the request metrics.
  *
  *   export const GET = route({ params: z.object({ id: z.uuid() }) }, ({ actor, params, db }) => getThing(db, actor, params.id));
  */
-import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { getDb, type Database } from "@/db/client";
 import { getActor } from "@/lib/auth/current";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError, badRequest, internalError, toErrorBody, unauthorized, validationError } from "@/lib/errors";
+import {
+  AppError,
+  badRequest,
+  internalError,
+  isQueryTimeout,
+  toErrorBody,
+  unauthorized,
+  unavailable,
+  validationError,
+} from "@/lib/errors";
 import { log } from "@/lib/log";
+import { requestContext, traceIdFrom, withRequestContext } from "@/lib/observability/context";
+import { observeRequest } from "@/lib/observability/metrics";
+import { consume, type PolicyName } from "@/lib/rate-limit";
+import { clientIp } from "./client-ip";
+import { readBody } from "./body";
 
 type Shape = z.ZodType | undefined;
 type Out<S extends Shape> = S extends z.ZodType ? z.output<S> : undefined;
@@ -24,6 +39,13 @@ export type RouteSpec<P extends Shape, Q extends Shape, B extends Shape> = {
   body?: B;
   /** "public" routes run for anonymous callers too (health, docs, register). Default: "user". */
   access?: "user" | "public";
+  /**
+   * The rate-limit policy charged before the handler runs, per actor and per IP. Default: "write"
+   * for every method but GET; reads that need one (profile views) name it.
+   */
+  rateLimit?: PolicyName | false;
+  /** The largest JSON body accepted, in bytes (default 64 KiB); more is a 413. */
+  maxBodyBytes?: number;
 };
 
 export type RouteContext<P extends Shape, Q extends Shape, B extends Shape> = {
@@ -34,9 +56,12 @@ export type RouteContext<P extends Shape, Q extends Shape, B extends Shape> = {
   db: Database;
   req: NextRequest;
   traceId: string;
+  ip: string;
 };
 
 type NextContext = { params: Promise<Record<string, string | string[]>> };
+
+const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 /** A 201 with a JSON body. */
 export function created(body: unknown, headers?: HeadersInit): Response {
@@ -47,35 +72,46 @@ export function route<P extends Shape = undefined, Q extends Shape = undefined, 
   spec: RouteSpec<P, Q, B>,
   handler: (ctx: RouteContext<P, Q, B>) => Promise<unknown> | unknown,
 ) {
-  return async (req: NextRequest, context: NextContext): Promise<Response> => {
-    const traceId = req.headers.get("x-request-id")?.slice(0, 128) || randomUUID();
-    const started = performance.now();
-    let response: Response;
-    try {
-      const actor = await getActor();
-      if (spec.access !== "public" && actor.kind === "anonymous") throw unauthorized();
-      const [params, query, body] = await Promise.all([
-        parse(spec.params, await context.params, "path"),
-        parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query"),
-        spec.body ? readJson(req).then((json) => parse(spec.body, json, "body")) : undefined,
-      ]);
-      const result = await handler({
-        actor,
-        params: params as Out<P>,
-        query: query as Out<Q>,
-        body: body as Out<B>,
-        db: await getDb(),
-        req,
-        traceId,
-      });
-      response = result instanceof Response ? result : Response.json(result ?? null);
-    } catch (error) {
-      response = errorResponse(error, traceId, req);
-    }
-    response.headers.set("x-request-id", traceId);
-    log.debug({ traceId, method: req.method, path: req.nextUrl.pathname, status: response.status, ms: Math.round(performance.now() - started) }, "request");
-    return response;
-  };
+  const policy = spec.rateLimit;
+  return (req: NextRequest, context: NextContext): Promise<Response> =>
+    withRequestContext(traceIdFrom(req.headers), async ({ traceId, responseHeaders }) => {
+      const started = performance.now();
+      let response: Response;
+      try {
+        const actor = await getActor();
+        if (spec.access !== "public" && actor.kind === "anonymous") throw unauthorized();
+        const db = await getDb();
+        const ip = clientIp(req.headers);
+        const charged = policy ?? (req.method === "GET" || req.method === "HEAD" ? false : "write");
+        if (charged) await consume(db, charged, { actor, ip });
+        const [params, query, body] = await Promise.all([
+          parse(spec.params, await context.params, "path"),
+          parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query"),
+          spec.body
+            ? readJson(req, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES).then((json) => parse(spec.body, json, "body"))
+            : undefined,
+        ]);
+        const result = await handler({
+          actor,
+          params: params as Out<P>,
+          query: query as Out<Q>,
+          body: body as Out<B>,
+          db,
+          req,
+          traceId,
+          ip,
+        });
+        response = result instanceof Response ? result : Response.json(result ?? null);
+      } catch (error) {
+        response = errorResponse(error, traceId, req);
+      }
+      responseHeaders.forEach((value, name) => response.headers.set(name, value));
+      response.headers.set("x-request-id", traceId);
+      const seconds = (performance.now() - started) / 1000;
+      observeRequest({ method: req.method, pathname: req.nextUrl.pathname }, response.status, seconds);
+      log.debug({ method: req.method, path: req.nextUrl.pathname, status: response.status, ms: Math.round(seconds * 1000) }, "request");
+      return response;
+    });
 }
 
 async function parse(schema: z.ZodType | undefined, input: unknown, where: string) {
@@ -85,23 +121,25 @@ async function parse(schema: z.ZodType | undefined, input: unknown, where: strin
   return result.data;
 }
 
-async function readJson(req: NextRequest): Promise<unknown> {
+async function readJson(req: NextRequest, maxBytes: number): Promise<unknown> {
   if (!req.headers.get("content-type")?.includes("application/json")) {
     throw badRequest("Send a JSON body with Content-Type: application/json.");
   }
+  const text = await readBody(req, maxBytes);
   try {
-    return await req.json();
+    return JSON.parse(text);
   } catch {
     throw badRequest("The request body is not valid JSON.");
   }
 }
 
-export function errorResponse(error: unknown, traceId: string, req?: NextRequest): Response {
-  const appError = error instanceof AppError ? error : internalError();
+/** Maps any error to its JSON response; the trace id defaults to the current request's. */
+export function errorResponse(error: unknown, traceId = requestContext()?.traceId, req?: NextRequest): Response {
+  const appError = error instanceof AppError ? error : isQueryTimeout(error) ? unavailable() : internalError();
   if (!(error instanceof AppError)) {
-    log.error({ traceId, path: req?.nextUrl.pathname, err: error }, "unhandled error");
+    log[appError.code === "unavailable" ? "warn" : "error"]({ path: req?.nextUrl.pathname, err: error }, "request failed");
   }
-  const headers = new Headers();
+  const headers = new Headers(appError.details.headers);
   if (appError.details.retryAfterSeconds !== undefined) {
     headers.set("retry-after", String(Math.max(1, Math.ceil(appError.details.retryAfterSeconds))));
   }

@@ -31,7 +31,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const errorBodyMatches: Same<z.infer<typeof errorBody>, ErrorBody> = true;
 void errorBodyMatches;
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
 
 type ErrorResponse = { name: string; description: string; example: ErrorBody };
 
@@ -80,12 +80,19 @@ export const ERROR_RESPONSES: Record<ErrorStatus, ErrorResponse> = {
   },
   429: {
     name: "RateLimited",
-    description: "Too many requests; the `Retry-After` header says how many seconds to wait.",
+    description:
+      "Too many requests; `Retry-After` says how many seconds to wait and `RateLimit-Limit`, `RateLimit-Remaining`, " +
+      "`RateLimit-Reset` and `RateLimit-Policy` describe the limit (they are also on successful limited requests).",
     example: example("rate_limited", "Too many requests. Try again shortly."),
   },
   500: {
     name: "InternalError",
     description: "Something failed on the server. Nothing internal is revealed; `trace_id` finds the log line.",
     example: example("internal", "Something went wrong on our side. It has been logged; please try again."),
+  },
+  503: {
+    name: "Unavailable",
+    description: "The database was too slow or unreachable; retry after the `Retry-After` header's seconds.",
+    example: example("unavailable", "The service is busy. Please try again in a moment."),
   },
 };

@@ -152,12 +152,16 @@ export function registeredRoutes(): RouteDoc[] {
 export const componentSchemas: OpenAPIRegistry["definitions"] = [{ type: "schema", schema: errorBody }];
 
 /** The automatic error statuses: what the route wrapper and lib/authz can answer for this route. */
-export function standardErrors(doc: Pick<RouteDoc, "access" | "params" | "query" | "body">): ErrorStatus[] {
+export function standardErrors(doc: Pick<RouteDoc, "access" | "params" | "query" | "body"> & { method?: RouteDoc["method"] }): ErrorStatus[] {
   const statuses: ErrorStatus[] = [];
   if (doc.params || doc.query || doc.body) statuses.push(400);
   if (doc.access !== "public") statuses.push(401);
   if (["customer", "business", "provider", "admin"].includes(doc.access)) statuses.push(403);
   if (doc.params) statuses.push(404);
+  if (doc.access === "cron") statuses.push(409); // the job is already running
+  if (doc.body) statuses.push(413);
+  // The wrapper applies the "write" rate limit to every signed-in change.
+  if (doc.method && doc.method !== "get" && doc.access !== "public" && doc.access !== "cron") statuses.push(429);
   statuses.push(500);
   return statuses;
 }

@@ -3,6 +3,6 @@ import { registerInput } from "@/lib/accounts/inputs";
 import { registerAccount } from "@/lib/accounts/register";
 import { created, route } from "@/lib/http/route";
 
-export const POST = route({ access: "public", body: registerInput }, async ({ db, body }) =>
+export const POST = route({ access: "public", rateLimit: "register", body: registerInput }, async ({ db, body }) =>
   created(await registerAccount(db, body)),
 );

@@ -1,0 +1,113 @@
+/**
+ * Prometheus metrics (prom-client). The registry lives on globalThis under a Symbol.for key:
+ * Next bundles route modules separately, and every bundle must count into the same series.
+ * Series are declared here, once; code elsewhere only increments them.
+ */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+
+function createMetrics() {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service: "clientele" });
+  collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+  return {
+    registry,
+    httpRequests: new Counter({
+      name: "http_requests_total",
+      help: "API requests by route pattern, method and status.",
+      labelNames: ["route", "method", "status"] as const,
+      registers,
+    }),
+    httpDuration: new Histogram({
+      name: "http_request_duration_seconds",
+      help: "API request latency by route pattern, method and status.",
+      labelNames: ["route", "method", "status"] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    }),
+    authFailures: new Counter({
+      name: "auth_failures_total",
+      help: "Refused sign-ins and API calls refused for want of a session or permission, by reason.",
+      labelNames: ["reason"] as const,
+      registers,
+    }),
+    profileViews: new Counter({
+      name: "profile_views_total",
+      help: "Public profile views by outcome (shown, private, restricted, rate_limited).",
+      labelNames: ["outcome"] as const,
+      registers,
+    }),
+    rateLimitRefusals: new Counter({
+      name: "rate_limit_refusals_total",
+      help: "Requests refused by a rate-limit policy.",
+      labelNames: ["policy"] as const,
+      registers,
+    }),
+    outboxBacklog: new Gauge({
+      name: "outbox_events",
+      help: "Events in the outbox by status, read from the database at scrape time.",
+      labelNames: ["status"] as const,
+      registers,
+    }),
+    outboxOldestAge: new Gauge({
+      name: "outbox_oldest_pending_age_seconds",
+      help: "Age of the oldest event still waiting to be published (0 when none wait).",
+      registers,
+    }),
+    eventsPublished: new Counter({
+      name: "outbox_events_published_total",
+      help: "Events the relay published and the broker confirmed, by type.",
+      labelNames: ["type"] as const,
+      registers,
+    }),
+    webhookEvents: new Counter({
+      name: "webhook_events_total",
+      help: "Stripe webhook events by type and outcome (processed, duplicate, ignored, failed).",
+      labelNames: ["type", "outcome"] as const,
+      registers,
+    }),
+    cronRuns: new Counter({
+      name: "cron_runs_total",
+      help: "Scheduled job runs by job and outcome (succeeded, failed, skipped).",
+      labelNames: ["job", "outcome"] as const,
+      registers,
+    }),
+    cronDuration: new Histogram({
+      name: "cron_run_duration_seconds",
+      help: "Scheduled job run time.",
+      labelNames: ["job"] as const,
+      buckets: [0.1, 0.5, 1, 5, 15, 30, 60, 120, 300],
+      registers,
+    }),
+  };
+}
+
+const KEY = Symbol.for("clientele.metrics");
+const globalForMetrics = globalThis as { [KEY]?: ReturnType<typeof createMetrics> };
+
+export const metrics = (globalForMetrics[KEY] ??= createMetrics());
+
+/**
+ * The route pattern of an API path, so the series stay few: ids and tokens become ":id".
+ * /api/businesses/5b0c…/staff → /api/businesses/:id/staff
+ */
+export function routePattern(pathname: string): string {
+  return pathname
+    .split("/")
+    .map((segment) =>
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment) ||
+      /^\d+$/.test(segment) ||
+      segment.length >= 24
+        ? ":id"
+        : segment,
+    )
+    .join("/");
+}
+
+export function observeRequest(req: { method: string; pathname: string }, status: number, seconds: number) {
+  const labels = { route: routePattern(req.pathname), method: req.method, status: String(status) };
+  metrics.httpRequests.inc(labels);
+  metrics.httpDuration.observe(labels, seconds);
+  if (status === 401) metrics.authFailures.inc({ reason: "unauthenticated" });
+  if (status === 403) metrics.authFailures.inc({ reason: "forbidden" });
+}
