@@ -1,10 +1,13 @@
 /**
  * Runs once when the server starts: opens the database, applies pending migrations and, on the
  * embedded database's first start, seeds the demo world, all before the first request is served.
+ * A long-lived server (not Vercel's functions, which cron drives) then relays domain events to the
+ * broker continuously.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDb } = await import("./db/client");
+  const { env } = await import("./lib/env");
   const { log } = await import("./lib/log");
   const started = performance.now();
   try {
@@ -13,5 +16,9 @@ export async function register() {
   } catch (err) {
     // Serve anyway: /api/health reports the outage with a 503 and later requests retry the connection.
     log.error({ err }, "database not ready at start-up");
+  }
+  if (env().AMQP_URL && !env().VERCEL) {
+    const { startRelayLoop } = await import("./lib/events/relay-loop");
+    startRelayLoop();
   }
 }

@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_CRON_SECRET, E2E_METRICS_TOKEN } from "./e2e/fixtures/secrets";
 
 // End-to-end journeys in Debian's Chromium against `next start` on a fresh embedded database
 // seeded with the demo world (the same thing `npm start` gives a newcomer).
@@ -34,6 +35,8 @@ export default defineConfig({
       DATABASE_URL: "",
       DATABASE_DRIVER: "",
       LOG_LEVEL: "warn",
+      CRON_SECRET: E2E_CRON_SECRET,
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
     },
   },
 });

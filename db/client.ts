@@ -37,26 +37,44 @@ export function configuredDatabase(): { url: string | undefined; driver: Driver 
   return { url: DATABASE_URL, driver: driverFor(DATABASE_URL, DATABASE_DRIVER) };
 }
 
+export type ConnectOptions = {
+  /**
+   * Postgres cancels any statement running longer (pg and neon; PGlite runs in-process and has
+   * no timer to cancel with). The server sets it so one slow query cannot hold a connection for
+   * ever; scripts, seeds and migrations connect without one.
+   */
+  statementTimeoutMs?: number;
+};
+
 /** Opens a connection without migrating; tests and scripts use it to get a database of their own. */
-export async function connect(url: string | undefined, driver: Driver = driverFor(url)): Promise<Connection> {
+export async function connect(
+  url: string | undefined,
+  driver: Driver = driverFor(url),
+  options: ConnectOptions = {},
+): Promise<Connection> {
   if (driver === "pglite") return connectPglite(url ?? env().PGLITE_DIR);
-  if (driver === "neon") return connectNeon(url!);
-  return connectNodePg(url!);
+  if (driver === "neon") return connectNeon(url!, options);
+  return connectNodePg(url!, options);
 }
 
-async function connectNodePg(url: string): Promise<Connection> {
+/** Pool settings both pg and Neon's pg-compatible Pool understand. */
+function poolConfig(url: string, { statementTimeoutMs }: ConnectOptions) {
+  return { connectionString: url, max: 10, ...(statementTimeoutMs && { statement_timeout: statementTimeoutMs }) };
+}
+
+async function connectNodePg(url: string, options: ConnectOptions): Promise<Connection> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
-  const pool = new Pool({ connectionString: url, max: 10 });
+  const pool = new Pool(poolConfig(url, options));
   const db = drizzle({ client: pool, schema, casing: "snake_case" }) as unknown as Database;
   return { db, driver: "pg", close: () => pool.end() };
 }
 
-async function connectNeon(url: string): Promise<Connection> {
+async function connectNeon(url: string, options: ConnectOptions): Promise<Connection> {
   const { Pool } = await import("@neondatabase/serverless");
   await configureNeon();
   const { drizzle } = await import("drizzle-orm/neon-serverless");
-  const pool = new Pool({ connectionString: url, max: 10 });
+  const pool = new Pool(poolConfig(url, options));
   const db = drizzle({ client: pool, schema, casing: "snake_case" }) as unknown as Database;
   return { db, driver: "neon", close: () => pool.end() };
 }
@@ -118,9 +136,9 @@ type Ready = { db: Database; driver: Driver };
 const globalForDb = globalThis as { __clienteleDb?: Promise<Ready> };
 
 async function openApplicationDb(): Promise<Ready> {
-  const { SEED_ON_START, embedded } = env();
+  const { SEED_ON_START, STATEMENT_TIMEOUT_MS, embedded } = env();
   const { url, driver } = configuredDatabase();
-  const connection = await connect(url, driver);
+  const connection = await connect(url, driver, { statementTimeoutMs: STATEMENT_TIMEOUT_MS });
   await migrateDatabase(connection.db, driver, url);
   if (embedded && SEED_ON_START === "true") {
     const { seedDemoIfEmpty } = await import("./seed/demo");

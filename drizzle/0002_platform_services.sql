@@ -17,7 +17,11 @@ CREATE UNLOGGED TABLE "rate_limits" (
 	"expire" timestamp with time zone
 );
 --> statement-breakpoint
+DROP INDEX "audit_log_business_idx";--> statement-breakpoint
 CREATE UNIQUE INDEX "cron_runs_one_running_idx" ON "cron_runs" USING btree ("job") WHERE "cron_runs"."outcome" = 'running';--> statement-breakpoint
 CREATE INDEX "cron_runs_job_idx" ON "cron_runs" USING btree ("job","started_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "rate_limits_expire_idx" ON "rate_limits" USING btree ("expire");--> statement-breakpoint
-CREATE INDEX "event_outbox_sent_idx" ON "event_outbox" USING btree ("sent_at") WHERE "event_outbox"."status" = 'sent';
+CREATE INDEX "audit_log_business_entity_idx" ON "audit_log" USING btree ("business_id","entity_type","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "event_outbox_sent_idx" ON "event_outbox" USING btree ("sent_at") WHERE "event_outbox"."status" = 'sent';--> statement-breakpoint
+CREATE INDEX "event_outbox_status_seq_idx" ON "event_outbox" USING btree ("status","seq" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "event_outbox_seq_idx" ON "event_outbox" USING btree ("seq" DESC NULLS LAST);

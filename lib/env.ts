@@ -27,8 +27,16 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: optional,
   AMQP_URL: optional,
   METRICS_TOKEN: optional,
+  /** Set by Vercel ("1"): serverless, so no background work outlives a request there. */
+  VERCEL: optional,
   /** Set by Vercel; shown in /api/health's version. */
   VERCEL_GIT_COMMIT_SHA: optional,
+  /** Days to keep audit rows; unset keeps them forever. */
+  AUDIT_RETENTION_DAYS: optional.pipe(z.string().regex(/^\d+$/, "a whole number of days").transform(Number).optional()),
+  /** Days to keep events the broker confirmed (pending and dead events are never pruned). */
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().positive().default(7),
+  /** Postgres statement_timeout for the server's queries; scripts and migrations run without one. */
+  STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Seeds the demo world into an empty embedded database on first start. */
   SEED_ON_START: z.enum(["true", "false"]).default("true"),

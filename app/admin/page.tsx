@@ -1,26 +1,39 @@
-/** /admin: platform administrators' overview. Everyone else gets a 403 message. */
+/** /admin: platform administrators' overview and the event outbox. Everyone else gets a 403 message. */
 import type { Metadata } from "next";
 import { getAdminOverview } from "@/lib/dashboards/admin-overview";
+import { getOutboxOverview } from "@/lib/events/admin";
 import { loadForPage } from "@/lib/auth/page";
 import { AccessDenied } from "@/components/app/access-denied";
+import { OutboxPanel } from "@/components/admin/outbox-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat, StatGrid } from "@/components/ui/stat";
 
 export const metadata: Metadata = { title: "Platform admin" };
 
+const LATEST_EVENTS = 20;
+
 export default async function AdminPage() {
-  const result = await loadForPage("/admin", getAdminOverview);
+  const result = await loadForPage("/admin", async (db, actor) => {
+    const [platform, outbox] = await Promise.all([
+      getAdminOverview(db, actor),
+      getOutboxOverview(db, actor, { limit: LATEST_EVENTS }),
+    ]);
+    return { platform, outbox };
+  });
   if (!result.ok) return <AccessDenied error={result.error} />;
-  const o = result.data;
+  const { platform: o, outbox } = result.data;
   return (
     <>
       <PageHeader title="Platform admin" description="The whole platform at a glance." />
-      <StatGrid>
-        <Stat label="Accounts" value={o.users} hint={`${o.admins} platform admin${o.admins === 1 ? "" : "s"}`} />
-        <Stat label="Businesses" value={o.businesses} hint={`${o.providers} on the marketplace`} />
-        <Stat label="Customer profiles" value={o.customers} />
-        <Stat label="CRM customer records" value={o.crmCustomers} />
-      </StatGrid>
+      <div className="space-y-8">
+        <StatGrid>
+          <Stat label="Accounts" value={o.users} hint={`${o.admins} platform admin${o.admins === 1 ? "" : "s"}`} />
+          <Stat label="Businesses" value={o.businesses} hint={`${o.providers} on the marketplace`} />
+          <Stat label="Customer profiles" value={o.customers} />
+          <Stat label="CRM customer records" value={o.crmCustomers} />
+        </StatGrid>
+        <OutboxPanel overview={outbox} />
+      </div>
     </>
   );
 }

@@ -29,7 +29,8 @@ export const auditLog = pgTable(
   },
   (t) => [
     index("audit_log_entity_idx").on(t.entityType, t.entityId, t.createdAt.desc(), t.id.desc()),
-    index("audit_log_business_idx").on(t.businessId, t.createdAt.desc()),
+    // A business's trail of one kind of record (the staff page: every membership change).
+    index("audit_log_business_entity_idx").on(t.businessId, t.entityType, t.createdAt.desc(), t.id.desc()),
     index("audit_log_created_idx").on(t.createdAt),
   ],
 );
@@ -62,6 +63,9 @@ export const eventOutbox = pgTable(
     index("event_outbox_pending_idx").on(t.nextAttemptAt, t.seq).where(sql`${t.status} = 'pending'`),
     index("event_outbox_aggregate_idx").on(t.aggregateType, t.aggregateId, t.seq),
     index("event_outbox_sent_idx").on(t.sentAt).where(sql`${t.status} = 'sent'`),
+    // The admin view: counts and newest-first pages, by status or of everything.
+    index("event_outbox_status_seq_idx").on(t.status, t.seq.desc()),
+    index("event_outbox_seq_idx").on(t.seq.desc()),
   ],
 );
 

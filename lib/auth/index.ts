@@ -1,13 +1,18 @@
 /**
  * Auth.js (next-auth v5): email and password against our own users table, JWT sessions.
- * The configuration is built lazily, so `next build` needs no secret.
+ * The configuration is built lazily, so `next build` needs no secret. Password attempts are
+ * throttled per IP+email and per IP (lib/rate-limit/sign-in.ts) before any password is checked.
  */
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { authSecret } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { clientIp } from "@/lib/http/client-ip";
 import { log } from "@/lib/log";
+import { metrics } from "@/lib/observability/metrics";
+import { chargeSignInAttempt, forgetSignInFailures } from "@/lib/rate-limit/sign-in";
 import { baseAuthConfig } from "./config.base";
 import { authenticate } from "./authenticate";
 
@@ -17,26 +22,56 @@ class InvalidCredentials extends CredentialsSignin {
   code = "invalid_credentials";
 }
 
+/** Too many attempts from this IP (for this email): refused whatever the password. */
+export class SignInThrottled extends CredentialsSignin {
+  code = "rate_limited";
+}
+
+/**
+ * The Credentials provider's authorize: throttle first, so a blocked IP learns nothing about the
+ * password and costs no argon2 work; a right password then clears this IP's failures for the email.
+ */
+export async function authorizeCredentials(input: Partial<Record<string, unknown>>, request: Request) {
+  const parsed = credentials.safeParse(input);
+  if (!parsed.success) {
+    metrics.authFailures.inc({ reason: "bad_credentials" });
+    throw new InvalidCredentials();
+  }
+  const db = await getDb();
+  const attempt = { ip: clientIp(request.headers), email: parsed.data.email };
+  try {
+    await chargeSignInAttempt(db, attempt);
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === "rate_limited")) throw error;
+    metrics.authFailures.inc({ reason: "rate_limited" });
+    throw new SignInThrottled();
+  }
+  const user = await authenticate(db, parsed.data.email, parsed.data.password);
+  if (!user) {
+    metrics.authFailures.inc({ reason: "bad_credentials" });
+    throw new InvalidCredentials();
+  }
+  await forgetSignInFailures(db, attempt);
+  return user;
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...baseAuthConfig,
   secret: authSecret(),
   // Into our JSON logs; a refused password is an everyday event, not an error with a stack.
+  // Auth.js names an error after its class (InvalidCredentials, ...); `type` is the family.
   logger: {
     error: (error) =>
-      error.name === "CredentialsSignin" ? log.info("sign-in refused") : log.error({ err: error }, "auth error"),
+      (error as { type?: string }).type === "CredentialsSignin"
+        ? log.info({ code: (error as CredentialsSignin).code }, "sign-in refused")
+        : log.error({ err: error }, "auth error"),
     warn: (code) => log.warn({ code }, "auth warning"),
     debug: () => {},
   },
   providers: [
     Credentials({
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(input) {
-        const parsed = credentials.safeParse(input);
-        if (!parsed.success) throw new InvalidCredentials();
-        const user = await authenticate(await getDb(), parsed.data.email, parsed.data.password);
-        if (!user) throw new InvalidCredentials();
-        return user;
-      },
+      authorize: authorizeCredentials,
     }),
   ],
 }));

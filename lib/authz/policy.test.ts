@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import {
   assertCanAssignRole,
   assertKeepsAnOwner,
+  auditScope,
   hasPermission,
   homePathFor,
   requireBusiness,
@@ -197,6 +198,42 @@ describe("guards by actor", () => {
     expect(() => requireBusiness(withBusiness(membership("staff", false)), "crm.export")).toThrow(
       "Your role (staff) does not allow this.",
     );
+  });
+});
+
+describe("auditScope", () => {
+  const manager = withBusiness(membership("manager", false), { userId: "u-2", customerId: "c-2" });
+  const staff = withBusiness(membership("staff", false), { userId: "u-3" });
+  const customer = ACTORS.customer as UserActor; // u-1, customer c-1
+  type Scope = ReturnType<typeof auditScope>;
+  const scopeOf = (actor: Actor, entity: { type: string; id?: string }): Scope | Outcome => {
+    try {
+      return auditScope(actor, entity);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return { code: error.code, ...(error.details.reason && { reason: error.details.reason }) };
+    }
+  };
+
+  it.each([
+    ["a platform admin: everything", ACTORS["platform admin"], { type: "membership" }, { kind: "platform" }],
+    ["a platform admin, any record", ACTORS["platform admin"], { type: "user", id: "u-9" }, { kind: "platform" }],
+    ["staff with audit.read: their business", manager, { type: "membership" }, { kind: "business", businessId: "b-1" }],
+    ["staff with audit.read naming any record: still their business", manager, { type: "customer", id: "c-9" }, { kind: "business", businessId: "b-1" }],
+    ["staff without audit.read", staff, { type: "membership" }, denied("insufficient_role")],
+    ["staff without audit.read, their own account", staff, { type: "user", id: "u-3" }, { kind: "self", entityType: "user", entityId: "u-3" }],
+    ["staff with audit.read, their own profile", manager, { type: "customer", id: "c-2" }, { kind: "self", entityType: "customer", entityId: "c-2" }],
+    ["a customer, their own account", customer, { type: "user", id: "u-1" }, { kind: "self", entityType: "user", entityId: "u-1" }],
+    ["a customer, their own profile", customer, { type: "customer", id: "c-1" }, { kind: "self", entityType: "customer", entityId: "c-1" }],
+    ["a customer, someone else's account", customer, { type: "user", id: "u-2" }, denied("not_your_record")],
+    ["a customer, someone else's profile", customer, { type: "customer", id: "c-2" }, denied("not_your_record")],
+    ["a customer, their id under another entity type", customer, { type: "membership", id: "u-1" }, denied("not_your_record")],
+    ["a customer, a whole entity type", customer, { type: "user" }, denied("not_your_record")],
+    ["an account without a profile asking for a customer", user(), { type: "customer", id: "c-1" }, denied("not_your_record")],
+    ["a scheduled job", ACTORS.system, { type: "user", id: "u-1" }, denied("system_actor")],
+    ["anonymous", ACTORS.anonymous, { type: "user", id: "u-1" }, unauth],
+  ] as const)("%s", (_, actor, entity, expected) => {
+    expect(scopeOf(actor, entity)).toEqual(expected);
   });
 });
 

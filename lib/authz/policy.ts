@@ -117,6 +117,34 @@ export function requireProvider(actor: Actor): { user: UserActor; business: Memb
   return requireBusiness(actor, "marketplace.act");
 }
 
+/**
+ * Whose audit rows the actor may read about `entity`. The history query turns the answer into its
+ * WHERE clause:
+ * - platform: a platform administrator, every row;
+ * - self: a person reading their own records ("user" with their id, "customer" with their customer
+ *   id): the rows of that entity outside any business;
+ * - business: staff with audit.read, the rows of the business they act for (of any entity id, so
+ *   naming another business's record finds nothing).
+ * Own records are checked before the business, so a member without audit.read still sees their own.
+ */
+export type AuditScope =
+  | { kind: "platform" }
+  | { kind: "self"; entityType: "user" | "customer"; entityId: string }
+  | { kind: "business"; businessId: string };
+
+export function auditScope(actor: Actor, entity: { type: string; id?: string | null }): AuditScope {
+  const user = requireUser(actor);
+  if (user.isPlatformAdmin) return { kind: "platform" };
+  if (entity.id && entity.type === "user" && entity.id === user.userId) {
+    return { kind: "self", entityType: "user", entityId: user.userId };
+  }
+  if (entity.id && entity.type === "customer" && user.customerId && entity.id === user.customerId) {
+    return { kind: "self", entityType: "customer", entityId: user.customerId };
+  }
+  if (user.business) return { kind: "business", businessId: requireBusiness(user, "audit.read").business.businessId };
+  throw forbidden("not_your_record", "You can only see the history of your own account and profile.");
+}
+
 /** May `actorRole` set a member whose role is `currentRole` (null: not yet a member) to `nextRole`? */
 const withArticle = (role: StaffRole) => (/^[aeiou]/.test(role) ? `an ${role}` : `a ${role}`);
 const capitalize = (text: string) => text[0]!.toUpperCase() + text.slice(1);

@@ -1,36 +1,37 @@
 /**
- * The cron wrapper: Vercel calls GET /api/cron/<job> with `Authorization: Bearer $CRON_SECRET`.
- * The secret is checked in every environment and an unset secret refuses every call (fail closed).
- * The job runs as a system actor and its JSON result says what it did.
+ * GET /api/cron/<job>: Vercel calls it on the schedule in vercel.json with
+ * `Authorization: Bearer $CRON_SECRET`. The secret is checked in every environment and an unset
+ * secret refuses every call (fail closed), before the job name is even looked at. The job runs as
+ * a system actor under its lock (./runner.ts) and the JSON says what it did.
  */
-import { randomUUID, timingSafeEqual } from "node:crypto";
 import type { NextRequest } from "next/server";
-import { getDb, type Database } from "@/db/client";
-import { systemActor, type SystemActor } from "@/lib/auth/actor";
+import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
-import { unauthorized } from "@/lib/errors";
-import { errorResponse } from "@/lib/http/route";
+import { notFound, unauthorized } from "@/lib/errors";
+import { bearerMatches } from "@/lib/http/bearer";
+import { errorResponse } from "@/lib/http/error-response";
+import { traceIdFrom, withRequestContext } from "@/lib/observability/context";
+import { cronJob } from "./jobs";
+import { runCronJob } from "./runner";
 
-export type CronJob = (ctx: { actor: SystemActor; db: Database }) => Promise<Record<string, unknown>>;
+type Context = { params: Promise<{ job: string }> };
 
-export function isAuthorizedCronCall(authorization: string | null, secret: string | undefined): boolean {
-  if (!secret || !authorization?.startsWith("Bearer ")) return false;
-  const given = Buffer.from(authorization.slice("Bearer ".length));
-  const expected = Buffer.from(secret);
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-export function cronRoute(name: string, job: CronJob) {
-  return async (req: NextRequest): Promise<Response> => {
-    const traceId = randomUUID();
+export function cronRoute(req: NextRequest, { params }: Context): Promise<Response> {
+  return withRequestContext(traceIdFrom(req.headers), async ({ traceId }) => {
+    let response: Response;
     try {
-      if (!isAuthorizedCronCall(req.headers.get("authorization"), env().CRON_SECRET)) {
+      if (!bearerMatches(req.headers.get("authorization"), env().CRON_SECRET)) {
         throw unauthorized("A valid cron secret is required.");
       }
-      const result = await job({ actor: systemActor(`cron:${name}`), db: await getDb() });
-      return Response.json({ job: name, ok: true, ...result });
+      const name = (await params).job;
+      const job = cronJob(name);
+      if (!job) throw notFound(`The cron job "${name}"`);
+      response = Response.json(await runCronJob(await getDb(), name, job));
     } catch (error) {
-      return errorResponse(error, traceId);
+      response = errorResponse(error, traceId, req);
     }
-  };
+    response.headers.set("x-request-id", traceId);
+    response.headers.set("cache-control", "no-store");
+    return response;
+  });
 }

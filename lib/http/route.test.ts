@@ -1,19 +1,32 @@
 import { NextRequest } from "next/server";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { connect } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
-import { conflict, forbidden, rateLimited } from "@/lib/errors";
+import { conflict, forbidden, notFound, rateLimited } from "@/lib/errors";
+import { currentTraceId } from "@/lib/observability/context";
+import { metrics } from "@/lib/observability/metrics";
+import { driver, testDatabase } from "@/test/db";
+import { createUser } from "@/test/factories";
 
-// The wrapper's collaborators: the session (Next's request scope) and the database.
+// The session is Next's request scope, so it is stubbed; the database is this project's real one.
+const t = await testDatabase();
+afterAll(() => t.close());
 const state = vi.hoisted(() => ({ actor: { kind: "anonymous" } as Actor }));
 vi.mock("@/lib/auth/current", () => ({ getActor: async () => state.actor }));
-vi.mock("@/db/client", () => ({ getDb: async () => ({ fake: "db" }) }));
+vi.mock("@/db/client", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/db/client")>()),
+  getDb: async () => t.db,
+}));
 
 const { route, created } = await import("./route");
 
+// A real account, so the write rate limit has a user to key on.
+const account = await createUser(t.db);
 const signedIn: Actor = {
   kind: "user",
-  userId: "u-1",
+  userId: account.id,
   email: "a@example.com",
   name: "A",
   isPlatformAdmin: false,
@@ -46,7 +59,7 @@ beforeEach(() => {
 
 describe("route()", () => {
   it("hands the handler parsed params, query and body, the actor and the db", async () => {
-    const handler = vi.fn((ctx) => ({ params: ctx.params, query: ctx.query, body: ctx.body, actor: ctx.actor.kind, db: ctx.db }));
+    const handler = vi.fn((ctx) => ({ params: ctx.params, query: ctx.query, body: ctx.body, actor: ctx.actor.kind, db: ctx.db === t.db }));
     const res = await call(route({ params, query, body }, handler), {
       method: "POST",
       url: "http://localhost/api/thing?limit=5",
@@ -55,7 +68,7 @@ describe("route()", () => {
       headers: { "content-type": "application/json" },
     });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ params: { id: ID }, query: { limit: 5 }, body: { name: "Ada" }, actor: "user", db: { fake: "db" } });
+    expect(await res.json()).toEqual({ params: { id: ID }, query: { limit: 5 }, body: { name: "Ada" }, actor: "user", db: true });
     expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -119,6 +132,7 @@ describe("route()", () => {
     expect(res.status).toBe(500);
     const text = await res.text();
     expect(text).not.toContain("hunter2");
+    expect(text).not.toMatch(/\bat .+:\d+|route\.test\.ts|Error:/); // no stack, no error name
     expect(JSON.parse(text).error).toMatchObject({ code: "internal", trace_id: "trace-123" });
     expect(res.headers.get("x-request-id")).toBe("trace-123");
   });
@@ -128,5 +142,67 @@ describe("route()", () => {
     expect(made.status).toBe(201);
     expect(await made.json()).toEqual({ id: 1 });
     expect(await (await call(route({}, () => undefined))).json()).toBeNull();
+  });
+
+  it("refuses a body over the limit with 413, declared or streamed, before the handler runs", async () => {
+    const handler = vi.fn();
+    const small = route({ body, maxBodyBytes: 100 }, handler);
+    const big = JSON.stringify({ name: "x".repeat(200) });
+    const declared = await call(small, { method: "POST", body: big, headers: { "content-type": "application/json" } });
+    expect(declared.status).toBe(413);
+    expect((await declared.json()).error.code).toBe("payload_too_large");
+
+    // A chunked body declares no length: the wrapper counts what arrives.
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 5; i++) controller.enqueue(new TextEncoder().encode("x".repeat(50)));
+        controller.close();
+      },
+    });
+    const req = new NextRequest("http://localhost/api/thing", {
+      method: "POST",
+      body: stream,
+      headers: { "content-type": "application/json" },
+      duplex: "half",
+    } as ConstructorParameters<typeof NextRequest>[1]);
+    const streamed = await small(req, { params: Promise.resolve({}) });
+    expect(streamed.status).toBe(413);
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("carries the caller's x-request-id through the handler and back, or makes one", async () => {
+    const seen = vi.fn(() => ({ trace: currentTraceId() }));
+    const res = await call(route({}, seen), { headers: { "x-request-id": "req-42.a" } });
+    expect(await res.json()).toEqual({ trace: "req-42.a" });
+    expect(res.headers.get("x-request-id")).toBe("req-42.a");
+
+    // Not a sane token (too long, odd characters): replaced, never echoed into logs and rows.
+    const odd = await call(route({}, seen), { headers: { "x-request-id": "<script>" } });
+    expect(odd.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await odd.json()).trace).toBe(odd.headers.get("x-request-id"));
+  });
+
+  it("counts every response in the request metrics under its route pattern", async () => {
+    const labels = { route: "/api/widgets/:id", method: "GET", status: "404" };
+    const before = (await metrics.httpRequests.get()).values.find((v) => v.labels.route === labels.route && v.labels.status === "404")?.value ?? 0;
+    const res = await call(route({}, () => { throw notFound("That widget"); }), {
+      url: `http://localhost/api/widgets/${ID}`,
+    });
+    expect(res.status).toBe(404);
+    const after = (await metrics.httpRequests.get()).values.find((v) => v.labels.route === labels.route && v.labels.status === "404")?.value;
+    expect(after).toBe(before + 1);
+  });
+
+  it.skipIf(driver === "pglite")("answers 503 with Retry-After when the statement timeout cuts a query off", async () => {
+    // PGlite runs in-process and cannot cancel a statement on a timer; pg and neon can.
+    const slow = await connect(t.url!, driver, { statementTimeoutMs: 100 });
+    try {
+      const res = await call(route({}, () => slow.db.execute(sql`select pg_sleep(2)`)));
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("5");
+      expect((await res.json()).error.code).toBe("unavailable");
+    } finally {
+      await slow.close();
+    }
   });
 });

@@ -13,21 +13,13 @@ import { z } from "zod";
 import { getDb, type Database } from "@/db/client";
 import { getActor } from "@/lib/auth/current";
 import type { Actor } from "@/lib/auth/actor";
-import {
-  AppError,
-  badRequest,
-  internalError,
-  isQueryTimeout,
-  toErrorBody,
-  unauthorized,
-  unavailable,
-  validationError,
-} from "@/lib/errors";
+import { badRequest, unauthorized, validationError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { requestContext, traceIdFrom, withRequestContext } from "@/lib/observability/context";
+import { traceIdFrom, withRequestContext } from "@/lib/observability/context";
 import { observeRequest } from "@/lib/observability/metrics";
 import { consume, type PolicyName } from "@/lib/rate-limit";
 import { clientIp } from "./client-ip";
+import { errorResponse } from "./error-response";
 import { readBody } from "./body";
 
 type Shape = z.ZodType | undefined;
@@ -131,17 +123,4 @@ async function readJson(req: NextRequest, maxBytes: number): Promise<unknown> {
   } catch {
     throw badRequest("The request body is not valid JSON.");
   }
-}
-
-/** Maps any error to its JSON response; the trace id defaults to the current request's. */
-export function errorResponse(error: unknown, traceId = requestContext()?.traceId, req?: NextRequest): Response {
-  const appError = error instanceof AppError ? error : isQueryTimeout(error) ? unavailable() : internalError();
-  if (!(error instanceof AppError)) {
-    log[appError.code === "unavailable" ? "warn" : "error"]({ path: req?.nextUrl.pathname, err: error }, "request failed");
-  }
-  const headers = new Headers(appError.details.headers);
-  if (appError.details.retryAfterSeconds !== undefined) {
-    headers.set("retry-after", String(Math.max(1, Math.ceil(appError.details.retryAfterSeconds))));
-  }
-  return Response.json(toErrorBody(appError, traceId), { status: appError.status, headers });
 }

@@ -10,7 +10,11 @@ import { componentSchemas, registeredTags, registry } from "./registry";
 // One import per concept; their tags appear in this order.
 import "@/lib/accounts/openapi";
 import "@/lib/staff/openapi";
+import "@/lib/audit/openapi";
+import "@/lib/events/openapi";
 import "@/lib/health/openapi";
+import "@/lib/observability/openapi";
+import "@/lib/cron/openapi";
 import "./openapi";
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]>;

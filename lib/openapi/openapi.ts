@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { describeTag, registerRoute } from "./registry";
 
-describeTag("Platform", "The health of this deployment, and this API description.");
+describeTag("Platform", "The health of this deployment, its metrics, its scheduled jobs, and this API description.");
 
 export const openApiDocumentSchema = z
   .object({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }) })

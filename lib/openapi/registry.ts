@@ -34,9 +34,10 @@ import { ERROR_RESPONSES, errorBody, type ErrorStatus } from "./error-responses"
  * - public: anyone; user: any signed-in account; customer: an account with a customer profile;
  * - business: staff acting for a business (X-Business-Id), with `permission` if given;
  * - provider: staff of a marketplace provider business; admin: platform administrators;
- * - cron: scheduled jobs, with the cron secret as a bearer token.
+ * - cron: scheduled jobs, with the cron secret as a bearer token;
+ * - metrics: the Prometheus scraper, with the metrics token as a bearer token.
  */
-export type Access = "public" | "user" | "customer" | "business" | "provider" | "admin" | "cron";
+export type Access = "public" | "user" | "customer" | "business" | "provider" | "admin" | "cron" | "metrics";
 
 type ParamsSchema = z.ZodObject | z.ZodPipe;
 
@@ -89,6 +90,11 @@ registry.registerComponent("securitySchemes", "cronSecret", {
   type: "http",
   scheme: "bearer",
   description: "Scheduled jobs only: `Authorization: Bearer $CRON_SECRET`.",
+});
+registry.registerComponent("securitySchemes", "metricsToken", {
+  type: "http",
+  scheme: "bearer",
+  description: "The metrics scraper only: `Authorization: Bearer $METRICS_TOKEN`.",
 });
 registry.registerComponent("parameters", "BusinessId", {
   name: BUSINESS_HEADER,
@@ -161,7 +167,7 @@ export function standardErrors(doc: Pick<RouteDoc, "access" | "params" | "query"
   if (doc.access === "cron") statuses.push(409); // the job is already running
   if (doc.body) statuses.push(413);
   // The wrapper applies the "write" rate limit to every signed-in change.
-  if (doc.method && doc.method !== "get" && doc.access !== "public" && doc.access !== "cron") statuses.push(429);
+  if (doc.method && doc.method !== "get" && !["public", "cron", "metrics"].includes(doc.access)) statuses.push(429);
   statuses.push(500);
   return statuses;
 }
@@ -174,6 +180,7 @@ const ACCESS_TEXT: Record<Access, string> = {
   provider: "Staff of a marketplace provider business (choose it with X-Business-Id).",
   admin: "Platform administrators only.",
   cron: "Scheduled jobs only (cron secret).",
+  metrics: "The metrics scraper only (metrics token).",
 };
 
 function accessText(doc: RouteDoc): string {
@@ -204,8 +211,11 @@ function toRouteConfig(doc: RouteDoc): RouteConfig {
   for (const status of errors) {
     responses[String(status)] ??= { $ref: `#/components/responses/${ERROR_RESPONSES[status].name}` };
   }
-  const security =
-    doc.access === "public" ? [] : doc.access === "cron" ? [{ cronSecret: [] }] : [{ session: [] }];
+  const security = {
+    public: [],
+    cron: [{ cronSecret: [] }],
+    metrics: [{ metricsToken: [] }],
+  }[doc.access as string] ?? [{ session: [] }];
   return {
     method: doc.method,
     path: doc.path,

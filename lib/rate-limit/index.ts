@@ -1,8 +1,24 @@
-/** STUB — replaced by the rate-limit implementation. */
+/**
+ * Rate limits stored in the database (rate-limiter-flexible's Drizzle store), per actor and per IP,
+ * by named policy. The route and action wrappers call `consume` before the handler; sign-in uses
+ * its own helpers; the retention job calls `pruneExpiredLimits`. Tests charge small policies of
+ * their own through `consumeWith`.
+ */
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
+import { consumeWith } from "./limiter";
+import { policy, type PolicyName } from "./policies";
+import type { Subject } from "./keys";
 
-export type PolicyName = "write" | "signIn" | "profileView" | "achievementProgress" | "register";
-export type Subject = { actor: Actor; ip: string };
+export { POLICIES, policy, type Limit, type PolicyDefinition, type PolicyName, type Scope } from "./policies";
+export type { Subject } from "./keys";
+export { consumeWith, peekWith, resetWith, rateLimitHeaders, type Block } from "./limiter";
+export { chargeSignInAttempt, forgetSignInFailures, signInBlock, type SignInAttempt } from "./sign-in";
+export { pruneExpiredLimits } from "./prune";
 
-export async function consume(_db: Database, _policy: PolicyName, _subject: Subject): Promise<void> {}
+/**
+ * Charges one request to a named policy. System actors are never limited; anonymous callers are
+ * counted by IP. Throws a 429 AppError (Retry-After, RateLimit-*) when a limit is exceeded.
+ */
+export function consume(db: Database, name: PolicyName, subject: Subject): Promise<void> {
+  return consumeWith(db, policy(name), subject);
+}

@@ -1,10 +1,14 @@
 /**
  * Accepting a staff invitation. The token is the authority to see what it invites to; joining
- * additionally needs the signed-in account whose email the invitation was sent to.
+ * additionally needs the signed-in account whose email the invitation was sent to. Accepting is
+ * audited in its transaction: the invitation's acceptance and, when it made one, the new membership.
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { businesses, invitations, memberships } from "@/db/schema";
+import { recordChange } from "@/lib/audit/record";
+import { staffMemberAggregateId } from "@/lib/events/catalog";
+import { emitEvent } from "@/lib/events/outbox";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/authz/policy";
 import { conflict, forbidden, notFound } from "@/lib/errors";
@@ -57,14 +61,38 @@ export async function acceptInvitation(db: Database, actor: Actor, token: string
     }
 
     // Someone who is already a member keeps their role: an invitation never changes an existing one.
-    await tx
+    const joinedNow = await tx
       .insert(memberships)
       .values({ businessId: invitation.businessId, userId: user.userId, role: invitation.role })
-      .onConflictDoNothing();
-    await tx
+      .onConflictDoNothing()
+      .returning({ role: memberships.role });
+    const [accepted] = await tx
       .update(invitations)
       .set({ acceptedAt: sql`now()`, acceptedByUserId: user.userId })
-      .where(eq(invitations.id, invitation.id));
+      .where(eq(invitations.id, invitation.id))
+      .returning({ acceptedAt: invitations.acceptedAt, acceptedByUserId: invitations.acceptedByUserId });
+    const businessId = invitation.businessId;
+    await recordChange(tx, user, {
+      businessId,
+      entity: { type: "invitation", id: invitation.id },
+      action: "accept",
+      before: { acceptedAt: invitation.acceptedAt, acceptedByUserId: invitation.acceptedByUserId },
+      after: accepted,
+    });
+    if (joinedNow.length > 0) {
+      await recordChange(tx, user, {
+        businessId,
+        entity: { type: "membership", id: user.userId },
+        action: "create",
+        after: { role: invitation.role },
+      });
+      await emitEvent(tx, {
+        type: "v1.staff.added",
+        businessId,
+        aggregate: { type: "staff_member", id: staffMemberAggregateId(businessId, user.userId) },
+        data: { user_id: user.userId, role: invitation.role, via: "invitation", added_by: invitation.invitedByUserId },
+      });
+    }
     const [joined] = await tx
       .select({ role: memberships.role, name: businesses.name })
       .from(memberships)

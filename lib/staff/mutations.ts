@@ -1,12 +1,17 @@
 /**
  * Adding, re-roling and removing staff. Every change goes through the policy: staff.manage on the
  * acting business, the role ladder (assertCanAssignRole) and "always one owner" (assertKeepsAnOwner),
- * all inside one transaction holding the business lock (./lock.ts).
+ * all inside one transaction holding the business lock (./lock.ts). Each change writes its audit
+ * rows (lib/audit) and its domain event (lib/events) in that same transaction, so neither the trail
+ * nor other systems can miss a change or hear of one that rolled back.
  */
 import { and, count, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { invitations, memberships, users, type StaffRole } from "@/db/schema";
 import { emailMatches } from "@/lib/accounts/email";
+import { recordChange } from "@/lib/audit/record";
+import { staffMemberAggregateId } from "@/lib/events/catalog";
+import { emitEvent } from "@/lib/events/outbox";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCanAssignRole, assertKeepsAnOwner, requireBusiness } from "@/lib/authz/policy";
 import { conflict, notFound } from "@/lib/errors";
@@ -34,11 +39,23 @@ export async function addStaff(db: Database, actor: Actor, input: AddStaffInput,
         .onConflictDoNothing()
         .returning({ userId: memberships.userId });
       if (added.length === 0) throw conflict("That person is already a member of this business.", "already_a_member");
+      await recordChange(tx, user, {
+        businessId,
+        entity: { type: "membership", id: account.id },
+        action: "create",
+        after: { role: input.role },
+      });
+      await emitEvent(tx, {
+        type: "v1.staff.added",
+        businessId,
+        aggregate: { type: "staff_member", id: staffMemberAggregateId(businessId, account.id) },
+        data: { user_id: account.id, role: input.role, via: "direct", added_by: user.userId },
+      });
       return { status: "member_added", user_id: account.id, role: input.role };
     }
 
     // One live invitation per email: a new one replaces any earlier link that was not used.
-    await tx
+    const replaced = await tx
       .delete(invitations)
       .where(
         and(
@@ -46,7 +63,11 @@ export async function addStaff(db: Database, actor: Actor, input: AddStaffInput,
           emailMatches(invitations.email, input.email),
           isNull(invitations.acceptedAt),
         ),
-      );
+      )
+      .returning({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt });
+    for (const { id, ...before } of replaced) {
+      await recordChange(tx, user, { businessId, entity: { type: "invitation", id }, action: "delete", before });
+    }
     const token = newInvitationToken();
     const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
     const [invitation] = await tx
@@ -60,6 +81,13 @@ export async function addStaff(db: Database, actor: Actor, input: AddStaffInput,
         expiresAt,
       })
       .returning({ id: invitations.id });
+    // The email is redacted by default; the token's hash is not recorded at all.
+    await recordChange(tx, user, {
+      businessId,
+      entity: { type: "invitation", id: invitation!.id },
+      action: "create",
+      after: { email: input.email, role: input.role, expiresAt, invitedByUserId: user.userId },
+    });
     return {
       status: "invited",
       invitation_id: invitation!.id,
@@ -75,11 +103,26 @@ export async function changeStaffRole(db: Database, actor: Actor, memberUserId: 
   const { user, business } = requireBusiness(actor, "staff.manage");
   const businessId = business.businessId;
   return db.transaction(async (tx) => {
-    await authorizeMemberChange(tx, businessId, user.userId, memberUserId, role);
+    const current = await authorizeMemberChange(tx, businessId, user.userId, memberUserId, role);
     await tx
       .update(memberships)
       .set({ role })
       .where(and(eq(memberships.businessId, businessId), eq(memberships.userId, memberUserId)));
+    await recordChange(tx, user, {
+      businessId,
+      entity: { type: "membership", id: memberUserId },
+      action: "update",
+      before: { role: current },
+      after: { role },
+    });
+    if (current !== role) {
+      await emitEvent(tx, {
+        type: "v1.staff.role_changed",
+        businessId,
+        aggregate: { type: "staff_member", id: staffMemberAggregateId(businessId, memberUserId) },
+        data: { user_id: memberUserId, previous_role: current, role, changed_by: user.userId },
+      });
+    }
     return { user_id: memberUserId, role };
   });
 }
@@ -88,25 +131,41 @@ export async function removeStaff(db: Database, actor: Actor, memberUserId: stri
   const { user, business } = requireBusiness(actor, "staff.manage");
   const businessId = business.businessId;
   await db.transaction(async (tx) => {
-    await authorizeMemberChange(tx, businessId, user.userId, memberUserId, null);
+    const current = await authorizeMemberChange(tx, businessId, user.userId, memberUserId, null);
     await tx
       .delete(memberships)
       .where(and(eq(memberships.businessId, businessId), eq(memberships.userId, memberUserId)));
+    await recordChange(tx, user, {
+      businessId,
+      entity: { type: "membership", id: memberUserId },
+      action: "delete",
+      before: { role: current },
+    });
+    await emitEvent(tx, {
+      type: "v1.staff.removed",
+      businessId,
+      aggregate: { type: "staff_member", id: staffMemberAggregateId(businessId, memberUserId) },
+      data: { user_id: memberUserId, previous_role: current, removed_by: user.userId },
+    });
   });
 }
 
-/** Under the business lock: may the actor move this member to `next` (null: remove them)? */
+/**
+ * Under the business lock: may the actor move this member to `next` (null: remove them)? Returns
+ * the member's current role, read under the lock, which is what the audit trail records as before.
+ */
 async function authorizeMemberChange(
   tx: Database,
   businessId: string,
   actorUserId: string,
   memberUserId: string,
   next: StaffRole | null,
-): Promise<void> {
+): Promise<StaffRole> {
   const actorRole = await lockBusinessForStaffChange(tx, businessId, actorUserId);
   const current = await memberRole(tx, businessId, memberUserId);
   assertCanAssignRole(actorRole, current, next);
   if (current === "owner" && next !== "owner") assertKeepsAnOwner((await ownerCount(tx, businessId)) - 1);
+  return current;
 }
 
 async function memberRole(tx: Database, businessId: string, userId: string): Promise<StaffRole> {

@@ -1,12 +1,13 @@
 /**
  * Staff management through the policy, per role: who may list, add, re-role and remove whom;
- * the business never loses its last owner; invitations and their failure modes.
+ * the business never loses its last owner; invitations and their failure modes; the audit rows
+ * each change writes.
  */
 import { createHash } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { businesses, invitations, memberships, users, type StaffRole } from "@/db/schema";
+import { auditLog, businesses, invitations, memberships, users, type StaffRole } from "@/db/schema";
 import { resolveActor, type UserActor } from "@/lib/auth/actor";
 import { actingFor } from "@/lib/authz/policy";
 import { driver, testDatabase, type TestDatabase } from "@/test/db";
@@ -271,6 +272,94 @@ describe("invitations", () => {
     }));
 });
 
+/** The audit rows of one business, oldest first, in a shape that is easy to compare. */
+async function auditOf(db: Database, businessId: string) {
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.businessId, businessId))
+    .orderBy(asc(auditLog.id));
+  return rows.map((r) => ({
+    by: r.actorUserId,
+    entity: `${r.entityType}:${r.entityId}`,
+    action: r.action,
+    field: r.field,
+    from: r.oldValue,
+    to: r.newValue,
+  }));
+}
+
+describe("audit trail of staff changes", () => {
+  it("records adding, re-roling and removing a member, by whom, in the business", () =>
+    t.rollback(async (db) => {
+      const b = await createStaffedBusiness(db);
+      const owner = await b.actor(b.ids.owner);
+      const email = `audited-${Date.now()}@example.test`;
+      const newcomer = (await createUser(db, { email })).id;
+      await addStaff(db, owner, { email, role: "staff" }, ORIGIN);
+      await changeStaffRole(db, owner, newcomer, "manager");
+      await changeStaffRole(db, owner, newcomer, "manager"); // no change: nothing recorded
+      await removeStaff(db, owner, newcomer);
+      const membership = `membership:${newcomer}`;
+      expect(await auditOf(db, b.businessId)).toEqual([
+        { by: b.ids.owner, entity: membership, action: "create", field: "role", from: null, to: "staff" },
+        { by: b.ids.owner, entity: membership, action: "update", field: "role", from: "staff", to: "manager" },
+        { by: b.ids.owner, entity: membership, action: "delete", field: "role", from: "manager", to: null },
+      ]);
+    }));
+
+  it("records an invitation with its email redacted and no token, its replacement and its acceptance", () =>
+    t.rollback(async (db) => {
+      const b = await createStaffedBusiness(db);
+      const admin = await b.actor(b.ids.admin);
+      const email = `invited-${Date.now()}@example.test`;
+      const first = addStaffResultDto.parse(await addStaff(db, admin, { email, role: "staff" }, ORIGIN));
+      const second = addStaffResultDto.parse(await addStaff(db, admin, { email, role: "manager" }, ORIGIN));
+      if (first.status !== "invited" || second.status !== "invited") throw new Error("expected invitations");
+      const joiner = (await createUser(db, { email })).id;
+      await acceptInvitation(db, await resolveActor(db, joiner), second.invitation_url.split("/invite/")[1]!);
+
+      const rows = await auditOf(db, b.businessId);
+      const hidden = { redacted: true };
+      const [firstId, secondId] = [`invitation:${first.invitation_id}`, `invitation:${second.invitation_id}`];
+      expect(rows.map(({ by, entity, action, field }) => [by, entity, action, field])).toEqual([
+        [b.ids.admin, firstId, "create", "email"],
+        [b.ids.admin, firstId, "create", "role"],
+        [b.ids.admin, firstId, "create", "expiresAt"],
+        [b.ids.admin, firstId, "create", "invitedByUserId"],
+        [b.ids.admin, firstId, "delete", "email"],
+        [b.ids.admin, firstId, "delete", "role"],
+        [b.ids.admin, firstId, "delete", "expiresAt"],
+        [b.ids.admin, secondId, "create", "email"],
+        [b.ids.admin, secondId, "create", "role"],
+        [b.ids.admin, secondId, "create", "expiresAt"],
+        [b.ids.admin, secondId, "create", "invitedByUserId"],
+        [joiner, secondId, "accept", "acceptedAt"],
+        [joiner, secondId, "accept", "acceptedByUserId"],
+        [joiner, `membership:${joiner}`, "create", "role"],
+      ]);
+      expect(rows.filter((r) => r.field === "email").map((r) => [r.from, r.to])).toEqual([
+        [null, hidden],
+        [hidden, null],
+        [null, hidden],
+      ]);
+      expect(rows.find((r) => r.entity === secondId && r.field === "expiresAt")!.to).toBe(second.expires_at);
+      expect(rows.at(-1)).toMatchObject({ from: null, to: "manager" });
+      const stored = JSON.stringify(rows);
+      expect(stored).not.toContain(email);
+      for (const url of [first.invitation_url, second.invitation_url]) expect(stored).not.toContain(url.split("/invite/")[1]!);
+    }));
+
+  it("records nothing for a refused change", () =>
+    t.rollback(async (db) => {
+      const b = await createStaffedBusiness(db);
+      await refusalOf(changeStaffRole(db, await b.actor(b.ids.admin), b.ids.owner, "staff"));
+      await refusalOf(removeStaff(db, await b.actor(b.ids.owner), b.ids.owner));
+      await refusalOf(addStaff(db, await b.actor(b.ids.manager), { email: "x@example.test", role: "staff" }, ORIGIN));
+      expect(await auditOf(db, b.businessId)).toEqual([]);
+    }));
+});
+
 describe("actingFor (the business named in the path)", () => {
   it("selects that business among the caller's memberships, and hides any other (404)", () =>
     t.rollback(async (db) => {
@@ -308,7 +397,11 @@ describe.skipIf(driver === "pglite")("two owners demoting each other at once", (
         .from(memberships)
         .where(and(eq(memberships.businessId, b.businessId), eq(memberships.role, "owner")));
       expect(owners).toHaveLength(1);
+      // The winner's change was audited with it; the loser's rolled back with its change.
+      const audit = await auditOf(db, b.businessId);
+      expect(audit).toEqual([expect.objectContaining({ action: "update", field: "role", from: "owner", to: "admin" })]);
     } finally {
+      await db.delete(auditLog).where(eq(auditLog.businessId, b.businessId));
       await db.delete(businesses).where(eq(businesses.id, b.businessId));
       await db.delete(users).where(inArray(users.id, [...Object.values(b.ids), ...b.owners]));
     }

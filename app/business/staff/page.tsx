@@ -1,9 +1,14 @@
-/** /business/staff: the acting business's team; owners and admins add, re-role and remove members here. */
+/**
+ * /business/staff: the acting business's team; owners and admins add, re-role and remove members
+ * here, and members with audit.read see who changed the team and when.
+ */
+import { createHash } from "node:crypto";
 import type { Metadata } from "next";
 import { GRANTABLE_ROLES, hasPermission } from "@/lib/authz/policy";
 import { loadForPage } from "@/lib/auth/page";
 import { listStaff } from "@/lib/staff/queries";
 import { AccessDenied } from "@/components/app/access-denied";
+import { HistoryPanel } from "@/components/audit/history-panel";
 import { AddStaffForm } from "@/components/staff/add-staff-form";
 import { MemberActions } from "@/components/staff/member-actions";
 import { Badge } from "@/components/ui/badge";
@@ -23,6 +28,13 @@ export default async function StaffPage() {
   const business = result.actor.business!; // listStaff succeeded, so there is an acting business
   const canManage = hasPermission(business.role, "staff.manage");
   const grantable = GRANTABLE_ROLES[business.role];
+  const canReadAudit = hasPermission(business.role, "audit.read");
+  // Changes whenever the team does (a form's server action re-renders this page), so the history
+  // panel refetches instead of showing its cached first page.
+  const teamRevision = createHash("sha256")
+    .update(members.map((m) => `${m.user_id}:${m.role}`).join(","))
+    .digest("base64url")
+    .slice(0, 16);
 
   return (
     <>
@@ -71,6 +83,15 @@ export default async function StaffPage() {
             </ul>
           )}
         </Card>
+        {canReadAudit && (
+          <HistoryPanel
+            entityType="membership"
+            title="Staff changes"
+            description="Who joined, changed role or left, and who made the change. Newest first."
+            businessId={business.businessId}
+            revision={teamRevision}
+          />
+        )}
       </div>
     </>
   );

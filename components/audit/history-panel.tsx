@@ -1,0 +1,159 @@
+"use client";
+/**
+ * A record's change history as a timeline, read from GET /api/audit a page at a time: who changed
+ * what and when, field by field. Sensitive fields show only that they changed. Reusable for any
+ * entity type; the server decides what the viewer may see (a refusal shows as the error state).
+ *
+ *   <HistoryPanel entityType="membership" title="Staff changes" businessId={business.businessId} />
+ */
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useEffect, useMemo, useRef } from "react";
+import type { AuditEntryDto, AuditPageDto } from "@/lib/audit/dto";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ChangeGroup, groupChanges } from "./change-group";
+
+type Props = {
+  entityType: string;
+  /** One record; omit (staff only) for every record of the type in the acting business. */
+  entityId?: string;
+  title?: string;
+  description?: string;
+  /** The business to read as (X-Business-Id), so the panel shows the same business as its page. */
+  businessId?: string;
+  /** Changes when the page's data changes (after a server action), so the history refetches. */
+  revision?: string;
+  pageSize?: number;
+};
+
+class HistoryError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+async function fetchHistoryPage(
+  { entityType, entityId, businessId, pageSize }: Props,
+  cursor: string | null,
+  signal: AbortSignal,
+): Promise<AuditPageDto> {
+  const params = new URLSearchParams({ entity_type: entityType, limit: String(pageSize ?? 20) });
+  if (entityId) params.set("entity_id", entityId);
+  if (cursor) params.set("cursor", cursor);
+  const response = await fetch(`/api/audit?${params}`, {
+    headers: businessId ? { "X-Business-Id": businessId } : undefined,
+    cache: "no-store",
+    signal,
+  });
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new HistoryError(body?.error?.message ?? "The history could not be loaded.", response.status);
+  }
+  return body as AuditPageDto;
+}
+
+export function HistoryPanel(props: Props) {
+  const { entityType, entityId, title = "History", description, businessId, revision } = props;
+  const query = useInfiniteQuery({
+    queryKey: ["audit", entityType, entityId ?? null, businessId ?? null, revision ?? null, props.pageSize ?? 20],
+    queryFn: ({ pageParam, signal }) => fetchHistoryPage(props, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor,
+    // A refusal or a bad request will not get better by asking again; a network blip might.
+    retry: (failures, error) => failures < 1 && !(error instanceof HistoryError && error.status < 500),
+  });
+
+  const entries = useMemo<AuditEntryDto[]>(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
+  const groups = useMemo(() => groupChanges(entries), [entries]);
+
+  // After "Load more", move focus to the first newly loaded change, so keyboard and screen-reader
+  // users continue where the new content starts (and do not lose focus when the button goes away).
+  const itemRefs = useRef<(HTMLLIElement | null)[]>([]);
+  const focusFrom = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusFrom.current === null || query.isFetchingNextPage) return;
+    if (query.isFetchNextPageError) {
+      focusFrom.current = null; // the button stays, and keeps focus for another try
+      return;
+    }
+    const target = itemRefs.current[focusFrom.current] ?? itemRefs.current[focusFrom.current - 1];
+    focusFrom.current = null;
+    target?.focus();
+  }, [groups, query.isFetchingNextPage, query.isFetchNextPageError]);
+
+  const loadMore = () => {
+    focusFrom.current = groups.length;
+    void query.fetchNextPage();
+  };
+
+  return (
+    <Card title={title} description={description}>
+      {query.isPending ? (
+        <HistorySkeleton />
+      ) : query.isError && entries.length === 0 ? (
+        <div className="space-y-3">
+          <Alert>{query.error.message}</Alert>
+          <Button variant="secondary" size="sm" onClick={() => void query.refetch()} pending={query.isFetching}>
+            Try again
+          </Button>
+        </div>
+      ) : groups.length === 0 ? (
+        <EmptyState title="No changes recorded yet" description="Changes appear here, newest first, as soon as they are made." />
+      ) : (
+        <>
+          <ol className="ml-1.5 border-l border-slate-200" aria-label={title}>
+            {groups.map((group, i) => (
+              <ChangeGroup
+                key={group.key}
+                group={group}
+                showSubject={!entityId}
+                ref={(el) => {
+                  itemRefs.current[i] = el;
+                }}
+              />
+            ))}
+          </ol>
+          <div className="mt-4 flex flex-wrap items-center gap-3">
+            {query.hasNextPage && (
+              <Button variant="secondary" size="sm" onClick={loadMore} pending={query.isFetchingNextPage}>
+                {query.isFetchingNextPage ? "Loading…" : "Load more"}
+              </Button>
+            )}
+            <p className="text-xs text-slate-500" aria-live="polite">
+              {query.hasNextPage
+                ? `Showing the ${entries.length} newest changes.`
+                : entries.length === 1
+                  ? "That is the only change so far."
+                  : `All ${entries.length} changes shown.`}
+            </p>
+          </div>
+          {query.isFetchNextPageError && (
+            <Alert className="mt-3">{`${query.error?.message ?? "Older changes could not be loaded."} Press “Load more” to try again.`}</Alert>
+          )}
+        </>
+      )}
+    </Card>
+  );
+}
+
+function HistorySkeleton() {
+  return (
+    <div role="status" aria-live="polite" className="space-y-5">
+      <span className="sr-only">Loading history…</span>
+      {[0, 1, 2].map((i) => (
+        <div key={i} aria-hidden className="flex animate-pulse gap-3">
+          <div className="mt-1 size-2.5 shrink-0 rounded-full bg-slate-200" />
+          <div className="flex-1 space-y-2">
+            <div className="h-4 w-2/3 rounded bg-slate-200" />
+            <div className="h-3 w-1/3 rounded bg-slate-100" />
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * The platform's own screens: the audit history panel on the staff page, and the event outbox
+ * an administrator watches at /admin.
+ */
+import { expect, test } from "@playwright/test";
+import { registerAccount, signIn } from "./fixtures/accounts";
+
+const DEMO_PASSWORD = "clientele-demo";
+
+test("a role change appears in the staff page's history, field by field, with who made it", async ({ page }) => {
+  const owner = await registerAccount(page.request, "provider", { name: "Olive Owner", businessName: "Audit Plumbing" });
+  const member = await registerAccount(page.request, "customer", { name: "Mick Member" });
+  await signIn(page.request, owner.email);
+  const added = await page.request.post(`/api/businesses/${owner.business_id}/staff`, {
+    data: { email: member.email, role: "staff" },
+  });
+  expect(added.status(), await added.text()).toBe(201);
+
+  await page.goto("/business/staff");
+  const history = page.getByRole("list", { name: "Staff changes" });
+  await expect(history.getByText("Created").first()).toBeVisible();
+  await expect(history.getByText("Mick Member").first()).toBeVisible();
+
+  const row = page.getByRole("listitem").filter({ has: page.getByLabel("Role for Mick Member") });
+  await row.getByLabel("Role for Mick Member").selectOption("manager");
+  await row.getByRole("button", { name: "Save" }).click();
+
+  const change = history.getByRole("listitem").filter({ hasText: "Updated" }).first();
+  await expect(change).toBeVisible();
+  await expect(change).toContainText("Mick Member");
+  await expect(change).toContainText("by Olive Owner");
+  await expect(change).toContainText(/Role:\s*staff\s*→?\s*to manager/);
+});
+
+test("the platform admin sees the event outbox and the events staff changes produced", async ({ page, request }) => {
+  // A staff change somewhere produces an event...
+  const owner = await registerAccount(request, "provider", { businessName: "Outbox Cleaning" });
+  const member = await registerAccount(request, "customer");
+  await signIn(request, owner.email);
+  expect((await request.post(`/api/businesses/${owner.business_id}/staff`, { data: { email: member.email, role: "staff" } })).status()).toBe(201);
+
+  // ...which the admin finds in the outbox, pending or already published.
+  await signIn(page.request, "admin@clientele.test", DEMO_PASSWORD);
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { name: "Event outbox" })).toBeVisible();
+  await expect(page.getByText("v1.staff.added").first()).toBeVisible();
+});

@@ -1,0 +1,86 @@
+/**
+ * The catalog of domain events: every routing key the app publishes, the aggregate it belongs to
+ * and the zod schema of its payload. A feature adds an event type here, in one line plus its
+ * schema; emitEvent() is typed by this map, so an unknown type or a malformed payload does not
+ * compile (and is refused at run time too).
+ *
+ * Payloads carry ids, enums and the names of what changed, never personal data (names, emails,
+ * note bodies): consumers read details through the API, so a GDPR erasure never has to chase
+ * copies of personal data through published history, and the outbox keeps none either.
+ *
+ * A breaking change to a payload is a new routing key (v2.customer.updated), published beside
+ * the old one until its consumers have moved; adding an optional field is not breaking.
+ */
+import { z } from "zod";
+import { customerType, staffRole } from "@/db/schema";
+
+const userId = z.uuid().nullable().describe("The signed-in user who made the change; null for system changes.");
+const customerId = z.uuid().describe("The CRM customer record (crm_customers.id).");
+const role = z.enum(staffRole.enumValues);
+
+/** The aggregates events belong to; per-entity order is kept per (aggregate type, aggregate id). */
+export type AggregateType = "customer" | "staff_member";
+
+function event<A extends AggregateType, S extends z.ZodObject>(aggregate: A, schema: S) {
+  return { aggregate, schema };
+}
+
+export const eventCatalog = {
+  "v1.customer.created": event(
+    "customer",
+    z.object({
+      customer_id: customerId,
+      customer_type: z.enum(customerType.enumValues),
+      /** The platform customer profile behind the record, when the person has an account. */
+      account_customer_id: z.uuid().nullable(),
+      created_by: userId,
+    }),
+  ),
+  "v1.customer.updated": event(
+    "customer",
+    z.object({
+      customer_id: customerId,
+      /** Field names (snake_case), never their values. */
+      fields_changed: z.array(z.string().min(1)).min(1),
+      updated_by: userId,
+    }),
+  ),
+  "v1.customer.tagged": event(
+    "customer",
+    z.object({ customer_id: customerId, tag_id: z.uuid(), tag_name: z.string().min(1), tagged_by: userId }),
+  ),
+  "v1.customer.note_added": event(
+    "customer",
+    z.object({ customer_id: customerId, note_id: z.uuid(), is_pinned: z.boolean(), author: userId }),
+  ),
+  "v1.customer.erased": event("customer", z.object({ customer_id: customerId, erased_by: userId })),
+  "v1.staff.added": event(
+    "staff_member",
+    z.object({ user_id: z.uuid(), role, via: z.enum(["direct", "invitation"]), added_by: userId }),
+  ),
+  "v1.staff.role_changed": event(
+    "staff_member",
+    z.object({ user_id: z.uuid(), previous_role: role, role, changed_by: userId }),
+  ),
+  "v1.staff.removed": event("staff_member", z.object({ user_id: z.uuid(), previous_role: role, removed_by: userId })),
+} as const;
+
+export type EventType = keyof typeof eventCatalog;
+export type EventData<T extends EventType> = z.input<(typeof eventCatalog)[T]["schema"]>;
+export type EventAggregate<T extends EventType> = (typeof eventCatalog)[T]["aggregate"];
+
+export const eventTypes = Object.keys(eventCatalog) as EventType[];
+
+export function isEventType(type: string): type is EventType {
+  return Object.hasOwn(eventCatalog, type);
+}
+
+/** The schema version is part of the routing key ("v1.customer.created" is version 1). */
+export function versionOf(type: EventType): number {
+  return Number(/^v(\d+)\./.exec(type)![1]);
+}
+
+/** A staff member is one membership: the same person in two businesses is two aggregates. */
+export function staffMemberAggregateId(businessId: string, userId: string): string {
+  return `${businessId}:${userId}`;
+}

@@ -1,0 +1,54 @@
+/**
+ * Producing domain events: emitEvent() writes one row to event_outbox in the caller's transaction,
+ * so the event exists if and only if the change it describes commits. Nothing here talks to the
+ * broker; the relay (relay.ts) publishes the rows later, so a broker outage never fails or slows a
+ * request.
+ *
+ * Call it after the write that changes the aggregate, in the same transaction: that write's row
+ * lock makes concurrent changes of one entity insert their events (and take their seq) in commit
+ * order, which is the order consumers will see.
+ */
+import type { Database } from "@/db/client";
+import { eventOutbox } from "@/db/schema";
+import { currentTraceId } from "@/lib/observability/context";
+import { eventCatalog, versionOf, type EventAggregate, type EventData, type EventType } from "./catalog";
+
+/** Events are notifications, not documents: a payload this large is a bug, and would burden the broker. */
+export const MAX_PAYLOAD_BYTES = 32 * 1024;
+
+export type NewEvent<T extends EventType> = {
+  type: T;
+  /** The tenant the event concerns; consumers filter on it. Null for platform-wide events. */
+  businessId: string | null;
+  aggregate: { type: EventAggregate<T>; id: string };
+  data: EventData<T>;
+};
+
+/** Records an event in the caller's transaction and returns its id (the message id consumers dedupe on). */
+export async function emitEvent<T extends EventType>(tx: Database, event: NewEvent<T>): Promise<string> {
+  const entry = eventCatalog[event.type];
+  if (!entry) throw new Error(`Unknown event type ${JSON.stringify(event.type)}: add it to lib/events/catalog.ts`);
+  if (event.aggregate.type !== entry.aggregate) {
+    throw new Error(`${event.type} belongs to aggregate ${entry.aggregate}, not ${event.aggregate.type}`);
+  }
+  const parsed = entry.schema.safeParse(event.data);
+  if (!parsed.success) {
+    // A programming error in the feature that emits it: fail its transaction rather than publish garbage.
+    throw new Error(`Invalid ${event.type} event data: ${parsed.error.message}`);
+  }
+  const size = Buffer.byteLength(JSON.stringify(parsed.data));
+  if (size > MAX_PAYLOAD_BYTES) throw new Error(`${event.type} event data is ${size} bytes (limit ${MAX_PAYLOAD_BYTES})`);
+  const [row] = await tx
+    .insert(eventOutbox)
+    .values({
+      type: event.type,
+      version: versionOf(event.type),
+      businessId: event.businessId,
+      aggregateType: event.aggregate.type,
+      aggregateId: event.aggregate.id,
+      payload: parsed.data,
+      traceId: currentTraceId() ?? null,
+    })
+    .returning({ id: eventOutbox.id });
+  return row!.id;
+}

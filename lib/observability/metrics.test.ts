@@ -1,0 +1,69 @@
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { env } from "@/lib/env";
+import { emitEvent } from "@/lib/events/outbox";
+import { testDatabase } from "@/test/db";
+import { metrics, observeRequest, routePattern } from "./metrics";
+
+const t = await testDatabase();
+afterAll(() => t.close());
+vi.mock("@/db/client", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/db/client")>()),
+  getDb: async () => t.db,
+}));
+const { metricsRoute } = await import("./metrics-route");
+
+const scrape = (authorization?: string) =>
+  metricsRoute(new Request("http://localhost/api/metrics", { headers: authorization ? { authorization } : {} }));
+
+describe("GET /api/metrics", () => {
+  it.each([["no token", undefined], ["a wrong token", "Bearer nope"], ["the token without Bearer", env().METRICS_TOKEN]])(
+    "refuses %s with 401",
+    async (_, authorization) => {
+      const res = await scrape(authorization);
+      expect(res.status).toBe(401);
+      expect((await res.json()).error.code).toBe("unauthorized");
+    },
+  );
+
+  it("exposes every platform series, with the outbox read from the database at scrape time", async () => {
+    await emitEvent(t.db, {
+      type: "v1.customer.erased",
+      businessId: null,
+      aggregate: { type: "customer", id: crypto.randomUUID() },
+      data: { customer_id: crypto.randomUUID(), erased_by: null },
+    });
+    observeRequest({ method: "GET", pathname: `/api/businesses/${crypto.randomUUID()}/staff` }, 403, 0.02);
+
+    const res = await scrape(`Bearer ${env().METRICS_TOKEN}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe(metrics.registry.contentType);
+    const text = await res.text();
+    expect(text).toMatch(/http_requests_total\{route="\/api\/businesses\/:id\/staff",method="GET",status="403",service="clientele"\} [1-9]/);
+    expect(text).toMatch(/auth_failures_total\{reason="forbidden",service="clientele"\} [1-9]/);
+    expect(text).toMatch(/outbox_events\{status="pending",service="clientele"\} [1-9]/);
+    expect(text).toMatch(/outbox_oldest_pending_age_seconds\{service="clientele"\} [\d.]+/);
+    for (const series of [
+      "http_request_duration_seconds",
+      "profile_views_total",
+      "rate_limit_refusals_total",
+      "outbox_events_published_total",
+      "webhook_events_total",
+      "cron_runs_total",
+      "cron_run_duration_seconds",
+      "process_cpu_seconds_total",
+    ]) {
+      expect(text).toContain(`# TYPE ${series} `);
+    }
+  });
+});
+
+describe("routePattern", () => {
+  it.each([
+    ["/api/me", "/api/me"],
+    ["/api/businesses/5b0c6c2e-2f7b-4b8e-9a51-3f1f7f0f2a11/staff", "/api/businesses/:id/staff"],
+    ["/api/invitations/Zx8dkq0v9Jc1nB7yqLrT5e2WmA4sHgUo/accept", "/api/invitations/:id/accept"],
+    ["/api/orders/42", "/api/orders/:id"],
+  ])("%s → %s", (path, pattern) => {
+    expect(routePattern(path)).toBe(pattern);
+  });
+});

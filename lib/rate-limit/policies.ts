@@ -1,0 +1,57 @@
+/**
+ * The named rate-limit policies: for each, the limits it charges and whose key each one counts
+ * against. This table is the one place to read or change what the app allows; docs/rate-limits.md
+ * explains the choices.
+ */
+
+/** Whose counter a limit charges. */
+export type Scope =
+  /** The signed-in user; an anonymous caller is counted by IP instead (see keys.ts). */
+  | "user"
+  /** The caller's IP address, whoever they are: bounds a NAT, a bot or a script. */
+  | "ip"
+  /** One IP trying one account: brute force on a password, without locking the owner out from elsewhere. */
+  | "ip+email";
+
+export type Limit = {
+  per: Scope;
+  /** Requests allowed in one window. */
+  points: number;
+  /** The window, in seconds, from the first request in it (a fixed window per key). */
+  duration: number;
+};
+
+/** A policy: its name (the key prefix in rate_limits) and its limits. Tests build small ones. */
+export type PolicyDefinition = { name: string; limits: readonly Limit[] };
+
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+
+export const POLICIES = {
+  /** Every change through the API or a form, unless the route names another policy. */
+  write: [
+    { per: "user", points: 60, duration: MINUTE },
+    // Looser than per user: several staff of one shop may share an office IP.
+    { per: "ip", points: 300, duration: MINUTE },
+  ],
+  /** Password attempts; a right password clears the IP+email count (lib/rate-limit/sign-in.ts). */
+  signIn: [
+    { per: "ip+email", points: 5, duration: 15 * MINUTE },
+    { per: "ip", points: 50, duration: 15 * MINUTE },
+  ],
+  /** A provider looking up customer profiles, or a visitor opening shared ones: against scraping. */
+  profileView: [
+    { per: "user", points: 120, duration: 10 * MINUTE },
+    { per: "ip", points: 600, duration: 10 * MINUTE },
+  ],
+  /** Customers ticking off goal progress; generous for a person, not for a loop. */
+  achievementProgress: [{ per: "user", points: 30, duration: MINUTE }],
+  /** Account creation: nobody registers more than a few accounts an hour from one place. */
+  register: [{ per: "ip", points: 10, duration: HOUR }],
+} as const satisfies Record<string, readonly Limit[]>;
+
+export type PolicyName = keyof typeof POLICIES;
+
+export function policy(name: PolicyName): PolicyDefinition {
+  return { name, limits: POLICIES[name] };
+}

@@ -1,0 +1,26 @@
+/**
+ * Retention for rate_limits: the limiters never delete (clearExpiredByTimeout is off, so no timer
+ * per process), and a key that is never seen again would stay forever. The retention job calls
+ * this. A row is kept for an hour after it expires, which costs nothing and keeps any counter that
+ * is being revived by an upsert out of the way.
+ */
+import { inArray, lt, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { rateLimits } from "@/db/schema";
+
+/** Deletes rows that expired over an hour ago, in batches (short locks, bounded WAL-free work); returns how many. */
+export async function pruneExpiredLimits(db: Database, { batchSize = 5_000 }: { batchSize?: number } = {}): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const batch = db
+      .select({ key: rateLimits.key })
+      .from(rateLimits)
+      .where(lt(rateLimits.expire, sql`now() - interval '1 hour'`))
+      .limit(batchSize)
+      // A row a request is upserting right now is left for the next run rather than waited for.
+      .for("update", { skipLocked: true });
+    const deleted = await db.delete(rateLimits).where(inArray(rateLimits.key, batch)).returning({ key: rateLimits.key });
+    total += deleted.length;
+    if (deleted.length < batchSize) return total;
+  }
+}

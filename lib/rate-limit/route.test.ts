@@ -1,0 +1,100 @@
+/**
+ * The route wrapper charging the production "write" policy against the real database: RateLimit-*
+ * headers on every limited success, then a 429 with Retry-After once the per-user limit is spent,
+ * without running the handler. Only the session is mocked; getDb answers the test database.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Database } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { testDatabase, type TestDatabase } from "@/test/db";
+import { POLICIES } from "./index";
+
+const state = vi.hoisted(() => ({ actor: { kind: "anonymous" } as Actor, db: null as Database | null }));
+vi.mock("@/lib/auth/current", () => ({ getActor: async () => state.actor }));
+vi.mock("@/db/client", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/db/client")>()),
+  getDb: async () => state.db!,
+}));
+
+const { route } = await import("@/lib/http/route");
+
+const uniqueIp = () => `2001:db8:${randomBytes(6).toString("hex").match(/.{4}/g)!.join(":")}::1`;
+const perUser = POLICIES.write.find((l) => l.per === "user")!;
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await testDatabase();
+  state.db = t.db;
+});
+afterAll(async () => {
+  await t.close();
+});
+
+let ip: string;
+beforeEach(() => {
+  // A user and an IP of this test's own: the rows commit, and the pg and neon projects share them.
+  state.actor = {
+    kind: "user",
+    userId: randomUUID(),
+    email: "a@example.test",
+    name: "A",
+    isPlatformAdmin: false,
+    customerId: null,
+    memberships: [],
+    business: null,
+  };
+  ip = uniqueIp();
+});
+
+const post = (handler: ReturnType<typeof route>) =>
+  handler(new NextRequest("http://localhost/api/thing", { method: "POST", headers: { "x-forwarded-for": ip } }), {
+    params: Promise.resolve({}),
+  });
+
+describe("route() with the write policy", () => {
+  it("puts RateLimit-* headers on limited successes, the remaining count going down", async () => {
+    const handler = route({}, () => ({ ok: true }));
+    const responses = [await post(handler), await post(handler), await post(handler)];
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(responses.map((r) => Number(r.headers.get("ratelimit-remaining")))).toEqual([
+      perUser.points - 1,
+      perUser.points - 2,
+      perUser.points - 3,
+    ]);
+    for (const response of responses) {
+      expect(response.headers.get("ratelimit-limit")).toBe(String(perUser.points));
+      expect(response.headers.get("ratelimit-policy")).toBe(`${perUser.points};w=${perUser.duration}`);
+      expect(Number(response.headers.get("ratelimit-reset"))).toBeGreaterThan(0);
+    }
+  });
+
+  it("answers 429 with Retry-After and RateLimit-* once the limit is spent, and does not run the handler", async () => {
+    const handler = vi.fn(() => ({ ok: true }));
+    const wrapped = route({}, handler);
+    for (let i = 0; i < perUser.points; i++) expect((await post(wrapped)).status).toBe(200);
+    expect(handler).toHaveBeenCalledTimes(perUser.points);
+
+    const refused = await post(wrapped);
+    expect(refused.status).toBe(429);
+    expect(handler).toHaveBeenCalledTimes(perUser.points);
+    expect((await refused.json()).error.code).toBe("rate_limited");
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(perUser.duration);
+    expect(refused.headers.get("ratelimit-limit")).toBe(String(perUser.points));
+    expect(refused.headers.get("ratelimit-remaining")).toBe("0");
+    expect(refused.headers.get("ratelimit-reset")).toBe(String(retryAfter));
+    expect(refused.headers.get("ratelimit-policy")).toBe(`${perUser.points};w=${perUser.duration}`);
+  });
+
+  it("charges nothing for GET unless the route names a policy", async () => {
+    const handler = route({}, () => ({ ok: true }));
+    const res = await handler(new NextRequest("http://localhost/api/thing", { headers: { "x-forwarded-for": ip } }), {
+      params: Promise.resolve({}),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("ratelimit-limit")).toBeNull();
+  });
+});

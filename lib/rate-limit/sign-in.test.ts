@@ -1,0 +1,178 @@
+/**
+ * Brute-force protection on password sign-in, against the database of each project: the real
+ * authorize our Auth.js config runs, and the real Auth.js route. NextAuth() itself is a stand-in
+ * that records the config and whether a request reached its handler.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from "vitest";
+import type { Database } from "@/db/client";
+import { rateLimits } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { metrics } from "@/lib/observability/metrics";
+import { createUser } from "@/test/factories";
+import { testDatabase, type TestDatabase } from "@/test/db";
+import { chargeSignInAttempt, POLICIES, signInBlock } from "./index";
+
+const state = vi.hoisted(() => ({
+  db: null as Database | null,
+  authJsPost: null as unknown as Mock<(req: Request) => Promise<Response>>,
+  authConfig: null as unknown as () => { providers: { options?: { authorize?: unknown } }[] },
+}));
+vi.mock("@/db/client", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/db/client")>()),
+  getDb: async () => state.db!,
+}));
+vi.mock("@/lib/env", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/env")>()),
+  authSecret: () => "test-secret",
+}));
+// next-auth imports "next/server" without an extension, which Node's loader refuses outside Next;
+// its errors come from @auth/core, and NextAuth itself only hands back the config and the handlers.
+vi.mock("next-auth", async () => {
+  const { AuthError, CredentialsSignin } = await import("@auth/core/errors");
+  return {
+    AuthError,
+    CredentialsSignin,
+    default: (config: typeof state.authConfig) => {
+      state.authConfig = config;
+      return { handlers: { GET: vi.fn(), POST: (req: Request) => state.authJsPost(req) }, auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn() };
+    },
+  };
+});
+
+const { authorizeCredentials } = await import("@/lib/auth");
+const { POST } = await import("@/app/api/auth/[...nextauth]/route");
+
+const PASSWORD = "correct horse battery staple";
+const perAccount = POLICIES.signIn.find((l) => l.per === "ip+email")!;
+const perIp = POLICIES.signIn.find((l) => l.per === "ip")!;
+const uniqueIp = () => `2001:db8:${randomBytes(6).toString("hex").match(/.{4}/g)!.join(":")}::1`;
+const uniqueEmail = () => `signin-${randomUUID()}@example.test`;
+
+let t: TestDatabase;
+let passwordHash: string;
+beforeAll(async () => {
+  t = await testDatabase();
+  passwordHash = await hashPassword(PASSWORD);
+});
+afterAll(async () => {
+  await t.close();
+});
+beforeEach(() => {
+  state.db = t.db;
+  state.authJsPost = vi.fn(async (_req: Request) => new Response(null, { status: 302 }));
+});
+
+const fromIp = (ip: string) => new Request("http://localhost/api/auth/callback/credentials", { headers: { "x-forwarded-for": ip } });
+
+/** The code of the CredentialsSignin authorize refused with, or "signed in". */
+const attempt = (email: string, password: string, ip: string) =>
+  authorizeCredentials({ email, password }, fromIp(ip)).then(
+    () => "signed in",
+    (error: { code?: string }) => error.code ?? Promise.reject(error),
+  );
+
+const authFailures = async (reason: string) =>
+  (await metrics.authFailures.get()).values.find((v) => v.labels.reason === reason)?.value ?? 0;
+
+describe("authorize", () => {
+  it("is the one the Credentials provider runs", () => {
+    expect(state.authConfig().providers[0]?.options?.authorize).toBe(authorizeCredentials);
+  });
+
+  it(`refuses even the right password after ${perAccount.points} failures from one IP for one email`, async () => {
+    await t.rollback(async (db) => {
+      state.db = db;
+      const email = uniqueEmail();
+      await createUser(db, { email, passwordHash });
+      const ip = uniqueIp();
+      const [badBefore, limitedBefore] = [await authFailures("bad_credentials"), await authFailures("rate_limited")];
+
+      for (let i = 0; i < perAccount.points; i++) expect(await attempt(email, "wrong", ip)).toBe("invalid_credentials");
+      expect(await attempt(email, PASSWORD, ip)).toBe("rate_limited");
+      expect(await attempt(email.toUpperCase(), PASSWORD, ip)).toBe("rate_limited"); // emails compare case-insensitively
+
+      expect(await authFailures("bad_credentials")).toBe(badBefore + perAccount.points);
+      expect(await authFailures("rate_limited")).toBe(limitedBefore + 2);
+      const block = await signInBlock(db, { ip, email });
+      expect(block!.retryAfterSeconds).toBeGreaterThan(perAccount.duration - 60);
+      expect(block!.retryAfterSeconds).toBeLessThanOrEqual(perAccount.duration);
+
+      // The owner, from another IP, is not locked out.
+      expect(await attempt(email, PASSWORD, uniqueIp())).toBe("signed in");
+    });
+  });
+
+  it("forgets earlier typos once the right password is given", async () => {
+    await t.rollback(async (db) => {
+      state.db = db;
+      const email = uniqueEmail();
+      await createUser(db, { email, passwordHash });
+      const ip = uniqueIp();
+      for (let round = 0; round < 2; round++) {
+        for (let i = 0; i < perAccount.points - 1; i++) expect(await attempt(email, "wrong", ip)).toBe("invalid_credentials");
+        expect(await attempt(email, PASSWORD, ip)).toBe("signed in");
+      }
+    });
+  });
+
+  it(`refuses an IP that has tried ${perIp.points} times, whichever accounts it tried`, async () => {
+    await t.rollback(async (db) => {
+      state.db = db;
+      const email = uniqueEmail();
+      await createUser(db, { email, passwordHash });
+      const ip = uniqueIp();
+      // Charged directly: the same charge authorize makes, without the argon2 work of each attempt.
+      for (let i = 0; i < perIp.points; i++) await chargeSignInAttempt(db, { ip, email: uniqueEmail() });
+      expect(await attempt(email, PASSWORD, ip)).toBe("rate_limited");
+    });
+  });
+});
+
+describe("POST /api/auth/callback/credentials", () => {
+  const post = (ip: string, fields: Record<string, string>, path = "callback/credentials") =>
+    POST(
+      new NextRequest(`http://localhost/api/auth/${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": ip },
+        body: new URLSearchParams({ csrfToken: "token", ...fields }),
+      }),
+    );
+  const ipCount = async (ip: string) =>
+    (await t.db.select({ points: rateLimits.points }).from(rateLimits).where(eq(rateLimits.key, `signIn:ip:${ip}`)))[0]?.points;
+
+  it("answers 429 with Retry-After to a blocked IP+email without running Auth.js or charging again", async () => {
+    const ip = uniqueIp();
+    const email = uniqueEmail();
+    for (let i = 0; i < perAccount.points; i++) await chargeSignInAttempt(t.db, { ip, email });
+
+    const refused = await post(ip, { email: email.toUpperCase(), password: PASSWORD });
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).error.code).toBe("rate_limited");
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(perAccount.duration - 60);
+    expect(refused.headers.get("ratelimit-policy")).toBe(`${perAccount.points};w=${perAccount.duration}`);
+    expect(state.authJsPost).not.toHaveBeenCalled();
+    expect(await ipCount(ip)).toBe(perAccount.points); // peeked, not charged
+
+    // Another account from the same IP is still Auth.js's to judge.
+    expect((await post(ip, { email: uniqueEmail(), password: PASSWORD })).status).toBe(302);
+    expect(state.authJsPost).toHaveBeenCalledTimes(1);
+  });
+
+  it("answers 429 to an IP blocked altogether, whatever email it names", async () => {
+    const ip = uniqueIp();
+    for (let i = 0; i < perIp.points; i++) await chargeSignInAttempt(t.db, { ip, email: uniqueEmail() });
+    expect((await post(ip, { email: uniqueEmail(), password: PASSWORD })).status).toBe(429);
+    expect((await post(ip, { password: PASSWORD })).status).toBe(429);
+    expect(state.authJsPost).not.toHaveBeenCalled();
+  });
+
+  it("passes other Auth.js posts through untouched", async () => {
+    const ip = uniqueIp();
+    for (let i = 0; i < perIp.points; i++) await chargeSignInAttempt(t.db, { ip, email: uniqueEmail() });
+    expect((await post(ip, {}, "signout")).status).toBe(302); // signing out is never throttled
+    expect(state.authJsPost).toHaveBeenCalledTimes(1);
+  });
+});

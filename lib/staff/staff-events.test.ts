@@ -1,0 +1,98 @@
+/**
+ * A staff change, its audit rows and its domain event are one unit: they commit together (with
+ * the request's trace id on both) or not at all.
+ */
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, eventOutbox, memberships } from "@/db/schema";
+import { resolveActor, type UserActor } from "@/lib/auth/actor";
+import { staffMemberAggregateId } from "@/lib/events/catalog";
+import { withRequestContext } from "@/lib/observability/context";
+import { testDatabase, type TestDatabase } from "@/test/db";
+import { addMember, createBusiness, createUser } from "@/test/factories";
+import { addStaff, changeStaffRole, removeStaff } from "./mutations";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await testDatabase();
+});
+afterAll(() => t?.close());
+
+class Abort extends Error {}
+
+describe("staff changes with their audit rows and events", () => {
+  it("writes the role change, its audit row and its event in one commit, with the trace id on both", async () => {
+    await t.rollback(async (db) => {
+      const business = await createBusiness(db);
+      const owner = await createUser(db);
+      const member = await createUser(db);
+      await addMember(db, business.id, owner.id, "owner");
+      await addMember(db, business.id, member.id, "staff");
+      const actor = (await resolveActor(db, owner.id, { businessId: business.id })) as UserActor;
+
+      await withRequestContext("trace-staff-1", () => changeStaffRole(db, actor, member.id, "manager"));
+
+      const audit = await db.select().from(auditLog).where(and(eq(auditLog.businessId, business.id), eq(auditLog.entityId, member.id)));
+      expect(audit).toMatchObject([
+        { entityType: "membership", action: "update", field: "role", oldValue: "staff", newValue: "manager", traceId: "trace-staff-1", actorUserId: owner.id },
+      ]);
+      const events = await db.select().from(eventOutbox).where(eq(eventOutbox.businessId, business.id));
+      expect(events).toMatchObject([
+        {
+          type: "v1.staff.role_changed",
+          aggregateType: "staff_member",
+          aggregateId: staffMemberAggregateId(business.id, member.id),
+          status: "pending",
+          traceId: "trace-staff-1",
+          payload: { user_id: member.id, previous_role: "staff", role: "manager", changed_by: owner.id },
+        },
+      ]);
+    });
+  });
+
+  it("leaves no change, no audit row and no event when the surrounding transaction fails", async () => {
+    await t.rollback(async (db) => {
+      const business = await createBusiness(db);
+      const owner = await createUser(db);
+      const member = await createUser(db);
+      await addMember(db, business.id, owner.id, "owner");
+      await addMember(db, business.id, member.id, "staff");
+      const actor = (await resolveActor(db, owner.id, { businessId: business.id })) as UserActor;
+
+      const outcome = await db
+        .transaction(async (tx) => {
+          await removeStaff(tx, actor, member.id);
+          // Inside, all three are there...
+          expect(await tx.select().from(eventOutbox).where(eq(eventOutbox.businessId, business.id))).toHaveLength(1);
+          expect(await tx.select().from(auditLog).where(eq(auditLog.businessId, business.id))).toHaveLength(1);
+          throw new Abort();
+        })
+        .catch((error: unknown) => error);
+      expect(outcome).toBeInstanceOf(Abort);
+
+      // ...and after the failure none of them is.
+      const [still] = await db.select().from(memberships).where(and(eq(memberships.businessId, business.id), eq(memberships.userId, member.id)));
+      expect(still?.role).toBe("staff");
+      expect(await db.select().from(eventOutbox).where(eq(eventOutbox.businessId, business.id))).toEqual([]);
+      expect(await db.select().from(auditLog).where(eq(auditLog.businessId, business.id))).toEqual([]);
+    });
+  });
+
+  it("announces a member added directly, and an invitation sent to a new email adds no event yet", async () => {
+    await t.rollback(async (db) => {
+      const business = await createBusiness(db);
+      const owner = await createUser(db);
+      const existing = await createUser(db);
+      await addMember(db, business.id, owner.id, "owner");
+      const actor = (await resolveActor(db, owner.id, { businessId: business.id })) as UserActor;
+
+      await addStaff(db, actor, { email: existing.email, role: "staff" }, "https://app.test");
+      await addStaff(db, actor, { email: "newcomer@example.test", role: "staff" }, "https://app.test");
+
+      const events = await db.select().from(eventOutbox).where(eq(eventOutbox.businessId, business.id));
+      expect(events.map((e) => [e.type, (e.payload as { user_id: string; via: string }).user_id, (e.payload as { via: string }).via])).toEqual([
+        ["v1.staff.added", existing.id, "direct"],
+      ]);
+    });
+  });
+});
