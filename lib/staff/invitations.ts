@@ -7,8 +7,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { businesses, invitations, memberships } from "@/db/schema";
 import { recordChange } from "@/lib/audit/record";
-import { staffMemberAggregateId } from "@/lib/events/catalog";
-import { emitEvent } from "@/lib/events/outbox";
+import { emitStaffEvent } from "./events";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/authz/policy";
 import { conflict, forbidden, notFound } from "@/lib/errors";
@@ -86,11 +85,11 @@ export async function acceptInvitation(db: Database, actor: Actor, token: string
         action: "create",
         after: { role: invitation.role },
       });
-      await emitEvent(tx, {
-        type: "v1.staff.added",
-        businessId,
-        aggregate: { type: "staff_member", id: staffMemberAggregateId(businessId, user.userId) },
-        data: { user_id: user.userId, role: invitation.role, via: "invitation", added_by: invitation.invitedByUserId },
+      await emitStaffEvent(tx, "v1.staff.added", businessId, {
+        user_id: user.userId,
+        role: invitation.role,
+        via: "invitation",
+        added_by: invitation.invitedByUserId,
       });
     }
     const [joined] = await tx

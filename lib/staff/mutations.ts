@@ -10,8 +10,7 @@ import type { Database } from "@/db/client";
 import { invitations, memberships, users, type StaffRole } from "@/db/schema";
 import { emailMatches } from "@/lib/accounts/email";
 import { recordChange } from "@/lib/audit/record";
-import { staffMemberAggregateId } from "@/lib/events/catalog";
-import { emitEvent } from "@/lib/events/outbox";
+import { emitStaffEvent } from "./events";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCanAssignRole, assertKeepsAnOwner, requireBusiness } from "@/lib/authz/policy";
 import { conflict, notFound } from "@/lib/errors";
@@ -45,11 +44,11 @@ export async function addStaff(db: Database, actor: Actor, input: AddStaffInput,
         action: "create",
         after: { role: input.role },
       });
-      await emitEvent(tx, {
-        type: "v1.staff.added",
-        businessId,
-        aggregate: { type: "staff_member", id: staffMemberAggregateId(businessId, account.id) },
-        data: { user_id: account.id, role: input.role, via: "direct", added_by: user.userId },
+      await emitStaffEvent(tx, "v1.staff.added", businessId, {
+        user_id: account.id,
+        role: input.role,
+        via: "direct",
+        added_by: user.userId,
       });
       return { status: "member_added", user_id: account.id, role: input.role };
     }
@@ -116,11 +115,11 @@ export async function changeStaffRole(db: Database, actor: Actor, memberUserId: 
       after: { role },
     });
     if (current !== role) {
-      await emitEvent(tx, {
-        type: "v1.staff.role_changed",
-        businessId,
-        aggregate: { type: "staff_member", id: staffMemberAggregateId(businessId, memberUserId) },
-        data: { user_id: memberUserId, previous_role: current, role, changed_by: user.userId },
+      await emitStaffEvent(tx, "v1.staff.role_changed", businessId, {
+        user_id: memberUserId,
+        previous_role: current,
+        role,
+        changed_by: user.userId,
       });
     }
     return { user_id: memberUserId, role };
@@ -141,11 +140,10 @@ export async function removeStaff(db: Database, actor: Actor, memberUserId: stri
       action: "delete",
       before: { role: current },
     });
-    await emitEvent(tx, {
-      type: "v1.staff.removed",
-      businessId,
-      aggregate: { type: "staff_member", id: staffMemberAggregateId(businessId, memberUserId) },
-      data: { user_id: memberUserId, previous_role: current, removed_by: user.userId },
+    await emitStaffEvent(tx, "v1.staff.removed", businessId, {
+      user_id: memberUserId,
+      previous_role: current,
+      removed_by: user.userId,
     });
   });
 }

@@ -4,6 +4,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { auditLog, eventOutbox, memberships } from "@/db/schema";
 import { resolveActor, type UserActor } from "@/lib/auth/actor";
 import { staffMemberAggregateId } from "@/lib/events/catalog";
@@ -20,15 +21,21 @@ afterAll(() => t?.close());
 
 class Abort extends Error {}
 
+/** A business with an owner (the actor) and one staff member. */
+async function teamOfTwo(db: Database) {
+  const business = await createBusiness(db);
+  const owner = await createUser(db);
+  const member = await createUser(db);
+  await addMember(db, business.id, owner.id, "owner");
+  await addMember(db, business.id, member.id, "staff");
+  const actor = (await resolveActor(db, owner.id, { businessId: business.id })) as UserActor;
+  return { business, owner, member, actor };
+}
+
 describe("staff changes with their audit rows and events", () => {
   it("writes the role change, its audit row and its event in one commit, with the trace id on both", async () => {
     await t.rollback(async (db) => {
-      const business = await createBusiness(db);
-      const owner = await createUser(db);
-      const member = await createUser(db);
-      await addMember(db, business.id, owner.id, "owner");
-      await addMember(db, business.id, member.id, "staff");
-      const actor = (await resolveActor(db, owner.id, { businessId: business.id })) as UserActor;
+      const { business, owner, member, actor } = await teamOfTwo(db);
 
       await withRequestContext("trace-staff-1", () => changeStaffRole(db, actor, member.id, "manager"));
 
@@ -52,12 +59,7 @@ describe("staff changes with their audit rows and events", () => {
 
   it("leaves no change, no audit row and no event when the surrounding transaction fails", async () => {
     await t.rollback(async (db) => {
-      const business = await createBusiness(db);
-      const owner = await createUser(db);
-      const member = await createUser(db);
-      await addMember(db, business.id, owner.id, "owner");
-      await addMember(db, business.id, member.id, "staff");
-      const actor = (await resolveActor(db, owner.id, { businessId: business.id })) as UserActor;
+      const { business, owner, member, actor } = await teamOfTwo(db);
 
       const outcome = await db
         .transaction(async (tx) => {
