@@ -63,7 +63,10 @@ export const customers = pgTable(
   ],
 );
 
-/** Denormalised counters for the customer's own insights, refreshed by cron (never used for provider stats, which are live). */
+/**
+ * A customer's counters, kept exact in the same transaction as every job and review change
+ * (lib/marketplace), so the provider profile reads its figures from one row.
+ */
 export const profileStats = pgTable(
   "profile_stats",
   {
@@ -74,6 +77,15 @@ export const profileStats = pgTable(
     jobsCompleted: integer().notNull().default(0),
     jobsCancelled: integer().notNull().default(0),
     reviewsReceived: integer().notNull().default(0),
+    /**
+     * The histogram of visible reviews by rating, kept exact in the same transaction as every review
+     * written, hidden or shown again: the average and the chart are read from one row.
+     */
+    rating1Count: integer().notNull().default(0),
+    rating2Count: integer().notNull().default(0),
+    rating3Count: integer().notNull().default(0),
+    rating4Count: integer().notNull().default(0),
+    rating5Count: integer().notNull().default(0),
     ordersCount: integer().notNull().default(0),
     totalSpentMinor: amountMinor().notNull().default(0),
     currency: currency().notNull().default("USD"),

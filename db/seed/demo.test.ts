@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import * as schema from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { buildDemoWorld, DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from "./demo";
+import { profileStatsMismatches } from "@/lib/marketplace/stats-check";
 import { scratchDatabase, type ScratchDatabase } from "@/test/db";
 
 let scratch: ScratchDatabase;
@@ -131,12 +132,14 @@ describe("demo seed", () => {
   });
 
   it("derives profile stats and achievements from the seeded rows", async () => {
-    expect(await count(sql`
-      select count(*) as n from profile_stats s join (
-        select c.id, count(j.id) as posted, count(j.id) filter (where j.status = 'completed') as completed
-        from customers c left join jobs j on j.customer_id = c.id group by c.id) x on x.id = s.customer_id
-      where s.jobs_posted <> x.posted or s.jobs_completed <> x.completed`)).toBe(0);
+    // Exactly what the marketplace keeps live: jobs by state, the visible-review histogram, last activity.
+    expect(await profileStatsMismatches(db)).toEqual([]);
     expect(await count(sql`select count(*) as n from customers c where not exists (select 1 from profile_stats s where s.customer_id = c.id)`)).toBe(0);
+    // Alice's histogram leaves out her hidden review (her only 3).
+    const [alice] = await rows<{ r: number[]; n: number }>(sql`
+      select array[s.rating1_count, s.rating2_count, s.rating3_count, s.rating4_count, s.rating5_count] as r, s.reviews_received as n
+      from profile_stats s join customers c on c.id = s.customer_id where c.handle = 'alice'`);
+    expect(alice).toEqual({ r: [0, 1, 0, 5, 15], n: 21 });
     expect(await count(sql`select count(*) as n from customer_achievements a join achievements x on x.code = a.achievement_code where (a.unlocked_at is not null) <> (a.progress >= x.target)`)).toBe(0);
     expect(await count(sql`select count(*) as n from achievements`)).toBeGreaterThanOrEqual(8);
   });

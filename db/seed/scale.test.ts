@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { connect } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { profileStatsMismatches } from "@/lib/marketplace/stats-check";
 import { LOADED_TABLES } from "./scale/ddl";
 import { seedScale, shapeFor, type ScaleSummary } from "./scale";
 import { scratchDatabase, type ScratchDatabase } from "@/test/db";
@@ -89,6 +90,18 @@ describe("scale seed", () => {
       left join (select crm_customer_id, count(*) as k, sum(amount_minor) as s from purchases group by 1) p on p.crm_customer_id = c.id
       where c.purchase_count <> coalesce(p.k, 0) or c.total_spent_minor <> coalesce(p.s, 0)`)).toBe(0);
     expect(await count(sql`select count(*) as n from jobs j join customers c on c.id = j.customer_id where j.created_at <= c.created_at`)).toBe(0);
+  });
+
+  it("keeps every customer's profile_stats equal to a recomputation from the raw rows", async () => {
+    expect(await count(sql`select count(*) as n from profile_stats`)).toBe(N);
+    expect(await profileStatsMismatches(db)).toEqual([]);
+    // The histogram is not degenerate: every rating occurs, and hidden reviews are left out.
+    const [sums] = await rows<{ r1: number; r5: number; visible: number; all: number }>(sql`
+      select sum(rating1_count)::int as r1, sum(rating5_count)::int as r5, sum(reviews_received)::int as visible,
+        (select count(*)::int from customer_reviews) as all from profile_stats`);
+    expect(sums!.r1).toBeGreaterThan(0);
+    expect(sums!.r5).toBeGreaterThan(sums!.r1);
+    expect(sums!.visible).toBeLessThan(sums!.all);
   });
 
   it("gives every row an unguessable version-4 uuid", async () => {

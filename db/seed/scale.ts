@@ -111,6 +111,12 @@ export async function seedScale(db: Database, options: ScaleOptions): Promise<Sc
     await phase("bookings", customers, "customers", ranged(tx, customers, (a, b) => statements.bookings(a, b)));
     await phase("reviews", customers, "customers", ranged(tx, customers, (a, b) => statements.reviews(a, b)));
     await phase("interactions", customers, "customers", ranged(tx, customers, (a, b) => statements.interactions(a, b)));
+    await phase("profile stats", customers, "customers", async (step) => {
+      let count = 0;
+      for (const statement of statements.profileStats()) count += await exec(tx, statement);
+      step(customers);
+      return count;
+    });
     await phase("crm customers", shape.crmCustomers, "records", ranged(tx, shape.crmCustomers, (a, b) => statements.crmCustomers(a, b)));
     await phase("purchases", shape.crmCustomers, "records", ranged(tx, shape.crmCustomers, (a, b) => statements.purchases(a, b)));
 

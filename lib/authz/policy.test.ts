@@ -4,6 +4,7 @@ import { anonymous, systemActor, type Actor, type Membership, type UserActor } f
 import { AppError } from "@/lib/errors";
 import {
   assertCanAssignRole,
+  assertMayViewCustomerProfile,
   assertKeepsAnOwner,
   auditScope,
   hasPermission,
@@ -305,5 +306,33 @@ describe("homePathFor", () => {
     ["an account with nothing yet", user(), "/me"],
   ])("%s -> %s", (_, actor, path) => {
     expect(homePathFor(actor)).toBe(path);
+  });
+});
+
+describe("assertMayViewCustomerProfile", () => {
+  // Every visibility x interaction for each kind of actor; the route tests repeat this on the database.
+  const provider = ACTORS["provider staff"];
+  it.each([
+    ["public, no interaction", provider, "public", false, ok],
+    ["public, with an interaction", provider, "public", true, ok],
+    ["restricted, with an interaction", provider, "restricted", true, ok],
+    ["restricted, no interaction", provider, "restricted", false, denied("no_interaction")],
+    ["private, with an interaction", provider, "private", true, denied("private")],
+    ["private, no interaction", provider, "private", false, denied("private")],
+    ["a customer, public", ACTORS.customer, "public", false, denied("not_a_provider")],
+    ["non-provider staff, public", ACTORS["non-provider staff"], "public", true, denied("not_a_provider")],
+    ["a platform admin, public", ACTORS["platform admin"], "public", false, denied("not_a_provider")],
+    ["a scheduled job, public", ACTORS.system, "public", false, denied("system_actor")],
+    ["anonymous, public", ACTORS.anonymous, "public", false, unauth],
+    // Who is asking is judged before what the profile allows: a non-provider learns nothing of it.
+    ["a customer, private", ACTORS.customer, "private", false, denied("not_a_provider")],
+    ["anonymous, private", ACTORS.anonymous, "private", false, unauth],
+  ] as const)("%s", (_, actor, visibility, hasInteraction, expected) => {
+    expect(outcomeOf(() => assertMayViewCustomerProfile(actor, { visibility }, hasInteraction))).toEqual(expected);
+  });
+
+  it("returns the provider scope the view is recorded against", () => {
+    const staff = provider as UserActor;
+    expect(assertMayViewCustomerProfile(staff, { visibility: "public" }, false)).toEqual({ user: staff, business: staff.business });
   });
 });

@@ -118,6 +118,31 @@ export function requireProvider(actor: Actor): { user: UserActor; business: Memb
 }
 
 /**
+ * May the provider business the actor acts for see this customer's public profile? The customer
+ * decides: public, any provider; restricted, only a provider business with a recorded interaction
+ * with them (`hasInteraction`, read by the caller from provider_interactions for that business);
+ * private, no provider. Refusals carry the reason and a message the provider page shows as is.
+ * Returns the provider scope, whose business id the view is recorded against.
+ */
+export function assertMayViewCustomerProfile(
+  actor: Actor,
+  customer: { visibility: "public" | "restricted" | "private" },
+  hasInteraction: boolean,
+): { user: UserActor; business: Membership } {
+  const provider = requireProvider(actor);
+  if (customer.visibility === "private") {
+    throw forbidden("private", "This customer keeps their profile private, so it cannot be shown to providers.");
+  }
+  if (customer.visibility === "restricted" && !hasInteraction) {
+    throw forbidden(
+      "no_interaction",
+      "This customer shares their profile only with providers they have dealt with. Once you apply to one of their jobs or message them, you can see it.",
+    );
+  }
+  return provider;
+}
+
+/**
  * Whose audit rows the actor may read about `entity`. The history query turns the answer into its
  * WHERE clause:
  * - platform: a platform administrator, every row;
@@ -162,6 +187,68 @@ export function assertCanAssignRole(actorRole: StaffRole, currentRole: StaffRole
 /** A business always keeps at least one owner. */
 export function assertKeepsAnOwner(ownersAfterChange: number) {
   if (ownersAfterChange < 1) throw conflict("A business needs at least one owner.", "last_owner");
+}
+
+/*
+ * The marketplace: which side of a job the actor takes. lib/marketplace loads the job with the
+ * acting provider's part in it, asks jobSideOf, and then the guard of the action; the job's
+ * existence is revealed only to those who may see it.
+ */
+
+/** Who the actor can be on the marketplace: their own customer profile and the provider business they act for. */
+export type MarketplaceActor = { user: UserActor; customerId: string | null; providerBusinessId: string | null };
+
+export function marketplaceActor(actor: Actor): MarketplaceActor {
+  const user = requireUser(actor);
+  const business = user.business;
+  const providerBusinessId =
+    business?.isMarketplaceProvider && hasPermission(business.role, "marketplace.act") ? business.businessId : null;
+  if (!user.customerId && !providerBusinessId) {
+    throw forbidden("not_on_marketplace", "Use a customer account, or act for a provider business on the marketplace.");
+  }
+  return { user, customerId: user.customerId, providerBusinessId };
+}
+
+/** What the guards need to know about a job and the acting provider's part in it. */
+export type JobFacts = {
+  customerId: string;
+  status: import("@/db/schema").JobStatus;
+  /** The provider business holding the booking, if any. */
+  bookedProviderId: string | null;
+  /** Whether the acting provider business has applied to it. */
+  providerApplied: boolean;
+};
+
+export type JobSide = "customer" | "provider";
+
+/**
+ * The side the actor takes on a job: the customer who posted it, or a provider, who sees open jobs
+ * (to browse and apply) and any job it applied to or holds the booking of. Anyone else gets 404.
+ * A person who is both is the customer of their own jobs.
+ */
+export function jobSideOf(m: MarketplaceActor, job: JobFacts): JobSide {
+  if (m.customerId && m.customerId === job.customerId) return "customer";
+  const provider = m.providerBusinessId;
+  if (provider && (job.status === "open" || job.providerApplied || job.bookedProviderId === provider)) return "provider";
+  throw notFound("That job");
+}
+
+/** Accepting an application, disputing a review: only the customer who posted the job. */
+export function requireJobCustomer(side: JobSide): void {
+  if (side !== "customer") throw forbidden("not_job_owner", "Only the customer who posted this job can do this.");
+}
+
+/** Applying, reviewing: a provider; the customer of the job is refused on their own job. */
+export function requireJobProvider(side: JobSide): void {
+  if (side !== "provider") throw forbidden("own_job", "This is your own job: only providers can do this.");
+}
+
+/** Completing or cancelling a booked job, reviewing it: the customer, or the provider holding the booking. */
+export function requireBookingParty(m: MarketplaceActor, side: JobSide, job: Pick<JobFacts, "bookedProviderId">): void {
+  if (side === "customer") return;
+  if (!job.bookedProviderId || job.bookedProviderId !== m.providerBusinessId) {
+    throw forbidden("not_booked_provider", "Only the provider booked for this job can do this.");
+  }
 }
 
 /** Where a signed-in user lands: their most specific home. */

@@ -9,7 +9,7 @@ export type ProviderHome = {
   businessName: string;
   role: StaffRole;
   counts: { staff: number; openJobs: number; applications: number; bookings: number };
-  latestOpenJobs: { id: string; title: string; category: string; createdAt: Date }[];
+  latestOpenJobs: { id: string; customerId: string; title: string; category: string; createdAt: Date }[];
 };
 
 export async function getProviderHome(db: Database, actor: Actor): Promise<ProviderHome> {
@@ -24,7 +24,7 @@ export async function getProviderHome(db: Database, actor: Actor): Promise<Provi
         (select count(*) from bookings where provider_business_id = ${businessId})::int as "bookings"`),
     // Open jobs are the marketplace's shared notice board: every provider sees the same list.
     db
-      .select({ id: jobs.id, title: jobs.title, category: jobs.category, createdAt: jobs.createdAt })
+      .select({ id: jobs.id, customerId: jobs.customerId, title: jobs.title, category: jobs.category, createdAt: jobs.createdAt })
       .from(jobs)
       .where(eq(jobs.status, "open"))
       .orderBy(desc(jobs.createdAt))

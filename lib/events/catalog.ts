@@ -12,14 +12,24 @@
  * the old one until its consumers have moved; adding an optional field is not breaking.
  */
 import { z } from "zod";
-import { customerType, staffRole } from "@/db/schema";
+import { customerType, partyRole, providerVisibility, staffRole } from "@/db/schema";
 
 const userId = z.uuid().nullable().describe("The signed-in user who made the change; null for system changes.");
 const customerId = z.uuid().describe("The CRM customer record (crm_customers.id).");
 const role = z.enum(staffRole.enumValues);
 
-/** The aggregates events belong to; per-entity order is kept per (aggregate type, aggregate id). */
-export type AggregateType = "customer" | "staff_member";
+/** The platform customer profile (customers.id), as opposed to a business's CRM record. */
+const profileId = z.uuid().describe("The platform customer profile (customers.id), not a CRM record.");
+const jobId = z.uuid();
+const providerBusinessId = z.uuid().describe("The provider business (businesses.id).");
+const party = z.enum(partyRole.enumValues);
+
+/**
+ * The aggregates events belong to; per-entity order is kept per (aggregate type, aggregate id).
+ * A job's events (posted, applied, booked, messages, completed, cancelled) share the job as their
+ * aggregate, a review's its review, so each is consumed in the order it happened.
+ */
+export type AggregateType = "customer" | "staff_member" | "job" | "review" | "customer_profile";
 
 function event<A extends AggregateType, S extends z.ZodObject>(aggregate: A, schema: S) {
   return { aggregate, schema };
@@ -63,6 +73,63 @@ export const eventCatalog = {
     z.object({ user_id: z.uuid(), previous_role: role, role, changed_by: userId }),
   ),
   "v1.staff.removed": event("staff_member", z.object({ user_id: z.uuid(), previous_role: role, removed_by: userId })),
+
+  // The marketplace: ids and enums only; titles, descriptions, messages and comments stay in the API.
+  "v1.job.posted": event("job", z.object({ job_id: jobId, customer_id: profileId, posted_by: userId })),
+  "v1.job.applied": event(
+    "job",
+    z.object({ job_id: jobId, customer_id: profileId, application_id: z.uuid(), provider_business_id: providerBusinessId, applied_by: userId }),
+  ),
+  "v1.job.booked": event(
+    "job",
+    z.object({
+      job_id: jobId,
+      customer_id: profileId,
+      booking_id: z.uuid(),
+      application_id: z.uuid(),
+      provider_business_id: providerBusinessId,
+      /** Other pending applications declined by the booking. */
+      declined_application_ids: z.array(z.uuid()),
+      booked_by: userId,
+    }),
+  ),
+  "v1.job.message_sent": event(
+    "job",
+    z.object({ job_id: jobId, message_id: z.uuid(), provider_business_id: providerBusinessId, sender_party: party, sent_by: userId }),
+  ),
+  "v1.job.completed": event(
+    "job",
+    z.object({ job_id: jobId, customer_id: profileId, provider_business_id: providerBusinessId, party, completed_by: userId }),
+  ),
+  "v1.job.cancelled": event(
+    "job",
+    z.object({
+      job_id: jobId,
+      customer_id: profileId,
+      /** The booked provider, when the job was booked. */
+      provider_business_id: providerBusinessId.nullable(),
+      party,
+      cancelled_by: userId,
+    }),
+  ),
+  "v1.review.created": event(
+    "review",
+    z.object({ review_id: z.uuid(), job_id: jobId, customer_id: profileId, provider_business_id: providerBusinessId, author: userId }),
+  ),
+  "v1.review.disputed": event("review", z.object({ review_id: z.uuid(), job_id: jobId, customer_id: profileId, disputed_by: userId })),
+  "v1.review.visibility_changed": event(
+    "review",
+    z.object({ review_id: z.uuid(), customer_id: profileId, is_visible: z.boolean(), changed_by: userId }),
+  ),
+  "v1.customer_profile.visibility_changed": event(
+    "customer_profile",
+    z.object({
+      customer_id: profileId,
+      previous_visibility: z.enum(providerVisibility.enumValues),
+      visibility: z.enum(providerVisibility.enumValues),
+      changed_by: userId,
+    }),
+  ),
 } as const;
 
 export type EventType = keyof typeof eventCatalog;

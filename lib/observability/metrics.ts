@@ -33,7 +33,7 @@ function createMetrics() {
     }),
     profileViews: new Counter({
       name: "profile_views_total",
-      help: "Public profile views by outcome (shown, private, restricted, rate_limited).",
+      help: "Provider views of customer profiles by outcome (shown, private, no_interaction, not_found).",
       labelNames: ["outcome"] as const,
       registers,
     }),

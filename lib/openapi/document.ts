@@ -10,6 +10,8 @@ import { componentSchemas, registeredTags, registry } from "./registry";
 // One import per concept; their tags appear in this order.
 import "@/lib/accounts/openapi";
 import "@/lib/staff/openapi";
+import "@/lib/marketplace/openapi";
+import "@/lib/provider-profile/openapi";
 import "@/lib/audit/openapi";
 import "@/lib/events/openapi";
 import "@/lib/health/openapi";

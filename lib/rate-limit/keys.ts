@@ -19,6 +19,8 @@ export function keyFor(scope: Scope, subject: Subject): string | null {
       return actor.kind === "anonymous" ? `anon:${ip}` : null;
     case "ip":
       return ip;
+    case "business":
+      return actor.kind === "user" && actor.business ? actor.business.businessId : null;
     case "ip+email":
       return subject.email === undefined ? null : `${ip}:${emailDigest(subject.email)}`;
   }

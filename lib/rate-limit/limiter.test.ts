@@ -72,6 +72,24 @@ describe("keys", () => {
     expect(await outcome(charge(anonymous, y))).toBe("ok");
   });
 
+  it("counts a business's staff together under a per-business limit", async () => {
+    const perBusiness: PolicyDefinition = { name: "test-business", limits: [{ per: "business", points: 3, duration: 60 }] };
+    const businessId = randomUUID();
+    const staffOf = (id: string): UserActor => ({
+      ...user(),
+      business: { businessId: id, businessName: "Scrapers Ltd", role: "staff", isMarketplaceProvider: true },
+    });
+    const [a, b] = [staffOf(businessId), staffOf(businessId)];
+    expect(await outcome(charge(a, uniqueIp(), perBusiness))).toBe("ok");
+    expect(await outcome(charge(b, uniqueIp(), perBusiness))).toBe("ok");
+    expect(await outcome(charge(a, uniqueIp(), perBusiness))).toBe("ok");
+    // A fourth login of the same business, from a fresh IP, is still the same provider.
+    expect(await outcome(charge(staffOf(businessId), uniqueIp(), perBusiness))).toBe("rate_limited");
+    expect(await outcome(charge(staffOf(randomUUID()), uniqueIp(), perBusiness))).toBe("ok");
+    // Someone acting for no business is not charged by that limit.
+    expect(await outcome(charge(user(), uniqueIp(), perBusiness))).toBe("ok");
+  });
+
   it("never limits system actors and leaves no headers for them", async () => {
     const tiny: PolicyDefinition = { name: "test-limiter", limits: [{ per: "ip", points: 1, duration: 60 }] };
     const ip = uniqueIp();

@@ -11,7 +11,9 @@ export type Scope =
   /** The caller's IP address, whoever they are: bounds a NAT, a bot or a script. */
   | "ip"
   /** One IP trying one account: brute force on a password, without locking the owner out from elsewhere. */
-  | "ip+email";
+  | "ip+email"
+  /** The business the user acts for: all its staff together (a provider scraping with many logins). */
+  | "business";
 
 export type Limit = {
   per: Scope;
@@ -42,6 +44,7 @@ export const POLICIES = {
   /** A provider looking up customer profiles, or a visitor opening shared ones: against scraping. */
   profileView: [
     { per: "user", points: 120, duration: 10 * MINUTE },
+    { per: "business", points: 300, duration: 10 * MINUTE },
     { per: "ip", points: 600, duration: 10 * MINUTE },
   ],
   /** Customers ticking off goal progress; generous for a person, not for a loop. */

@@ -1,5 +1,6 @@
 /** /provider: the home of a marketplace provider business. */
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getProviderHome } from "@/lib/dashboards/provider-home";
 import { loadForPage } from "@/lib/auth/page";
 import { AccessDenied } from "@/components/app/access-denied";
@@ -43,7 +44,15 @@ export default async function ProviderHomePage() {
                 <li key={job.id} className="flex items-center justify-between gap-4 py-3 text-sm">
                   <div className="min-w-0">
                     <p className="truncate font-medium text-slate-900">{job.title}</p>
-                    <p className="text-slate-500">Posted {formatDate(job.createdAt)}</p>
+                    <p className="text-slate-500">
+                      Posted {formatDate(job.createdAt)} ·{" "}
+                      <Link
+                        href={`/provider/customers/${job.customerId}`}
+                        className="rounded font-medium text-brand-700 hover:text-brand-800 hover:underline"
+                      >
+                        About the customer<span className="sr-only"> who posted {job.title}</span>
+                      </Link>
+                    </p>
                   </div>
                   <Badge tone="accent">{job.category}</Badge>
                 </li>

@@ -14,6 +14,7 @@ export const LOADED_TABLES = [
   "businesses",
   "memberships",
   "customers",
+  "profile_stats",
   "jobs",
   "job_applications",
   "bookings",

@@ -1,0 +1,8 @@
+/** PATCH: a platform administrator hides or shows a review. */
+import { route } from "@/lib/http/route";
+import { reviewParams, reviewVisibilityInput } from "@/lib/marketplace/inputs";
+import { setReviewVisibility } from "@/lib/marketplace/reviews";
+
+export const PATCH = route({ params: reviewParams, body: reviewVisibilityInput }, ({ db, actor, params, body }) =>
+  setReviewVisibility(db, actor, params.reviewId, body.is_visible),
+);

@@ -1,0 +1,8 @@
+/** PATCH: the customer chooses which providers may see their profile. */
+import { route } from "@/lib/http/route";
+import { providerVisibilityInput } from "@/lib/marketplace/inputs";
+import { setProviderVisibility } from "@/lib/marketplace/visibility";
+
+export const PATCH = route({ body: providerVisibilityInput }, ({ db, actor, body }) =>
+  setProviderVisibility(db, actor, body.visibility),
+);

@@ -1,0 +1,223 @@
+"use client";
+/**
+ * The customer's reviews from providers, a page at a time from
+ * GET /api/provider/customers/{id}/reviews, with a sort switch (most recent, highest, lowest) and
+ * "Load more". The server renders the first page of the default sort, so the list is there before
+ * any script runs; other sorts and further pages are fetched here. The server decides what may be
+ * seen: a refusal (the customer changed their visibility meanwhile) shows as the error state.
+ */
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { CustomerReviewDto, ReviewsPageDto } from "@/lib/provider-profile/dto";
+import type { ReviewSort } from "@/lib/provider-profile/inputs";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { EmptyState } from "@/components/ui/empty-state";
+import { plural } from "@/components/ui/format";
+import { Stars } from "./stars";
+
+const SORTS: { value: ReviewSort; label: string }[] = [
+  { value: "recent", label: "Most recent" },
+  { value: "highest", label: "Highest" },
+  { value: "lowest", label: "Lowest" },
+];
+
+type Props = {
+  customerId: string;
+  /** The first page of the "recent" sort, rendered by the server. */
+  initialPage: ReviewsPageDto;
+  /** Visible reviews in all, from the profile's stats, for "Showing 10 of 21". */
+  total: number;
+  /** The business the page was read as (X-Business-Id), so every page is read as the same one. */
+  businessId?: string;
+  pageSize?: number;
+};
+
+class ReviewsError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+async function fetchReviewsPage(
+  { customerId, businessId, pageSize }: Props,
+  sort: ReviewSort,
+  cursor: string | null,
+  signal: AbortSignal,
+): Promise<ReviewsPageDto> {
+  const params = new URLSearchParams({ sort, limit: String(pageSize ?? 10) });
+  if (cursor) params.set("cursor", cursor);
+  const response = await fetch(`/api/provider/customers/${encodeURIComponent(customerId)}/reviews?${params}`, {
+    headers: businessId ? { "X-Business-Id": businessId } : undefined,
+    cache: "no-store",
+    signal,
+  });
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new ReviewsError(body?.error?.message ?? "The reviews could not be loaded.", response.status);
+  }
+  return body as ReviewsPageDto;
+}
+
+export function ReviewsList(props: Props) {
+  const { customerId, initialPage, total, businessId, pageSize = 10 } = props;
+  const [sort, setSort] = useState<ReviewSort>("recent");
+  const query = useInfiniteQuery({
+    queryKey: ["provider-profile", customerId, "reviews", sort, businessId ?? null, pageSize],
+    queryFn: ({ pageParam, signal }) => fetchReviewsPage(props, sort, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.pagination.next_cursor,
+    initialData: sort === "recent" ? { pages: [initialPage], pageParams: [null] } : undefined,
+    // While another sort loads, the current list stays (dimmed) rather than collapsing to a skeleton.
+    placeholderData: keepPreviousData,
+    retry: (failures, error) => failures < 1 && !(error instanceof ReviewsError && error.status < 500),
+  });
+
+  const reviews = useMemo<CustomerReviewDto[]>(() => query.data?.pages.flatMap((p) => p.reviews) ?? [], [query.data]);
+  const switching = query.isPlaceholderData;
+
+  // After "Load more", move focus to the first new review, so keyboard and screen-reader users
+  // continue where the new content starts (and do not lose focus when the button goes away).
+  const itemRefs = useRef<(HTMLLIElement | null)[]>([]);
+  const focusFrom = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusFrom.current === null || query.isFetchingNextPage) return;
+    if (query.isFetchNextPageError) {
+      focusFrom.current = null;
+      return;
+    }
+    const target = itemRefs.current[focusFrom.current] ?? itemRefs.current[focusFrom.current - 1];
+    focusFrom.current = null;
+    target?.focus();
+  }, [reviews, query.isFetchingNextPage, query.isFetchNextPageError]);
+
+  const loadMore = () => {
+    focusFrom.current = reviews.length;
+    void query.fetchNextPage();
+  };
+
+  const sortSwitch = (
+    <div role="group" aria-label="Sort reviews" className="inline-flex rounded-lg bg-slate-100 p-1">
+      {SORTS.map((option) => {
+        const active = option.value === sort;
+        return (
+          <button
+            key={option.value}
+            type="button"
+            aria-pressed={active}
+            onClick={() => setSort(option.value)}
+            className={cn(
+              "rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap transition-colors",
+              "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500",
+              active ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900",
+            )}
+          >
+            {option.label}
+          </button>
+        );
+      })}
+    </div>
+  );
+
+  return (
+    <Card title="Reviews from providers" description="What providers said after working with this customer." actions={total > 0 ? sortSwitch : undefined}>
+      {query.isPending ? (
+        <ReviewsSkeleton />
+      ) : query.isError && reviews.length === 0 ? (
+        <div className="space-y-3">
+          <Alert>{query.error.message}</Alert>
+          <Button variant="secondary" size="sm" onClick={() => void query.refetch()} pending={query.isFetching}>
+            Try again
+          </Button>
+        </div>
+      ) : reviews.length === 0 ? (
+        <EmptyState title="No reviews yet" description="Reviews appear here after providers complete a job with this customer." />
+      ) : (
+        <>
+          <ol
+            aria-label="Reviews"
+            aria-busy={switching || undefined}
+            className={cn("divide-y divide-slate-100 transition-opacity", switching && "opacity-50")}
+          >
+            {reviews.map((review, i) => (
+              <ReviewItem
+                key={review.review_id}
+                review={review}
+                ref={(el) => {
+                  itemRefs.current[i] = el;
+                }}
+              />
+            ))}
+          </ol>
+          <div className="mt-4 flex flex-wrap items-center gap-3 border-t border-slate-100 pt-4">
+            {query.hasNextPage && !switching && (
+              <Button variant="secondary" size="sm" onClick={loadMore} pending={query.isFetchingNextPage}>
+                {query.isFetchingNextPage ? "Loading…" : "Load more"}
+              </Button>
+            )}
+            <p className="text-xs text-slate-500" aria-live="polite">
+              {switching
+                ? "Sorting…"
+                : query.hasNextPage
+                  ? `Showing ${reviews.length} of ${plural(Math.max(total, reviews.length), "review")}.`
+                  : reviews.length === 1
+                    ? "That is the only review."
+                    : `All ${reviews.length} reviews shown.`}
+            </p>
+          </div>
+          {query.isFetchNextPageError && (
+            <Alert className="mt-3">{`${query.error?.message ?? "More reviews could not be loaded."} Press “Load more” to try again.`}</Alert>
+          )}
+          {query.isError && !query.isFetchNextPageError && (
+            <Alert className="mt-3">{query.error?.message ?? "The reviews could not be loaded."}</Alert>
+          )}
+        </>
+      )}
+    </Card>
+  );
+}
+
+function ReviewItem({ review, ref }: { review: CustomerReviewDto; ref: (el: HTMLLIElement | null) => void }) {
+  return (
+    <li ref={ref} tabIndex={-1} className="py-4 first:pt-0 focus-visible:rounded-lg">
+      <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1.5">
+        <Stars rating={review.rating} />
+        <time dateTime={review.review_date} className="text-xs text-slate-500">
+          {review.formatted_date}
+        </time>
+      </div>
+      {review.comment ? (
+        <p className="mt-2 text-sm leading-relaxed break-words text-slate-800">{review.comment}</p>
+      ) : (
+        <p className="mt-2 text-sm text-slate-500 italic">No comment left.</p>
+      )}
+      <p className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-500">
+        <Badge>{review.job_category}</Badge>
+        <span>
+          by <span className="font-medium text-slate-700">{review.provider_name}</span>
+        </span>
+      </p>
+    </li>
+  );
+}
+
+function ReviewsSkeleton() {
+  return (
+    <div role="status" aria-live="polite" className="space-y-5">
+      <span className="sr-only">Loading reviews…</span>
+      {[0, 1, 2].map((i) => (
+        <div key={i} aria-hidden className="animate-pulse space-y-2">
+          <div className="h-4 w-24 rounded bg-slate-200" />
+          <div className="h-4 w-3/4 rounded bg-slate-100" />
+          <div className="h-3 w-1/3 rounded bg-slate-100" />
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+/**
+ * The provider's view of a customer (/provider/customers/[customerId]): a public profile with its
+ * figures, sorted and paged reviews; a restricted one refused until the provider applies to the
+ * customer's job; and the page on a phone. Each test registers its own provider, so the per-user
+ * and per-business profile-view limits of one test never touch another's.
+ */
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
+import { registerAccount, signIn } from "./fixtures/accounts";
+
+const DEMO_PASSWORD = "clientele-demo";
+
+/** A customer's id, read the way an API client would: sign in as them in a separate context and ask /api/me. */
+async function customerIdOf(baseURL: string | undefined, email: string, password: string): Promise<string> {
+  const context = await playwrightRequest.newContext({ baseURL });
+  try {
+    await signIn(context, email, password);
+    const me = await context.get("/api/me");
+    expect(me.status(), await me.text()).toBe(200);
+    const { customer_id } = await me.json();
+    expect(customer_id).toEqual(expect.any(String));
+    return customer_id as string;
+  } finally {
+    await context.dispose();
+  }
+}
+
+async function signedInProvider(request: APIRequestContext, businessName: string) {
+  const provider = await registerAccount(request, "provider", { businessName });
+  await signIn(request, provider.email);
+  return provider;
+}
+
+const reviewsList = (page: Page) => page.getByRole("list", { name: "Reviews", exact: true });
+
+test("a provider views a public profile, switches the sort and loads more reviews", async ({ page, baseURL }) => {
+  const aliceId = await customerIdOf(baseURL, "alice@clientele.test", DEMO_PASSWORD);
+  await signedInProvider(page.request, "Profile Viewers Ltd");
+
+  await page.goto(`/provider/customers/${aliceId}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Alice J." })).toBeVisible();
+  await expect(page.getByText(/Member since \w+ \d{4}/)).toBeVisible();
+
+  const stats = page.getByLabel("Customer statistics");
+  await expect(stats).toContainText("Average rating");
+  await expect(stats).toContainText(/21 reviews/);
+  await expect(stats).toContainText("Completion rate");
+  await expect(stats).toContainText(/\d+(\.\d)?%/);
+  await expect(page.getByRole("list", { name: "Ratings breakdown" }).getByRole("listitem")).toHaveCount(5);
+  await expect(page.getByRole("list", { name: "Jobs by category" }).getByRole("listitem").first()).toBeVisible();
+
+  // The first page (most recent first), rendered by the server: each review with its stars,
+  // category, provider and date.
+  const reviews = reviewsList(page);
+  await expect(reviews.getByRole("listitem")).toHaveCount(10);
+  const first = reviews.getByRole("listitem").first();
+  await expect(first.getByRole("img", { name: /^[1-5] out of 5 stars$/ })).toBeVisible();
+  await expect(first).toContainText(/by \S/);
+  await expect(first.locator("time")).toHaveText(/\w+ \d{1,2}, \d{4}/);
+  await expect(page.getByRole("button", { name: "Most recent" })).toHaveAttribute("aria-pressed", "true");
+
+  // Highest first: Alice has 15 visible five-star reviews, so the whole first page is five stars.
+  await page.getByRole("button", { name: "Highest" }).click();
+  await expect(page.getByRole("button", { name: "Highest" })).toHaveAttribute("aria-pressed", "true");
+  await expect(reviews.getByRole("listitem").first().getByRole("img", { name: "5 out of 5 stars" })).toBeVisible();
+  await expect(reviews.getByRole("img", { name: "5 out of 5 stars" })).toHaveCount(10);
+  await expect(reviews.getByRole("img", { name: /^[1-4] out of 5 stars$/ })).toHaveCount(0);
+
+  // Load more: the list grows, still in order (the last five-star review, then fours).
+  await page.getByRole("button", { name: "Load more" }).click();
+  await expect(reviews.getByRole("listitem")).toHaveCount(20);
+  await expect(reviews.getByRole("img", { name: "5 out of 5 stars" })).toHaveCount(15);
+  await expect(page.getByText("Showing 20 of 21 reviews.")).toBeVisible();
+  await page.getByRole("button", { name: "Load more" }).click();
+  await expect(reviews.getByRole("listitem")).toHaveCount(21);
+  await expect(page.getByText("All 21 reviews shown.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
+
+  // Lowest first starts with her one two-star review (the hidden three-star one never appears).
+  await page.getByRole("button", { name: "Lowest" }).click();
+  await expect(reviews.getByRole("listitem").first().getByRole("img", { name: "2 out of 5 stars" })).toBeVisible();
+  await expect(reviews.getByRole("img", { name: "3 out of 5 stars" })).toHaveCount(0);
+});
+
+// Uses the marketplace write routes: POST /api/jobs, POST /api/jobs/{jobId}/applications and
+// PATCH /api/customer/profile/provider-visibility.
+test("a restricted profile is refused until the provider applies to the customer's job, then shown", async ({ page, playwright, baseURL }) => {
+  const customerContext = await playwright.request.newContext({ baseURL });
+  try {
+    const customer = await registerAccount(customerContext, "customer", { name: "Rita Reserved" });
+    await signIn(customerContext, customer.email);
+    const visibility = await customerContext.patch("/api/customer/profile/provider-visibility", { data: { visibility: "restricted" } });
+    expect(visibility.status(), await visibility.text()).toBe(200);
+    const posted = await customerContext.post("/api/jobs", {
+      data: { title: "Fix a leaking kitchen tap", category: "Plumbing", description: "The kitchen tap drips all night." },
+    });
+    expect(posted.status(), await posted.text()).toBe(201);
+    const { job_id: jobId } = await posted.json();
+
+    await signedInProvider(page.request, "Careful Plumbing");
+    await page.goto(`/provider/customers/${customer.customer_id}`);
+    await expect(page.getByRole("heading", { level: 1, name: "Shared with providers they know" })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "shares their profile only with providers they have dealt with" })).toBeVisible();
+    await expect(page.getByText("Rita R.")).toHaveCount(0);
+
+    const applied = await page.request.post(`/api/jobs/${jobId}/applications`, {
+      data: { message: "I can come tomorrow morning with the right washers." },
+    });
+    expect(applied.status(), await applied.text()).toBe(201);
+
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: "Rita R." })).toBeVisible();
+    await expect(page.getByText("Shared with providers they know")).toHaveCount(0);
+    // A new customer: no reviews or finished jobs yet, and the page says so instead of showing zeros.
+    await expect(page.getByText("New customer").first()).toBeVisible();
+    await expect(page.getByText("Not enough finished jobs yet (needs 3)").first()).toBeVisible();
+    await expect(page.getByText("No reviews yet")).toBeVisible();
+    await expect(page.getByRole("list", { name: "Jobs by category" })).toContainText("Plumbing");
+  } finally {
+    await customerContext.dispose();
+  }
+});
+
+test("a private profile and an unknown customer are explained, not shown", async ({ page, baseURL }) => {
+  const carolId = await customerIdOf(baseURL, "carol@clientele.test", DEMO_PASSWORD);
+  await signedInProvider(page.request, "Curious Gardens");
+
+  await page.goto(`/provider/customers/${carolId}`);
+  await expect(page.getByRole("heading", { level: 1, name: "This profile is private" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "This customer keeps their profile private" })).toBeVisible();
+
+  await page.goto("/provider/customers/00000000-0000-4000-8000-000000000000");
+  await expect(page.getByRole("heading", { level: 1, name: "We couldn't find this customer" })).toBeVisible();
+  await page.goto("/provider/customers/not-a-customer");
+  await expect(page.getByRole("heading", { level: 1, name: "We couldn't find this customer" })).toBeVisible();
+});
+
+test("the profile fits a phone screen without sideways scrolling", async ({ page, baseURL }) => {
+  const aliceId = await customerIdOf(baseURL, "alice@clientele.test", DEMO_PASSWORD);
+  await signedInProvider(page.request, "Pocket Cleaners");
+  await page.setViewportSize({ width: 375, height: 800 });
+
+  await page.goto(`/provider/customers/${aliceId}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Alice J." })).toBeVisible();
+  await expect(reviewsList(page).getByRole("listitem")).toHaveCount(10);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+  // The sort switch stays usable on a phone, from the keyboard too.
+  await page.getByRole("button", { name: "Most recent" }).focus();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Highest" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("button", { name: "Highest" })).toHaveAttribute("aria-pressed", "true");
+  await expect(reviewsList(page).getByRole("img", { name: /^[1-4] out of 5 stars$/ })).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+  if (process.env.PROFILE_SCREENSHOTS) {
+    await page.getByRole("button", { name: "Most recent" }).click();
+    await expect(reviewsList(page).getByRole("img", { name: /^[1-4] out of 5 stars$/ }).first()).toBeVisible();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: "docs/screenshots/provider-profile-phone.png", fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: "docs/screenshots/provider-profile.png", fullPage: true });
+  }
+});

@@ -1,0 +1,29 @@
+/**
+ * The marketplace's domain events: a job's events share the job as their aggregate, a review's
+ * the review, a customer's visibility the customer profile, so consumers see each in order. The
+ * tenant (business_id) is the provider business involved, or null while none is (a new job).
+ */
+import type { Database } from "@/db/client";
+import type { EventData, EventType } from "@/lib/events/catalog";
+import { emitEvent } from "@/lib/events/outbox";
+
+type Prefixed<P extends string> = Extract<EventType, `v1.${P}.${string}`>;
+
+function emit<T extends EventType>(tx: Database, type: T, aggregate: { type: string; id: string }, businessId: string | null, data: EventData<T>) {
+  return emitEvent(tx, { type, businessId, aggregate, data } as Parameters<typeof emitEvent<T>>[1]);
+}
+
+export function emitJobEvent<T extends Prefixed<"job">>(tx: Database, type: T, providerBusinessId: string | null, data: EventData<T>) {
+  return emit(tx, type, { type: "job", id: (data as { job_id: string }).job_id }, providerBusinessId, data);
+}
+
+export function emitReviewEvent<T extends Prefixed<"review">>(tx: Database, type: T, providerBusinessId: string, data: EventData<T>) {
+  return emit(tx, type, { type: "review", id: (data as { review_id: string }).review_id }, providerBusinessId, data);
+}
+
+export function emitProfileEvent(
+  tx: Database,
+  data: EventData<"v1.customer_profile.visibility_changed">,
+) {
+  return emit(tx, "v1.customer_profile.visibility_changed", { type: "customer_profile", id: data.customer_id }, null, data);
+}

@@ -1,0 +1,157 @@
+/**
+ * A job's first steps: the customer posts it, providers apply, the customer books one of them.
+ * Each runs in one transaction holding the job's row lock, and writes with its change the
+ * provider interaction it implies, its audit rows, its domain event and the customer's counters
+ * (./stats.ts), so none of them can disagree with the job.
+ */
+import { and, eq, ne } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { bookings, jobApplications, jobs } from "@/db/schema";
+import { recordChange } from "@/lib/audit/record";
+import type { Actor } from "@/lib/auth/actor";
+import { marketplaceActor, requireCustomer, requireJobCustomer, requireJobProvider, requireProvider } from "@/lib/authz/policy";
+import { conflict, notFound } from "@/lib/errors";
+import { iso, type ApplicationCreatedDto, type BookingDto, type JobDto } from "./dto";
+import { emitJobEvent } from "./events";
+import type { ApplyInput, PostJobInput } from "./inputs";
+import { recordInteraction } from "./interactions";
+import { loadJobFor } from "./job-access";
+import { toJobDto } from "./queries";
+import { bumpProfileStats } from "./stats";
+
+export async function postJob(db: Database, actor: Actor, input: PostJobInput): Promise<JobDto> {
+  const { user, customerId } = requireCustomer(actor);
+  return db.transaction(async (tx) => {
+    const values = {
+      title: input.title,
+      category: input.category,
+      description: input.description,
+      budgetMinor: input.budget_minor ?? null,
+      currency: input.currency ?? "USD",
+      scheduledFor: input.scheduled_for ? new Date(input.scheduled_for) : null,
+    };
+    const [job] = await tx.insert(jobs).values({ customerId, ...values }).returning();
+    // The description is the customer's free text (it may hold an address): changed, not copied.
+    await recordChange(tx, user, {
+      businessId: null,
+      entity: { type: "job", id: job!.id },
+      action: "create",
+      after: { ...values, status: job!.status },
+      sensitive: ["description"],
+    });
+    await emitJobEvent(tx, "v1.job.posted", null, { job_id: job!.id, customer_id: customerId, posted_by: user.userId });
+    await bumpProfileStats(tx, customerId, { jobsPosted: 1 }, { active: true });
+    return toJobDto(job!, "customer", null, [], []);
+  });
+}
+
+export async function applyToJob(db: Database, actor: Actor, jobId: string, input: ApplyInput): Promise<ApplicationCreatedDto> {
+  const { user, business } = requireProvider(actor);
+  const m = marketplaceActor(actor);
+  return db.transaction(async (tx) => {
+    // A share lock: applications may arrive together, but not while a booking is being made.
+    const { job, side, ownApplication } = await loadJobFor(tx, m, jobId, "share");
+    requireJobProvider(side);
+    if (job.status !== "open") throw conflict("This job is no longer taking applications.", "job_not_open");
+    if (ownApplication) throw conflict("Your business has already applied to this job.", "already_applied");
+    const [application] = await tx
+      .insert(jobApplications)
+      .values({ jobId, providerBusinessId: business.businessId, applicantUserId: user.userId, message: input.message })
+      .onConflictDoNothing()
+      .returning();
+    // Two staff of one business applying at the same moment: the unique key lets one through.
+    if (!application) throw conflict("Your business has already applied to this job.", "already_applied");
+
+    await recordInteraction(tx, { providerBusinessId: business.businessId, customerId: job.customerId, kind: "job_application", jobId });
+    await recordChange(tx, user, {
+      businessId: business.businessId,
+      entity: { type: "job_application", id: application.id },
+      action: "create",
+      after: { jobId, providerBusinessId: business.businessId, status: application.status },
+    });
+    await emitJobEvent(tx, "v1.job.applied", business.businessId, {
+      job_id: jobId,
+      customer_id: job.customerId,
+      application_id: application.id,
+      provider_business_id: business.businessId,
+      applied_by: user.userId,
+    });
+    return { application_id: application.id, job_id: jobId, status: "pending", created_at: iso(application.createdAt) };
+  });
+}
+
+/** The customer books the provider of one application; the other pending applications are declined. */
+export async function acceptApplication(db: Database, actor: Actor, jobId: string, applicationId: string): Promise<BookingDto> {
+  const { user, customerId } = requireCustomer(actor);
+  const m = marketplaceActor(actor);
+  return db.transaction(async (tx) => {
+    const { job, side } = await loadJobFor(tx, m, jobId, "update");
+    requireJobCustomer(side);
+    const [application] = await tx
+      .select()
+      .from(jobApplications)
+      .where(and(eq(jobApplications.id, applicationId), eq(jobApplications.jobId, jobId)));
+    if (!application) throw notFound("That application");
+    if (job.status !== "open") throw conflict("This job is already booked or closed.", "job_not_open");
+    if (application.status !== "pending") {
+      throw conflict(`This application is ${application.status}, not pending.`, "application_not_pending");
+    }
+    const provider = application.providerBusinessId;
+
+    const [booking] = await tx
+      .insert(bookings)
+      .values({ jobId, applicationId, providerBusinessId: provider, customerId })
+      .returning();
+    await tx.update(jobApplications).set({ status: "accepted" }).where(eq(jobApplications.id, applicationId));
+    const declined = await tx
+      .update(jobApplications)
+      .set({ status: "rejected" })
+      .where(and(eq(jobApplications.jobId, jobId), eq(jobApplications.status, "pending"), ne(jobApplications.id, applicationId)))
+      .returning({ id: jobApplications.id, providerBusinessId: jobApplications.providerBusinessId });
+    await tx.update(jobs).set({ status: "booked" }).where(eq(jobs.id, jobId));
+
+    await recordInteraction(tx, { providerBusinessId: provider, customerId, kind: "booking", jobId });
+    await recordChange(tx, user, {
+      businessId: provider,
+      entity: { type: "booking", id: booking!.id },
+      action: "create",
+      after: { jobId, applicationId, providerBusinessId: provider },
+    });
+    await recordChange(tx, user, { businessId: null, entity: { type: "job", id: jobId }, action: "update", before: { status: job.status }, after: { status: "booked" } });
+    await recordChange(tx, user, {
+      businessId: provider,
+      entity: { type: "job_application", id: applicationId },
+      action: "update",
+      before: { status: "pending" },
+      after: { status: "accepted" },
+    });
+    for (const other of declined) {
+      await recordChange(tx, user, {
+        businessId: other.providerBusinessId,
+        entity: { type: "job_application", id: other.id },
+        action: "update",
+        before: { status: "pending" },
+        after: { status: "rejected" },
+      });
+    }
+    await emitJobEvent(tx, "v1.job.booked", provider, {
+      job_id: jobId,
+      customer_id: customerId,
+      booking_id: booking!.id,
+      application_id: applicationId,
+      provider_business_id: provider,
+      declined_application_ids: declined.map((d) => d.id),
+      booked_by: user.userId,
+    });
+    await bumpProfileStats(tx, customerId, {}, { active: true });
+    return {
+      booking_id: booking!.id,
+      job_id: jobId,
+      application_id: applicationId,
+      provider_business_id: provider,
+      status: "booked",
+      declined_application_ids: declined.map((d) => d.id),
+      booked_at: iso(booking!.createdAt),
+    };
+  });
+}

@@ -1,0 +1,114 @@
+/**
+ * How a job ends: completed by either party of the booking, or cancelled (by the customer while it
+ * is open, by either party once booked). The job row is locked for the change, so two completes
+ * (or a complete and a cancel) at once end the job exactly once and count it exactly once.
+ */
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { jobApplications, jobs } from "@/db/schema";
+import { recordChange } from "@/lib/audit/record";
+import type { Actor } from "@/lib/auth/actor";
+import { marketplaceActor, requireBookingParty } from "@/lib/authz/policy";
+import { conflict } from "@/lib/errors";
+import { iso, type JobStatusDto } from "./dto";
+import { emitJobEvent } from "./events";
+import { recordInteraction } from "./interactions";
+import { loadJobFor } from "./job-access";
+import { bumpProfileStats } from "./stats";
+
+/** A job that has ended takes no further step. */
+function assertNotEnded(status: string) {
+  if (status === "completed") throw conflict("This job is already completed.", "already_completed");
+  if (status === "cancelled") throw conflict("This job was cancelled.", "already_cancelled");
+}
+
+export async function completeJob(db: Database, actor: Actor, jobId: string): Promise<JobStatusDto> {
+  const m = marketplaceActor(actor);
+  return db.transaction(async (tx) => {
+    const { job, side, booking, facts } = await loadJobFor(tx, m, jobId, "update");
+    assertNotEnded(job.status);
+    if (!booking || job.status !== "booked") throw conflict("Only a booked job can be completed.", "not_booked");
+    requireBookingParty(m, side, facts);
+
+    const [done] = await tx
+      .update(jobs)
+      .set({ status: "completed", completedAt: sql`now()` })
+      .where(eq(jobs.id, jobId))
+      .returning();
+    await recordInteraction(tx, { providerBusinessId: booking.providerBusinessId, customerId: job.customerId, kind: "job_completed", jobId });
+    await recordChange(tx, m.user, {
+      businessId: booking.providerBusinessId,
+      entity: { type: "job", id: jobId },
+      action: "update",
+      before: { status: job.status, completedAt: null },
+      after: { status: done!.status, completedAt: done!.completedAt },
+    });
+    await emitJobEvent(tx, "v1.job.completed", booking.providerBusinessId, {
+      job_id: jobId,
+      customer_id: job.customerId,
+      provider_business_id: booking.providerBusinessId,
+      party: side,
+      completed_by: m.user.userId,
+    });
+    // Not "active": jobs keep no record of who completed, so a recomputation could not follow.
+    await bumpProfileStats(tx, job.customerId, { jobsCompleted: 1 });
+    return toStatusDto(done!);
+  });
+}
+
+export async function cancelJob(db: Database, actor: Actor, jobId: string): Promise<JobStatusDto> {
+  const m = marketplaceActor(actor);
+  return db.transaction(async (tx) => {
+    const { job, side, booking, facts } = await loadJobFor(tx, m, jobId, "update");
+    assertNotEnded(job.status);
+    // An open job has no booking, so only its customer passes; a booked one, either party.
+    requireBookingParty(m, side, facts);
+
+    const [cancelled] = await tx
+      .update(jobs)
+      .set({ status: "cancelled", cancelledAt: sql`now()`, cancelledBy: side })
+      .where(eq(jobs.id, jobId))
+      .returning();
+    const declined = await tx
+      .update(jobApplications)
+      .set({ status: "rejected" })
+      .where(and(eq(jobApplications.jobId, jobId), eq(jobApplications.status, "pending")))
+      .returning({ id: jobApplications.id, providerBusinessId: jobApplications.providerBusinessId });
+    const provider = booking?.providerBusinessId ?? null;
+    await recordChange(tx, m.user, {
+      businessId: provider,
+      entity: { type: "job", id: jobId },
+      action: "update",
+      before: { status: job.status, cancelledAt: null, cancelledBy: null },
+      after: { status: cancelled!.status, cancelledAt: cancelled!.cancelledAt, cancelledBy: side },
+    });
+    for (const other of declined) {
+      await recordChange(tx, m.user, {
+        businessId: other.providerBusinessId,
+        entity: { type: "job_application", id: other.id },
+        action: "update",
+        before: { status: "pending" },
+        after: { status: "rejected" },
+      });
+    }
+    await emitJobEvent(tx, "v1.job.cancelled", provider, {
+      job_id: jobId,
+      customer_id: job.customerId,
+      provider_business_id: provider,
+      party: side,
+      cancelled_by: m.user.userId,
+    });
+    await bumpProfileStats(tx, job.customerId, { jobsCancelled: 1 }, { active: side === "customer" });
+    return toStatusDto(cancelled!);
+  });
+}
+
+function toStatusDto(job: typeof jobs.$inferSelect): JobStatusDto {
+  return {
+    job_id: job.id,
+    status: job.status,
+    completed_at: iso(job.completedAt),
+    cancelled_at: iso(job.cancelledAt),
+    cancelled_by: job.cancelledBy,
+  };
+}

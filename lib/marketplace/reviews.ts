@@ -1,0 +1,161 @@
+/**
+ * Reviews of customers: the booked provider reviews the customer once the job is completed (one
+ * review per provider and job), the customer may dispute a review, and a platform administrator
+ * hides or shows it. Every change that moves a review in or out of the visible set adjusts the
+ * customer's histogram in the same transaction (./stats.ts), so it always counts visible reviews.
+ */
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { customerReviews } from "@/db/schema";
+import { recordChange } from "@/lib/audit/record";
+import type { Actor } from "@/lib/auth/actor";
+import {
+  marketplaceActor,
+  requireBookingParty,
+  requireCustomer,
+  requireJobCustomer,
+  requireJobProvider,
+  requirePlatformAdmin,
+  requireProvider,
+} from "@/lib/authz/policy";
+import { conflict, notFound } from "@/lib/errors";
+import { iso, type DisputeDto, type ReviewCreatedDto, type ReviewVisibilityDto } from "./dto";
+import { emitReviewEvent } from "./events";
+import type { DisputeInput, ReviewInput } from "./inputs";
+import { loadJobFor } from "./job-access";
+import { bumpProfileStats, visibleReviewDelta } from "./stats";
+
+export async function reviewCustomer(db: Database, actor: Actor, jobId: string, input: ReviewInput): Promise<ReviewCreatedDto> {
+  const { user, business } = requireProvider(actor);
+  const m = marketplaceActor(actor);
+  return db.transaction(async (tx) => {
+    // A share lock: the job cannot change state while it is being reviewed.
+    const { job, side, facts } = await loadJobFor(tx, m, jobId, "share");
+    requireJobProvider(side);
+    requireBookingParty(m, side, facts);
+    if (job.status !== "completed") throw conflict("A job can be reviewed once it is completed.", "not_completed");
+    const [review] = await tx
+      .insert(customerReviews)
+      .values({
+        jobId,
+        customerId: job.customerId,
+        providerBusinessId: business.businessId,
+        authorUserId: user.userId,
+        rating: input.rating,
+        comment: input.comment,
+        jobCategory: job.category,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!review) throw conflict("Your business has already reviewed this job.", "already_reviewed");
+
+    await recordChange(tx, user, {
+      businessId: business.businessId,
+      entity: { type: "customer_review", id: review.id },
+      action: "create",
+      after: { jobId, customerId: job.customerId, rating: review.rating, comment: review.comment, isVisible: review.isVisible },
+      // Words about a person stay out of the long-lived trail; the rating and its changes do not.
+      sensitive: ["comment"],
+    });
+    await emitReviewEvent(tx, "v1.review.created", business.businessId, {
+      review_id: review.id,
+      job_id: jobId,
+      customer_id: job.customerId,
+      provider_business_id: business.businessId,
+      author: user.userId,
+    });
+    await bumpProfileStats(tx, job.customerId, visibleReviewDelta(review.rating, 1));
+    return {
+      review_id: review.id,
+      job_id: jobId,
+      customer_id: job.customerId,
+      provider_business_id: business.businessId,
+      rating: review.rating,
+      comment: review.comment,
+      job_category: review.jobCategory,
+      is_visible: review.isVisible,
+      created_at: iso(review.createdAt),
+    };
+  });
+}
+
+/** The customer disputes a review of their job, once; the reason goes to the moderators. */
+export async function disputeReview(
+  db: Database,
+  actor: Actor,
+  jobId: string,
+  reviewId: string,
+  input: DisputeInput,
+): Promise<DisputeDto> {
+  const { user, customerId } = requireCustomer(actor);
+  const m = marketplaceActor(actor);
+  return db.transaction(async (tx) => {
+    const { side } = await loadJobFor(tx, m, jobId);
+    requireJobCustomer(side);
+    const [disputed] = await tx
+      .update(customerReviews)
+      .set({ disputedAt: sql`now()`, disputeReason: input.reason })
+      .where(and(eq(customerReviews.id, reviewId), eq(customerReviews.jobId, jobId), isNull(customerReviews.disputedAt)))
+      .returning();
+    if (!disputed) {
+      const [exists] = await tx
+        .select({ id: customerReviews.id })
+        .from(customerReviews)
+        .where(and(eq(customerReviews.id, reviewId), eq(customerReviews.jobId, jobId)));
+      if (!exists) throw notFound("That review");
+      throw conflict("You have already disputed this review.", "already_disputed");
+    }
+    await recordChange(tx, user, {
+      businessId: disputed.providerBusinessId,
+      entity: { type: "customer_review", id: reviewId },
+      action: "dispute",
+      before: { disputedAt: null, disputeReason: null },
+      after: { disputedAt: disputed.disputedAt, disputeReason: input.reason },
+      sensitive: ["disputeReason"],
+    });
+    await emitReviewEvent(tx, "v1.review.disputed", disputed.providerBusinessId, {
+      review_id: reviewId,
+      job_id: jobId,
+      customer_id: customerId,
+      disputed_by: user.userId,
+    });
+    await bumpProfileStats(tx, customerId, {}, { active: true });
+    return { review_id: reviewId, job_id: jobId, disputed_at: iso(disputed.disputedAt!) };
+  });
+}
+
+/**
+ * A platform administrator hides or shows a review. Setting the visibility it already has changes
+ * nothing (changed: false), so a retried request never counts twice; the conditional update is
+ * re-checked under the row lock, so two administrators at once count once too.
+ */
+export async function setReviewVisibility(db: Database, actor: Actor, reviewId: string, isVisible: boolean): Promise<ReviewVisibilityDto> {
+  const admin = requirePlatformAdmin(actor);
+  return db.transaction(async (tx) => {
+    const [changed] = await tx
+      .update(customerReviews)
+      .set({ isVisible })
+      .where(and(eq(customerReviews.id, reviewId), ne(customerReviews.isVisible, isVisible)))
+      .returning();
+    if (!changed) {
+      const [exists] = await tx.select({ id: customerReviews.id }).from(customerReviews).where(eq(customerReviews.id, reviewId));
+      if (!exists) throw notFound("That review");
+      return { review_id: reviewId, is_visible: isVisible, changed: false };
+    }
+    await recordChange(tx, admin, {
+      businessId: changed.providerBusinessId,
+      entity: { type: "customer_review", id: reviewId },
+      action: "update",
+      before: { isVisible: !isVisible },
+      after: { isVisible },
+    });
+    await emitReviewEvent(tx, "v1.review.visibility_changed", changed.providerBusinessId, {
+      review_id: reviewId,
+      customer_id: changed.customerId,
+      is_visible: isVisible,
+      changed_by: admin.userId,
+    });
+    await bumpProfileStats(tx, changed.customerId, visibleReviewDelta(changed.rating, isVisible ? 1 : -1));
+    return { review_id: reviewId, is_visible: isVisible, changed: true };
+  });
+}

@@ -1,0 +1,112 @@
+/**
+ * What a provider may see of a customer, and what the customer sees of who looked. Every field is
+ * named here and every object is strict: the query functions parse their answer through these
+ * schemas, so a column added to a query cannot reach a response by accident (it fails loudly
+ * instead). Contact details, addresses, payment details and the last name are simply not fields.
+ */
+import { z } from "zod";
+import { BADGE_CODES } from "./badges";
+
+const isoTime = z.iso.datetime({ offset: false });
+const percent = z.number().min(0).max(100);
+const rating = z.number().int().min(1).max(5);
+
+export const profileCustomerDto = z
+  .strictObject({
+    customer_id: z.uuid(),
+    display_name: z.string().meta({ description: 'The chosen public name, or first name and last initial ("John D.").' }),
+    avatar_url: z.string().nullable(),
+    member_since: isoTime.meta({ description: "When the customer joined." }),
+    is_new: z.boolean().meta({ description: "Joined recently (see the new_customer badge)." }),
+  })
+  .meta({ id: "ProviderProfileCustomer" });
+
+export const ratesReason = z
+  .enum(["too_few_finished_jobs"])
+  .nullable()
+  .meta({ description: "Why the rates are null: fewer finished (completed + cancelled) jobs than the minimum sample." });
+
+export const profileStatsDto = z
+  .strictObject({
+    avg_rating: z
+      .number()
+      .min(1)
+      .max(5)
+      .nullable()
+      .meta({ description: "Mean rating of the visible reviews, to 2 decimals; null without reviews." }),
+    review_count: z.number().int().min(0).meta({ description: "Visible reviews." }),
+    jobs_posted_6mo: z.number().int().min(0).meta({ description: "Jobs posted in the last six months." }),
+    jobs_completed: z.number().int().min(0),
+    jobs_cancelled: z.number().int().min(0),
+    completion_rate: percent.nullable().meta({ description: "Completed / finished jobs, a percentage to 2 decimals." }),
+    cancellation_rate: percent.nullable().meta({ description: "Cancelled / finished jobs, a percentage to 2 decimals." }),
+    rates_reason: ratesReason,
+  })
+  .meta({ id: "ProviderProfileStats" });
+
+export const histogramBarDto = z.strictObject({ rating, count: z.number().int().min(0) });
+
+export const recentReviewDto = z.strictObject({
+  rating,
+  comment: z.string(),
+  job_category: z.string(),
+  review_date: isoTime,
+});
+
+export const jobCategoryDto = z.strictObject({ category: z.string(), count: z.number().int().min(1) });
+
+export const badgeDto = z
+  .strictObject({ code: z.enum(BADGE_CODES), label: z.string(), description: z.string() })
+  .meta({ id: "CustomerBadge", description: "A badge the customer has earned (thresholds in lib/provider-profile/badges.ts)." });
+
+export const providerProfileDto = z
+  .strictObject({
+    customer: profileCustomerDto,
+    stats: profileStatsDto,
+    rating_histogram: z
+      .array(histogramBarDto)
+      .length(5)
+      .meta({ description: "Visible reviews per rating, 5 stars first, for the chart." }),
+    recent_reviews: z.array(recentReviewDto).max(5).meta({ description: "The 5 newest visible reviews." }),
+    job_categories: z.array(jobCategoryDto).max(5).meta({ description: "The customer's 5 most posted job categories." }),
+    badges: z.array(badgeDto),
+  })
+  .meta({ id: "ProviderProfile", description: "A customer's public profile, as a provider sees it." });
+export type ProviderProfileDto = z.infer<typeof providerProfileDto>;
+
+const pagination = z.strictObject({
+  has_more: z.boolean(),
+  next_cursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
+  limit: z.number().int(),
+});
+
+export const customerReviewDto = z
+  .strictObject({
+    review_id: z.uuid(),
+    rating,
+    comment: z.string(),
+    job_category: z.string(),
+    provider_name: z.string().meta({ description: "The reviewing provider business." }),
+    review_date: isoTime,
+    formatted_date: z.string().meta({ description: 'The date for display, e.g. "March 3, 2026" (UTC).' }),
+  })
+  .meta({ id: "CustomerReview" });
+export type CustomerReviewDto = z.infer<typeof customerReviewDto>;
+
+export const reviewsPageDto = z
+  .strictObject({ reviews: z.array(customerReviewDto), pagination })
+  .meta({ id: "CustomerReviewPage", description: "A page of a customer's visible reviews." });
+export type ReviewsPageDto = z.infer<typeof reviewsPageDto>;
+
+export const profileViewDto = z
+  .strictObject({
+    view_id: z.uuid(),
+    provider_name: z.string().meta({ description: "The provider business that looked." }),
+    viewed_at: isoTime,
+  })
+  .meta({ id: "ProfileView" });
+
+export const profileViewsPageDto = z
+  .strictObject({ views: z.array(profileViewDto), pagination })
+  .meta({ id: "ProfileViewPage", description: "Who viewed the customer's profile, newest first." });
+export type ProfileViewsPageDto = z.infer<typeof profileViewsPageDto>;

@@ -1,0 +1,58 @@
+/**
+ * The profile's figures from exact counts: the public name, the average rating from the rating
+ * histogram, and the completion and cancellation rates with their minimum sample. Pure functions,
+ * so the rules are tested without a database and the query stays a plain read of counters.
+ */
+
+/** Below this many finished (completed + cancelled) jobs the rates say too little to show. */
+export const MIN_FINISHED_JOBS_FOR_RATES = 3;
+
+/**
+ * The public name: the one the customer chose, else first name and last initial ("John D.").
+ * The caller passes only the initial (the query selects left(last_name, 1)), so the full last name
+ * never even reaches this process.
+ */
+export function publicDisplayName(displayName: string | null, firstName: string, lastInitial: string): string {
+  const chosen = displayName?.trim();
+  if (chosen) return chosen;
+  const first = firstName.trim();
+  const initial = Array.from(lastInitial.trim())[0]?.toLocaleUpperCase("en") ?? "";
+  return initial ? `${first} ${initial}.` : first;
+}
+
+/** n/d rounded half up to 2 decimals, in integer arithmetic up to the last division. */
+function round2(numerator: number, denominator: number): number {
+  return Math.round((numerator * 100) / denominator) / 100;
+}
+
+/** counts[i] = visible reviews with rating i + 1. */
+export type RatingCounts = readonly [number, number, number, number, number];
+
+export function ratingSummary(counts: RatingCounts) {
+  const reviewCount = counts.reduce((a, b) => a + b, 0);
+  const ratingSum = counts.reduce((sum, n, i) => sum + n * (i + 1), 0);
+  return {
+    reviewCount,
+    ratingSum,
+    avgRating: reviewCount === 0 ? null : round2(ratingSum, reviewCount),
+    /** 5 stars first, as the chart draws it. */
+    histogram: [5, 4, 3, 2, 1].map((rating) => ({ rating, count: counts[rating - 1]! })),
+  };
+}
+
+export type Rates =
+  | { completionRate: number; cancellationRate: number; reason: null }
+  | { completionRate: null; cancellationRate: null; reason: "too_few_finished_jobs" };
+
+/** Shares of finished jobs only, so an open or booked job never counts against the customer. */
+export function finishedJobRates(completed: number, cancelled: number): Rates {
+  const finished = completed + cancelled;
+  if (finished < MIN_FINISHED_JOBS_FOR_RATES) {
+    return { completionRate: null, cancellationRate: null, reason: "too_few_finished_jobs" };
+  }
+  return {
+    completionRate: round2(completed * 100, finished),
+    cancellationRate: round2(cancelled * 100, finished),
+    reason: null,
+  };
+}

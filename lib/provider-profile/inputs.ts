@@ -1,0 +1,46 @@
+/** What the provider-profile routes and the customer's "who viewed me" route accept. */
+import { z } from "zod";
+
+export const REVIEWS_PAGE_DEFAULT = 10;
+export const REVIEWS_PAGE_MAX = 50;
+export const VIEWS_PAGE_DEFAULT = 20;
+export const VIEWS_PAGE_MAX = 50;
+
+export const REVIEW_SORTS = ["recent", "highest", "lowest"] as const;
+export type ReviewSort = (typeof REVIEW_SORTS)[number];
+
+/** A malformed id is a 400 from the wrapper, before any query runs. */
+export const customerParams = z.object({
+  customerId: z.uuid("That is not a customer id.").meta({ description: "The customer's id." }),
+});
+
+const cursor = z
+  .string()
+  .max(400)
+  .optional()
+  .meta({ description: "The `next_cursor` of the previous page, with the same sort; omit for the first page." });
+
+const limit = (max: number, fallback: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(max)
+    .default(fallback)
+    .meta({ description: `Items per page (1-${max}, default ${fallback}).` });
+
+export const reviewsQuery = z.object({
+  sort: z
+    .enum(REVIEW_SORTS, "Sort by recent, highest or lowest.")
+    .default("recent")
+    .meta({ description: "recent: newest first; highest / lowest: by rating, newest first within a rating." }),
+  limit: limit(REVIEWS_PAGE_MAX, REVIEWS_PAGE_DEFAULT),
+  cursor,
+});
+export type ReviewsQuery = z.output<typeof reviewsQuery>;
+
+export const viewsQuery = z.object({
+  limit: limit(VIEWS_PAGE_MAX, VIEWS_PAGE_DEFAULT),
+  cursor,
+});
+export type ViewsQuery = z.output<typeof viewsQuery>;

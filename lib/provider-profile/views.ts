@@ -1,0 +1,54 @@
+/**
+ * GET /api/customer/profile/views: who viewed the signed-in customer's profile, newest first, a
+ * keyset page at a time. The customer sees the provider business and when, not which of its staff
+ * looked (that is recorded, for abuse investigations, but is the business's own affair). Scoped by
+ * the customer id lib/authz returns, in the WHERE clause. profile_views_customer_idx
+ * (customer_id, viewed_at desc) serves the range (viewed_at <= the cursor's time); the id tiebreak
+ * is rechecked and sorted over that page's few rows (see docs/provider-profile.md).
+ */
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { businesses, profileViews as v } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { requireCustomer } from "@/lib/authz/policy";
+import { decodeCursor, encodeCursor, MICROS_FORMAT } from "./cursor";
+import { profileViewsPageDto, type ProfileViewsPageDto } from "./dto";
+import type { ViewsQuery } from "./inputs";
+
+export async function listMyProfileViews(db: Database, actor: Actor, query: ViewsQuery): Promise<ProfileViewsPageDto> {
+  const { customerId } = requireCustomer(actor);
+  const { limit } = query;
+  const after = query.cursor ? decodeCursor(query.cursor, "views", false) : null;
+  const rows = await db
+    .select({
+      id: v.id,
+      at: sql<string>`to_char(${v.viewedAt} at time zone 'UTC', ${MICROS_FORMAT})`,
+      providerName: businesses.name,
+    })
+    .from(v)
+    .innerJoin(businesses, eq(businesses.id, v.providerBusinessId))
+    .where(
+      and(
+        eq(v.customerId, customerId),
+        after ? sql`(${v.viewedAt}, ${v.id}) < (${after.t}::timestamptz, ${after.i}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(desc(v.viewedAt), desc(v.id))
+    .limit(limit + 1);
+
+  const views = rows.slice(0, limit);
+  const last = views.at(-1);
+  const hasMore = rows.length > limit && last !== undefined;
+  return profileViewsPageDto.parse({
+    views: views.map((row) => ({
+      view_id: row.id,
+      provider_name: row.providerName,
+      viewed_at: new Date(row.at).toISOString(),
+    })),
+    pagination: {
+      has_more: hasMore,
+      next_cursor: hasMore ? encodeCursor({ o: "views", t: last.at, i: last.id }) : null,
+      limit,
+    },
+  });
+}
