@@ -8,6 +8,7 @@
  */
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef } from "react";
+import { fetchApi, retryServerErrorsOnce } from "@/components/app/fetch-api";
 import type { AuditEntryDto, AuditPageDto } from "@/lib/audit/dto";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -28,16 +29,7 @@ type Props = {
   pageSize?: number;
 };
 
-class HistoryError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
-}
-
-async function fetchHistoryPage(
+function fetchHistoryPage(
   { entityType, entityId, businessId, pageSize }: Props,
   cursor: string | null,
   signal: AbortSignal,
@@ -45,16 +37,7 @@ async function fetchHistoryPage(
   const params = new URLSearchParams({ entity_type: entityType, limit: String(pageSize ?? 20) });
   if (entityId) params.set("entity_id", entityId);
   if (cursor) params.set("cursor", cursor);
-  const response = await fetch(`/api/audit?${params}`, {
-    headers: businessId ? { "X-Business-Id": businessId } : undefined,
-    cache: "no-store",
-    signal,
-  });
-  const body = await response.json().catch(() => null);
-  if (!response.ok) {
-    throw new HistoryError(body?.error?.message ?? "The history could not be loaded.", response.status);
-  }
-  return body as AuditPageDto;
+  return fetchApi(`/api/audit?${params}`, { businessId, signal, fallbackMessage: "The history could not be loaded." });
 }
 
 export function HistoryPanel(props: Props) {
@@ -65,7 +48,7 @@ export function HistoryPanel(props: Props) {
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,
     // A refusal or a bad request will not get better by asking again; a network blip might.
-    retry: (failures, error) => failures < 1 && !(error instanceof HistoryError && error.status < 500),
+    retry: retryServerErrorsOnce,
   });
 
   const entries = useMemo<AuditEntryDto[]>(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);

@@ -7,6 +7,7 @@
  * seen: a refusal (the customer changed their visibility meanwhile) shows as the error state.
  */
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import { fetchApi, retryServerErrorsOnce } from "@/components/app/fetch-api";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { CustomerReviewDto, ReviewsPageDto } from "@/lib/provider-profile/dto";
 import type { ReviewSort } from "@/lib/provider-profile/inputs";
@@ -36,16 +37,7 @@ type Props = {
   pageSize?: number;
 };
 
-class ReviewsError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
-}
-
-async function fetchReviewsPage(
+function fetchReviewsPage(
   { customerId, businessId, pageSize }: Props,
   sort: ReviewSort,
   cursor: string | null,
@@ -53,16 +45,11 @@ async function fetchReviewsPage(
 ): Promise<ReviewsPageDto> {
   const params = new URLSearchParams({ sort, limit: String(pageSize ?? 10) });
   if (cursor) params.set("cursor", cursor);
-  const response = await fetch(`/api/provider/customers/${encodeURIComponent(customerId)}/reviews?${params}`, {
-    headers: businessId ? { "X-Business-Id": businessId } : undefined,
-    cache: "no-store",
+  return fetchApi(`/api/provider/customers/${encodeURIComponent(customerId)}/reviews?${params}`, {
+    businessId,
     signal,
+    fallbackMessage: "The reviews could not be loaded.",
   });
-  const body = await response.json().catch(() => null);
-  if (!response.ok) {
-    throw new ReviewsError(body?.error?.message ?? "The reviews could not be loaded.", response.status);
-  }
-  return body as ReviewsPageDto;
 }
 
 export function ReviewsList(props: Props) {
@@ -76,7 +63,7 @@ export function ReviewsList(props: Props) {
     initialData: sort === "recent" ? { pages: [initialPage], pageParams: [null] } : undefined,
     // While another sort loads, the current list stays (dimmed) rather than collapsing to a skeleton.
     placeholderData: keepPreviousData,
-    retry: (failures, error) => failures < 1 && !(error instanceof ReviewsError && error.status < 500),
+    retry: retryServerErrorsOnce,
   });
 
   const reviews = useMemo<CustomerReviewDto[]>(() => query.data?.pages.flatMap((p) => p.reviews) ?? [], [query.data]);
