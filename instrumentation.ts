@@ -17,7 +17,9 @@ export async function register() {
     // Serve anyway: /api/health reports the outage with a 503 and later requests retry the connection.
     log.error({ err }, "database not ready at start-up");
   }
-  if (env().AMQP_URL && !env().VERCEL) {
+  if (!env().AMQP_URL) {
+    log.info("AMQP_URL is not set: domain events stay in the outbox until a broker is configured");
+  } else if (!env().VERCEL) {
     const { startRelayLoop } = await import("./lib/events/relay-loop");
     startRelayLoop();
   }

@@ -12,7 +12,7 @@ import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgDatabase } from "drizzle-orm/pg-core";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
-import { migrateDatabase, type Driver } from "./migrate";
+import { migrateDatabase, migrationStatus, type Driver } from "./migrate";
 
 export type Schema = typeof schema;
 /**
@@ -139,7 +139,9 @@ async function openApplicationDb(): Promise<Ready> {
   const { SEED_ON_START, STATEMENT_TIMEOUT_MS, embedded } = env();
   const { url, driver } = configuredDatabase();
   const connection = await connect(url, driver, { statementTimeoutMs: STATEMENT_TIMEOUT_MS });
-  await migrateDatabase(connection.db, driver, url);
+  // Usually the deployment already migrated (the build step does): then two cheap reads on the open
+  // pool, instead of a second connection queueing on the migration lock at every cold start.
+  if ((await migrationStatus(connection.db)).pending > 0) await migrateDatabase(connection.db, driver, url);
   if (embedded && SEED_ON_START === "true") {
     const { seedDemoIfEmpty } = await import("./seed/demo");
     await seedDemoIfEmpty(connection.db);

@@ -1,9 +1,7 @@
 /** The first minute of every user: register, land on the right home, sign out, sign back in. */
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { PASSWORD } from "./fixtures/accounts";
-
-const DEMO_PASSWORD = "clientele-demo";
+import { PASSWORD, DEMO_PASSWORD } from "./fixtures/accounts";
 
 async function signInThroughForm(page: Page, email: string, password: string) {
   await page.goto("/signin");

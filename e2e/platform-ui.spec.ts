@@ -3,9 +3,7 @@
  * an administrator watches at /admin.
  */
 import { expect, test } from "@playwright/test";
-import { registerAccount, signIn } from "./fixtures/accounts";
-
-const DEMO_PASSWORD = "clientele-demo";
+import { registerAccount, signIn, DEMO_PASSWORD } from "./fixtures/accounts";
 
 test("a role change appears in the staff page's history, field by field, with who made it", async ({ page }) => {
   const owner = await registerAccount(page.request, "provider", { name: "Olive Owner", businessName: "Audit Plumbing" });

@@ -5,9 +5,7 @@
  * and per-business profile-view limits of one test never touch another's.
  */
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
-import { registerAccount, signIn } from "./fixtures/accounts";
-
-const DEMO_PASSWORD = "clientele-demo";
+import { registerAccount, signIn, DEMO_PASSWORD } from "./fixtures/accounts";
 
 /** A customer's id, read the way an API client would: sign in as them in a separate context and ask /api/me. */
 async function customerIdOf(baseURL: string | undefined, email: string, password: string): Promise<string> {

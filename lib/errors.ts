@@ -110,6 +110,17 @@ export function isQueryTimeout(error: unknown): boolean {
   return false;
 }
 
+/**
+ * Any thrown value as the AppError its caller is answered with: AppErrors as they are, a query the
+ * statement timeout cut off as "busy", anything else as an internal error. Anything that was not
+ * already an AppError is logged by the caller (`unexpected` says so, and at which level).
+ */
+export function toAppError(error: unknown): { appError: AppError; unexpected: null | "warn" | "error" } {
+  if (error instanceof AppError) return { appError: error, unexpected: null };
+  if (isQueryTimeout(error)) return { appError: unavailable(), unexpected: "warn" };
+  return { appError: internalError(), unexpected: "error" };
+}
+
 export const internalError = () =>
   new AppError("internal", "Something went wrong on our side. It has been logged; please try again.");
 

@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
+import { DEMO_PASSWORD } from "../db/seed/demo/accounts";
 import { env } from "../lib/env";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -44,7 +45,7 @@ const port = process.env.PORT ?? "3000";
 if (env().embedded) {
   console.log(`Embedded database: ${path.resolve(root, env().PGLITE_DIR)} (created and seeded with the demo world on first start).`);
 }
-console.log(`Clientele: http://localhost:${port}  (demo accounts: see README.md, password clientele-demo)`);
+console.log(`Clientele: http://localhost:${port}  (demo accounts: see README.md, password ${DEMO_PASSWORD})`);
 
 const server = spawn(next, ["start", "-p", port], { cwd: root, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

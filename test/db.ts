@@ -57,24 +57,41 @@ export async function testDatabase(): Promise<TestDatabase> {
   };
 }
 
-export type ScratchDatabase = { db: Database; driver: string; close(): Promise<void> };
+export type ScratchDatabase = {
+  db: Database;
+  driver: Driver;
+  /** Another connection (pool) to the same database, as a second instance would have; on PGlite, the one there is. */
+  openAnother(): Promise<{ db: Database; close(): Promise<void> }>;
+  close(): Promise<void>;
+};
 
 /**
- * A database of its own for a test file whose code commits (seeding does, and the scale seed drops
- * and rebuilds every index), so the database the other files share is never touched. On PGlite the
- * file's in-memory database is already private.
+ * A database of its own for a test file whose code commits (seeding does, the scale seed drops
+ * and rebuilds every index, the relay claims whatever is pending), so the database the other files
+ * share is never touched. On PGlite the file's in-memory database is already private.
  */
-export async function scratchDatabase(): Promise<ScratchDatabase> {
+export async function scratchDatabase(prefix = "clientele_scratch"): Promise<ScratchDatabase> {
   const t = await testDatabase();
-  if (t.driver === "pglite" || !t.url) return { db: t.db, driver: t.driver, close: () => t.close() };
+  if (t.driver === "pglite" || !t.url) {
+    return { db: t.db, driver: t.driver, openAnother: async () => ({ db: t.db, close: async () => {} }), close: () => t.close() };
+  }
   await t.close();
-  const scratch = await createDatabase(t.url, "clientele_seed");
-  const connection = await connect(scratch.url, t.driver);
+  const scratch = await createDatabase(t.url, prefix);
+  const opened: { close(): Promise<void> }[] = [];
+  const open = async () => {
+    const connection = await connect(scratch.url, t.driver);
+    let closing: Promise<void> | undefined;
+    const once = { db: connection.db, close: () => (closing ??= connection.close()) };
+    opened.push(once);
+    return once;
+  };
+  const main = await open();
   return {
-    db: connection.db,
+    db: main.db,
     driver: t.driver,
+    openAnother: open,
     async close() {
-      await connection.close();
+      await Promise.all(opened.map((c) => c.close()));
       await scratch.drop();
     },
   };

@@ -2,9 +2,11 @@
  * Rows for tests, with defaults that keep unique columns unique. Each returns the inserted row;
  * tests that care about a field pass it explicitly.
  */
+import { randomBytes, randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import type { Database } from "@/db/client";
 import { businesses, customers, memberships, users, type StaffRole } from "@/db/schema";
+import type { UserActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 
 let seq = 0;
@@ -46,4 +48,25 @@ export async function refusalOf(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(() => null, (e: unknown) => e);
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
+}
+
+/** A client address of its own (documentation range), so per-IP limits never mix tests. */
+export const uniqueIp = () => `2001:db8:${randomBytes(6).toString("hex").match(/.{4}/g)!.join(":")}::1`;
+
+/**
+ * A signed-in actor without database rows, for code that only reads the actor (policy, limits);
+ * a fresh random user id each time unless given.
+ */
+export function userActor(overrides: Partial<UserActor> = {}): UserActor {
+  return {
+    kind: "user",
+    userId: randomUUID(),
+    email: "a@example.test",
+    name: "A",
+    isPlatformAdmin: false,
+    customerId: null,
+    memberships: [],
+    business: null,
+    ...overrides,
+  };
 }

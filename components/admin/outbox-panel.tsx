@@ -1,18 +1,16 @@
-"use client";
 /**
  * The admin page's "Event outbox" section: counts by status, how long the oldest pending event
  * has waited, whether a broker is configured at all, the latest events, and a button that puts
- * dead events back in line.
+ * dead events back in line. Rendered on the server: only the button is interactive, so the
+ * events' payloads never travel to the browser.
  */
-import { useActionState } from "react";
-import { retryDeadEventsAction } from "@/app/_actions/outbox";
 import type { OutboxEventDto, OutboxOverviewDto } from "@/lib/events/dto";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatCount, plural } from "@/components/ui/format";
+import { formatCount } from "@/components/ui/format";
+import { RetryDeadEvents } from "./retry-dead-events";
 
 const STATUS_TONE: Record<OutboxEventDto["status"], BadgeTone> = { pending: "warning", sent: "success", dead: "danger" };
 
@@ -26,7 +24,7 @@ const DATE_TIME = new Intl.DateTimeFormat("en-GB", {
 });
 
 /** 42 s, 7 min, 3 h 5 min, 2 d 4 h: precise enough to tell a stalled relay from a busy one. */
-export function formatAge(seconds: number): string {
+function formatAge(seconds: number): string {
   const s = Math.round(seconds);
   if (s < 60) return `${s} s`;
   if (s < 3600) return `${Math.floor(s / 60)} min`;
@@ -36,19 +34,12 @@ export function formatAge(seconds: number): string {
 
 export function OutboxPanel({ overview }: { overview: OutboxOverviewDto }) {
   const { stats, events, broker_configured: brokerConfigured } = overview;
-  const [retried, retryAction, retrying] = useActionState(retryDeadEventsAction, null);
   const oldest = stats.oldest_pending_age_seconds;
   return (
     <Card
       title="Event outbox"
       description="Domain events are stored with each change and published to the message broker by the relay."
-      actions={
-        <form action={retryAction}>
-          <Button type="submit" size="sm" variant="secondary" pending={retrying} disabled={stats.dead === 0}>
-            Retry dead events
-          </Button>
-        </form>
-      }
+      actions={<RetryDeadEvents dead={stats.dead} />}
     >
       <div className="space-y-4">
         {!brokerConfigured && (
@@ -56,11 +47,6 @@ export function OutboxPanel({ overview }: { overview: OutboxOverviewDto }) {
             No message broker is configured (AMQP_URL is not set): events stay in the outbox until a broker is configured.
           </Alert>
         )}
-        <Alert tone={retried?.ok ? "success" : "error"}>
-          {retried?.ok
-            ? `${plural(retried.data.retried, "dead event")} put back in line.`
-            : retried && !retried.ok && retried.error.message}
-        </Alert>
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
           <Tile label="Pending" value={formatCount(stats.pending)} />
           <Tile label="Sent" value={formatCount(stats.sent)} />

@@ -12,7 +12,7 @@ export class ApiError extends Error {
   }
 }
 
-/** Query retry rule: once for a server or network failure, never for a refusal the user must see. */
+/** The queries' retry rule (QueryProvider): once for a server or network failure, never for a refusal the user must see. */
 export const retryServerErrorsOnce = (failures: number, error: Error) =>
   failures < 1 && !(error instanceof ApiError && error.status < 500);
 

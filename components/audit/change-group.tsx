@@ -7,7 +7,7 @@ import type { Ref } from "react";
 import type { AuditEntryDto } from "@/lib/audit/dto";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 
-export type ChangeGroupData = {
+type ChangeGroupData = {
   key: string;
   first: AuditEntryDto;
   fields: AuditEntryDto[];
@@ -55,7 +55,7 @@ const ACTION_BADGES: Record<string, { label: string; tone: BadgeTone }> = {
 };
 
 /** Unknown verbs still show, in neutral. */
-export function ActionBadge({ action }: { action: string }) {
+function ActionBadge({ action }: { action: string }) {
   const known = ACTION_BADGES[action];
   return <Badge tone={known?.tone ?? "neutral"}>{known?.label ?? humanize(action)}</Badge>;
 }
@@ -126,7 +126,7 @@ function formatValue(value: unknown): string {
 
 function actorOf(entry: AuditEntryDto): string {
   const { type, name, label } = entry.actor;
-  if (type === "user") return name ?? "a deleted account";
+  if (type === "user") return label === "outside_business" ? "someone outside this business" : (name ?? "a deleted account");
   if (type === "stripe") return `Stripe (${(label ?? "").replace(/^stripe:/, "") || "webhook"})`;
   if (label === "anonymous") return "someone not signed in";
   return `the system (${label ?? "job"})`;

@@ -7,8 +7,10 @@
  *   <HistoryPanel entityType="membership" title="Staff changes" businessId={business.businessId} />
  */
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef } from "react";
-import { fetchApi, retryServerErrorsOnce } from "@/components/app/fetch-api";
+import { useMemo } from "react";
+import { fetchApi } from "@/components/app/fetch-api";
+import { LoadFailed } from "@/components/app/load-failed";
+import { useLoadMore } from "@/components/app/use-load-more";
 import type { AuditEntryDto, AuditPageDto } from "@/lib/audit/dto";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -47,44 +49,19 @@ export function HistoryPanel(props: Props) {
     queryFn: ({ pageParam, signal }) => fetchHistoryPage(props, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,
-    // A refusal or a bad request will not get better by asking again; a network blip might.
-    retry: retryServerErrorsOnce,
   });
 
   const entries = useMemo<AuditEntryDto[]>(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
   const groups = useMemo(() => groupChanges(entries), [entries]);
 
-  // After "Load more", move focus to the first newly loaded change, so keyboard and screen-reader
-  // users continue where the new content starts (and do not lose focus when the button goes away).
-  const itemRefs = useRef<(HTMLLIElement | null)[]>([]);
-  const focusFrom = useRef<number | null>(null);
-  useEffect(() => {
-    if (focusFrom.current === null || query.isFetchingNextPage) return;
-    if (query.isFetchNextPageError) {
-      focusFrom.current = null; // the button stays, and keeps focus for another try
-      return;
-    }
-    const target = itemRefs.current[focusFrom.current] ?? itemRefs.current[focusFrom.current - 1];
-    focusFrom.current = null;
-    target?.focus();
-  }, [groups, query.isFetchingNextPage, query.isFetchNextPageError]);
-
-  const loadMore = () => {
-    focusFrom.current = groups.length;
-    void query.fetchNextPage();
-  };
+  const { itemRef, loadMore } = useLoadMore(query, groups);
 
   return (
     <Card title={title} description={description}>
       {query.isPending ? (
         <HistorySkeleton />
       ) : query.isError && entries.length === 0 ? (
-        <div className="space-y-3">
-          <Alert>{query.error.message}</Alert>
-          <Button variant="secondary" size="sm" onClick={() => void query.refetch()} pending={query.isFetching}>
-            Try again
-          </Button>
-        </div>
+        <LoadFailed message={query.error.message} onRetry={() => void query.refetch()} retrying={query.isFetching} />
       ) : groups.length === 0 ? (
         <EmptyState title="No changes recorded yet" description="Changes appear here, newest first, as soon as they are made." />
       ) : (
@@ -95,9 +72,7 @@ export function HistoryPanel(props: Props) {
                 key={group.key}
                 group={group}
                 showSubject={!entityId}
-                ref={(el) => {
-                  itemRefs.current[i] = el;
-                }}
+                ref={itemRef(i)}
               />
             ))}
           </ol>

@@ -7,8 +7,10 @@
  * seen: a refusal (the customer changed their visibility meanwhile) shows as the error state.
  */
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
-import { fetchApi, retryServerErrorsOnce } from "@/components/app/fetch-api";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { fetchApi } from "@/components/app/fetch-api";
+import { LoadFailed } from "@/components/app/load-failed";
+import { useLoadMore } from "@/components/app/use-load-more";
+import { useMemo, useState } from "react";
 import type { CustomerReviewDto, ReviewsPageDto } from "@/lib/provider-profile/dto";
 import type { ReviewSort } from "@/lib/provider-profile/inputs";
 import { Alert } from "@/components/ui/alert";
@@ -34,7 +36,8 @@ type Props = {
   total: number;
   /** The business the page was read as (X-Business-Id), so every page is read as the same one. */
   businessId?: string;
-  pageSize?: number;
+  /** The server's page size (REVIEWS_PAGE_DEFAULT), so every page matches the first. */
+  pageSize: number;
 };
 
 function fetchReviewsPage(
@@ -43,7 +46,7 @@ function fetchReviewsPage(
   cursor: string | null,
   signal: AbortSignal,
 ): Promise<ReviewsPageDto> {
-  const params = new URLSearchParams({ sort, limit: String(pageSize ?? 10) });
+  const params = new URLSearchParams({ sort, limit: String(pageSize) });
   if (cursor) params.set("cursor", cursor);
   return fetchApi(`/api/provider/customers/${encodeURIComponent(customerId)}/reviews?${params}`, {
     businessId,
@@ -53,7 +56,7 @@ function fetchReviewsPage(
 }
 
 export function ReviewsList(props: Props) {
-  const { customerId, initialPage, total, businessId, pageSize = 10 } = props;
+  const { customerId, initialPage, total, businessId, pageSize } = props;
   const [sort, setSort] = useState<ReviewSort>("recent");
   const query = useInfiniteQuery({
     queryKey: ["provider-profile", customerId, "reviews", sort, businessId ?? null, pageSize],
@@ -63,31 +66,12 @@ export function ReviewsList(props: Props) {
     initialData: sort === "recent" ? { pages: [initialPage], pageParams: [null] } : undefined,
     // While another sort loads, the current list stays (dimmed) rather than collapsing to a skeleton.
     placeholderData: keepPreviousData,
-    retry: retryServerErrorsOnce,
   });
 
   const reviews = useMemo<CustomerReviewDto[]>(() => query.data?.pages.flatMap((p) => p.reviews) ?? [], [query.data]);
   const switching = query.isPlaceholderData;
 
-  // After "Load more", move focus to the first new review, so keyboard and screen-reader users
-  // continue where the new content starts (and do not lose focus when the button goes away).
-  const itemRefs = useRef<(HTMLLIElement | null)[]>([]);
-  const focusFrom = useRef<number | null>(null);
-  useEffect(() => {
-    if (focusFrom.current === null || query.isFetchingNextPage) return;
-    if (query.isFetchNextPageError) {
-      focusFrom.current = null;
-      return;
-    }
-    const target = itemRefs.current[focusFrom.current] ?? itemRefs.current[focusFrom.current - 1];
-    focusFrom.current = null;
-    target?.focus();
-  }, [reviews, query.isFetchingNextPage, query.isFetchNextPageError]);
-
-  const loadMore = () => {
-    focusFrom.current = reviews.length;
-    void query.fetchNextPage();
-  };
+  const { itemRef, loadMore } = useLoadMore(query, reviews);
 
   const sortSwitch = (
     <div role="group" aria-label="Sort reviews" className="inline-flex rounded-lg bg-slate-100 p-1">
@@ -117,12 +101,7 @@ export function ReviewsList(props: Props) {
       {query.isPending ? (
         <ReviewsSkeleton />
       ) : query.isError && reviews.length === 0 ? (
-        <div className="space-y-3">
-          <Alert>{query.error.message}</Alert>
-          <Button variant="secondary" size="sm" onClick={() => void query.refetch()} pending={query.isFetching}>
-            Try again
-          </Button>
-        </div>
+        <LoadFailed message={query.error.message} onRetry={() => void query.refetch()} retrying={query.isFetching} />
       ) : reviews.length === 0 ? (
         <EmptyState title="No reviews yet" description="Reviews appear here after providers complete a job with this customer." />
       ) : (
@@ -136,9 +115,7 @@ export function ReviewsList(props: Props) {
               <ReviewItem
                 key={review.review_id}
                 review={review}
-                ref={(el) => {
-                  itemRefs.current[i] = el;
-                }}
+                ref={itemRef(i)}
               />
             ))}
           </ol>

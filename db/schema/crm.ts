@@ -17,7 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { amountMinor, at, createdAt, currency, id, updatedAt } from "./columns";
+import { amountMinor, at, createdAt, currency, id, newestFirst, updatedAt } from "./columns";
 import { businesses } from "./businesses";
 import { customers, type PostalAddress } from "./customers";
 import { users } from "./users";
@@ -70,7 +70,7 @@ export const crmCustomers = pgTable(
     uniqueIndex("crm_customers_email_key")
       .on(t.businessId, sql`lower(${t.email})`)
       .where(sql`${t.email} is not null and ${t.deletedAt} is null`),
-    index("crm_customers_list_idx").on(t.businessId, t.createdAt.desc(), t.id.desc()),
+    index("crm_customers_list_idx").on(t.businessId, newestFirst(t.createdAt), newestFirst(t.id)),
     index("crm_customers_search_idx").using("gin", t.businessId, sql`${t.search} gin_trgm_ops`),
     index("crm_customers_customer_idx").on(t.customerId),
   ],
@@ -93,7 +93,7 @@ export const crmNotes = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("crm_notes_customer_idx").on(t.businessId, t.crmCustomerId, t.createdAt.desc())],
+  (t) => [index("crm_notes_customer_idx").on(t.businessId, t.crmCustomerId, newestFirst(t.createdAt))],
 );
 
 export const crmTags = pgTable(
@@ -153,7 +153,7 @@ export const purchases = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("purchases_customer_idx").on(t.businessId, t.crmCustomerId, t.purchasedAt.desc()),
+    index("purchases_customer_idx").on(t.businessId, t.crmCustomerId, newestFirst(t.purchasedAt)),
     uniqueIndex("purchases_external_key")
       .on(t.businessId, t.source, t.externalRef)
       .where(sql`${t.externalRef} is not null`),

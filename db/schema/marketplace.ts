@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { amountMinor, at, createdAt, currency, id, updatedAt } from "./columns";
+import { amountMinor, at, createdAt, currency, id, newestFirst, updatedAt } from "./columns";
 import { businesses } from "./businesses";
 import { customers } from "./customers";
 import { users } from "./users";
@@ -54,8 +54,8 @@ export const jobs = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index("jobs_customer_created_idx").on(t.customerId, t.createdAt.desc()),
-    index("jobs_open_idx").on(t.createdAt.desc()).where(sql`${t.status} = 'open'`),
+    index("jobs_customer_created_idx").on(t.customerId, newestFirst(t.createdAt)),
+    index("jobs_open_idx").on(newestFirst(t.createdAt)).where(sql`${t.status} = 'open'`),
   ],
 );
 
@@ -77,7 +77,7 @@ export const jobApplications = pgTable(
   },
   (t) => [
     uniqueIndex("job_applications_job_provider_key").on(t.jobId, t.providerBusinessId),
-    index("job_applications_provider_idx").on(t.providerBusinessId, t.createdAt.desc()),
+    index("job_applications_provider_idx").on(t.providerBusinessId, newestFirst(t.createdAt)),
   ],
 );
 
@@ -102,7 +102,7 @@ export const bookings = pgTable(
   },
   (t) => [
     uniqueIndex("bookings_job_key").on(t.jobId),
-    index("bookings_provider_idx").on(t.providerBusinessId, t.createdAt.desc()),
+    index("bookings_provider_idx").on(t.providerBusinessId, newestFirst(t.createdAt)),
   ],
 );
 
@@ -155,10 +155,10 @@ export const customerReviews = pgTable(
     uniqueIndex("customer_reviews_job_provider_key").on(t.jobId, t.providerBusinessId),
     // Keyset pages of a customer's visible reviews, newest first, and by rating.
     index("customer_reviews_recent_idx")
-      .on(t.customerId, t.createdAt.desc(), t.id.desc())
+      .on(t.customerId, newestFirst(t.createdAt), newestFirst(t.id))
       .where(sql`${t.isVisible}`),
     index("customer_reviews_rating_idx")
-      .on(t.customerId, t.rating, t.createdAt.desc(), t.id.desc())
+      .on(t.customerId, t.rating, newestFirst(t.createdAt), newestFirst(t.id))
       .where(sql`${t.isVisible}`),
   ],
 );
@@ -200,5 +200,5 @@ export const profileViews = pgTable(
     viewerUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     viewedAt: createdAt(),
   },
-  (t) => [index("profile_views_customer_idx").on(t.customerId, t.viewedAt.desc())],
+  (t) => [index("profile_views_customer_idx").on(t.customerId, newestFirst(t.viewedAt), newestFirst(t.id))],
 );

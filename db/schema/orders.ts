@@ -3,7 +3,7 @@
  * Stripe events already processed, so a retried or duplicated event has no second effect.
  */
 import { index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { amountMinor, at, createdAt, currency, id, updatedAt } from "./columns";
+import { amountMinor, at, createdAt, currency, id, newestFirst, updatedAt } from "./columns";
 import { customers } from "./customers";
 
 export const orderStatus = pgEnum("order_status", [
@@ -44,7 +44,7 @@ export const orderSnapshots = pgTable(
   },
   (t) => [
     uniqueIndex("order_snapshots_stripe_key").on(t.stripeObjectId),
-    index("order_snapshots_customer_idx").on(t.customerId, t.placedAt.desc(), t.id.desc()),
+    index("order_snapshots_customer_idx").on(t.customerId, newestFirst(t.placedAt), newestFirst(t.id)),
   ],
 );
 

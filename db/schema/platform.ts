@@ -4,7 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { at, createdAt, id } from "./columns";
+import { at, createdAt, id, newestFirst } from "./columns";
 
 export const auditActorType = pgEnum("audit_actor_type", ["user", "system", "stripe"]);
 
@@ -28,9 +28,9 @@ export const auditLog = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("audit_log_entity_idx").on(t.entityType, t.entityId, t.createdAt.desc(), t.id.desc()),
+    index("audit_log_entity_idx").on(t.entityType, t.entityId, newestFirst(t.createdAt), newestFirst(t.id)),
     // A business's trail of one kind of record (the staff page: every membership change).
-    index("audit_log_business_entity_idx").on(t.businessId, t.entityType, t.createdAt.desc(), t.id.desc()),
+    index("audit_log_business_entity_idx").on(t.businessId, t.entityType, newestFirst(t.createdAt), newestFirst(t.id)),
     index("audit_log_created_idx").on(t.createdAt),
   ],
 );
@@ -64,8 +64,8 @@ export const eventOutbox = pgTable(
     index("event_outbox_aggregate_idx").on(t.aggregateType, t.aggregateId, t.seq),
     index("event_outbox_sent_idx").on(t.sentAt).where(sql`${t.status} = 'sent'`),
     // The admin view: counts and newest-first pages, by status or of everything.
-    index("event_outbox_status_seq_idx").on(t.status, t.seq.desc()),
-    index("event_outbox_seq_idx").on(t.seq.desc()),
+    index("event_outbox_status_seq_idx").on(t.status, newestFirst(t.seq)),
+    index("event_outbox_seq_idx").on(newestFirst(t.seq)),
   ],
 );
 
@@ -105,8 +105,5 @@ export const cronRuns = pgTable(
     error: text(),
     traceId: text(),
   },
-  (t) => [
-    uniqueIndex("cron_runs_one_running_idx").on(t.job).where(sql`${t.outcome} = 'running'`),
-    index("cron_runs_job_idx").on(t.job, t.startedAt.desc()),
-  ],
+  (t) => [uniqueIndex("cron_runs_one_running_idx").on(t.job).where(sql`${t.outcome} = 'running'`)],
 );

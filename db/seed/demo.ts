@@ -18,7 +18,6 @@ import { buildStats } from "./demo/stats";
 import { createContext, writeWorld, type World } from "./demo/world";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from "./demo/accounts";
-export { SEED_ANCHOR } from "./catalog";
 
 export type DemoSummary = Record<keyof World, number>;
 

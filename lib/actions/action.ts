@@ -11,7 +11,7 @@ import type { z } from "zod";
 import { getDb, type Database } from "@/db/client";
 import { getActor } from "@/lib/auth/current";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError, internalError, unauthorized, validationError, type ErrorCode, type FieldErrors } from "@/lib/errors";
+import { toAppError, unauthorized, validationError, type ErrorCode, type FieldErrors } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
 import { log } from "@/lib/log";
 import { traceIdFrom, withRequestContext } from "@/lib/observability/context";
@@ -59,8 +59,8 @@ export function action<S extends z.ZodType, T>(
 }
 
 function actionError(error: unknown): Extract<ActionResult, { ok: false }>["error"] {
-  const appError = error instanceof AppError ? error : internalError();
-  if (!(error instanceof AppError)) log.error({ err: error }, "action failed");
+  const { appError, unexpected } = toAppError(error);
+  if (unexpected) log[unexpected]({ err: error }, "action failed");
   return {
     code: appError.code,
     message: appError.userMessage,

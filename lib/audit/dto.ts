@@ -12,7 +12,11 @@ export const auditActorDto = z
     label: z
       .string()
       .nullable()
-      .meta({ description: 'The job ("cron:retention") or source ("stripe:evt_...") when no person made the change.' }),
+      .meta({
+        description:
+          'The job ("cron:retention") or source ("stripe:evt_...") when no person made the change; "outside_business" ' +
+          "when a person outside the reader's business made it (a customer, a platform administrator), who is not named.",
+      }),
   })
   .meta({ id: "AuditActor", description: "Who made the change." });
 

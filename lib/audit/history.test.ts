@@ -291,3 +291,27 @@ describe("who sees what", () => {
       expect([error.status, error.details.reason]).toEqual([403, "system_actor"]);
     }));
 });
+
+describe("people outside the business", () => {
+  it("names the business's own staff, and no one else, to staff reading its trail", () =>
+    t.rollback(async (db) => {
+      const b = await staffedBusiness(db);
+      const outsider = await createUser(db, { name: "Olga Outsider" });
+      const admin = await createUser(db, { name: "Pat Platform", isPlatformAdmin: true });
+      const entity = { type: "review", id: randomUUID() };
+      await recordChange(db, await b.as("owner"), { businessId: b.id, entity, action: "update", before: { a: 1 }, after: { a: 2 } });
+      await recordChange(db, await asUser(db, outsider.id), { businessId: b.id, entity, action: "dispute" });
+
+      const staffView = await auditHistory(db, await b.as("manager"), { entityType: "review", entityId: entity.id });
+      expect(staffView.items.map((i) => i.actor)).toEqual([
+        { type: "user", user_id: null, name: null, label: "outside_business" },
+        { type: "user", user_id: b.ids.owner, name: "The owner", label: null },
+      ]);
+      expect(JSON.stringify(staffView)).not.toContain(outsider.id);
+      expect(JSON.stringify(staffView)).not.toContain("Olga");
+
+      // A platform administrator sees who it was.
+      const adminView = await auditHistory(db, await asUser(db, admin.id), { entityType: "review", entityId: entity.id });
+      expect(adminView.items[0]!.actor).toMatchObject({ user_id: outsider.id, name: "Olga Outsider" });
+    }));
+});

@@ -10,7 +10,7 @@ import type { Database } from "@/db/client";
 import { auditLog, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { auditScope, type AuditScope } from "@/lib/authz/policy";
-import { badRequest } from "@/lib/errors";
+import { invalidCursor, microsText, MICROS_ISO } from "@/lib/http/keyset";
 import type { AuditEntryDto, AuditPageDto } from "./dto";
 import { AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX } from "./inputs";
 import { isRedacted } from "./values";
@@ -25,12 +25,8 @@ export type AuditHistoryQuery = {
 
 const actorUser = alias(users, "actor_user");
 
-/**
- * The position of a row in (created_at desc, id desc) order. The time is kept to the microsecond
- * as Postgres stores it: a JS Date has milliseconds only, and rows of one millisecond would be
- * skipped or repeated across pages.
- */
-const cursorAt = sql<string>`to_char(${auditLog.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+/** The position of a row in (created_at desc, id desc) order, its time to the microsecond. */
+const cursorAt = microsText(auditLog.createdAt);
 
 /**
  * A readable name for entities that are people. Only for those types, and only for a well-formed
@@ -40,6 +36,26 @@ const entityName = sql<string | null>`(select u.name from users u where u.id = c
   when ${auditLog.entityType} in ('membership', 'user')
     and ${auditLog.entityId} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
   then ${auditLog.entityId}::uuid end)`;
+
+/**
+ * Whether the reader may know who the acting person was. Staff read their business's trail, but
+ * some of its rows were written by people outside the business (a customer disputing a review, a
+ * platform admin hiding one): those stay anonymous to staff, so a business cannot learn a
+ * customer's account or an administrator's name from its own history.
+ */
+function actorKnown(scope: AuditScope): SQL {
+  if (scope.kind !== "business") return sql`true`;
+  return sql`exists (select 1 from memberships m where m.business_id = ${auditLog.businessId} and m.user_id = ${auditLog.actorUserId})`;
+}
+
+/** The actor as the reader may see them. */
+function actorOf(r: { actorType: "user" | "system" | "stripe"; actorUserId: string | null; actorLabel: string | null; actorName: string | null; actorKnown: boolean }) {
+  if (r.actorType !== "user") return { type: r.actorType, user_id: null, name: r.actorLabel, label: r.actorLabel };
+  if (!r.actorKnown) return { type: r.actorType, user_id: null, name: null, label: OUTSIDE_BUSINESS };
+  return { type: r.actorType, user_id: r.actorUserId, name: r.actorName, label: null };
+}
+
+export const OUTSIDE_BUSINESS = "outside_business";
 
 export async function auditHistory(db: Database, actor: Actor, query: AuditHistoryQuery): Promise<AuditPageDto> {
   const scope = auditScope(actor, { type: query.entityType, id: query.entityId });
@@ -55,6 +71,7 @@ export async function auditHistory(db: Database, actor: Actor, query: AuditHisto
       actorUserId: auditLog.actorUserId,
       actorLabel: auditLog.actorLabel,
       actorName: actorUser.name,
+      actorKnown: actorKnown(scope).mapWith(Boolean),
       entityType: auditLog.entityType,
       entityId: auditLog.entityId,
       entityName,
@@ -82,12 +99,7 @@ export async function auditHistory(db: Database, actor: Actor, query: AuditHisto
       (r): AuditEntryDto => ({
         id: String(r.id),
         at: r.createdAt.toISOString(),
-        actor: {
-          type: r.actorType,
-          user_id: r.actorUserId,
-          name: r.actorType === "user" ? r.actorName : r.actorLabel,
-          label: r.actorType === "user" ? null : r.actorLabel,
-        },
+        actor: actorOf(r),
         entity: { type: r.entityType, id: r.entityId, name: r.entityName },
         action: r.action,
         field: r.field,
@@ -118,15 +130,13 @@ function scopeConditions(scope: AuditScope, query: AuditHistoryQuery): (SQL | un
   }
 }
 
-const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|(\d{1,18})$/;
-
 /** Opaque to clients (base64url), so its format can change without breaking them. */
 export function encodeCursor(at: string, id: number): string {
   return Buffer.from(`${at}|${id}`, "utf8").toString("base64url");
 }
 
 function decodeCursor(cursor: string): { at: string; id: string } {
-  const match = CURSOR.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!match) throw badRequest("That page cursor is not valid. Start again from the first page.", { cursor: ["Not a cursor from this API."] });
-  return { at: match[1]!, id: match[2]! };
+  const [at = "", id = "", ...rest] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  if (rest.length > 0 || !MICROS_ISO.test(at) || !/^\d{1,18}$/.test(id)) throw invalidCursor();
+  return { at, id };
 }

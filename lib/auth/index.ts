@@ -23,7 +23,7 @@ class InvalidCredentials extends CredentialsSignin {
 }
 
 /** Too many attempts from this IP (for this email): refused whatever the password. */
-export class SignInThrottled extends CredentialsSignin {
+class SignInThrottled extends CredentialsSignin {
   code = "rate_limited";
 }
 

@@ -9,29 +9,20 @@ import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { notFound, unauthorized } from "@/lib/errors";
 import { bearerMatches } from "@/lib/http/bearer";
-import { errorResponse } from "@/lib/http/error-response";
-import { traceIdFrom, withRequestContext } from "@/lib/observability/context";
+import { traced } from "@/lib/http/traced";
 import { cronJob } from "./jobs";
 import { runCronJob } from "./runner";
 
 type Context = { params: Promise<{ job: string }> };
 
 export function cronRoute(req: NextRequest, { params }: Context): Promise<Response> {
-  return withRequestContext(traceIdFrom(req.headers), async ({ traceId }) => {
-    let response: Response;
-    try {
-      if (!bearerMatches(req.headers.get("authorization"), env().CRON_SECRET)) {
-        throw unauthorized("A valid cron secret is required.");
-      }
-      const name = (await params).job;
-      const job = cronJob(name);
-      if (!job) throw notFound(`The cron job "${name}"`);
-      response = Response.json(await runCronJob(await getDb(), name, job));
-    } catch (error) {
-      response = errorResponse(error, traceId, req);
+  return traced(req, async () => {
+    if (!bearerMatches(req.headers.get("authorization"), env().CRON_SECRET)) {
+      throw unauthorized("A valid cron secret is required.");
     }
-    response.headers.set("x-request-id", traceId);
-    response.headers.set("cache-control", "no-store");
-    return response;
+    const name = (await params).job;
+    const job = cronJob(name);
+    if (!job) throw notFound(`The cron job "${name}"`);
+    return Response.json(await runCronJob(await getDb(), name, job), { headers: { "cache-control": "no-store" } });
   });
 }

@@ -5,11 +5,11 @@ import { CRON_JOBS } from "./jobs";
 
 const jobNames = Object.keys(CRON_JOBS) as [string, ...string[]];
 
-export const cronParams = z.object({
+const cronParams = z.object({
   job: z.enum(jobNames).meta({ description: "The job to run.", example: "outbox-relay" }),
 });
 
-export const cronRunResult = z
+const cronRunResult = z
   .object({
     job: z.string(),
     run_id: z.uuid(),

@@ -8,6 +8,7 @@
  * keep). A run whose process died keeps its row only until its lease passes; the next run marks
  * it abandoned and goes ahead.
  */
+import { messageOf } from "@/lib/async";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { cronRuns } from "@/db/schema";
@@ -51,7 +52,7 @@ export async function runCronJob(db: Database, name: string, job: CronJob): Prom
       result,
     };
   } catch (error) {
-    await finish({ outcome: "failed", error: error instanceof Error ? error.message : String(error) }).catch(() => {});
+    await finish({ outcome: "failed", error: messageOf(error) }).catch(() => {});
     throw error;
   }
 }

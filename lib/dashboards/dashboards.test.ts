@@ -1,6 +1,6 @@
 /** The home pages' data: each is scoped to what the policy returns and refused to everyone else. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { crmCustomers, jobs } from "@/db/schema";
+import { bookings, crmCustomers, jobApplications, jobs, profileViews } from "@/db/schema";
 import { resolveActor, type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { testDatabase, type TestDatabase } from "@/test/db";
@@ -29,13 +29,14 @@ describe("getCrmHome", () => {
       const mine = (await createBusiness(db, {}, owner)).id;
       const other = (await createBusiness(db, {}, (await createUser(db)).id)).id;
       await db.insert(crmCustomers).values([
-        { businessId: mine, firstName: "Ann" },
+        { businessId: mine, firstName: "Ann", createdAt: new Date("2026-01-01T00:00:00Z") },
+        { businessId: mine, firstName: "Cy", createdAt: new Date("2026-02-01T00:00:00Z") },
         { businessId: mine, firstName: "Ben", deletedAt: new Date() },
         { businessId: other, firstName: "Zed" },
       ]);
       const home = await getCrmHome(db, await resolveActor(db, owner, { businessId: mine }));
-      expect(home.customerCount).toBe(1);
-      expect(home.recentCustomers.map((c) => c.firstName)).toEqual(["Ann"]);
+      expect(home.customerCount).toBe(2);
+      expect(home.recentCustomers.map((c) => c.firstName)).toEqual(["Cy", "Ann"]);
     }));
 
   it("is refused without an acting business", () =>
@@ -51,14 +52,24 @@ describe("getCustomerHome", () => {
       const userId = (await createUser(db)).id;
       const customerId = (await createCustomer(db, userId)).id;
       const otherCustomer = (await createCustomer(db, (await createUser(db)).id)).id;
+      // Six jobs a month apart (now() is one instant inside the test's transaction): the newest five show.
       await db.insert(jobs).values([
-        { customerId, title: "Fix sink", category: "plumbing", description: "Leaks" },
+        ...[1, 2, 3, 4, 5, 6].map((month) => ({
+          customerId,
+          title: `Job ${month}`,
+          category: "plumbing",
+          description: "Leaks",
+          createdAt: new Date(`2026-0${month}-01T00:00:00Z`),
+        })),
         { customerId: otherCustomer, title: "Paint", category: "painting", description: "Walls" },
       ]);
+      // Someone else's profile view is not theirs to count.
+      const provider = (await createBusiness(db, { isMarketplaceProvider: true }, (await createUser(db)).id)).id;
+      await db.insert(profileViews).values({ customerId: otherCustomer, providerBusinessId: provider });
       const home = await getCustomerHome(db, await resolveActor(db, userId));
       expect(home).toMatchObject({ firstName: "Cara", providerVisibility: "public" });
-      expect(home.counts).toEqual({ jobs: 1, openJobs: 1, orders: 0, reviews: 0, profileViews: 0 });
-      expect(home.recentJobs.map((j) => j.title)).toEqual(["Fix sink"]);
+      expect(home.counts).toEqual({ jobs: 6, openJobs: 6, orders: 0, reviews: 0, profileViews: 0 });
+      expect(home.recentJobs.map((j) => j.title)).toEqual(["Job 6", "Job 5", "Job 4", "Job 3", "Job 2"]);
     }));
 
   it("is refused to an account without a customer profile", () =>
@@ -73,9 +84,37 @@ describe("getProviderHome", () => {
       const owner = (await createUser(db)).id;
       const provider = (await createBusiness(db, { isMarketplaceProvider: true }, owner)).id;
       await addMember(db, provider, (await createUser(db)).id, "staff");
+      const rival = (await createBusiness(db, { isMarketplaceProvider: true }, (await createUser(db)).id)).id;
+      const customerId = (await createCustomer(db, (await createUser(db)).id)).id;
+      // Dated in the future, so on the shared database these are the newest open jobs of all.
+      const job = (day: number, status: "open" | "booked" = "open") => ({
+        customerId,
+        title: `Job ${day}`,
+        category: "gardening",
+        description: "Hedges",
+        status,
+        createdAt: new Date(`2099-01-0${day}T00:00:00Z`),
+      });
+      const posted = await db
+        .insert(jobs)
+        .values([1, 2, 3, 4, 5, 6].map((day) => job(day)).concat(job(7, "booked")))
+        .returning({ id: jobs.id, title: jobs.title });
+      const [first, second] = posted;
+      const applications = await db
+        .insert(jobApplications)
+        .values([
+          { jobId: first!.id, providerBusinessId: provider, message: "Mine" },
+          { jobId: first!.id, providerBusinessId: rival, message: "Theirs" },
+          { jobId: second!.id, providerBusinessId: rival, message: "Theirs too" },
+        ])
+        .returning({ id: jobApplications.id });
+      await db.insert(bookings).values({ jobId: second!.id, applicationId: applications[2]!.id, providerBusinessId: rival, customerId });
+
       const home = await getProviderHome(db, await resolveActor(db, owner, { businessId: provider }));
       expect(home.counts.staff).toBe(2);
       expect(home.role).toBe("owner");
+      expect(home.counts).toMatchObject({ applications: 1, bookings: 0 });
+      expect(home.latestOpenJobs.map((j) => j.title)).toEqual(["Job 6", "Job 5", "Job 4", "Job 3", "Job 2"]);
 
       const shopOwner = (await createUser(db)).id;
       const shop = (await createBusiness(db, {}, shopOwner)).id;
@@ -91,5 +130,12 @@ describe("getAdminOverview", () => {
     t.rollback(async (db) => {
       const actor: Actor = await resolveActor(db, (await createUser(db, { isPlatformAdmin: admin })).id);
       expect(await reason(getAdminOverview(db, actor))).toBe(expected);
+      if (admin) {
+        // Counted, not made up: this test's own account is among them.
+        const overview = await getAdminOverview(db, actor);
+        expect(overview.users).toBeGreaterThanOrEqual(1);
+        expect(overview.admins).toBeGreaterThanOrEqual(1);
+        expect(overview.users).toBeGreaterThanOrEqual(overview.admins);
+      }
     }));
 });

@@ -11,6 +11,7 @@
 import amqp, { IllegalOperationError, type ChannelModel, type ConfirmChannel, type Options } from "amqplib";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { messageOf, withTimeout } from "@/lib/async";
 
 export const EXCHANGE = "clientele.events";
 const CONNECT_TIMEOUT_MS = 2_500;
@@ -218,14 +219,3 @@ async function close(link: Link) {
   }
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -138,10 +138,6 @@ export type EventAggregate<T extends EventType> = (typeof eventCatalog)[T]["aggr
 
 export const eventTypes = Object.keys(eventCatalog) as EventType[];
 
-export function isEventType(type: string): type is EventType {
-  return Object.hasOwn(eventCatalog, type);
-}
-
 /** The schema version is part of the routing key ("v1.customer.created" is version 1). */
 export function versionOf(type: EventType): number {
   return Number(/^v(\d+)\./.exec(type)![1]);

@@ -20,7 +20,8 @@ export type NewEvent<T extends EventType> = {
   type: T;
   /** The tenant the event concerns; consumers filter on it. Null for platform-wide events. */
   businessId: string | null;
-  aggregate: { type: EventAggregate<T>; id: string };
+  /** The entity whose events keep their order; its type is the catalog's for this event (naming it is a check). */
+  aggregate: { type?: EventAggregate<T>; id: string };
   data: EventData<T>;
 };
 
@@ -28,7 +29,7 @@ export type NewEvent<T extends EventType> = {
 export async function emitEvent<T extends EventType>(tx: Database, event: NewEvent<T>): Promise<string> {
   const entry = eventCatalog[event.type];
   if (!entry) throw new Error(`Unknown event type ${JSON.stringify(event.type)}: add it to lib/events/catalog.ts`);
-  if (event.aggregate.type !== entry.aggregate) {
+  if (event.aggregate.type !== undefined && event.aggregate.type !== entry.aggregate) {
     throw new Error(`${event.type} belongs to aggregate ${entry.aggregate}, not ${event.aggregate.type}`);
   }
   const parsed = entry.schema.safeParse(event.data);
@@ -44,7 +45,7 @@ export async function emitEvent<T extends EventType>(tx: Database, event: NewEve
       type: event.type,
       version: versionOf(event.type),
       businessId: event.businessId,
-      aggregateType: event.aggregate.type,
+      aggregateType: entry.aggregate,
       aggregateId: event.aggregate.id,
       payload: parsed.data,
       traceId: currentTraceId() ?? null,

@@ -6,7 +6,6 @@
  * Serverless deployments have no long-lived process; they run the same pass from a cron route.
  */
 import { getDb, type Database } from "@/db/client";
-import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import type { EventPublisher } from "./broker";
 import { relayPending, type RelayResult } from "./relay";
@@ -30,10 +29,6 @@ const globalForLoop = globalThis as { [LOOP]?: Loop };
 export function startRelayLoop(options: RelayLoopOptions = {}): () => void {
   const running = globalForLoop[LOOP];
   if (running) return running.stop;
-  if (!options.publisher && !env().AMQP_URL) {
-    log.info("AMQP_URL is not set: domain events stay in the outbox until a broker is configured");
-    return () => {};
-  }
   const interval = options.intervalMs ?? INTERVAL_MS;
   const openDb = options.db ?? getDb;
   let timer: NodeJS.Timeout | undefined;

@@ -234,7 +234,7 @@ function aggregateKey(row: Pick<Row, "aggregateType" | "aggregateId">) {
   return `${row.aggregateType}\u0000${row.aggregateId}`;
 }
 
-export function toEnvelope(row: Row): EventEnvelope {
+function toEnvelope(row: Row): EventEnvelope {
   return {
     id: row.id,
     type: row.type,

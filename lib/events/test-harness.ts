@@ -10,10 +10,9 @@
 import { randomUUID } from "node:crypto";
 import amqp, { type ConsumeMessage } from "amqplib";
 import { inArray } from "drizzle-orm";
-import { connect, type Database } from "@/db/client";
+import type { Database } from "@/db/client";
 import { eventOutbox } from "@/db/schema";
-import { createDatabase } from "@/test/scratch";
-import { driver, testDatabase } from "@/test/db";
+import { scratchDatabase, type ScratchDatabase } from "@/test/db";
 import { EXCHANGE, type EventEnvelope } from "./broker";
 import { emitEvent } from "./outbox";
 
@@ -29,40 +28,10 @@ export function requireAmqpUrl(): string {
   return url;
 }
 
-export type EventsDatabase = {
-  db: Database;
-  driver: typeof driver;
-  /** Another connection (pool) to the same database; on PGlite, the one connection there is. */
-  openAnother(): Promise<{ db: Database; close(): Promise<void> }>;
-  close(): Promise<void>;
-};
+export type EventsDatabase = ScratchDatabase;
 
-export async function eventsDatabase(): Promise<EventsDatabase> {
-  const t = await testDatabase();
-  if (t.driver === "pglite" || !t.url) {
-    return { db: t.db, driver: t.driver, openAnother: async () => ({ db: t.db, close: async () => {} }), close: () => t.close() };
-  }
-  await t.close();
-  const scratch = await createDatabase(t.url, "clientele_events");
-  const opened: { close(): Promise<void> }[] = [];
-  const open = async () => {
-    const connection = await connect(scratch.url, t.driver);
-    let closing: Promise<void> | undefined;
-    const once = { db: connection.db, close: () => (closing ??= connection.close()) };
-    opened.push(once);
-    return once;
-  };
-  const main = await open();
-  return {
-    db: main.db,
-    driver: t.driver,
-    openAnother: open,
-    async close() {
-      await Promise.all(opened.map((c) => c.close()));
-      await scratch.drop();
-    },
-  };
-}
+/** A database per events test file: relay passes then never see another file's or project's rows. */
+export const eventsDatabase = () => scratchDatabase("clientele_events");
 
 export type Received = { envelope: EventEnvelope; message: ConsumeMessage };
 

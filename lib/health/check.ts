@@ -9,6 +9,7 @@ import type { Database } from "@/db/client";
 import { migrationStatus, type Driver } from "@/db/migrate";
 import { log } from "@/lib/log";
 import type { HealthReport } from "./schema";
+import { withTimeout } from "@/lib/async";
 
 export type HealthOptions = {
   driver?: Driver;
@@ -57,10 +58,3 @@ async function checkMigrations(db: Database): Promise<HealthReport["migrations"]
   return { shipped, applied, pending, current: pending === 0 };
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}

@@ -4,16 +4,14 @@
  * body says nothing but the trace id (the error itself goes to the log).
  */
 import type { NextRequest } from "next/server";
-import { AppError, internalError, isQueryTimeout, toErrorBody, unavailable } from "@/lib/errors";
+import { toAppError, toErrorBody } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { requestContext } from "@/lib/observability/context";
 
 /** Maps any error to its JSON response; the trace id defaults to the current request's. */
 export function errorResponse(error: unknown, traceId = requestContext()?.traceId, req?: NextRequest): Response {
-  const appError = error instanceof AppError ? error : isQueryTimeout(error) ? unavailable() : internalError();
-  if (!(error instanceof AppError)) {
-    log[appError.code === "unavailable" ? "warn" : "error"]({ path: req?.nextUrl.pathname, err: error }, "request failed");
-  }
+  const { appError, unexpected } = toAppError(error);
+  if (unexpected) log[unexpected]({ path: req?.nextUrl.pathname, err: error }, "request failed");
   const headers = new Headers(appError.details.headers);
   if (appError.details.retryAfterSeconds !== undefined) {
     headers.set("retry-after", String(Math.max(1, Math.ceil(appError.details.retryAfterSeconds))));

@@ -8,7 +8,7 @@ import { conflict, forbidden, notFound, rateLimited } from "@/lib/errors";
 import { currentTraceId } from "@/lib/observability/context";
 import { metrics } from "@/lib/observability/metrics";
 import { driver, testDatabase } from "@/test/db";
-import { createUser } from "@/test/factories";
+import { createUser, userActor } from "@/test/factories";
 
 // The session is Next's request scope, so it is stubbed; the database is this project's real one.
 const t = await testDatabase();
@@ -24,16 +24,7 @@ const { route, created } = await import("./route");
 
 // A real account, so the write rate limit has a user to key on.
 const account = await createUser(t.db);
-const signedIn: Actor = {
-  kind: "user",
-  userId: account.id,
-  email: "a@example.com",
-  name: "A",
-  isPlatformAdmin: false,
-  customerId: null,
-  memberships: [],
-  business: null,
-};
+const signedIn: Actor = userActor({ userId: account.id, email: "a@example.com" });
 
 function call(
   handler: ReturnType<typeof route>,

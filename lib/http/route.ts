@@ -47,8 +47,6 @@ export type RouteContext<P extends Shape, Q extends Shape, B extends Shape> = {
   body: Out<B>;
   db: Database;
   req: NextRequest;
-  traceId: string;
-  ip: string;
 };
 
 type NextContext = { params: Promise<Record<string, string | string[]>> };
@@ -73,9 +71,8 @@ export function route<P extends Shape = undefined, Q extends Shape = undefined, 
         const actor = await getActor();
         if (spec.access !== "public" && actor.kind === "anonymous") throw unauthorized();
         const db = await getDb();
-        const ip = clientIp(req.headers);
         const charged = policy ?? (req.method === "GET" || req.method === "HEAD" ? false : "write");
-        if (charged) await consume(db, charged, { actor, ip });
+        if (charged) await consume(db, charged, { actor, ip: clientIp(req.headers) });
         const [params, query, body] = await Promise.all([
           parse(spec.params, await context.params, "path"),
           parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query"),
@@ -90,8 +87,6 @@ export function route<P extends Shape = undefined, Q extends Shape = undefined, 
           body: body as Out<B>,
           db,
           req,
-          traceId,
-          ip,
         });
         response = result instanceof Response ? result : Response.json(result ?? null);
       } catch (error) {

@@ -1,6 +1,6 @@
 /**
- * What the marketplace routes send back. Every field is named here; nothing else reaches a
- * response. A job names its customer only by id (a provider looks them up through the profile API,
+ * What the marketplace routes send back. Every field is named here, and every object is strict, so
+ * the route tests (which parse each body with these schemas) fail on any field nobody named. A job names its customer only by id (a provider looks them up through the profile API,
  * which decides what it may see); never an email, phone or address.
  */
 import { z } from "zod";
@@ -11,7 +11,7 @@ const status = z.enum(jobStatus.enumValues);
 const party = z.enum(partyRole.enumValues);
 
 export const applicationDto = z
-  .object({
+  .strictObject({
     application_id: z.uuid(),
     provider_business_id: z.uuid(),
     provider_name: z.string(),
@@ -23,7 +23,7 @@ export const applicationDto = z
 export type ApplicationDto = z.infer<typeof applicationDto>;
 
 export const jobReviewDto = z
-  .object({
+  .strictObject({
     review_id: z.uuid(),
     provider_business_id: z.uuid(),
     rating: z.int().min(1).max(5),
@@ -36,7 +36,7 @@ export const jobReviewDto = z
 export type JobReviewDto = z.infer<typeof jobReviewDto>;
 
 export const jobDto = z
-  .object({
+  .strictObject({
     job_id: z.uuid(),
     customer_id: z.uuid(),
     title: z.string(),
@@ -52,7 +52,7 @@ export const jobDto = z
     cancelled_by: party.nullable(),
     /** Which side the caller is on: it decides which applications and reviews are listed. */
     viewer: party,
-    booking: z.object({ booking_id: z.uuid(), provider_business_id: z.uuid(), booked_at: at }).nullable(),
+    booking: z.strictObject({ booking_id: z.uuid(), provider_business_id: z.uuid(), booked_at: at }).nullable(),
     /** The customer sees every application; a provider only its own. */
     applications: z.array(applicationDto),
     /** The customer sees every review of the job; a provider only its own. */
@@ -62,12 +62,12 @@ export const jobDto = z
 export type JobDto = z.infer<typeof jobDto>;
 
 export const applicationCreatedDto = z
-  .object({ application_id: z.uuid(), job_id: z.uuid(), status: z.literal("pending"), created_at: at })
+  .strictObject({ application_id: z.uuid(), job_id: z.uuid(), status: z.literal("pending"), created_at: at })
   .meta({ id: "ApplicationCreated" });
 export type ApplicationCreatedDto = z.infer<typeof applicationCreatedDto>;
 
 export const bookingDto = z
-  .object({
+  .strictObject({
     booking_id: z.uuid(),
     job_id: z.uuid(),
     application_id: z.uuid(),
@@ -80,7 +80,7 @@ export const bookingDto = z
 export type BookingDto = z.infer<typeof bookingDto>;
 
 export const messageDto = z
-  .object({
+  .strictObject({
     message_id: z.uuid(),
     job_id: z.uuid(),
     provider_business_id: z.uuid(),
@@ -92,7 +92,7 @@ export const messageDto = z
 export type MessageDto = z.infer<typeof messageDto>;
 
 export const jobStatusDto = z
-  .object({
+  .strictObject({
     job_id: z.uuid(),
     status,
     completed_at: at.nullable(),
@@ -103,7 +103,7 @@ export const jobStatusDto = z
 export type JobStatusDto = z.infer<typeof jobStatusDto>;
 
 export const reviewCreatedDto = z
-  .object({
+  .strictObject({
     review_id: z.uuid(),
     job_id: z.uuid(),
     customer_id: z.uuid(),
@@ -118,12 +118,12 @@ export const reviewCreatedDto = z
 export type ReviewCreatedDto = z.infer<typeof reviewCreatedDto>;
 
 export const disputeDto = z
-  .object({ review_id: z.uuid(), job_id: z.uuid(), disputed_at: at })
+  .strictObject({ review_id: z.uuid(), job_id: z.uuid(), disputed_at: at })
   .meta({ id: "ReviewDispute" });
 export type DisputeDto = z.infer<typeof disputeDto>;
 
 export const reviewVisibilityDto = z
-  .object({
+  .strictObject({
     review_id: z.uuid(),
     is_visible: z.boolean(),
     /** False when the review already had this visibility (the call changed nothing). */
@@ -133,7 +133,7 @@ export const reviewVisibilityDto = z
 export type ReviewVisibilityDto = z.infer<typeof reviewVisibilityDto>;
 
 export const providerVisibilityDto = z
-  .object({ customer_id: z.uuid(), visibility: z.enum(providerVisibility.enumValues), changed: z.boolean() })
+  .strictObject({ customer_id: z.uuid(), visibility: z.enum(providerVisibility.enumValues), changed: z.boolean() })
   .meta({ id: "ProviderVisibility" });
 export type ProviderVisibilityDto = z.infer<typeof providerVisibilityDto>;
 

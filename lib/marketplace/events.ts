@@ -9,21 +9,17 @@ import { emitEvent } from "@/lib/events/outbox";
 
 type Prefixed<P extends string> = Extract<EventType, `v1.${P}.${string}`>;
 
-function emit<T extends EventType>(tx: Database, type: T, aggregate: { type: string; id: string }, businessId: string | null, data: EventData<T>) {
-  return emitEvent(tx, { type, businessId, aggregate, data } as Parameters<typeof emitEvent<T>>[1]);
-}
-
 export function emitJobEvent<T extends Prefixed<"job">>(tx: Database, type: T, providerBusinessId: string | null, data: EventData<T>) {
-  return emit(tx, type, { type: "job", id: (data as { job_id: string }).job_id }, providerBusinessId, data);
+  const id = (data as { job_id: string }).job_id;
+  return emitEvent(tx, { type, businessId: providerBusinessId, aggregate: { id }, data });
 }
 
 export function emitReviewEvent<T extends Prefixed<"review">>(tx: Database, type: T, providerBusinessId: string, data: EventData<T>) {
-  return emit(tx, type, { type: "review", id: (data as { review_id: string }).review_id }, providerBusinessId, data);
+  const id = (data as { review_id: string }).review_id;
+  return emitEvent(tx, { type, businessId: providerBusinessId, aggregate: { id }, data });
 }
 
-export function emitProfileEvent(
-  tx: Database,
-  data: EventData<"v1.customer_profile.visibility_changed">,
-) {
-  return emit(tx, "v1.customer_profile.visibility_changed", { type: "customer_profile", id: data.customer_id }, null, data);
+export function emitProfileEvent(tx: Database, data: EventData<"v1.customer_profile.visibility_changed">) {
+  const type = "v1.customer_profile.visibility_changed";
+  return emitEvent(tx, { type, businessId: null, aggregate: { id: data.customer_id }, data });
 }

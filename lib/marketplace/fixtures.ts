@@ -3,11 +3,10 @@
  * an owner and a staff member, a platform admin, each with the Actor the database resolves for
  * them, created in the caller's transaction. Also a JSON request builder for the route tests.
  */
-import { randomBytes } from "node:crypto";
 import { NextRequest } from "next/server";
 import type { Database } from "@/db/client";
 import { resolveActor, type UserActor } from "@/lib/auth/actor";
-import { addMember, createBusiness, createCustomer, createUser } from "@/test/factories";
+import { addMember, createBusiness, createCustomer, createUser, uniqueIp } from "@/test/factories";
 
 export type CustomerPerson = { actor: UserActor; userId: string; customerId: string };
 export type ProviderPerson = { actor: UserActor; staff: UserActor; userId: string; businessId: string };
@@ -38,7 +37,6 @@ export async function newAdmin(db: Database): Promise<UserActor> {
 }
 
 /** A fresh documentation-range IPv6 address, so per-IP rate-limit counters are the test's own. */
-export const uniqueIp = () => `2001:db8:${randomBytes(6).toString("hex").match(/.{4}/g)!.join(":")}::9`;
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 

@@ -4,7 +4,7 @@
  * provider interaction it implies, its audit rows, its domain event and the customer's counters
  * (./stats.ts), so none of them can disagree with the job.
  */
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { bookings, jobApplications, jobs } from "@/db/schema";
 import { recordChange } from "@/lib/audit/record";
@@ -12,6 +12,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { marketplaceActor, requireCustomer, requireJobCustomer, requireJobProvider, requireProvider } from "@/lib/authz/policy";
 import { conflict, notFound } from "@/lib/errors";
 import { iso, type ApplicationCreatedDto, type BookingDto, type JobDto } from "./dto";
+import { declinePendingApplications } from "./decline";
 import { emitJobEvent } from "./events";
 import type { ApplyInput, PostJobInput } from "./inputs";
 import { recordInteraction } from "./interactions";
@@ -50,16 +51,15 @@ export async function applyToJob(db: Database, actor: Actor, jobId: string, inpu
   const m = marketplaceActor(actor);
   return db.transaction(async (tx) => {
     // A share lock: applications may arrive together, but not while a booking is being made.
-    const { job, side, ownApplication } = await loadJobFor(tx, m, jobId, "share");
+    const { job, side } = await loadJobFor(tx, m, jobId, "share");
     requireJobProvider(side);
     if (job.status !== "open") throw conflict("This job is no longer taking applications.", "job_not_open");
-    if (ownApplication) throw conflict("Your business has already applied to this job.", "already_applied");
     const [application] = await tx
       .insert(jobApplications)
       .values({ jobId, providerBusinessId: business.businessId, applicantUserId: user.userId, message: input.message })
       .onConflictDoNothing()
       .returning();
-    // Two staff of one business applying at the same moment: the unique key lets one through.
+    // Applied before, or two staff of one business at the same moment: the unique key lets one through.
     if (!application) throw conflict("Your business has already applied to this job.", "already_applied");
 
     await recordInteraction(tx, { providerBusinessId: business.businessId, customerId: job.customerId, kind: "job_application", jobId });
@@ -103,11 +103,7 @@ export async function acceptApplication(db: Database, actor: Actor, jobId: strin
       .values({ jobId, applicationId, providerBusinessId: provider, customerId })
       .returning();
     await tx.update(jobApplications).set({ status: "accepted" }).where(eq(jobApplications.id, applicationId));
-    const declined = await tx
-      .update(jobApplications)
-      .set({ status: "rejected" })
-      .where(and(eq(jobApplications.jobId, jobId), eq(jobApplications.status, "pending"), ne(jobApplications.id, applicationId)))
-      .returning({ id: jobApplications.id, providerBusinessId: jobApplications.providerBusinessId });
+    const declined = await declinePendingApplications(tx, user, jobId, applicationId);
     await tx.update(jobs).set({ status: "booked" }).where(eq(jobs.id, jobId));
 
     await recordInteraction(tx, { providerBusinessId: provider, customerId, kind: "booking", jobId });
@@ -125,15 +121,6 @@ export async function acceptApplication(db: Database, actor: Actor, jobId: strin
       before: { status: "pending" },
       after: { status: "accepted" },
     });
-    for (const other of declined) {
-      await recordChange(tx, user, {
-        businessId: other.providerBusinessId,
-        entity: { type: "job_application", id: other.id },
-        action: "update",
-        before: { status: "pending" },
-        after: { status: "rejected" },
-      });
-    }
     await emitJobEvent(tx, "v1.job.booked", provider, {
       job_id: jobId,
       customer_id: customerId,

@@ -3,14 +3,15 @@
  * is open, by either party once booked). The job row is locked for the change, so two completes
  * (or a complete and a cancel) at once end the job exactly once and count it exactly once.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { jobApplications, jobs } from "@/db/schema";
+import { jobs } from "@/db/schema";
 import { recordChange } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { marketplaceActor, requireBookingParty } from "@/lib/authz/policy";
 import { conflict } from "@/lib/errors";
 import { iso, type JobStatusDto } from "./dto";
+import { declinePendingApplications } from "./decline";
 import { emitJobEvent } from "./events";
 import { recordInteraction } from "./interactions";
 import { loadJobFor } from "./job-access";
@@ -69,11 +70,7 @@ export async function cancelJob(db: Database, actor: Actor, jobId: string): Prom
       .set({ status: "cancelled", cancelledAt: sql`now()`, cancelledBy: side })
       .where(eq(jobs.id, jobId))
       .returning();
-    const declined = await tx
-      .update(jobApplications)
-      .set({ status: "rejected" })
-      .where(and(eq(jobApplications.jobId, jobId), eq(jobApplications.status, "pending")))
-      .returning({ id: jobApplications.id, providerBusinessId: jobApplications.providerBusinessId });
+    await declinePendingApplications(tx, m.user, jobId);
     const provider = booking?.providerBusinessId ?? null;
     await recordChange(tx, m.user, {
       businessId: provider,
@@ -82,15 +79,6 @@ export async function cancelJob(db: Database, actor: Actor, jobId: string): Prom
       before: { status: job.status, cancelledAt: null, cancelledBy: null },
       after: { status: cancelled!.status, cancelledAt: cancelled!.cancelledAt, cancelledBy: side },
     });
-    for (const other of declined) {
-      await recordChange(tx, m.user, {
-        businessId: other.providerBusinessId,
-        entity: { type: "job_application", id: other.id },
-        action: "update",
-        before: { status: "pending" },
-        after: { status: "rejected" },
-      });
-    }
     await emitJobEvent(tx, "v1.job.cancelled", provider, {
       job_id: jobId,
       customer_id: job.customerId,

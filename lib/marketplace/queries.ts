@@ -18,7 +18,6 @@ export async function getJob(db: Database, actor: Actor, jobId: string): Promise
   const loaded = await loadJobFor(db, m, jobId);
   const { job, side } = loaded;
   const own = side === "provider" ? m.providerBusinessId! : null;
-  if (own) await recordInteraction(db, { providerBusinessId: own, customerId: job.customerId, kind: "job_view", jobId });
 
   const appScope: SQL[] = [eq(jobApplications.jobId, jobId), ...(own ? [eq(jobApplications.providerBusinessId, own)] : [])];
   const reviewScope: SQL[] = [eq(customerReviews.jobId, jobId), ...(own ? [eq(customerReviews.providerBusinessId, own)] : [])];
@@ -49,13 +48,33 @@ export async function getJob(db: Database, actor: Actor, jobId: string): Promise
       .from(customerReviews)
       .where(and(...reviewScope))
       .orderBy(asc(customerReviews.createdAt), asc(customerReviews.id)),
+    own && recordInteraction(db, { providerBusinessId: own, customerId: job.customerId, kind: "job_view", jobId }),
   ]);
   return toJobDto(
     job,
     side,
     loaded.booking,
-    applications.map((a) => ({ ...a, created_at: iso(a.created_at) })),
-    reviews.map((r) => ({ ...r, disputed_at: iso(r.disputed_at), created_at: iso(r.created_at) })),
+    applications.map(
+      (a): ApplicationDto => ({
+        application_id: a.application_id,
+        provider_business_id: a.provider_business_id,
+        provider_name: a.provider_name,
+        message: a.message,
+        status: a.status,
+        created_at: iso(a.created_at),
+      }),
+    ),
+    reviews.map(
+      (r): JobReviewDto => ({
+        review_id: r.review_id,
+        provider_business_id: r.provider_business_id,
+        rating: r.rating,
+        comment: r.comment,
+        is_visible: r.is_visible,
+        disputed_at: iso(r.disputed_at),
+        created_at: iso(r.created_at),
+      }),
+    ),
   );
 }
 

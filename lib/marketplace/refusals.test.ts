@@ -3,7 +3,7 @@
  * reason they get. A refused step writes nothing (no interaction, audit row, event or counter).
  */
 import { randomUUID } from "node:crypto";
-import { count, eq } from "drizzle-orm";
+import { count, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { auditLog, eventOutbox, profileStats, providerInteractions } from "@/db/schema";
@@ -141,23 +141,33 @@ const CASES: Case[] = [
   ["anonymous sets a visibility", (db) => setProviderVisibility(db, anonymous, "private"), 401],
 ];
 
-/** Everything a step could have written. */
-async function footprint(db: Database) {
-  const n = async (table: typeof auditLog | typeof eventOutbox | typeof providerInteractions | typeof profileStats) =>
-    (await db.select({ n: count() }).from(table))[0]!.n;
-  const stats = await db.select().from(profileStats).orderBy(profileStats.customerId);
-  return { audit: await n(auditLog), events: await n(eventOutbox), interactions: await n(providerInteractions), stats };
+/**
+ * Everything a step could have written, in this test's own transaction: rows stamped with its
+ * now() (pg and neon share one database, where other files commit rows meanwhile) and the
+ * world's customers' counters.
+ */
+async function footprint(db: Database, w: World) {
+  const mine = (column: typeof auditLog.createdAt | typeof eventOutbox.occurredAt | typeof providerInteractions.lastAt) =>
+    db.select({ n: count() }).from(column.table).where(sql`${column} = now()`).then((rows) => rows[0]!.n);
+  const customerIds = [w.cara, w.dave].map((a) => (a as UserActor).customerId!);
+  const stats = await db.select().from(profileStats).where(inArray(profileStats.customerId, customerIds)).orderBy(profileStats.customerId);
+  return {
+    audit: await mine(auditLog.createdAt),
+    events: await mine(eventOutbox.occurredAt),
+    interactions: await mine(providerInteractions.lastAt),
+    stats,
+  };
 }
 
 describe("marketplace refusals", () => {
   it.each(CASES.map(([name, ...rest]) => [`${name}: ${rest[1]} ${rest[2] ?? ""}`, ...rest] as const))("%s", (_, attempt, status, reason) =>
     t.rollback(async (db) => {
       const w = await world(db);
-      const before = await footprint(db);
+      const before = await footprint(db, w);
       const error = await refusalOf(attempt(db, w));
       expect({ status: error.status, reason: error.details.reason }).toEqual({ status, reason });
       // A refused read may not record a job_view either.
-      expect(await footprint(db)).toEqual(before);
+      expect(await footprint(db, w)).toEqual(before);
     }),
   );
 

@@ -10,7 +10,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 
-export type StatsMismatch = {
+type StatsMismatch = {
   customer_id: string;
   stored: Record<string, unknown> | null;
   expected: Record<string, unknown>;

@@ -36,7 +36,7 @@ export type StatsCounter = keyof typeof COUNTERS;
 export type StatsDelta = Partial<Record<StatsCounter, number>>;
 
 /** The histogram column of a rating (1 to 5). */
-export function ratingCounter(rating: number): StatsCounter {
+function ratingCounter(rating: number): StatsCounter {
   if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw new Error(`A rating is 1 to 5, not ${rating}`);
   return `rating${rating}Count` as StatsCounter;
 }

@@ -8,16 +8,15 @@ import { env } from "@/lib/env";
 import { unauthorized } from "@/lib/errors";
 import { refreshOutboxGauges } from "@/lib/events/admin";
 import { bearerMatches } from "@/lib/http/bearer";
-import { errorResponse } from "@/lib/http/error-response";
+import { traced } from "@/lib/http/traced";
 import { log } from "@/lib/log";
-import { traceIdFrom, withRequestContext } from "./context";
 import { metrics } from "./metrics";
 
 export function metricsRoute(req: Request): Promise<Response> {
-  return withRequestContext(traceIdFrom(req.headers), async (context) => {
+  return traced(req, async () => {
     if (!bearerMatches(req.headers.get("authorization"), env().METRICS_TOKEN)) {
       metrics.authFailures.inc({ reason: "bad_metrics_token" });
-      return errorResponse(unauthorized("A valid metrics token is required."), context.traceId);
+      throw unauthorized("A valid metrics token is required.");
     }
     try {
       await refreshOutboxGauges(await getDb());

@@ -3,15 +3,11 @@
  * belongs to. Clients only pass them back, so the format may change. A cursor of another order (a
  * "recent" cursor sent with sort=highest) would position the page wrongly, so it is refused (400)
  * rather than silently skipping or repeating rows.
- *
- * Times are kept to the microsecond as Postgres stores them (a JS Date has milliseconds only, and
- * rows created in one millisecond would be skipped or repeated across pages).
+ * Times are to the microsecond (lib/http/keyset.ts).
  */
 import { z } from "zod";
 import { badRequest } from "@/lib/errors";
-
-/** The text form of a timestamptz used in cursors: UTC, six fractional digits. */
-export const MICROS_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+import { invalidCursor, MICROS_ISO } from "@/lib/http/keyset";
 
 const position = z.strictObject({
   /** The order the cursor belongs to. */
@@ -28,27 +24,21 @@ export function encodeCursor(p: CursorPosition): string {
   return Buffer.from(JSON.stringify(p), "utf8").toString("base64url");
 }
 
-const invalid = () =>
-  badRequest("That page cursor is not valid. Start again from the first page.", { cursor: ["Not a cursor from this API."] });
-
 /** The position in `order`; a cursor that is malformed or of another order is a 400. */
 export function decodeCursor(cursor: string, order: CursorPosition["o"], needsRating: boolean): CursorPosition {
   let json: unknown;
   try {
     json = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    throw invalid();
+    throw invalidCursor();
   }
   const parsed = position.safeParse(json);
-  if (!parsed.success) throw invalid();
+  if (!parsed.success) throw invalidCursor();
   if (parsed.data.o !== order) {
     throw badRequest("That page cursor belongs to another sort order. Start again from the first page.", {
       cursor: [`This cursor is for sort=${parsed.data.o}.`],
     });
   }
-  if ((parsed.data.r !== undefined) !== needsRating) throw invalid();
+  if ((parsed.data.r !== undefined) !== needsRating) throw invalidCursor();
   return parsed.data;
 }
-
-/** The SQL expression giving a timestamptz column in the cursor's text form. */
-export const MICROS_FORMAT = 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"';

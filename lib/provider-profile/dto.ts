@@ -7,6 +7,10 @@
 import { z } from "zod";
 import { BADGE_CODES } from "./badges";
 
+/** How many of the newest reviews and of the top job categories a profile carries. */
+export const RECENT_REVIEWS = 5;
+export const TOP_CATEGORIES = 5;
+
 const isoTime = z.iso.datetime({ offset: false });
 const percent = z.number().min(0).max(100);
 const rating = z.number().int().min(1).max(5);
@@ -67,8 +71,14 @@ export const providerProfileDto = z
       .array(histogramBarDto)
       .length(5)
       .meta({ description: "Visible reviews per rating, 5 stars first, for the chart." }),
-    recent_reviews: z.array(recentReviewDto).max(5).meta({ description: "The 5 newest visible reviews." }),
-    job_categories: z.array(jobCategoryDto).max(5).meta({ description: "The customer's 5 most posted job categories." }),
+    recent_reviews: z
+      .array(recentReviewDto)
+      .max(RECENT_REVIEWS)
+      .meta({ description: `The ${RECENT_REVIEWS} newest visible reviews.` }),
+    job_categories: z
+      .array(jobCategoryDto)
+      .max(TOP_CATEGORIES)
+      .meta({ description: `The customer's ${TOP_CATEGORIES} most posted job categories.` }),
     badges: z.array(badgeDto),
   })
   .meta({ id: "ProviderProfile", description: "A customer's public profile, as a provider sees it." });

@@ -3,15 +3,13 @@
  * the caller's transaction, which the test rolls back; the route handlers are called directly with
  * the test's database standing in for getDb (see the vi.mock in each test file).
  */
-import { randomBytes } from "node:crypto";
 import { NextRequest } from "next/server";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { customerReviews, jobs, profileStats, providerInteractions, type ProviderVisibility } from "@/db/schema";
-import { createBusiness, createCustomer, createUser } from "@/test/factories";
+import { createBusiness, createCustomer, createUser, uniqueIp } from "@/test/factories";
 
 /** A fresh documentation-range IPv6 address, so per-IP counters are this test's own. */
-export const uniqueIp = () => `2001:db8:${randomBytes(6).toString("hex").match(/.{4}/g)!.join(":")}::7`;
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 

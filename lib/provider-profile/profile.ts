@@ -12,15 +12,13 @@ import type { Database } from "@/db/client";
 import { customerReviews, jobs, profileStats, profileViews } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
+import { microsText } from "@/lib/http/keyset";
 import { metrics } from "@/lib/observability/metrics";
 import { loadViewableCustomer, type ProviderScope, type ViewableCustomer } from "./access";
 import { badgeView, earnedBadges, isNewCustomer } from "./badges";
-import { MICROS_FORMAT } from "./cursor";
-import { providerProfileDto, type ProviderProfileDto } from "./dto";
+import { providerProfileDto, RECENT_REVIEWS, TOP_CATEGORIES, type ProviderProfileDto } from "./dto";
 import { finishedJobRates, publicDisplayName, ratingSummary, type RatingCounts } from "./figures";
 
-export const RECENT_REVIEWS = 5;
-export const TOP_CATEGORIES = 5;
 
 type FiguresRow = {
   jobs_completed: number;
@@ -104,6 +102,7 @@ async function recordViewAndReadFigures(db: Database, customerId: string, provid
   const r = customerReviews;
   const ps = profileStats;
   const { rows } = await db.execute<FiguresRow>(sql`
+    -- A data-modifying CTE always runs to completion, referenced or not: the view is recorded.
     with viewed as (
       insert into ${profileViews} (customer_id, provider_business_id, viewer_user_id)
       values (${customerId}, ${provider.business.businessId}, ${provider.user.userId})
@@ -123,13 +122,12 @@ async function recordViewAndReadFigures(db: Database, customerId: string, provid
         from (select ${j.category} as category, count(*)::int as n from ${j} where ${j.customerId} = ${customerId}
               group by ${j.category} order by n desc, ${j.category} limit ${TOP_CATEGORIES}) top) as categories,
       (select coalesce(json_agg(json_build_object('rating', rr.rating, 'comment', rr.comment, 'job_category', rr.job_category,
-                'at', to_char(rr.created_at at time zone 'UTC', ${MICROS_FORMAT})) order by rr.created_at desc, rr.id desc), '[]'::json)
+                'at', ${microsText(sql`rr.created_at`)}) order by rr.created_at desc, rr.id desc), '[]'::json)
         from (select ${r.id} as id, ${r.rating} as rating, ${r.comment} as comment, ${r.jobCategory} as job_category,
                      ${r.createdAt} as created_at
               from ${r} where ${r.customerId} = ${customerId} and ${r.isVisible}
               order by ${r.createdAt} desc, ${r.id} desc limit ${RECENT_REVIEWS}) rr) as recent,
-      to_char(now() at time zone 'UTC', ${MICROS_FORMAT}) as now,
-      (select count(*) from viewed) as views_recorded
+      ${microsText(sql`now()`)} as now
     from (select 1) as one
     left join ${ps} on ${ps.customerId} = ${customerId}`);
   return rows[0]!;

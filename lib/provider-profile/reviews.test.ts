@@ -11,8 +11,9 @@ import { resolveActor, type Actor } from "@/lib/auth/actor";
 import { testDatabase } from "@/test/db";
 import { encodeCursor } from "./cursor";
 import { reviewsPageDto } from "./dto";
-import { call, createMarketplaceCustomer, createProvider, insertReviews, uniqueIp, type ReviewSpec } from "./fixtures";
+import { call, createMarketplaceCustomer, createProvider, insertReviews, type ReviewSpec } from "./fixtures";
 import type { ReviewSort } from "./inputs";
+import { uniqueIp } from "@/test/factories";
 
 const t = await testDatabase();
 const state = vi.hoisted(() => ({ actor: { kind: "anonymous" } as Actor, db: null as Database | null }));

@@ -19,7 +19,8 @@ import type { Database } from "@/db/client";
 import { businesses, customerReviews as r } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { loadViewableCustomer } from "./access";
-import { decodeCursor, encodeCursor, MICROS_FORMAT, type CursorPosition } from "./cursor";
+import { microsText } from "@/lib/http/keyset";
+import { decodeCursor, encodeCursor, type CursorPosition } from "./cursor";
 import { reviewsPageDto, type ReviewsPageDto } from "./dto";
 import type { ReviewSort, ReviewsQuery } from "./inputs";
 
@@ -56,13 +57,21 @@ export async function listCustomerReviews(
   query: ReviewsQuery,
 ): Promise<ReviewsPageDto> {
   const { customer } = await loadViewableCustomer(db, actor, customerId);
+  return readReviewsPage(db, customer.id, query);
+}
+
+/**
+ * A page of a customer's visible reviews, without the access decision: only for callers that have
+ * just made it (the profile page, right after getProviderProfile allowed the view).
+ */
+export async function readReviewsPage(db: Database, customerId: string, query: ReviewsQuery): Promise<ReviewsPageDto> {
   const { sort, limit } = query;
   const after = query.cursor ? decodeCursor(query.cursor, sort, sort !== "recent") : null;
 
-  const branches = sort === "recent" ? [branch(customer.id, limit, after)] : ratingBranches(customer.id, sort, limit, after);
+  const branches = sort === "recent" ? [branch(customerId, limit, after)] : ratingBranches(customerId, sort, limit, after);
   const { rows } = await db.execute<ReviewRow>(sql`
     select page.id, page.rating::int as rating, page.comment, page.job_category, ${businesses.name} as provider_name,
-      to_char(page.created_at at time zone 'UTC', ${MICROS_FORMAT}) as at
+      ${microsText(sql`page.created_at`)} as at
     from (
       select * from (${sql.join(branches, sql` union all `)}) as candidates
       order by ${orderBy(sort, "candidates")} limit ${limit + 1}

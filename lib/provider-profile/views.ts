@@ -3,15 +3,15 @@
  * keyset page at a time. The customer sees the provider business and when, not which of its staff
  * looked (that is recorded, for abuse investigations, but is the business's own affair). Scoped by
  * the customer id lib/authz returns, in the WHERE clause. profile_views_customer_idx
- * (customer_id, viewed_at desc) serves the range (viewed_at <= the cursor's time); the id tiebreak
- * is rechecked and sorted over that page's few rows (see docs/provider-profile.md).
+ * (customer_id, viewed_at desc, id desc) serves the page in order from the cursor.
  */
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { businesses, profileViews as v } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireCustomer } from "@/lib/authz/policy";
-import { decodeCursor, encodeCursor, MICROS_FORMAT } from "./cursor";
+import { microsText } from "@/lib/http/keyset";
+import { decodeCursor, encodeCursor } from "./cursor";
 import { profileViewsPageDto, type ProfileViewsPageDto } from "./dto";
 import type { ViewsQuery } from "./inputs";
 
@@ -22,7 +22,7 @@ export async function listMyProfileViews(db: Database, actor: Actor, query: View
   const rows = await db
     .select({
       id: v.id,
-      at: sql<string>`to_char(${v.viewedAt} at time zone 'UTC', ${MICROS_FORMAT})`,
+      at: microsText(v.viewedAt),
       providerName: businesses.name,
     })
     .from(v)

@@ -5,19 +5,18 @@
  * on the pglite project the same race runs as concurrent consumers in this process.
  */
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonymous } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { driver, testDatabase, type TestDatabase } from "@/test/db";
 import { consumeWith, type PolicyDefinition } from "./index";
+import { uniqueIp } from "@/test/factories";
 
 const PROCESSES = 4;
 const ATTEMPTS_EACH = 10;
 const POINTS = 17; // not a multiple of anything above, so no process can get through alone by accident
 
-const uniqueIp = () => `2001:db8:${randomBytes(6).toString("hex").match(/.{4}/g)!.join(":")}::1`;
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -3,27 +3,17 @@
  * production table is untouched): which keys count, who is exempt, the headers, windows, peeking.
  * Every test charges keys of its own, because the pg and neon projects share one database.
  */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonymous, systemActor, type Actor, type UserActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { withRequestContext } from "@/lib/observability/context";
 import { metrics } from "@/lib/observability/metrics";
-import { refusalOf } from "@/test/factories";
+import { refusalOf, uniqueIp, userActor } from "@/test/factories";
 import { testDatabase, type TestDatabase } from "@/test/db";
 import { consume, consumeWith, peekWith, POLICIES, resetWith, type PolicyDefinition } from "./index";
 
-const uniqueIp = () => `2001:db8:${randomBytes(6).toString("hex").match(/.{4}/g)!.join(":")}::1`;
-const user = (): UserActor => ({
-  kind: "user",
-  userId: randomUUID(),
-  email: "a@example.test",
-  name: "A",
-  isPlatformAdmin: false,
-  customerId: null,
-  memberships: [],
-  business: null,
-});
+const user = () => userActor();
 
 const perUserAndIp: PolicyDefinition = {
   name: "test-limiter",

@@ -5,22 +5,21 @@
  * is being revived by an upsert out of the way.
  */
 import { inArray, lt, sql } from "drizzle-orm";
+import { deleteInBatches } from "@/db/batches";
 import type { Database } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 
-/** Deletes rows that expired over an hour ago, in batches (short locks, bounded WAL-free work); returns how many. */
-export async function pruneExpiredLimits(db: Database, { batchSize = 5_000 }: { batchSize?: number } = {}): Promise<number> {
-  let total = 0;
-  for (;;) {
+/** Deletes rows that expired over an hour ago, in batches (db/batches.ts); returns how many. */
+export function pruneExpiredLimits(db: Database, { batchSize = 5_000 }: { batchSize?: number } = {}): Promise<number> {
+  return deleteInBatches(batchSize, async (limit) => {
     const batch = db
       .select({ key: rateLimits.key })
       .from(rateLimits)
       .where(lt(rateLimits.expire, sql`now() - interval '1 hour'`))
-      .limit(batchSize)
+      .limit(limit)
       // A row a request is upserting right now is left for the next run rather than waited for.
       .for("update", { skipLocked: true });
     const deleted = await db.delete(rateLimits).where(inArray(rateLimits.key, batch)).returning({ key: rateLimits.key });
-    total += deleted.length;
-    if (deleted.length < batchSize) return total;
-  }
+    return deleted.length;
+  });
 }

@@ -3,13 +3,13 @@
  * headers on every limited success, then a 429 with Retry-After once the per-user limit is spent,
  * without running the handler. Only the session is mocked; getDb answers the test database.
  */
-import { randomBytes, randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { testDatabase, type TestDatabase } from "@/test/db";
 import { POLICIES } from "./index";
+import { uniqueIp, userActor } from "@/test/factories";
 
 const state = vi.hoisted(() => ({ actor: { kind: "anonymous" } as Actor, db: null as Database | null }));
 vi.mock("@/lib/auth/current", () => ({ getActor: async () => state.actor }));
@@ -20,7 +20,6 @@ vi.mock("@/db/client", async (importOriginal) => ({
 
 const { route } = await import("@/lib/http/route");
 
-const uniqueIp = () => `2001:db8:${randomBytes(6).toString("hex").match(/.{4}/g)!.join(":")}::1`;
 const perUser = POLICIES.write.find((l) => l.per === "user")!;
 
 let t: TestDatabase;
@@ -35,16 +34,7 @@ afterAll(async () => {
 let ip: string;
 beforeEach(() => {
   // A user and an IP of this test's own: the rows commit, and the pg and neon projects share them.
-  state.actor = {
-    kind: "user",
-    userId: randomUUID(),
-    email: "a@example.test",
-    name: "A",
-    isPlatformAdmin: false,
-    customerId: null,
-    memberships: [],
-    business: null,
-  };
+  state.actor = userActor();
   ip = uniqueIp();
 });
 

@@ -3,7 +3,7 @@
  * authorize our Auth.js config runs, and the real Auth.js route. NextAuth() itself is a stand-in
  * that records the config and whether a request reached its handler.
  */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from "vitest";
@@ -11,7 +11,7 @@ import type { Database } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { metrics } from "@/lib/observability/metrics";
-import { createUser } from "@/test/factories";
+import { createUser, uniqueIp } from "@/test/factories";
 import { testDatabase, type TestDatabase } from "@/test/db";
 import { chargeSignInAttempt, POLICIES, signInBlock } from "./index";
 
@@ -48,7 +48,6 @@ const { POST } = await import("@/app/api/auth/[...nextauth]/route");
 const PASSWORD = "correct horse battery staple";
 const perAccount = POLICIES.signIn.find((l) => l.per === "ip+email")!;
 const perIp = POLICIES.signIn.find((l) => l.per === "ip")!;
-const uniqueIp = () => `2001:db8:${randomBytes(6).toString("hex").match(/.{4}/g)!.join(":")}::1`;
 const uniqueEmail = () => `signin-${randomUUID()}@example.test`;
 
 let t: TestDatabase;

@@ -6,6 +6,5 @@ import { emitEvent } from "@/lib/events/outbox";
 type StaffEvent = "v1.staff.added" | "v1.staff.role_changed" | "v1.staff.removed";
 
 export function emitStaffEvent<T extends StaffEvent>(tx: Database, type: T, businessId: string, data: EventData<T>) {
-  const aggregate = { type: "staff_member" as const, id: staffMemberAggregateId(businessId, data.user_id) };
-  return emitEvent(tx, { type, businessId, aggregate, data } as Parameters<typeof emitEvent<T>>[1]);
+  return emitEvent(tx, { type, businessId, aggregate: { id: staffMemberAggregateId(businessId, data.user_id) }, data });
 }

@@ -3,7 +3,7 @@
  * the request's trace id on both) or not at all.
  */
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { auditLog, eventOutbox, memberships } from "@/db/schema";
 import { resolveActor, type UserActor } from "@/lib/auth/actor";
@@ -12,6 +12,17 @@ import { withRequestContext } from "@/lib/observability/context";
 import { testDatabase, type TestDatabase } from "@/test/db";
 import { addMember, createBusiness, createUser } from "@/test/factories";
 import { addStaff, changeStaffRole, removeStaff } from "./mutations";
+
+// A switch to make writing the event fail inside the change, after its audit row was written.
+const outbox = vi.hoisted(() => ({ fail: false }));
+vi.mock("@/lib/events/outbox", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/events/outbox")>();
+  return {
+    ...actual,
+    emitEvent: (...args: Parameters<typeof actual.emitEvent>) =>
+      outbox.fail ? Promise.reject(new Error("outbox insert failed")) : actual.emitEvent(...args),
+  };
+});
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -59,7 +70,7 @@ describe("staff changes with their audit rows and events", () => {
 
   it("leaves no change, no audit row and no event when the surrounding transaction fails", async () => {
     await t.rollback(async (db) => {
-      const { business, owner, member, actor } = await teamOfTwo(db);
+      const { business, member, actor } = await teamOfTwo(db);
 
       const outcome = await db
         .transaction(async (tx) => {
@@ -95,6 +106,21 @@ describe("staff changes with their audit rows and events", () => {
       expect(events.map((e) => [e.type, (e.payload as { user_id: string; via: string }).user_id, (e.payload as { via: string }).via])).toEqual([
         ["v1.staff.added", existing.id, "direct"],
       ]);
+    });
+  });
+
+  it("rolls back the change and its audit row when its event cannot be written", async () => {
+    await t.rollback(async (db) => {
+      const { business, member, actor } = await teamOfTwo(db);
+      outbox.fail = true;
+      try {
+        await expect(changeStaffRole(db, actor, member.id, "manager")).rejects.toThrow("outbox insert failed");
+      } finally {
+        outbox.fail = false;
+      }
+      const [still] = await db.select().from(memberships).where(and(eq(memberships.businessId, business.id), eq(memberships.userId, member.id)));
+      expect(still?.role).toBe("staff");
+      expect(await db.select().from(auditLog).where(eq(auditLog.businessId, business.id))).toEqual([]);
     });
   });
 });

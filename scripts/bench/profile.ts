@@ -15,7 +15,7 @@ import { measure, type Figure } from "./measure";
 const SORTS: ReviewSort[] = ["recent", "highest", "lowest"];
 const DEEP_PAGES = 40;
 
-/** A provider who may see every profile: the customers are made public for the run's duration. */
+/** A provider to look with; each measured customer is made public for its part of the run, then restored. */
 async function benchProvider(db: Database): Promise<UserActor> {
   const { rows } = await db.execute<{ user_id: string; business_id: string }>(sql`
     select m.user_id, m.business_id from memberships m join businesses b on b.id = m.business_id
@@ -39,22 +39,33 @@ export async function profileSuite(db: Database): Promise<Figure[]> {
   const provider = await benchProvider(db);
   const figures: Figure[] = [];
   for (const customer of await customersToMeasure(db)) {
+    const { rows } = await db.execute<{ visibility: string }>(
+      sql`select provider_visibility as visibility from customers where id = ${customer.id}`,
+    );
     await db.execute(sql`update customers set provider_visibility = 'public' where id = ${customer.id}`);
-    const who = `${customer.label} (${customer.reviews} reviews)`;
-    figures.push(await measure(`profile of ${who}: access + figures + view insert`, 500, () => getProviderProfile(db, provider, customer.id)));
-    for (const sort of SORTS) {
-      figures.push(await measure(`reviews of ${who}, ${sort}: first page`, 500, () => listCustomerReviews(db, provider, customer.id, { sort, limit: 10 })));
-      let cursor: string | null = null;
-      for (let page = 0; page < DEEP_PAGES; page++) {
-        const result: { pagination: { next_cursor: string | null } } = await listCustomerReviews(db, provider, customer.id, { sort, limit: 10, cursor: cursor ?? undefined });
-        if (!result.pagination.next_cursor) break;
-        cursor = result.pagination.next_cursor;
-      }
-      if (cursor) {
-        const deep = cursor;
-        figures.push(await measure(`reviews of ${who}, ${sort}: page ${DEEP_PAGES + 1}`, 500, () => listCustomerReviews(db, provider, customer.id, { sort, limit: 10, cursor: deep })));
-      }
+    try {
+      figures.push(...(await measureCustomer(db, provider, customer)));
+    } finally {
+      await db.execute(sql`update customers set provider_visibility = ${rows[0]!.visibility}::provider_visibility where id = ${customer.id}`);
     }
+  }
+  return figures;
+}
+
+async function measureCustomer(db: Database, provider: UserActor, customer: { id: string; reviews: number; label: string }) {
+  const who = `${customer.label} (${customer.reviews} reviews)`;
+  const page = (sort: ReviewSort, cursor?: string) => listCustomerReviews(db, provider, customer.id, { sort, limit: 10, cursor });
+  const figures = [await measure(`profile of ${who}: access + figures + view insert`, 500, () => getProviderProfile(db, provider, customer.id))];
+  for (const sort of SORTS) {
+    figures.push(await measure(`reviews of ${who}, ${sort}: first page`, 500, () => page(sort)));
+    let cursor: string | undefined;
+    for (let i = 0; i < DEEP_PAGES; i++) {
+      const next = (await page(sort, cursor)).pagination.next_cursor;
+      if (!next) break;
+      cursor = next;
+    }
+    const deep = cursor;
+    if (deep) figures.push(await measure(`reviews of ${who}, ${sort}: page ${DEEP_PAGES + 1}`, 500, () => page(sort, deep)));
   }
   return figures;
 }

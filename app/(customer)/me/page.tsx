@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import { getCustomerHome, type CustomerHome } from "@/lib/dashboards/customer-home";
 import { loadForPage } from "@/lib/auth/page";
+import { publicDisplayName } from "@/lib/provider-profile/figures";
 import { AccessDenied } from "@/components/app/access-denied";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -24,7 +25,8 @@ export default async function CustomerHomePage() {
   const result = await loadForPage("/me", getCustomerHome);
   if (!result.ok) return <AccessDenied error={result.error} />;
   const home = result.data;
-  const publicName = home.displayName ?? `${home.firstName}${home.lastName ? ` ${home.lastName[0]}.` : ""}`;
+  // Exactly the name providers are shown (the profile API computes it the same way).
+  const publicName = publicDisplayName(home.displayName, home.firstName, home.lastName);
   const visibility = VISIBILITY[home.providerVisibility];
 
   return (

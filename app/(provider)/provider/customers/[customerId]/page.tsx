@@ -1,7 +1,7 @@
 /**
  * /provider/customers/[customerId]: a customer's profile as the provider business the viewer acts
  * for may see it. The page reads through the same data functions as the JSON API
- * (getProviderProfile, listCustomerReviews), so the customer's visibility choice, the view record
+ * (getProviderProfile, readReviewsPage), so the customer's visibility choice, the view record
  * (written by getProviderProfile in the statement that reads the figures) and the refusal reasons
  * are exactly the API's; like the API it charges the profileView rate limit, once per page view.
  * A refusal renders as a kind explanation instead of an error screen.
@@ -14,9 +14,9 @@ import type { UserActor } from "@/lib/auth/actor";
 import { loadForPage, requirePageActor } from "@/lib/auth/page";
 import { badRequest } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
-import { customerParams } from "@/lib/provider-profile/inputs";
+import { customerParams, REVIEWS_PAGE_DEFAULT } from "@/lib/provider-profile/inputs";
 import { getProviderProfile } from "@/lib/provider-profile/profile";
-import { listCustomerReviews } from "@/lib/provider-profile/reviews";
+import { readReviewsPage } from "@/lib/provider-profile/reviews";
 import { consume } from "@/lib/rate-limit";
 import { JobCategories } from "@/components/provider-profile/job-categories";
 import { ProfileHeader } from "@/components/provider-profile/profile-header";
@@ -26,8 +26,6 @@ import { RatingHistogram } from "@/components/provider-profile/rating-histogram"
 import { ReviewsList } from "@/components/provider-profile/reviews-list";
 
 export const metadata: Metadata = { title: "Customer profile" };
-
-const REVIEWS_PAGE_SIZE = 10;
 
 type Props = { params: Promise<{ customerId: string }> };
 
@@ -47,7 +45,7 @@ export default async function ProviderCustomerProfilePage({ params }: Props) {
     // The profile first: it is the access decision and records the view; the first page of
     // reviews (with the reviewing providers' names) is read only once it has been allowed.
     const profile = await getProviderProfile(db, actor, customerId);
-    const firstReviews = await listCustomerReviews(db, actor, customerId, { sort: "recent", limit: REVIEWS_PAGE_SIZE });
+    const firstReviews = await readReviewsPage(db, customerId, { sort: "recent", limit: REVIEWS_PAGE_DEFAULT });
     return { profile, firstReviews };
   });
   if (!result.ok) return <ProfileUnavailable error={result.error} />;
@@ -80,7 +78,7 @@ export default async function ProviderCustomerProfilePage({ params }: Props) {
             initialPage={firstReviews}
             total={profile.stats.review_count}
             businessId={result.actor.business?.businessId}
-            pageSize={REVIEWS_PAGE_SIZE}
+            pageSize={REVIEWS_PAGE_DEFAULT}
           />
         </div>
       </div>
