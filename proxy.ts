@@ -15,7 +15,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { authSecret, env } from "@/lib/env";
 import { newNonce, pageContentSecurityPolicy } from "@/lib/http/security-headers";
 
-const SIGNED_IN_AREAS = /^\/(home|me|provider|crm|admin|business)(\/|$)/;
+const SIGNED_IN_AREAS = /^\/(home|me|jobs|provider|crm|admin|business)(\/|$)/;
 
 export async function proxy(req: NextRequest) {
   if (SIGNED_IN_AREAS.test(req.nextUrl.pathname) && !(await hasSession(req))) {

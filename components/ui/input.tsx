@@ -1,4 +1,4 @@
-/** Text inputs and selects; `aria-invalid` (set by Field) turns the border red. */
+/** Text inputs, text areas and selects; `aria-invalid` (set by Field) turns the border red. */
 import type { ComponentProps } from "react";
 import { cn } from "./cn";
 
@@ -15,4 +15,8 @@ export function Input({ className, ...props }: ComponentProps<"input">) {
 
 export function Select({ className, ...props }: ComponentProps<"select">) {
   return <select className={cn(CONTROL, "h-10 pr-8", className)} {...props} />;
+}
+
+export function Textarea({ className, rows = 4, ...props }: ComponentProps<"textarea">) {
+  return <textarea rows={rows} className={cn(CONTROL, "py-2 leading-relaxed", className)} {...props} />;
 }

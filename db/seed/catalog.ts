@@ -3,6 +3,7 @@
  * time is relative to, job categories and their titles, review comments, names. Keeping them in
  * one place means both worlds speak about the same marketplace.
  */
+import type { JobCategory } from "@/lib/marketplace/categories";
 
 /**
  * Every seeded time is an offset from this constant, never from Date.now(), so "member since",
@@ -20,7 +21,7 @@ export function addMinutes(date: Date, minutes: number): Date {
   return new Date(date.getTime() + minutes * 60_000);
 }
 
-/** The marketplace's job categories (15), each with two title variants. */
+/** Every marketplace job category (lib/marketplace/categories.ts), each with two title variants. */
 export const JOB_CATEGORIES = [
   { name: "House cleaning", titles: ["Weekly clean of a 2-bedroom flat", "Clean before guests arrive"] },
   { name: "Deep cleaning", titles: ["Deep clean of kitchen and bathrooms", "Spring deep clean, whole house"] },
@@ -37,9 +38,9 @@ export const JOB_CATEGORIES = [
   { name: "Dog walking", titles: ["Midday walks, Monday to Friday", "Evening walk for an energetic puppy"] },
   { name: "Electrical", titles: ["Replace light fittings", "Install an outdoor socket"] },
   { name: "Smart home setup", titles: ["Set up smart thermostat and plugs", "Install video doorbell"] },
-] as const;
+] as const satisfies readonly { name: JobCategory; titles: readonly string[] }[];
 
-export type JobCategory = (typeof JOB_CATEGORIES)[number]["name"];
+export type { JobCategory };
 
 export const JOB_DESCRIPTIONS = [
   "Flexible on timing; weekday mornings are best. Parking available on the street.",
