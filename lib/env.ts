@@ -37,6 +37,11 @@ const schema = z.object({
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().positive().default(7),
   /** Postgres statement_timeout for the server's queries; scripts and migrations run without one. */
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /**
+   * Multiplies every rate limit's points. Only for the server of a load test (npm run bench -- http),
+   * where one provider sends thousands of requests a minute; leave it at 1 anywhere real.
+   */
+  RATE_LIMIT_FACTOR: z.coerce.number().int().positive().default(1),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Seeds the demo world into an empty embedded database on first start. */
   SEED_ON_START: z.enum(["true", "false"]).default("true"),

@@ -5,12 +5,15 @@
  * - `npm run bench` (or `-- platform`): the platform services, in a scratch database it creates
  *   beside BENCH_DATABASE_URL (default: the local server's `test` database) and drops afterwards;
  *   with AMQP_URL set, the relay too.
- * - `npm run bench -- profile`: the provider profile, on DATABASE_URL, which must hold a world
- *   seeded with `npm run db:seed -- --scale N`.
+ * - `npm run bench -- profile`: the provider profile's queries, on DATABASE_URL, which must hold a
+ *   world seeded with `npm run db:seed -- --scale N`.
+ * - `npm run bench -- http`: the profile endpoint's requests per second against the trivial
+ *   GET /api/me, served by `next start` on that same DATABASE_URL (after `npm run build`).
  */
 import os from "node:os";
-import { configuredDatabase, connect } from "@/db/client";
+import { configuredDatabase, connect, type Database } from "@/db/client";
 import { createDatabase } from "@/test/scratch";
+import { httpSuite } from "./bench/http";
 import { platformSuite } from "./bench/platform";
 import { profileSuite } from "./bench/profile";
 
@@ -28,13 +31,14 @@ async function platform() {
   }
 }
 
-async function profile() {
+/** A suite over the world seeded on DATABASE_URL. */
+async function onScaleWorld(name: string, suite: (db: Database, url: string) => Promise<object[]>) {
   const { url, driver } = configuredDatabase();
   if (driver === "pglite") throw new Error("Set DATABASE_URL to a Postgres database seeded with npm run db:seed -- --scale N.");
-  console.log(`Profile benchmarks on ${new URL(url!).host}${new URL(url!).pathname}`);
+  console.log(`${name} benchmarks on ${new URL(url!).host}${new URL(url!).pathname}`);
   const connection = await connect(url, driver);
   try {
-    console.table(await profileSuite(connection.db));
+    console.table(await suite(connection.db, url!));
   } finally {
     await connection.close();
   }
@@ -44,8 +48,9 @@ async function main() {
   console.log(`${os.cpus().length} cores, Node ${process.version}`);
   const suite = process.argv[2] ?? "platform";
   if (suite === "platform") return platform();
-  if (suite === "profile") return profile();
-  throw new Error(`Unknown suite "${suite}": use platform or profile.`);
+  if (suite === "profile") return onScaleWorld("Profile", profileSuite);
+  if (suite === "http") return onScaleWorld("HTTP", httpSuite);
+  throw new Error(`Unknown suite "${suite}": use platform, profile or http.`);
 }
 
 main().then(

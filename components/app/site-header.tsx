@@ -13,10 +13,12 @@ import { UserMenu, type MenuLink } from "./user-menu";
 function facesOf(user: UserActor): MenuLink[] {
   const links: MenuLink[] = [];
   const business = user.business;
-  if (business?.isMarketplaceProvider) links.push({ href: "/provider", label: "Provider dashboard" });
+  if (business?.isMarketplaceProvider) {
+    links.push({ href: "/provider", label: "Provider dashboard" }, { href: "/provider/jobs", label: "Find jobs" });
+  }
   if (business && hasPermission(business.role, "crm.read")) links.push({ href: "/crm", label: "Customers" });
   if (business && hasPermission(business.role, "staff.read")) links.push({ href: "/business/staff", label: "Staff" });
-  if (user.customerId) links.push({ href: "/me", label: "Your profile" });
+  if (user.customerId) links.push({ href: "/me", label: "Your profile" }, { href: "/me/jobs", label: "Your jobs" });
   if (user.isPlatformAdmin) links.push({ href: "/admin", label: "Platform admin" });
   return links;
 }

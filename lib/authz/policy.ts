@@ -136,7 +136,7 @@ export function assertMayViewCustomerProfile(
   if (customer.visibility === "restricted" && !hasInteraction) {
     throw forbidden(
       "no_interaction",
-      "This customer shares their profile only with providers they have dealt with. Once you apply to one of their jobs or message them, you can see it.",
+      "This customer shares their profile only with providers they have dealt with. Once you open one of their jobs, or apply to one, you can see it.",
     );
   }
   return provider;

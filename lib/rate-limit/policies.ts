@@ -3,6 +3,7 @@
  * against. This table is the one place to read or change what the app allows; docs/rate-limits.md
  * explains the choices.
  */
+import { env } from "@/lib/env";
 
 /** Whose counter a limit charges. */
 export type Scope =
@@ -41,7 +42,10 @@ export const POLICIES = {
     { per: "ip+email", points: 5, duration: 15 * MINUTE },
     { per: "ip", points: 50, duration: 15 * MINUTE },
   ],
-  /** A provider looking up customer profiles, or a visitor opening shared ones: against scraping. */
+  /**
+   * A provider looking up customer profiles or their jobs (a job view opens a restricted profile),
+   * or a visitor opening shared ones: against scraping.
+   */
   profileView: [
     { per: "user", points: 120, duration: 10 * MINUTE },
     { per: "business", points: 300, duration: 10 * MINUTE },
@@ -56,5 +60,7 @@ export const POLICIES = {
 export type PolicyName = keyof typeof POLICIES;
 
 export function policy(name: PolicyName): PolicyDefinition {
-  return { name, limits: POLICIES[name] };
+  const factor = env().RATE_LIMIT_FACTOR;
+  const limits = POLICIES[name];
+  return { name, limits: factor === 1 ? limits : limits.map((limit) => ({ ...limit, points: limit.points * factor })) };
 }

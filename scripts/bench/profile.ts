@@ -10,12 +10,13 @@ import { resolveActor, type UserActor } from "@/lib/auth/actor";
 import { getProviderProfile } from "@/lib/provider-profile/profile";
 import { listCustomerReviews } from "@/lib/provider-profile/reviews";
 import type { ReviewSort } from "@/lib/provider-profile/inputs";
+import { customersToMeasure, withPublicProfile, type MeasuredCustomer } from "./customers";
 import { measure, type Figure } from "./measure";
 
 const SORTS: ReviewSort[] = ["recent", "highest", "lowest"];
 const DEEP_PAGES = 40;
 
-/** A provider to look with; each measured customer is made public for its part of the run, then restored. */
+/** A provider to look with. */
 async function benchProvider(db: Database): Promise<UserActor> {
   const { rows } = await db.execute<{ user_id: string; business_id: string }>(sql`
     select m.user_id, m.business_id from memberships m join businesses b on b.id = m.business_id
@@ -25,34 +26,17 @@ async function benchProvider(db: Database): Promise<UserActor> {
   return (await resolveActor(db, row.user_id, { businessId: row.business_id })) as UserActor;
 }
 
-async function customersToMeasure(db: Database) {
-  const { rows } = await db.execute<{ id: string; reviews: number; label: string }>(sql`
-    (select customer_id as id, reviews_received as reviews, 'most reviews' as label
-       from profile_stats order by reviews_received desc limit 1)
-    union all
-    (select customer_id, reviews_received, 'typical' from profile_stats
-       where reviews_received between 3 and 20 limit 1)`);
-  return rows;
-}
-
 export async function profileSuite(db: Database): Promise<Figure[]> {
   const provider = await benchProvider(db);
-  const figures: Figure[] = [];
-  for (const customer of await customersToMeasure(db)) {
-    const { rows } = await db.execute<{ visibility: string }>(
-      sql`select provider_visibility as visibility from customers where id = ${customer.id}`,
-    );
-    await db.execute(sql`update customers set provider_visibility = 'public' where id = ${customer.id}`);
-    try {
-      figures.push(...(await measureCustomer(db, provider, customer)));
-    } finally {
-      await db.execute(sql`update customers set provider_visibility = ${rows[0]!.visibility}::provider_visibility where id = ${customer.id}`);
-    }
-  }
-  return figures;
+  const customers = await customersToMeasure(db);
+  return withPublicProfile(db, customers, async () => {
+    const figures: Figure[] = [];
+    for (const customer of customers) figures.push(...(await measureCustomer(db, provider, customer)));
+    return figures;
+  });
 }
 
-async function measureCustomer(db: Database, provider: UserActor, customer: { id: string; reviews: number; label: string }) {
+async function measureCustomer(db: Database, provider: UserActor, customer: MeasuredCustomer) {
   const who = `${customer.label} (${customer.reviews} reviews)`;
   const page = (sort: ReviewSort, cursor?: string) => listCustomerReviews(db, provider, customer.id, { sort, limit: 10, cursor });
   const figures = [await measure(`profile of ${who}: access + figures + view insert`, 500, () => getProviderProfile(db, provider, customer.id))];

@@ -1,6 +1,9 @@
-/** GET: one job, as its customer or a provider sees it; a provider's look is recorded as a job_view. */
+/**
+ * GET: one job, as its customer or a provider sees it. A provider's look is recorded as a job_view,
+ * which opens the customer's restricted profile to it, so it shares the profile lookups' limit.
+ */
 import { route } from "@/lib/http/route";
 import { jobParams } from "@/lib/marketplace/inputs";
 import { getJob } from "@/lib/marketplace/queries";
 
-export const GET = route({ params: jobParams }, ({ db, actor, params }) => getJob(db, actor, params.jobId));
+export const GET = route({ params: jobParams, rateLimit: "profileView" }, ({ db, actor, params }) => getJob(db, actor, params.jobId));

@@ -1,0 +1,35 @@
+/**
+ * The customers the profile benchmarks look at, in a world seeded with --scale: the one with the
+ * most reviews (the seed's "whale") and a typical one. Each is made public for the run, whatever
+ * it chose, and given its choice back afterwards.
+ */
+import { sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+
+export type MeasuredCustomer = { id: string; reviews: number; label: string };
+
+export async function customersToMeasure(db: Database): Promise<MeasuredCustomer[]> {
+  const { rows } = await db.execute<MeasuredCustomer>(sql`
+    (select customer_id as id, reviews_received as reviews, 'most reviews' as label
+       from profile_stats order by reviews_received desc limit 1)
+    union all
+    (select customer_id, reviews_received, 'typical' from profile_stats
+       where reviews_received between 3 and 20 limit 1)`);
+  if (rows.length === 0) throw new Error("No customers: seed the database with npm run db:seed -- --scale N.");
+  return rows;
+}
+
+export async function withPublicProfile<T>(db: Database, customers: MeasuredCustomer[], run: () => Promise<T>): Promise<T> {
+  const ids = customers.map((c) => c.id);
+  const { rows: before } = await db.execute<{ id: string; visibility: string }>(
+    sql`select id, provider_visibility as visibility from customers where id in ${ids}`,
+  );
+  await db.execute(sql`update customers set provider_visibility = 'public' where id in ${ids}`);
+  try {
+    return await run();
+  } finally {
+    for (const { id, visibility } of before) {
+      await db.execute(sql`update customers set provider_visibility = ${visibility}::provider_visibility where id = ${id}`);
+    }
+  }
+}
