@@ -34,7 +34,7 @@ for (const { role, home, heading } of [
     await page.getByRole("button", { name: "Create account" }).click();
 
     await expect(page).toHaveURL(new RegExp(`${home}$`));
-    await expect(page.getByRole("heading", { name: heading })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
 
     await signOut(page);
     await page.goto(home);
@@ -42,7 +42,7 @@ for (const { role, home, heading } of [
 
     await signInThroughForm(page, email, PASSWORD);
     await expect(page).toHaveURL(new RegExp(`${home}$`));
-    await expect(page.getByRole("heading", { name: heading })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
   });
 }
 
@@ -53,7 +53,7 @@ for (const { who, email, home, heading } of [
   test(`${who} signs in and lands on ${home}`, async ({ page }) => {
     await signInThroughForm(page, email, DEMO_PASSWORD);
     await expect(page).toHaveURL(new RegExp(`${home}$`));
-    await expect(page.getByRole("heading", { name: heading })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
   });
 }
 

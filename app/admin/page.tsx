@@ -1,10 +1,15 @@
-/** /admin: platform administrators' overview and the event outbox. Everyone else gets a 403 message. */
+/**
+ * /admin: platform administrators' overview, review moderation and the event outbox. Everyone else
+ * gets a 403 message.
+ */
 import type { Metadata } from "next";
 import { getAdminOverview } from "@/lib/dashboards/admin-overview";
 import { getOutboxOverview } from "@/lib/events/admin";
+import { listReviewsForModeration, MODERATION_PAGE_DEFAULT } from "@/lib/marketplace/moderation";
 import { loadForPage } from "@/lib/auth/page";
 import { AccessDenied } from "@/components/app/access-denied";
 import { OutboxPanel } from "@/components/admin/outbox-panel";
+import { ReviewModeration } from "@/components/admin/review-moderation";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat, StatGrid } from "@/components/ui/stat";
 
@@ -14,14 +19,15 @@ const LATEST_EVENTS = 20;
 
 export default async function AdminPage() {
   const result = await loadForPage("/admin", async (db, actor) => {
-    const [platform, outbox] = await Promise.all([
+    const [platform, outbox, disputed] = await Promise.all([
       getAdminOverview(db, actor),
       getOutboxOverview(db, actor, { limit: LATEST_EVENTS }),
+      listReviewsForModeration(db, actor, { status: "disputed", limit: MODERATION_PAGE_DEFAULT }),
     ]);
-    return { platform, outbox };
+    return { platform, outbox, disputed };
   });
   if (!result.ok) return <AccessDenied error={result.error} />;
-  const { platform: o, outbox } = result.data;
+  const { platform: o, outbox, disputed } = result.data;
   return (
     <>
       <PageHeader title="Platform admin" description="The whole platform at a glance." />
@@ -32,6 +38,7 @@ export default async function AdminPage() {
           <Stat label="Customer profiles" value={o.customers} />
           <Stat label="CRM customer records" value={o.crmCustomers} />
         </StatGrid>
+        <ReviewModeration initialDisputed={disputed} pageSize={MODERATION_PAGE_DEFAULT} />
         <OutboxPanel overview={outbox} />
       </div>
     </>

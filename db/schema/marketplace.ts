@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   boolean,
   check,
   index,
@@ -56,6 +57,8 @@ export const jobs = pgTable(
   (t) => [
     index("jobs_customer_created_idx").on(t.customerId, newestFirst(t.createdAt)),
     index("jobs_open_idx").on(newestFirst(t.createdAt)).where(sql`${t.status} = 'open'`),
+    // Providers browsing one category: without it, a rare category walks every open job.
+    index("jobs_open_category_idx").on(t.category, newestFirst(t.createdAt), newestFirst(t.id)).where(sql`${t.status} = 'open'`),
   ],
 );
 
@@ -125,6 +128,18 @@ export const jobMessages = pgTable(
   (t) => [index("job_messages_thread_idx").on(t.jobId, t.providerBusinessId, t.createdAt)],
 );
 
+type ReviewColumns = { isVisible: AnyPgColumn; disputedAt: AnyPgColumn; moderatedAt: AnyPgColumn };
+
+/**
+ * A review in the moderators' queue: disputed, and not decided since. A customer disputes a review
+ * at most once, but an administrator may have hidden or shown it before that dispute arrived.
+ */
+export const reviewAwaitingModeration = (t: ReviewColumns) =>
+  sql`${t.disputedAt} is not null and (${t.moderatedAt} is null or ${t.moderatedAt} < ${t.disputedAt})`;
+
+/** A review an administrator has hidden: out of the customer's figures and every provider's view. */
+export const reviewIsHidden = (t: ReviewColumns) => sql`not ${t.isVisible}`;
+
 /** A provider's review of a customer after a completed job. */
 export const customerReviews = pgTable(
   "customer_reviews",
@@ -147,6 +162,9 @@ export const customerReviews = pgTable(
     isVisible: boolean().notNull().default(true),
     disputedAt: at(),
     disputeReason: text(),
+    /** When a platform administrator last decided on the review (hid, showed or kept it); null if never. */
+    moderatedAt: at(),
+    moderatedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -160,6 +178,14 @@ export const customerReviews = pgTable(
     index("customer_reviews_rating_idx")
       .on(t.customerId, t.rating, newestFirst(t.createdAt), newestFirst(t.id))
       .where(sql`${t.isVisible}`),
+    // The moderators' lists (lib/marketplace/moderation.ts), each read as keyset pages of its own
+    // index: the disputes no administrator has decided since they were raised, most recent first,
+    // and the hidden reviews by when they were written. The lists' WHERE clauses are built by the
+    // same functions as these predicates, so the planner can always match them.
+    index("customer_reviews_dispute_queue_idx")
+      .on(newestFirst(t.disputedAt), newestFirst(t.id))
+      .where(reviewAwaitingModeration(t)),
+    index("customer_reviews_hidden_idx").on(newestFirst(t.createdAt), newestFirst(t.id)).where(reviewIsHidden(t)),
   ],
 );
 

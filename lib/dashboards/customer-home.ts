@@ -1,7 +1,11 @@
-/** The customer's own home: their profile at a glance and how much they have done on the platform. */
-import { desc, eq, sql } from "drizzle-orm";
+/**
+ * The customer's own home: their profile at a glance and how much they have done on the platform.
+ * Their recent jobs and who viewed them are the list functions' first pages (lib/marketplace/
+ * customer-jobs.ts, lib/provider-profile/views.ts), so /me shows the rows /me/jobs does.
+ */
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { customers, jobs, type JobStatus, type ProviderVisibility, type SocialVisibility } from "@/db/schema";
+import { customers, type ProviderVisibility, type SocialVisibility } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireCustomer } from "@/lib/authz/policy";
 import { notFound } from "@/lib/errors";
@@ -15,12 +19,11 @@ export type CustomerHome = {
   socialVisibility: SocialVisibility;
   memberSince: Date;
   counts: { jobs: number; openJobs: number; orders: number; reviews: number; profileViews: number };
-  recentJobs: { id: string; title: string; category: string; status: JobStatus; createdAt: Date }[];
 };
 
 export async function getCustomerHome(db: Database, actor: Actor): Promise<CustomerHome> {
   const { customerId } = requireCustomer(actor);
-  const [[profile], counts, recentJobs] = await Promise.all([
+  const [[profile], counts] = await Promise.all([
     db
       .select({
         firstName: customers.firstName,
@@ -41,13 +44,7 @@ export async function getCustomerHome(db: Database, actor: Actor): Promise<Custo
         (select count(*) from order_snapshots where customer_id = ${customerId})::int as "orders",
         (select count(*) from customer_reviews where customer_id = ${customerId} and is_visible)::int as "reviews",
         (select count(*) from profile_views where customer_id = ${customerId})::int as "profileViews"`),
-    db
-      .select({ id: jobs.id, title: jobs.title, category: jobs.category, status: jobs.status, createdAt: jobs.createdAt })
-      .from(jobs)
-      .where(eq(jobs.customerId, customerId))
-      .orderBy(desc(jobs.createdAt))
-      .limit(5),
   ]);
   if (!profile) throw notFound("Your profile");
-  return { ...profile, counts: counts.rows[0]!, recentJobs };
+  return { ...profile, counts: counts.rows[0]! };
 }

@@ -52,7 +52,7 @@ describe("getCustomerHome", () => {
       const userId = (await createUser(db)).id;
       const customerId = (await createCustomer(db, userId)).id;
       const otherCustomer = (await createCustomer(db, (await createUser(db)).id)).id;
-      // Six jobs a month apart (now() is one instant inside the test's transaction): the newest five show.
+      // Six jobs of theirs and one of someone else's: only theirs are counted.
       await db.insert(jobs).values([
         ...[1, 2, 3, 4, 5, 6].map((month) => ({
           customerId,
@@ -69,7 +69,6 @@ describe("getCustomerHome", () => {
       const home = await getCustomerHome(db, await resolveActor(db, userId));
       expect(home).toMatchObject({ firstName: "Cara", providerVisibility: "public" });
       expect(home.counts).toEqual({ jobs: 6, openJobs: 6, orders: 0, reviews: 0, profileViews: 0 });
-      expect(home.recentJobs.map((j) => j.title)).toEqual(["Job 6", "Job 5", "Job 4", "Job 3", "Job 2"]);
     }));
 
   it("is refused to an account without a customer profile", () =>

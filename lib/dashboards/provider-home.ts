@@ -22,12 +22,13 @@ export async function getProviderHome(db: Database, actor: Actor): Promise<Provi
         (select count(*) from jobs where status = 'open')::int as "openJobs",
         (select count(*) from job_applications where provider_business_id = ${businessId})::int as "applications",
         (select count(*) from bookings where provider_business_id = ${businessId})::int as "bookings"`),
-    // Open jobs are the marketplace's shared notice board: every provider sees the same list.
+    // Open jobs are the marketplace's shared notice board: every provider sees the same list, and
+    // these five in the order /provider/jobs starts with (jobs posted together are ordered by id).
     db
       .select({ id: jobs.id, customerId: jobs.customerId, title: jobs.title, category: jobs.category, createdAt: jobs.createdAt })
       .from(jobs)
       .where(eq(jobs.status, "open"))
-      .orderBy(desc(jobs.createdAt))
+      .orderBy(desc(jobs.createdAt), desc(jobs.id))
       .limit(5),
   ]);
   return { businessName: business.businessName, role: business.role, counts: counts.rows[0]!, latestOpenJobs };

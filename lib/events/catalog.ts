@@ -80,6 +80,10 @@ export const eventCatalog = {
     "job",
     z.object({ job_id: jobId, customer_id: profileId, application_id: z.uuid(), provider_business_id: providerBusinessId, applied_by: userId }),
   ),
+  "v1.job.application_withdrawn": event(
+    "job",
+    z.object({ job_id: jobId, customer_id: profileId, application_id: z.uuid(), provider_business_id: providerBusinessId, withdrawn_by: userId }),
+  ),
   "v1.job.booked": event(
     "job",
     z.object({

@@ -126,7 +126,7 @@ export const reviewVisibilityDto = z
   .strictObject({
     review_id: z.uuid(),
     is_visible: z.boolean(),
-    /** False when the review already had this visibility (the call changed nothing). */
+    /** False when the review already had this visibility: the administrator kept it as it was (still a recorded decision). */
     changed: z.boolean(),
   })
   .meta({ id: "ReviewVisibility" });

@@ -1,8 +1,7 @@
 /**
- * Messages about a job, one thread per provider business. A thread is open while both sides have
- * business together: on an open job, between the customer and each provider that applied; once
- * booked (and after completion), between the customer and the booked provider only; a cancelled
- * job takes no messages. A provider always writes in its own thread; the customer names one.
+ * Sending a message about a job. Which thread takes messages is lib/marketplace/threads.ts's rule,
+ * the same one the job page shows its forms by. A provider always writes in its own thread; the
+ * customer names one.
  */
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
@@ -10,22 +9,29 @@ import { jobApplications, jobMessages } from "@/db/schema";
 import { recordChange } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { marketplaceActor } from "@/lib/authz/policy";
-import { badRequest, conflict, forbidden, unprocessable } from "@/lib/errors";
-import { iso, type MessageDto } from "./dto";
+import { badRequest } from "@/lib/errors";
+import { iso, type ApplicationDto, type MessageDto } from "./dto";
 import { emitJobEvent } from "./events";
 import type { MessageInput } from "./inputs";
 import { recordInteraction } from "./interactions";
 import { loadJobFor, type LoadedJob } from "./job-access";
 import { bumpProfileStats } from "./stats";
+import { threadAccess } from "./threads";
 
 export async function sendJobMessage(db: Database, actor: Actor, jobId: string, input: MessageInput): Promise<MessageDto> {
   const m = marketplaceActor(actor);
   return db.transaction(async (tx) => {
     // A share lock: a message never lands after a cancellation that committed first.
     const loaded = await loadJobFor(tx, m, jobId, "share");
-    const { job, side } = loaded;
-    if (job.status === "cancelled") throw conflict("This job was cancelled; its threads are closed.", "job_closed");
-    const provider = side === "provider" ? providerThread(loaded, m.providerBusinessId!, input) : await customerThread(tx, loaded, input);
+    const { job, side, booking } = loaded;
+    const { provider, applicationStatus } = await threadNamed(tx, loaded, m.providerBusinessId, input);
+    const access = threadAccess(side, {
+      jobStatus: job.status,
+      bookedProviderId: booking?.providerBusinessId ?? null,
+      providerBusinessId: provider,
+      applicationStatus,
+    });
+    if (!access.canWrite) throw access.refusal();
 
     const [message] = await tx
       .insert(jobMessages)
@@ -61,32 +67,24 @@ export async function sendJobMessage(db: Database, actor: Actor, jobId: string, 
   });
 }
 
-/** The provider's own thread, if the job is still its business. */
-function providerThread({ job, booking, ownApplication }: LoadedJob, own: string, input: MessageInput): string {
-  if (input.provider_business_id && input.provider_business_id !== own) {
-    throw badRequest("A provider writes in its own thread.", { provider_business_id: ["Leave it out, or name your own business."] });
+/** The thread the message is for (a provider's own, the one the customer names) and its provider's application. */
+async function threadNamed(
+  tx: Database,
+  { job, side, ownApplication }: LoadedJob,
+  ownProvider: string | null,
+  input: MessageInput,
+): Promise<{ provider: string; applicationStatus: ApplicationDto["status"] | null }> {
+  const named = input.provider_business_id;
+  if (side === "provider") {
+    if (named && named !== ownProvider) {
+      throw badRequest("A provider writes in its own thread.", { provider_business_id: ["Leave it out, or name your own business."] });
+    }
+    return { provider: ownProvider!, applicationStatus: ownApplication?.status ?? null };
   }
-  if (job.status === "open" && !ownApplication) {
-    throw forbidden("not_applied", "Apply to this job before messaging the customer.");
-  }
-  if (job.status !== "open" && booking?.providerBusinessId !== own) {
-    throw forbidden("not_booked_provider", "This job was booked with another provider.");
-  }
-  return own;
-}
-
-/** The thread the customer names: an applicant's while the job is open, the booked provider's after. */
-async function customerThread(tx: Database, { job, booking }: LoadedJob, input: MessageInput): Promise<string> {
-  const provider = input.provider_business_id;
-  if (!provider) throw badRequest("Name the provider to write to.", { provider_business_id: ["Required for the customer."] });
-  if (job.status !== "open") {
-    if (booking?.providerBusinessId !== provider) throw conflict("This job is booked with another provider.", "thread_closed");
-    return provider;
-  }
-  const [applied] = await tx
-    .select({ id: jobApplications.id })
+  if (!named) throw badRequest("Name the provider to write to.", { provider_business_id: ["Required for the customer."] });
+  const [application] = await tx
+    .select({ status: jobApplications.status })
     .from(jobApplications)
-    .where(and(eq(jobApplications.jobId, job.id), eq(jobApplications.providerBusinessId, provider)));
-  if (!applied) throw unprocessable("That provider has not applied to this job.", "not_an_applicant");
-  return provider;
+    .where(and(eq(jobApplications.jobId, job.id), eq(jobApplications.providerBusinessId, named)));
+  return { provider: named, applicationStatus: application?.status ?? null };
 }

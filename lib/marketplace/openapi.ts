@@ -30,7 +30,7 @@ describeTag(
   "Customers post jobs; provider businesses view and apply, message the customer and, once booked and " +
     "done, review them. A job the caller may not see is 404. Refusals carry a `reason`: 403 " +
     "`not_job_owner`, `own_job`, `not_booked_provider`, `not_applied`, `not_a_provider`, `not_a_customer`, " +
-    "`not_on_marketplace`; 409 `job_not_open`, `already_applied`, `application_not_pending`, `not_booked`, " +
+    "`not_on_marketplace`, `not_your_thread`, `not_your_application`; 409 `job_not_open`, `already_applied`, `application_not_pending`, `not_booked`, " +
     "`already_completed`, `already_cancelled`, `not_completed`, `already_reviewed`, `already_disputed`, " +
     "`job_closed`, `thread_closed`; 422 `not_an_applicant`. Every provider step is recorded as an " +
     "interaction with the customer, which is what a restricted profile is checked against.",
@@ -99,7 +99,7 @@ registerRoute({
   operationId: "sendJobMessage",
   summary: "Send a message about a job",
   description:
-    "One thread per provider business. While the job is open, the customer and each provider that applied; " +
+    "One thread per provider business. While the job is open, the customer and each provider whose application is pending (a withdrawn application closes its thread); " +
     "once booked or completed, the customer and the booked provider; a cancelled job takes none. The customer " +
     "names the thread with `provider_business_id`; a provider always writes in its own.",
   tags: MARKETPLACE,
@@ -168,8 +168,11 @@ registerRoute({
   method: "patch",
   path: "/api/admin/reviews/{reviewId}",
   operationId: "setReviewVisibility",
-  summary: "Hide or show a review",
-  description: "Hidden reviews leave the customer's rating and histogram at once. Setting the current value changes nothing (`changed: false`).",
+  summary: "Hide, show or keep a review",
+  description:
+    "An administrator's decision on a review, recorded with who made it and when; any decision takes a disputed review out of " +
+    "the queue (GET /api/admin/reviews?status=disputed). Hidden reviews leave the customer's rating and histogram at once. " +
+    "Sending the visibility the review already has keeps it as it is (`changed: false`): the counters do not move and no event is published.",
   tags: MARKETPLACE,
   access: "admin",
   params: reviewParams,

@@ -1,10 +1,10 @@
 /**
  * Reviews of customers: the booked provider reviews the customer once the job is completed (one
  * review per provider and job), the customer may dispute a review, and a platform administrator
- * hides or shows it. Every change that moves a review in or out of the visible set adjusts the
- * customer's histogram in the same transaction (./stats.ts), so it always counts visible reviews.
+ * hides, shows or keeps it. Every change that moves a review in or out of the visible set adjusts
+ * the customer's histogram in the same transaction (./stats.ts), so it always counts visible reviews.
  */
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { customerReviews } from "@/db/schema";
 import { recordChange } from "@/lib/audit/record";
@@ -125,37 +125,51 @@ export async function disputeReview(
 }
 
 /**
- * A platform administrator hides or shows a review. Setting the visibility it already has changes
- * nothing (changed: false), so a retried request never counts twice; the conditional update is
- * re-checked under the row lock, so two administrators at once count once too.
+ * A platform administrator decides on a review: hides it, shows it, or keeps it as it is. Every
+ * call is a decision and records who made it and when (moderated_by, moderated_at), which is what
+ * takes a disputed review out of the moderators' queue: asking for the visibility a review already
+ * has means "keep it" (changed: false). Only a change of visibility moves the customer's figures
+ * and publishes v1.review.visibility_changed, so a retried request never counts twice; the row is
+ * locked before it is read, so two administrators at once count once too.
  */
 export async function setReviewVisibility(db: Database, actor: Actor, reviewId: string, isVisible: boolean): Promise<ReviewVisibilityDto> {
   const admin = requirePlatformAdmin(actor);
   return db.transaction(async (tx) => {
-    const [changed] = await tx
+    const [review] = await tx
+      .select({
+        isVisible: customerReviews.isVisible,
+        customerId: customerReviews.customerId,
+        providerBusinessId: customerReviews.providerBusinessId,
+        rating: customerReviews.rating,
+      })
+      .from(customerReviews)
+      .where(eq(customerReviews.id, reviewId))
+      .for("update");
+    if (!review) throw notFound("That review");
+    await tx
       .update(customerReviews)
-      .set({ isVisible })
-      .where(and(eq(customerReviews.id, reviewId), ne(customerReviews.isVisible, isVisible)))
-      .returning();
-    if (!changed) {
-      const [exists] = await tx.select({ id: customerReviews.id }).from(customerReviews).where(eq(customerReviews.id, reviewId));
-      if (!exists) throw notFound("That review");
+      .set({ isVisible, moderatedAt: sql`now()`, moderatedBy: admin.userId })
+      .where(eq(customerReviews.id, reviewId));
+    const entity = { type: "customer_review", id: reviewId };
+    if (review.isVisible === isVisible) {
+      // A decision with no field to diff: the trail says who kept the review as it was, and when.
+      await recordChange(tx, admin, { businessId: review.providerBusinessId, entity, action: "keep" });
       return { review_id: reviewId, is_visible: isVisible, changed: false };
     }
     await recordChange(tx, admin, {
-      businessId: changed.providerBusinessId,
-      entity: { type: "customer_review", id: reviewId },
+      businessId: review.providerBusinessId,
+      entity,
       action: "update",
-      before: { isVisible: !isVisible },
+      before: { isVisible: review.isVisible },
       after: { isVisible },
     });
-    await emitReviewEvent(tx, "v1.review.visibility_changed", changed.providerBusinessId, {
+    await emitReviewEvent(tx, "v1.review.visibility_changed", review.providerBusinessId, {
       review_id: reviewId,
-      customer_id: changed.customerId,
+      customer_id: review.customerId,
       is_visible: isVisible,
       changed_by: admin.userId,
     });
-    await bumpProfileStats(tx, changed.customerId, visibleReviewDelta(changed.rating, isVisible ? 1 : -1));
+    await bumpProfileStats(tx, review.customerId, visibleReviewDelta(review.rating, isVisible ? 1 : -1));
     return { review_id: reviewId, is_visible: isVisible, changed: true };
   });
 }

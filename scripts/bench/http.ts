@@ -2,12 +2,12 @@
  * The provider profile over HTTP, against the app's own trivial JSON route (GET /api/me: the same
  * session, actor lookup and route wrapper, then a few fields), in one run on one server. It starts
  * `next start` (so `npm run build` first) on DATABASE_URL, a world seeded with --scale, signs in as
- * a scale provider and loads each route with autocannon in turn, twice, so drift (caches warming,
- * autovacuum) falls on both alike.
+ * one scale provider per connection, each from its own address, and loads each route with
+ * autocannon in turn, twice, so drift (caches warming, autovacuum) falls on both alike.
  *
- * The server runs with RATE_LIMIT_FACTOR raised: one provider sends tens of thousands of profile
- * requests here, and every one of them is still charged to the limiter (the same three upserts a
- * real request pays), only against a higher ceiling.
+ * The server runs with RATE_LIMIT_FACTOR raised: each provider sends thousands of profile requests
+ * here, and every one of them is still charged to the limiter (the same upserts a real request
+ * pays), only against a higher ceiling.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -31,17 +31,17 @@ export async function httpSuite(db: Database, databaseUrl: string): Promise<Http
   const server = startServer(databaseUrl);
   try {
     await serverReady(server);
-    const cookie = await signIn(await benchProviderEmail(db));
+    const identities = await Promise.all((await benchProviderEmails(db)).map((email, i) => signIn(email, `10.77.0.${i + 1}`)));
     const customers = await customersToMeasure(db);
     return await withPublicProfile(db, customers, async () => {
       const targets = [
         { route: "GET /api/me (trivial)", path: "/api/me" },
         ...customers.map((c) => ({ route: `GET profile, ${c.label} (${c.reviews} reviews)`, path: `/api/provider/customers/${c.id}/profile` })),
       ];
-      for (const t of targets) await load(t.path, cookie, 3); // warm up, unrecorded
+      for (const t of targets) await load(t.path, identities, 3); // warm up, unrecorded
       const runs = new Map<string, autocannon.Result[]>();
       for (let round = 0; round < ROUNDS; round++) {
-        for (const t of targets) runs.set(t.route, [...(runs.get(t.route) ?? []), await load(t.path, cookie, SECONDS)]);
+        for (const t of targets) runs.set(t.route, [...(runs.get(t.route) ?? []), await load(t.path, identities, SECONDS)]);
       }
       const figures = targets.map((t) => summarise(t.route, runs.get(t.route)!));
       const trivial = figures[0]!.per_second;
@@ -77,36 +77,46 @@ async function serverReady(server: ChildProcess): Promise<void> {
   throw new Error(`The server did not answer ${BASE}/api/health within a minute.`);
 }
 
-async function benchProviderEmail(db: Database): Promise<string> {
+/** One provider owner per connection: many providers browsing at once, not one hammering its own counters. */
+async function benchProviderEmails(db: Database): Promise<string[]> {
   const { rows } = await db.execute<{ email: string }>(sql`
     select u.email from users u join memberships m on m.user_id = u.id join businesses b on b.id = m.business_id
-    where b.is_marketplace_provider and m.role = 'owner' order by u.email limit 1`);
-  if (!rows[0]) throw new Error("No provider owner: seed the database with npm run db:seed -- --scale N.");
-  return rows[0].email;
+    where b.is_marketplace_provider and m.role = 'owner' order by u.email limit ${CONNECTIONS}`);
+  if (rows.length < CONNECTIONS) throw new Error(`Needs ${CONNECTIONS} provider owners: seed a bigger world with npm run db:seed -- --scale N.`);
+  return rows.map((r) => r.email);
 }
 
-/** Auth.js's credentials flow, as any API client does it: csrf token, then the form post; returns the cookies. */
-async function signIn(email: string): Promise<string> {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+type Identity = Record<string, string>;
+
+/** Auth.js's credentials flow, as any API client does it (csrf token, then the form post): the headers to send as them. */
+async function signIn(email: string, ip: string): Promise<Identity> {
+  const from = { "x-forwarded-for": ip };
+  const csrf = await fetch(`${BASE}/api/auth/csrf`, { headers: from });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const jar = cookiesOf(csrf);
   const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { cookie: jar, "content-type": "application/x-www-form-urlencoded" },
+    headers: { ...from, cookie: jar, "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD, callbackUrl: "/home" }),
   });
   const session = cookiesOf(response);
   if (!session.includes("session-token")) throw new Error(`Sign-in as ${email} failed (${response.status}).`);
-  return `${jar}; ${session}`;
+  return { ...from, cookie: `${jar}; ${session}` };
 }
 
 function cookiesOf(response: Response): string {
   return response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
 }
 
-async function load(path: string, cookie: string, seconds: number): Promise<autocannon.Result> {
-  const result = await autocannon({ url: BASE + path, connections: CONNECTIONS, duration: seconds, headers: { cookie } });
+async function load(path: string, identities: Identity[], seconds: number): Promise<autocannon.Result> {
+  let next = 0;
+  const result = await autocannon({
+    url: BASE + path,
+    connections: CONNECTIONS,
+    duration: seconds,
+    setupClient: (client) => client.setHeaders(identities[next++ % identities.length]!),
+  });
   const failed = result.non2xx + result.errors + result.timeouts;
   if (failed > 0) throw new Error(`${path}: ${failed} of ${result.requests.total} requests failed (non-2xx, errors or timeouts).`);
   return result;

@@ -5,6 +5,7 @@ import { getProviderHome } from "@/lib/dashboards/provider-home";
 import { loadForPage } from "@/lib/auth/page";
 import { AccessDenied } from "@/components/app/access-denied";
 import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate } from "@/components/ui/format";
@@ -35,15 +36,35 @@ export default async function ProviderHomePage() {
           <Stat label="Bookings" value={home.counts.bookings} />
           <Stat label="Team members" value={home.counts.staff} />
         </StatGrid>
-        <Card title="Newest open jobs" description="Jobs customers have posted that are still looking for a provider.">
+        <Card
+          title="Newest open jobs"
+          description="Jobs customers have posted that are still looking for a provider."
+          actions={
+            <ButtonLink href="/provider/jobs" variant="secondary" size="sm">
+              Browse all open jobs
+            </ButtonLink>
+          }
+        >
           {home.latestOpenJobs.length === 0 ? (
-            <EmptyState title="No open jobs right now" description="New jobs appear here as soon as customers post them." />
+            <EmptyState
+              title="No open jobs right now"
+              description="New jobs appear here as soon as customers post them."
+              action={
+                <ButtonLink href="/provider/jobs?view=mine" variant="secondary" size="sm">
+                  See your jobs
+                </ButtonLink>
+              }
+            />
           ) : (
             <ul className="divide-y divide-slate-100">
               {home.latestOpenJobs.map((job) => (
                 <li key={job.id} className="flex items-center justify-between gap-4 py-3 text-sm">
                   <div className="min-w-0">
-                    <p className="truncate font-medium text-slate-900">{job.title}</p>
+                    <p className="truncate font-medium text-slate-900">
+                      <Link href={`/jobs/${job.id}`} className="rounded hover:text-brand-700 hover:underline">
+                        {job.title}
+                      </Link>
+                    </p>
                     <p className="text-slate-500">
                       Posted {formatDate(job.createdAt)} ·{" "}
                       <Link

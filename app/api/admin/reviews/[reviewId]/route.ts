@@ -1,4 +1,4 @@
-/** PATCH: a platform administrator hides or shows a review. */
+/** PATCH: a platform administrator decides on a review: hides it, shows it, or keeps the visibility it has. */
 import { route } from "@/lib/http/route";
 import { reviewParams, reviewVisibilityInput } from "@/lib/marketplace/inputs";
 import { setReviewVisibility } from "@/lib/marketplace/reviews";

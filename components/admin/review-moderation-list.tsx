@@ -1,0 +1,148 @@
+"use client";
+/**
+ * One moderation list (the disputed queue or the hidden reviews), a page at a time from
+ * GET /api/admin/reviews with "Load more". After a decision every moderation list is invalidated
+ * (REVIEW_MODERATION_KEY): the open one refetches its loaded pages from the first, and the other
+ * refetches when it is opened. The decided review leaves the open list (a decided dispute leaves
+ * the queue, a review shown again leaves Hidden), taking the focused button with it, so focus moves
+ * to the review that took its place, or the one before it, or the empty list.
+ */
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useEffect, useMemo, useRef } from "react";
+import { LoadFailed } from "@/components/app/load-failed";
+import { useLoadMore } from "@/components/app/use-load-more";
+import type { ModerationPageDto, ModerationReviewDto, ModerationStatus } from "@/lib/marketplace/moderation";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ReviewModerationItem, type Announce } from "./review-moderation-item";
+import { fetchModerationPage, REVIEW_MODERATION_KEY } from "./review-moderation-query";
+
+const COPY: Record<ModerationStatus, { list: string; emptyTitle: string; emptyText: string }> = {
+  disputed: {
+    list: "Disputed reviews",
+    emptyTitle: "No disputed reviews",
+    emptyText: "Nothing needs a decision.",
+  },
+  hidden: {
+    list: "Hidden reviews",
+    emptyTitle: "No hidden reviews",
+    emptyText: "Reviews you hide appear here, so you can show them again.",
+  },
+};
+
+type Props = {
+  status: ModerationStatus;
+  /** The first page, when the server rendered it. */
+  initialPage?: ModerationPageDto;
+  pageSize: number;
+  onAnnounce: Announce;
+};
+
+export function ReviewModerationList({ status, initialPage, pageSize, onAnnounce }: Props) {
+  const query = useInfiniteQuery({
+    queryKey: [...REVIEW_MODERATION_KEY, status, pageSize],
+    queryFn: ({ pageParam, signal }) => fetchModerationPage(status, pageSize, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.pagination.next_cursor,
+    initialData: initialPage ? { pages: [initialPage], pageParams: [null] } : undefined,
+  });
+  const reviews = useMemo<ModerationReviewDto[]>(() => query.data?.pages.flatMap((p) => p.reviews) ?? [], [query.data]);
+  const { itemRef, loadMore } = useLoadMore(query, reviews);
+  const { rowRef, emptyRef, decided } = useFocusAfterDecision(reviews);
+  const copy = COPY[status];
+
+  if (query.isPending) return <ListSkeleton />;
+  if (query.isError && reviews.length === 0) {
+    return <LoadFailed message={query.error.message} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+  }
+  if (reviews.length === 0) {
+    return (
+      <div ref={emptyRef} tabIndex={-1} className="rounded-xl">
+        <EmptyState title={copy.emptyTitle} description={copy.emptyText} />
+      </div>
+    );
+  }
+  return (
+    <>
+      <ol aria-label={copy.list} className="divide-y divide-slate-100">
+        {reviews.map((review, i) => (
+          <ReviewModerationItem
+            key={review.review_id}
+            review={review}
+            status={status}
+            ref={(el) => {
+              itemRef(i)(el);
+              rowRef(i)(el);
+            }}
+            onAnnounce={onAnnounce}
+            onDecided={() => decided(review.review_id, i)}
+          />
+        ))}
+      </ol>
+      <div className="mt-4 flex flex-wrap items-center gap-3 border-t border-slate-100 pt-4">
+        {query.hasNextPage && (
+          <Button variant="secondary" size="sm" onClick={loadMore} pending={query.isFetchingNextPage}>
+            {query.isFetchingNextPage ? "Loading…" : "Load more"}
+          </Button>
+        )}
+        <p className="text-xs text-slate-500" aria-live="polite">
+          {query.hasNextPage
+            ? `Showing the first ${reviews.length}.`
+            : reviews.length === 1
+              ? "That is the only one."
+              : `All ${reviews.length} shown.`}
+        </p>
+      </div>
+      {query.isFetchNextPageError && (
+        <Alert className="mt-3">{`${query.error?.message ?? "More reviews could not be loaded."} Press “Load more” to try again.`}</Alert>
+      )}
+      {query.isError && !query.isFetchNextPageError && (
+        <Alert className="mt-3">{query.error?.message ?? "The reviews could not be refreshed."}</Alert>
+      )}
+    </>
+  );
+}
+
+/**
+ * Once a decided review has left the list, focus goes where it was: to the review now in its place,
+ * else the one before it, else the empty list. Only when the row took the focus with it (focus is
+ * back on the page body): focus the user has moved elsewhere meanwhile stays where they put it.
+ */
+function useFocusAfterDecision(reviews: readonly ModerationReviewDto[]) {
+  const rows = useRef<(HTMLLIElement | null)[]>([]);
+  const emptyRef = useRef<HTMLDivElement>(null);
+  const pending = useRef<{ id: string; index: number } | null>(null);
+  useEffect(() => {
+    const left = pending.current;
+    if (!left || reviews.some((r) => r.review_id === left.id)) return;
+    pending.current = null;
+    const focused = document.activeElement;
+    if (focused && focused !== document.body) return;
+    (rows.current[left.index] ?? rows.current[left.index - 1] ?? emptyRef.current)?.focus();
+  }, [reviews]);
+  return {
+    rowRef: (index: number) => (el: HTMLLIElement | null) => {
+      rows.current[index] = el;
+    },
+    emptyRef,
+    decided: (id: string, index: number) => {
+      pending.current = { id, index };
+    },
+  };
+}
+
+function ListSkeleton() {
+  return (
+    <div role="status" aria-live="polite" className="space-y-5">
+      <span className="sr-only">Loading reviews…</span>
+      {[0, 1, 2].map((i) => (
+        <div key={i} aria-hidden className="animate-pulse space-y-2">
+          <div className="h-4 w-24 rounded bg-slate-200" />
+          <div className="h-4 w-3/4 rounded bg-slate-100" />
+          <div className="h-3 w-1/3 rounded bg-slate-100" />
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+ALTER TABLE "customer_reviews" ADD COLUMN "moderated_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "customer_reviews" ADD COLUMN "moderated_by" uuid;--> statement-breakpoint
+ALTER TABLE "customer_reviews" ADD CONSTRAINT "customer_reviews_moderated_by_users_id_fk" FOREIGN KEY ("moderated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "customer_reviews_dispute_queue_idx" ON "customer_reviews" USING btree ("disputed_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "customer_reviews"."disputed_at" is not null and ("customer_reviews"."moderated_at" is null or "customer_reviews"."moderated_at" < "customer_reviews"."disputed_at");--> statement-breakpoint
+CREATE INDEX "customer_reviews_hidden_idx" ON "customer_reviews" USING btree ("created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE not "customer_reviews"."is_visible";--> statement-breakpoint
+CREATE INDEX "jobs_open_category_idx" ON "jobs" USING btree ("category","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "jobs"."status" = 'open';

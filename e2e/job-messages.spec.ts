@@ -1,0 +1,75 @@
+/**
+ * Messaging about a job, both sides in their own browser: the customer posts a job and a provider
+ * applies (through the API, quicker than clicking); the provider writes from the job page, the
+ * customer reads it there and replies, and the reply reaches the provider's open page without a
+ * reload (the thread polls every 5 s). Relies only on the thread's accessible names: a region
+ * "Conversation with <name>", its "Messages" list, a "Message" text box and a "Send" button.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { registerAccount, signIn } from "./fixtures/accounts";
+
+const conversationWith = (page: Page, name: string) => page.getByRole("region", { name: `Conversation with ${name}` });
+
+test("a provider and a customer message each other about a job, and replies arrive without a reload", async ({ page, browser, baseURL }) => {
+  const customerContext = await browser.newContext({ baseURL });
+  try {
+    const customerPage = await customerContext.newPage();
+    const customer = await registerAccount(customerPage.request, "customer", { name: "Mara Messenger" });
+    await signIn(customerPage.request, customer.email);
+    const posted = await customerPage.request.post("/api/jobs", {
+      data: { title: "Paint the garden fence", category: "Painting", description: "About 20 metres of wooden fence, one coat." },
+    });
+    expect(posted.status(), await posted.text()).toBe(201);
+    const { job_id: jobId } = await posted.json();
+
+    const provider = await registerAccount(page.request, "provider", { businessName: "Fence & Brush Co" });
+    await signIn(page.request, provider.email);
+    const applied = await page.request.post(`/api/jobs/${jobId}/applications`, {
+      data: { message: "We can do it this Saturday." },
+    });
+    expect(applied.status(), await applied.text()).toBe(201);
+
+    // The provider opens the job: an empty conversation with the customer, and a form.
+    await page.goto(`/jobs/${jobId}`);
+    const providerThread = conversationWith(page, "The customer");
+    await expect(providerThread.getByText("No messages yet. Say hello.")).toBeVisible();
+    await providerThread.getByRole("textbox", { name: "Message" }).fill("Hello! Is the fence already primed?");
+    await providerThread.getByRole("button", { name: "Send" }).click();
+    const providerMessages = providerThread.getByRole("list", { name: "Messages" });
+    await expect(providerMessages.getByRole("listitem")).toHaveCount(1);
+    await expect(providerMessages.getByRole("listitem").first()).toContainText("You");
+    await expect(providerMessages.getByRole("listitem").first()).toContainText("Hello! Is the fence already primed?");
+    await expect(providerThread.getByRole("textbox", { name: "Message" })).toHaveValue("");
+
+    // An empty message is refused by the field, and nothing is sent.
+    await providerThread.getByRole("button", { name: "Send" }).click();
+    await expect(providerThread.getByText("Write a message.")).toBeVisible();
+    await expect(providerMessages.getByRole("listitem")).toHaveCount(1);
+
+    // The customer opens the same job in their own browser and finds the message from the business.
+    await customerPage.goto(`/jobs/${jobId}`);
+    const customerThread = conversationWith(customerPage, "Fence & Brush Co");
+    const customerMessages = customerThread.getByRole("list", { name: "Messages" });
+    await expect(customerMessages.getByRole("listitem")).toHaveCount(1);
+    await expect(customerMessages.getByRole("listitem").first()).toContainText("Fence & Brush Co");
+    await expect(customerMessages.getByRole("listitem").first()).toContainText("Hello! Is the fence already primed?");
+
+    // They reply with Ctrl+Enter.
+    const reply = customerThread.getByRole("textbox", { name: "Message" });
+    await reply.fill("Not yet, but I have primer in the shed.");
+    await reply.press("Control+Enter");
+    await expect(customerMessages.getByRole("listitem")).toHaveCount(2);
+    await expect(customerMessages.getByRole("listitem").last()).toContainText("You");
+
+    // The provider's page, never reloaded, shows the reply once its next poll comes back, under the
+    // customer's public name (first name and initial), and announces it to screen readers.
+    await expect(providerMessages.getByRole("listitem")).toHaveCount(2, { timeout: 15_000 });
+    const arrived = providerMessages.getByRole("listitem").last();
+    await expect(arrived).toContainText("Not yet, but I have primer in the shed.");
+    await expect(arrived).toContainText("Mara M.");
+    await expect(arrived).not.toContainText("Messenger");
+    await expect(providerThread.locator("[aria-live=polite]").filter({ hasText: "New message from Mara M." })).toHaveCount(1);
+  } finally {
+    await customerContext.close();
+  }
+});

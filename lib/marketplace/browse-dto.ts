@@ -1,0 +1,66 @@
+/**
+ * What the providers' job lists send back. Every field is named and every object strict, and the
+ * list functions parse their answer through these schemas, so a column added to a query cannot
+ * reach a response by accident. A job names its customer by id only: a provider reads who the
+ * customer is through the profile API, which applies the customer's visibility choice.
+ */
+import { z } from "zod";
+import { applicationStatus, jobStatus } from "@/db/schema";
+import { PROVIDER_JOB_STAGES } from "./browse-inputs";
+
+/** How much of a description a list shows; the job page has the rest. */
+export const DESCRIPTION_PREVIEW_CHARS = 280;
+
+const at = z.iso.datetime();
+
+const pagination = z
+  .strictObject({
+    has_more: z.boolean(),
+    next_cursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
+    limit: z.int(),
+  })
+  .meta({ id: "JobsPagination" });
+
+export const openJobDto = z
+  .strictObject({
+    job_id: z.uuid(),
+    customer_id: z.uuid(),
+    title: z.string(),
+    category: z.string(),
+    description: z.string().meta({ description: `The first ${DESCRIPTION_PREVIEW_CHARS} characters or so, cut at a word.` }),
+    description_truncated: z.boolean().meta({ description: "True when `description` is a preview; GET /api/jobs/{jobId} has it whole." }),
+    budget_minor: z.int().nullable().meta({ description: "In minor units of `currency`; null when the customer gave no budget." }),
+    currency: z.string().length(3),
+    scheduled_for: at.nullable(),
+    created_at: at,
+    applied: z.boolean().meta({ description: "Whether your business has applied to this job (it can apply once)." }),
+    application_count: z.int().min(0).meta({ description: "Applications still pending, yours included." }),
+  })
+  .meta({ id: "OpenJob" });
+export type OpenJobDto = z.infer<typeof openJobDto>;
+
+export const openJobsPageDto = z
+  .strictObject({ jobs: z.array(openJobDto), pagination })
+  .meta({ id: "OpenJobsPage" });
+export type OpenJobsPageDto = z.infer<typeof openJobsPageDto>;
+
+export const providerJobDto = z
+  .strictObject({
+    job_id: z.uuid(),
+    customer_id: z.uuid(),
+    title: z.string(),
+    category: z.string(),
+    job_status: z.enum(jobStatus.enumValues),
+    application_status: z.enum(applicationStatus.enumValues),
+    stage: z.enum(PROVIDER_JOB_STAGES).meta({ description: "Where you stand with the job (see the `stage` filter)." }),
+    applied_at: at,
+    booked: z.boolean().meta({ description: "Whether your business holds the job's booking (it stays true if the booked job is then cancelled)." }),
+    completed_at: at.nullable(),
+  })
+  .meta({ id: "ProviderJob" });
+export type ProviderJobDto = z.infer<typeof providerJobDto>;
+
+export const providerJobsPageDto = z
+  .strictObject({ jobs: z.array(providerJobDto), pagination })
+  .meta({ id: "ProviderJobsPage" });
+export type ProviderJobsPageDto = z.infer<typeof providerJobsPageDto>;

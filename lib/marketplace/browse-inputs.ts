@@ -1,0 +1,57 @@
+/**
+ * What the providers' job lists accept: the open jobs on the marketplace (GET /api/jobs) and the
+ * acting provider business's own work (GET /api/provider/jobs). Both are keyset pages, newest first.
+ */
+import { z } from "zod";
+import { JOB_CATEGORIES } from "./categories";
+
+export const JOBS_PAGE_DEFAULT = 20;
+export const JOBS_PAGE_MAX = 50;
+
+/**
+ * Where the acting provider stands with a job it applied to:
+ * - applied: its application is pending and the job still open;
+ * - booked: it holds the booking and the work is still to be done;
+ * - completed: it did the work;
+ * - closed: everything else (the job was cancelled, or its application was declined or withdrawn).
+ */
+export const PROVIDER_JOB_STAGES = ["applied", "booked", "completed", "closed"] as const;
+export type ProviderJobStage = (typeof PROVIDER_JOB_STAGES)[number];
+
+const limit = z.coerce
+  .number("A page size is a number.")
+  .int("A page size is a whole number.")
+  .min(1, "At least 1.")
+  .max(JOBS_PAGE_MAX, `At most ${JOBS_PAGE_MAX}.`)
+  .default(JOBS_PAGE_DEFAULT)
+  .meta({ description: `Items per page (1-${JOBS_PAGE_MAX}, default ${JOBS_PAGE_DEFAULT}).` });
+
+const cursor = z
+  .string()
+  .max(400)
+  .optional()
+  .meta({ description: "The `next_cursor` of the previous page; omit for the first page." });
+
+export const openJobsQuery = z.object({
+  category: z
+    .enum(JOB_CATEGORIES, "Choose one of the marketplace's job categories.")
+    .optional()
+    .meta({ description: "Only jobs of this category (one of the marketplace's categories, exactly as listed)." }),
+  limit,
+  cursor,
+});
+export type OpenJobsQuery = z.output<typeof openJobsQuery>;
+
+export const providerJobsQuery = z.object({
+  stage: z
+    .enum(PROVIDER_JOB_STAGES, "Choose applied, booked, completed or closed.")
+    .optional()
+    .meta({
+      description:
+        "applied: your application is pending on an open job; booked: you hold the booking; completed: you did the work; " +
+        "closed: the job was cancelled or your application declined or withdrawn. Omit for every stage.",
+    }),
+  limit,
+  cursor,
+});
+export type ProviderJobsQuery = z.output<typeof providerJobsQuery>;

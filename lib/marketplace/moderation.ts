@@ -1,0 +1,195 @@
+/**
+ * GET /api/admin/reviews: the reviews a platform administrator moderates, a keyset page at a time.
+ *
+ * - disputed: the queue. Every review a customer disputed that no administrator has decided on
+ *   since (hidden, shown or kept: setReviewVisibility stamps moderated_at), most recently disputed
+ *   first. A decision takes a review out; a decision made before the dispute (an administrator hid
+ *   a review nobody had disputed yet) does not. A customer disputes a review at most once, so a
+ *   decided dispute never comes back.
+ * - hidden: every hidden review, newest first by when it was written. Not by when it was hidden:
+ *   reviews hidden before moderated_at existed (and the scale seed's) have none, and the time of the
+ *   last decision moves while administrators work, which would shift pages under a reader; the time
+ *   a review was written never changes.
+ *
+ * Each list reads its own partial index (customer_reviews_dispute_queue_idx, customer_reviews_hidden_idx)
+ * through the very predicate the index is defined with (db/schema/marketplace.ts). Both orders end in
+ * the id, which makes them total: rows written in the same microsecond are neither skipped nor
+ * repeated across pages. The customer is named by their public name only ("John D."), as providers
+ * see it; the last name is read as its initial, so it never leaves the database on this path, and
+ * contact details are not selected at all.
+ */
+import { and, desc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "@/db/client";
+import { businesses, customerReviews as r, customers, jobs, reviewAwaitingModeration, reviewIsHidden } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { requirePlatformAdmin } from "@/lib/authz/policy";
+import { badRequest } from "@/lib/errors";
+import { invalidCursor, MICROS_ISO, microsText } from "@/lib/http/keyset";
+import { publicDisplayName } from "@/lib/provider-profile/figures";
+import { iso } from "./dto";
+
+export const MODERATION_STATUSES = ["disputed", "hidden"] as const;
+export type ModerationStatus = (typeof MODERATION_STATUSES)[number];
+export const MODERATION_PAGE_DEFAULT = 20;
+export const MODERATION_PAGE_MAX = 50;
+
+export const moderationQuery = z.object({
+  status: z
+    .enum(MODERATION_STATUSES, "Choose disputed or hidden.")
+    .default("disputed")
+    .meta({
+      description:
+        "disputed: the queue, reviews a customer disputed that no administrator has decided on since, " +
+        "most recently disputed first, hidden or not; hidden: hidden reviews, newest written first. Default: disputed.",
+    }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MODERATION_PAGE_MAX)
+    .default(MODERATION_PAGE_DEFAULT)
+    .meta({ description: `Reviews per page (1-${MODERATION_PAGE_MAX}, default ${MODERATION_PAGE_DEFAULT}).` }),
+  cursor: z
+    .string()
+    .max(400)
+    .optional()
+    .meta({ description: "The `next_cursor` of the previous page, with the same status; omit for the first page." }),
+});
+export type ModerationQuery = z.output<typeof moderationQuery>;
+
+const at = z.iso.datetime();
+
+export const moderationReviewDto = z
+  .strictObject({
+    review_id: z.uuid(),
+    job_id: z.uuid(),
+    job_title: z.string(),
+    job_category: z.string(),
+    rating: z.int().min(1).max(5),
+    comment: z.string(),
+    is_visible: z.boolean().meta({ description: "False once an administrator has hidden it." }),
+    disputed_at: at.nullable(),
+    dispute_reason: z.string().nullable().meta({ description: "The customer's words to the moderators." }),
+    moderated_at: at
+      .nullable()
+      .meta({ description: "When an administrator last hid, showed or kept it; null if none has (in the queue: null, or before the dispute)." }),
+    created_at: at,
+    provider_business_id: z.uuid(),
+    provider_name: z.string().meta({ description: "The reviewing provider business." }),
+    customer_id: z.uuid(),
+    customer_display_name: z
+      .string()
+      .meta({ description: 'The reviewed customer\'s public name: the one they chose, or first name and last initial ("John D.").' }),
+  })
+  .meta({ id: "ModerationReview", description: "A review as platform moderators see it." });
+export type ModerationReviewDto = z.infer<typeof moderationReviewDto>;
+
+export const moderationPageDto = z
+  .strictObject({
+    reviews: z.array(moderationReviewDto),
+    pagination: z.strictObject({
+      has_more: z.boolean(),
+      next_cursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
+      limit: z.int(),
+    }),
+  })
+  .meta({ id: "ModerationReviewPage", description: "A page of reviews to moderate." });
+export type ModerationPageDto = z.infer<typeof moderationPageDto>;
+
+/** What each list shows and the time column it is ordered by (newest first, then id). */
+const LISTS = {
+  disputed: { where: reviewAwaitingModeration(r), orderedBy: r.disputedAt },
+  hidden: { where: reviewIsHidden(r), orderedBy: r.createdAt },
+} as const;
+
+export async function listReviewsForModeration(db: Database, actor: Actor, query: ModerationQuery): Promise<ModerationPageDto> {
+  requirePlatformAdmin(actor);
+  const { status, limit } = query;
+  const after = query.cursor ? decodeModerationCursor(query.cursor, status) : null;
+  const { where, orderedBy } = LISTS[status];
+  const rows = await db
+    .select({
+      id: r.id,
+      jobId: r.jobId,
+      jobTitle: jobs.title,
+      jobCategory: r.jobCategory,
+      rating: r.rating,
+      comment: r.comment,
+      isVisible: r.isVisible,
+      disputedAt: r.disputedAt,
+      disputeReason: r.disputeReason,
+      moderatedAt: r.moderatedAt,
+      createdAt: r.createdAt,
+      providerBusinessId: r.providerBusinessId,
+      providerName: businesses.name,
+      customerId: r.customerId,
+      chosenName: customers.displayName,
+      firstName: customers.firstName,
+      lastInitial: sql<string>`left(${customers.lastName}, 1)`,
+      sortKey: microsText(orderedBy),
+    })
+    .from(r)
+    .innerJoin(jobs, eq(jobs.id, r.jobId))
+    .innerJoin(businesses, eq(businesses.id, r.providerBusinessId))
+    .innerJoin(customers, eq(customers.id, r.customerId))
+    .where(and(where, after ? sql`(${orderedBy}, ${r.id}) < (${after.t}::timestamptz, ${after.i}::uuid)` : undefined))
+    .orderBy(desc(orderedBy), desc(r.id))
+    .limit(limit + 1);
+
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const hasMore = rows.length > limit && last !== undefined;
+  return moderationPageDto.parse({
+    reviews: page.map((row) => ({
+      review_id: row.id,
+      job_id: row.jobId,
+      job_title: row.jobTitle,
+      job_category: row.jobCategory,
+      rating: row.rating,
+      comment: row.comment,
+      is_visible: row.isVisible,
+      disputed_at: iso(row.disputedAt),
+      dispute_reason: row.disputeReason,
+      moderated_at: iso(row.moderatedAt),
+      created_at: iso(row.createdAt),
+      provider_business_id: row.providerBusinessId,
+      provider_name: row.providerName,
+      customer_id: row.customerId,
+      customer_display_name: publicDisplayName(row.chosenName, row.firstName, row.lastInitial),
+    })),
+    pagination: {
+      has_more: hasMore,
+      next_cursor: hasMore ? encodeModerationCursor({ o: status, t: last.sortKey, i: last.id }) : null,
+      limit,
+    },
+  });
+}
+
+/*
+ * Opaque cursors: base64url JSON of the list, the last row's time to the microsecond and its id.
+ * A cursor of the other list would position the page by the wrong column, so it is refused.
+ */
+const position = z.strictObject({ o: z.enum(MODERATION_STATUSES), t: z.string().regex(MICROS_ISO), i: z.uuid() });
+type Position = z.infer<typeof position>;
+
+function encodeModerationCursor(p: Position): string {
+  return Buffer.from(JSON.stringify(p), "utf8").toString("base64url");
+}
+
+function decodeModerationCursor(cursor: string, status: ModerationStatus): Position {
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw invalidCursor();
+  }
+  const parsed = position.safeParse(json);
+  if (!parsed.success) throw invalidCursor();
+  if (parsed.data.o !== status) {
+    throw badRequest("That page cursor belongs to the other list. Start again from the first page.", {
+      cursor: [`This cursor is for status=${parsed.data.o}.`],
+    });
+  }
+  return parsed.data;
+}
