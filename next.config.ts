@@ -11,7 +11,6 @@ const nextConfig: NextConfig = {
     "@neondatabase/serverless",
     "ws",
     "proper-lockfile",
-    "rate-limiter-flexible",
     "prom-client",
     "amqplib",
   ],

@@ -70,8 +70,8 @@ export const eventOutbox = pgTable(
 );
 
 /**
- * Rate-limit counters, in the shape rate-limiter-flexible's Drizzle store reads and writes with one
- * atomic upsert, so a limit holds across processes and instances. Expired rows are pruned by the
+ * Rate-limit counters, one row per limit and subject, charged by one atomic multi-row upsert per
+ * request (lib/rate-limit/limiter.ts), so a limit holds across processes and instances. Expired rows are pruned by the
  * retention job. The migration creates it UNLOGGED: counters need no crash safety, and skipping the
  * write-ahead log makes the upsert on every limited request cheaper.
  */

@@ -1,5 +1,5 @@
 /**
- * Rate limits stored in the database (rate-limiter-flexible's Drizzle store), per actor and per IP,
+ * Rate limits stored in the database (one upsert per request over rate_limits), per actor and per IP,
  * by named policy. The route and action wrappers call `consume` before the handler; sign-in uses
  * its own helpers; the retention job calls `pruneExpiredLimits`. Tests charge small policies of
  * their own through `consumeWith`.

@@ -1,6 +1,6 @@
 /**
- * Retention for rate_limits: the limiters never delete (clearExpiredByTimeout is off, so no timer
- * per process), and a key that is never seen again would stay forever. The retention job calls
+ * Retention for rate_limits: charging never deletes (an expired row is restarted in place by the
+ * next charge of its key), so a key that is never seen again would stay forever. The retention job calls
  * this. A row is kept for an hour after it expires, which costs nothing and keeps any counter that
  * is being revived by an upsert out of the way.
  */
