@@ -9,11 +9,11 @@
  */
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef } from "react";
+import { ListSkeleton } from "@/components/app/list-skeleton";
 import { LoadFailed } from "@/components/app/load-failed";
+import { LoadMoreFooter } from "@/components/app/load-more-footer";
 import { useLoadMore } from "@/components/app/use-load-more";
 import type { ModerationPageDto, ModerationReviewDto, ModerationStatus } from "@/lib/marketplace/moderation";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ReviewModerationItem, type Announce } from "./review-moderation-item";
 import { fetchModerationPage, REVIEW_MODERATION_KEY } from "./review-moderation-query";
@@ -52,7 +52,7 @@ export function ReviewModerationList({ status, initialPage, pageSize, onAnnounce
   const { rowRef, emptyRef, decided } = useFocusAfterDecision(reviews);
   const copy = COPY[status];
 
-  if (query.isPending) return <ListSkeleton />;
+  if (query.isPending) return <ListSkeleton label="Loading reviews…" />;
   if (query.isError && reviews.length === 0) {
     return <LoadFailed message={query.error.message} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
   }
@@ -80,26 +80,14 @@ export function ReviewModerationList({ status, initialPage, pageSize, onAnnounce
           />
         ))}
       </ol>
-      <div className="mt-4 flex flex-wrap items-center gap-3 border-t border-slate-100 pt-4">
-        {query.hasNextPage && (
-          <Button variant="secondary" size="sm" onClick={loadMore} pending={query.isFetchingNextPage}>
-            {query.isFetchingNextPage ? "Loading…" : "Load more"}
-          </Button>
-        )}
-        <p className="text-xs text-slate-500" aria-live="polite">
-          {query.hasNextPage
-            ? `Showing the first ${reviews.length}.`
-            : reviews.length === 1
-              ? "That is the only one."
-              : `All ${reviews.length} shown.`}
-        </p>
-      </div>
-      {query.isFetchNextPageError && (
-        <Alert className="mt-3">{`${query.error?.message ?? "More reviews could not be loaded."} Press “Load more” to try again.`}</Alert>
-      )}
-      {query.isError && !query.isFetchNextPageError && (
-        <Alert className="mt-3">{query.error?.message ?? "The reviews could not be refreshed."}</Alert>
-      )}
+      <LoadMoreFooter
+        query={query}
+        onLoadMore={loadMore}
+        divided
+        status={query.hasNextPage ? `Showing the first ${reviews.length}.` : reviews.length === 1 ? "That is the only one." : `All ${reviews.length} shown.`}
+        failedMessage="More reviews could not be loaded."
+        refreshFailedMessage="The reviews could not be refreshed."
+      />
     </>
   );
 }
@@ -130,19 +118,4 @@ function useFocusAfterDecision(reviews: readonly ModerationReviewDto[]) {
       pending.current = { id, index };
     },
   };
-}
-
-function ListSkeleton() {
-  return (
-    <div role="status" aria-live="polite" className="space-y-5">
-      <span className="sr-only">Loading reviews…</span>
-      {[0, 1, 2].map((i) => (
-        <div key={i} aria-hidden className="animate-pulse space-y-2">
-          <div className="h-4 w-24 rounded bg-slate-200" />
-          <div className="h-4 w-3/4 rounded bg-slate-100" />
-          <div className="h-3 w-1/3 rounded bg-slate-100" />
-        </div>
-      ))}
-    </div>
-  );
 }

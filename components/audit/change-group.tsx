@@ -6,6 +6,7 @@
 import type { Ref } from "react";
 import type { AuditEntryDto } from "@/lib/audit/dto";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { timeAgo } from "@/components/ui/format";
 
 type ChangeGroupData = {
   key: string;
@@ -75,7 +76,7 @@ export function ChangeGroup({ group, showSubject, ref }: Props) {
           ·
         </span>
         <time dateTime={first.at} title={absoluteTime(first.at)} className="text-xs text-slate-500">
-          {relativeTime(first.at)}
+          {timeAgo(first.at)}
         </time>
       </div>
       {fields.length > 0 && (
@@ -148,26 +149,7 @@ function humanize(name: string): string {
 
 // Fixed locale and UTC, like components/ui/format.ts, so every viewer reads the same time.
 const ABSOLUTE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
-const RELATIVE = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
-const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["second", 60],
-  ["minute", 60],
-  ["hour", 24],
-  ["day", 7],
-  ["week", 4.35],
-  ["month", 12],
-  ["year", Infinity],
-];
 
 function absoluteTime(iso: string): string {
   return `${ABSOLUTE.format(new Date(iso))} UTC`;
-}
-
-function relativeTime(iso: string, now = Date.now()): string {
-  let amount = (new Date(iso).getTime() - now) / 1000;
-  for (const [unit, size] of STEPS) {
-    if (Math.abs(amount) < size) return unit === "second" && Math.abs(amount) < 45 ? "just now" : RELATIVE.format(Math.round(amount), unit);
-    amount /= size;
-  }
-  return absoluteTime(iso);
 }

@@ -10,10 +10,9 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { fetchApi } from "@/components/app/fetch-api";
 import { LoadFailed } from "@/components/app/load-failed";
+import { LoadMoreFooter } from "@/components/app/load-more-footer";
 import { useLoadMore } from "@/components/app/use-load-more";
 import type { AuditEntryDto, AuditPageDto } from "@/lib/audit/dto";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ChangeGroup, groupChanges } from "./change-group";
@@ -76,23 +75,18 @@ export function HistoryPanel(props: Props) {
               />
             ))}
           </ol>
-          <div className="mt-4 flex flex-wrap items-center gap-3">
-            {query.hasNextPage && (
-              <Button variant="secondary" size="sm" onClick={loadMore} pending={query.isFetchingNextPage}>
-                {query.isFetchingNextPage ? "Loading…" : "Load more"}
-              </Button>
-            )}
-            <p className="text-xs text-slate-500" aria-live="polite">
-              {query.hasNextPage
+          <LoadMoreFooter
+            query={query}
+            onLoadMore={loadMore}
+            status={
+              query.hasNextPage
                 ? `Showing the ${entries.length} newest changes.`
                 : entries.length === 1
                   ? "That is the only change so far."
-                  : `All ${entries.length} changes shown.`}
-            </p>
-          </div>
-          {query.isFetchNextPageError && (
-            <Alert className="mt-3">{`${query.error?.message ?? "Older changes could not be loaded."} Press “Load more” to try again.`}</Alert>
-          )}
+                  : `All ${entries.length} changes shown.`
+            }
+            failedMessage="Older changes could not be loaded."
+          />
         </>
       )}
     </Card>

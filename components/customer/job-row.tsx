@@ -6,17 +6,10 @@
 import Link from "next/link";
 import type { JobStatus } from "@/db/schema";
 import type { CustomerJobDto } from "@/lib/marketplace/customer-jobs-dto";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { formatDate, plural } from "@/components/ui/format";
-import { formatMoney } from "./format";
+import { JobStatusBadge } from "@/components/jobs/job-status-badge";
+import { Badge } from "@/components/ui/badge";
+import { formatDate, formatMoney, plural } from "@/components/ui/format";
 import { LocalDateTime } from "./local-time";
-
-export const JOB_STATUS: Record<JobStatus, { label: string; tone: BadgeTone }> = {
-  open: { label: "Open", tone: "brand" },
-  booked: { label: "Booked", tone: "accent" },
-  completed: { label: "Completed", tone: "success" },
-  cancelled: { label: "Cancelled", tone: "neutral" },
-};
 
 const BOOKED_WITH: Record<JobStatus, string> = {
   open: "Booked with",
@@ -28,7 +21,6 @@ const BOOKED_WITH: Record<JobStatus, string> = {
 type Props = { job: CustomerJobDto; ref?: (el: HTMLLIElement | null) => void };
 
 export function JobRow({ job, ref }: Props) {
-  const status = JOB_STATUS[job.status];
   return (
     <li
       ref={ref}
@@ -65,7 +57,7 @@ export function JobRow({ job, ref }: Props) {
           ) : (
             <span className="text-xs text-slate-500">No applications yet</span>
           ))}
-        <Badge tone={status.tone}>{status.label}</Badge>
+        <JobStatusBadge status={job.status} />
       </div>
     </li>
   );

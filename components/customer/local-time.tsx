@@ -5,7 +5,7 @@
  * during hydration itself would make the server's and the browser's markup disagree.
  */
 import { useSyncExternalStore } from "react";
-import { formatUtcDateTime } from "./format";
+import { formatDateTime } from "@/components/ui/format";
 
 const LOCAL = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
 
@@ -19,5 +19,5 @@ const useHydrated = () =>
 
 export function LocalDateTime({ iso }: { iso: string }) {
   const hydrated = useHydrated();
-  return <time dateTime={iso}>{hydrated ? LOCAL.format(new Date(iso)) : formatUtcDateTime(iso)}</time>;
+  return <time dateTime={iso}>{hydrated ? LOCAL.format(new Date(iso)) : formatDateTime(iso)}</time>;
 }

@@ -10,11 +10,12 @@ import { useMemo } from "react";
 import type { JobStatus } from "@/db/schema";
 import type { CustomerJobsPageDto } from "@/lib/marketplace/customer-jobs-dto";
 import { fetchApi } from "@/components/app/fetch-api";
+import { LoadMoreFooter } from "@/components/app/load-more-footer";
 import { useLoadMore } from "@/components/app/use-load-more";
-import { Alert } from "@/components/ui/alert";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { JOB_STATUS } from "@/components/jobs/job-status-badge";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { JOB_STATUS, JobRow } from "./job-row";
+import { JobRow } from "./job-row";
 
 type Props = {
   status: JobStatus | undefined;
@@ -63,19 +64,13 @@ export function MyJobsList({ status, initialPage, pageSize }: Props) {
           <JobRow key={job.job_id} job={job} ref={itemRef(i)} />
         ))}
       </ul>
-      <div className="mt-4 flex flex-wrap items-center gap-3 border-t border-slate-100 pt-4">
-        {query.hasNextPage && (
-          <Button variant="secondary" size="sm" onClick={loadMore} pending={query.isFetchingNextPage}>
-            {query.isFetchingNextPage ? "Loading…" : "Load more"}
-          </Button>
-        )}
-        <p className="text-xs text-slate-500" aria-live="polite">
-          {query.hasNextPage ? `Showing the newest ${jobs.length}.` : jobs.length === 1 ? "That is the only one." : `All ${jobs.length} shown.`}
-        </p>
-      </div>
-      {query.isFetchNextPageError && (
-        <Alert className="mt-3">{`${query.error?.message ?? "More jobs could not be loaded."} Press “Load more” to try again.`}</Alert>
-      )}
+      <LoadMoreFooter
+        query={query}
+        onLoadMore={loadMore}
+        divided
+        status={query.hasNextPage ? `Showing the newest ${jobs.length}.` : jobs.length === 1 ? "That is the only one." : `All ${jobs.length} shown.`}
+        failedMessage="More jobs could not be loaded."
+      />
     </>
   );
 }

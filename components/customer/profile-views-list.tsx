@@ -8,9 +8,8 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { ProfileViewsPageDto } from "@/lib/provider-profile/dto";
 import { fetchApi } from "@/components/app/fetch-api";
+import { LoadMoreFooter } from "@/components/app/load-more-footer";
 import { useLoadMore } from "@/components/app/use-load-more";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalDateTime } from "./local-time";
 
@@ -61,16 +60,7 @@ export function ProfileViewsList({ initialPage, pageSize }: Props) {
           </li>
         ))}
       </ul>
-      {query.hasNextPage && (
-        <div className="mt-4 border-t border-slate-100 pt-4">
-          <Button variant="secondary" size="sm" onClick={loadMore} pending={query.isFetchingNextPage}>
-            {query.isFetchingNextPage ? "Loading…" : "Load more"}
-          </Button>
-        </div>
-      )}
-      {query.isFetchNextPageError && (
-        <Alert className="mt-3">{`${query.error?.message ?? "More views could not be loaded."} Press “Load more” to try again.`}</Alert>
-      )}
+      <LoadMoreFooter query={query} onLoadMore={loadMore} divided failedMessage="More views could not be loaded." />
     </>
   );
 }

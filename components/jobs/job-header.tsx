@@ -1,7 +1,6 @@
 /** The top of the job page: its title and status, then what, for how much, when, and since when. */
 import type { JobDto } from "@/lib/marketplace/dto";
-import { formatDate } from "@/components/ui/format";
-import { formatDateTime, formatMoney } from "./job-format";
+import { formatDate, formatDateTime, formatMoney } from "@/components/ui/format";
 import { JobStatusBadge } from "./job-status-badge";
 
 export function JobHeader({ job }: { job: JobDto }) {

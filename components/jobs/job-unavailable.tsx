@@ -4,8 +4,7 @@
  * or an account that is on neither side of the marketplace. The message is the server's.
  */
 import type { AppError } from "@/lib/errors";
-import { ButtonLink } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { Unavailable } from "@/components/app/unavailable";
 
 function explain(error: AppError): { title: string; next: string } {
   if (error.code === "not_found" || error.code === "bad_request") {
@@ -25,18 +24,5 @@ function explain(error: AppError): { title: string; next: string } {
 
 export function JobUnavailable({ error }: { error: AppError }) {
   const { title, next } = explain(error);
-  return (
-    <Card className="mx-auto max-w-xl text-center">
-      <h1 className="text-xl font-semibold tracking-tight text-slate-900 sm:text-2xl">{title}</h1>
-      <p role="alert" className="mt-3 text-sm leading-relaxed text-slate-700">
-        {error.userMessage}
-      </p>
-      <p className="mt-2 text-sm leading-relaxed text-slate-500">{next}</p>
-      <div className="mt-6 flex justify-center">
-        <ButtonLink href="/home" variant="secondary">
-          Go to your home
-        </ButtonLink>
-      </div>
-    </Card>
-  );
+  return <Unavailable title={title} message={error.userMessage} next={next} back={{ href: "/home", label: "Go to your home" }} />;
 }

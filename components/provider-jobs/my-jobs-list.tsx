@@ -8,13 +8,13 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { fetchApi } from "@/components/app/fetch-api";
 import { LoadFailed } from "@/components/app/load-failed";
+import { LoadMoreFooter } from "@/components/app/load-more-footer";
 import { useLoadMore } from "@/components/app/use-load-more";
 import type { ProviderJobDto, ProviderJobsPageDto } from "@/lib/marketplace/browse-dto";
 import type { ProviderJobStage } from "@/lib/marketplace/browse-inputs";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { plural } from "@/components/ui/format";
-import { LoadMoreFooter } from "./load-more-footer";
 import { ProviderJobCard } from "./provider-job-card";
 
 type Props = {

@@ -6,8 +6,7 @@
 import Link from "next/link";
 import type { OpenJobDto } from "@/lib/marketplace/browse-dto";
 import { Badge } from "@/components/ui/badge";
-import { plural } from "@/components/ui/format";
-import { formatDateTime, formatMoney, timeAgo } from "./format";
+import { formatMoney, formatWeekdayDateTime, plural, timeAgo } from "@/components/ui/format";
 import { JobFacts, JobItem, JobTitle } from "./job-item";
 
 export function OpenJobCard({ job, now, ref }: { job: OpenJobDto; now: number; ref: (el: HTMLLIElement | null) => void }) {
@@ -27,14 +26,14 @@ export function OpenJobCard({ job, now, ref }: { job: OpenJobDto; now: number; r
       <JobFacts
         facts={[
           ["Budget", job.budget_minor === null ? "No budget given" : formatMoney(job.budget_minor, job.currency)],
-          ["When", job.scheduled_for ? <time dateTime={job.scheduled_for}>{formatDateTime(job.scheduled_for)}</time> : "No date set"],
+          ["When", job.scheduled_for ? <time dateTime={job.scheduled_for}>{formatWeekdayDateTime(job.scheduled_for)}</time> : "No date set"],
           ["Applied so far", job.application_count === 0 ? "No one yet" : plural(job.application_count, "provider")],
         ]}
       />
       <p className="mt-3 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500">
         <span>
           Posted{" "}
-          <time dateTime={job.created_at} title={formatDateTime(job.created_at)}>
+          <time dateTime={job.created_at} title={formatWeekdayDateTime(job.created_at)}>
             {timeAgo(job.created_at, now)}
           </time>
         </span>

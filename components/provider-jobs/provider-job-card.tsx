@@ -4,8 +4,7 @@ import type { ReactNode } from "react";
 import type { ProviderJobDto } from "@/lib/marketplace/browse-dto";
 import type { ProviderJobStage } from "@/lib/marketplace/browse-inputs";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { formatDate } from "@/components/ui/format";
-import { formatDateTime, timeAgo } from "./format";
+import { formatDate, formatWeekdayDateTime, timeAgo } from "@/components/ui/format";
 import { JobFacts, JobItem, JobTitle } from "./job-item";
 
 export const STAGE_LABELS: Record<ProviderJobStage, string> = {
@@ -43,7 +42,7 @@ function facts(job: ProviderJobDto, now: number): [string, ReactNode][] {
     ["Where you stand", standing(job)],
     [
       "You applied",
-      <time key="applied" dateTime={job.applied_at} title={formatDateTime(job.applied_at)}>
+      <time key="applied" dateTime={job.applied_at} title={formatWeekdayDateTime(job.applied_at)}>
         {timeAgo(job.applied_at, now)}
       </time>,
     ],

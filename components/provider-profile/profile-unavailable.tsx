@@ -7,8 +7,7 @@
  */
 import type { ReactNode } from "react";
 import type { AppError } from "@/lib/errors";
-import { ButtonLink } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { Unavailable } from "@/components/app/unavailable";
 
 type Explanation = {
   title: string;
@@ -63,21 +62,17 @@ function explain(error: AppError): Explanation {
 export function ProfileUnavailable({ error }: { error: AppError }) {
   const { title, next, icon, back = DASHBOARD } = explain(error);
   return (
-    <Card className="mx-auto max-w-xl text-center">
-      <span className="mx-auto flex size-12 items-center justify-center rounded-full bg-brand-50 text-brand-600">
-        <Icon name={icon} />
-      </span>
-      <h1 className="mt-4 text-xl font-semibold tracking-tight text-slate-900 sm:text-2xl">{title}</h1>
-      <p role="alert" className="mt-3 text-sm leading-relaxed text-slate-700">
-        {error.userMessage}
-      </p>
-      <p className="mt-2 text-sm leading-relaxed text-slate-500">{next}</p>
-      <div className="mt-6 flex flex-wrap justify-center gap-3">
-        <ButtonLink href={back.href} variant="secondary">
-          {back.label}
-        </ButtonLink>
-      </div>
-    </Card>
+    <Unavailable
+      icon={
+        <span className="mx-auto flex size-12 items-center justify-center rounded-full bg-brand-50 text-brand-600">
+          <Icon name={icon} />
+        </span>
+      }
+      title={title}
+      message={error.userMessage}
+      next={next}
+      back={back}
+    />
   );
 }
 

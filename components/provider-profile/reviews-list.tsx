@@ -8,14 +8,14 @@
  */
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { fetchApi } from "@/components/app/fetch-api";
+import { ListSkeleton } from "@/components/app/list-skeleton";
 import { LoadFailed } from "@/components/app/load-failed";
+import { LoadMoreFooter } from "@/components/app/load-more-footer";
 import { useLoadMore } from "@/components/app/use-load-more";
 import { useMemo, useState } from "react";
 import type { CustomerReviewDto, ReviewsPageDto } from "@/lib/provider-profile/dto";
 import type { ReviewSort } from "@/lib/provider-profile/inputs";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -99,7 +99,7 @@ export function ReviewsList(props: Props) {
   return (
     <Card title="Reviews from providers" description="What providers said after working with this customer." actions={total > 0 ? sortSwitch : undefined}>
       {query.isPending ? (
-        <ReviewsSkeleton />
+        <ListSkeleton label="Loading reviews…" />
       ) : query.isError && reviews.length === 0 ? (
         <LoadFailed message={query.error.message} onRetry={() => void query.refetch()} retrying={query.isFetching} />
       ) : reviews.length === 0 ? (
@@ -119,28 +119,23 @@ export function ReviewsList(props: Props) {
               />
             ))}
           </ol>
-          <div className="mt-4 flex flex-wrap items-center gap-3 border-t border-slate-100 pt-4">
-            {query.hasNextPage && !switching && (
-              <Button variant="secondary" size="sm" onClick={loadMore} pending={query.isFetchingNextPage}>
-                {query.isFetchingNextPage ? "Loading…" : "Load more"}
-              </Button>
-            )}
-            <p className="text-xs text-slate-500" aria-live="polite">
-              {switching
+          <LoadMoreFooter
+            query={query}
+            onLoadMore={loadMore}
+            divided
+            paused={switching}
+            status={
+              switching
                 ? "Sorting…"
                 : query.hasNextPage
                   ? `Showing ${reviews.length} of ${plural(Math.max(total, reviews.length), "review")}.`
                   : reviews.length === 1
                     ? "That is the only review."
-                    : `All ${reviews.length} reviews shown.`}
-            </p>
-          </div>
-          {query.isFetchNextPageError && (
-            <Alert className="mt-3">{`${query.error?.message ?? "More reviews could not be loaded."} Press “Load more” to try again.`}</Alert>
-          )}
-          {query.isError && !query.isFetchNextPageError && (
-            <Alert className="mt-3">{query.error?.message ?? "The reviews could not be loaded."}</Alert>
-          )}
+                    : `All ${reviews.length} reviews shown.`
+            }
+            failedMessage="More reviews could not be loaded."
+            refreshFailedMessage="The reviews could not be loaded."
+          />
         </>
       )}
     </Card>
@@ -168,20 +163,5 @@ function ReviewItem({ review, ref }: { review: CustomerReviewDto; ref: (el: HTML
         </span>
       </p>
     </li>
-  );
-}
-
-function ReviewsSkeleton() {
-  return (
-    <div role="status" aria-live="polite" className="space-y-5">
-      <span className="sr-only">Loading reviews…</span>
-      {[0, 1, 2].map((i) => (
-        <div key={i} aria-hidden className="animate-pulse space-y-2">
-          <div className="h-4 w-24 rounded bg-slate-200" />
-          <div className="h-4 w-3/4 rounded bg-slate-100" />
-          <div className="h-3 w-1/3 rounded bg-slate-100" />
-        </div>
-      ))}
-    </div>
   );
 }

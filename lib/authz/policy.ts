@@ -3,7 +3,7 @@
  * and build their WHERE clauses from what the guards return (the business id, the customer id), so
  * a query cannot forget its scope. A refusal is an AppError with a stable reason.
  */
-import type { StaffRole } from "@/db/schema";
+import type { ProviderVisibility, StaffRole } from "@/db/schema";
 import type { Actor, Membership, SystemActor, UserActor } from "@/lib/auth/actor";
 import { conflict, forbidden, notFound, unauthorized } from "@/lib/errors";
 
@@ -118,22 +118,39 @@ export function requireProvider(actor: Actor): { user: UserActor; business: Memb
 }
 
 /**
- * May the provider business the actor acts for see this customer's public profile? The customer
- * decides: public, any provider; restricted, only a provider business with a recorded interaction
- * with them (`hasInteraction`, read by the caller from provider_interactions for that business);
- * private, no provider. Refusals carry the reason and a message the provider page shows as is.
- * Returns the provider scope, whose business id the view is recorded against.
+ * Who may see a customer's public profile, by the visibility the customer chose: public, any
+ * provider; restricted, only a provider business with a recorded interaction with them; private,
+ * no provider. Kept as data so that the one statement that reads a profile and records the view
+ * (lib/provider-profile/profile.ts) applies exactly this rule in SQL, and the guard below in code.
+ */
+export const PROFILE_AUDIENCE = {
+  public: "any_provider",
+  restricted: "interacted",
+  private: "nobody",
+} as const satisfies Record<ProviderVisibility, "any_provider" | "interacted" | "nobody">;
+
+/** The visibilities whose audience is `audience`, for a statement's IN list. */
+export function visibilitiesFor(audience: (typeof PROFILE_AUDIENCE)[ProviderVisibility]): ProviderVisibility[] {
+  return (Object.keys(PROFILE_AUDIENCE) as ProviderVisibility[]).filter((v) => PROFILE_AUDIENCE[v] === audience);
+}
+
+/**
+ * May the provider business the actor acts for see this customer's public profile (see
+ * PROFILE_AUDIENCE)? `hasInteraction` is read by the caller from provider_interactions for that
+ * business. Refusals carry the reason and a message the provider page shows as is. Returns the
+ * provider scope, whose business id the view is recorded against.
  */
 export function assertMayViewCustomerProfile(
   actor: Actor,
-  customer: { visibility: "public" | "restricted" | "private" },
+  customer: { visibility: ProviderVisibility },
   hasInteraction: boolean,
 ): { user: UserActor; business: Membership } {
   const provider = requireProvider(actor);
-  if (customer.visibility === "private") {
+  const audience = PROFILE_AUDIENCE[customer.visibility];
+  if (audience === "nobody") {
     throw forbidden("private", "This customer keeps their profile private, so it cannot be shown to providers.");
   }
-  if (customer.visibility === "restricted" && !hasInteraction) {
+  if (audience === "interacted" && !hasInteraction) {
     throw forbidden(
       "no_interaction",
       "This customer shares their profile only with providers they have dealt with. Once you open one of their jobs, or apply to one, you can see it.",

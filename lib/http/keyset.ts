@@ -1,9 +1,11 @@
 /**
- * Shared parts of keyset page cursors. Times are kept to the microsecond as Postgres stores them:
- * a JS Date has milliseconds only, and rows written in one millisecond (or one transaction) would
- * be skipped or repeated across pages.
+ * Shared parts of keyset pages: the opaque cursor, the condition that resumes after it, and the
+ * page cut from a read of one row more than it shows. Times are kept to the microsecond as
+ * Postgres stores them: a JS Date has milliseconds only, and rows written in one millisecond (or
+ * one transaction) would be skipped or repeated across pages.
  */
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { z } from "zod";
 import { badRequest } from "@/lib/errors";
 
 /** A timestamptz in the cursors' text form: UTC, six fractional digits. */
@@ -16,3 +18,66 @@ export const microsText = (column: SQLWrapper): SQL<string> =>
 /** A cursor this API did not issue (or one made unreadable): 400, start again. */
 export const invalidCursor = () =>
   badRequest("That page cursor is not valid. Start again from the first page.", { cursor: ["Not a cursor from this API."] });
+
+/** Where a page ends: its last row's time (microsecond text) and id. */
+export type KeysetPosition = { t: string; i: string };
+
+/**
+ * The cursors of one list: base64url JSON of the last row's position plus the list's `extra`
+ * fields (which list, order or thread the cursor belongs to; a sort key), checked strictly when
+ * one comes back. Clients only pass cursors back, so the format may change.
+ */
+export function keysetCursor<Extra extends z.core.$ZodLooseShape = {}>(extra: Extra = {} as Extra) {
+  const position = z.strictObject({ ...extra, t: z.string().regex(MICROS_ISO), i: z.uuid() });
+  type Position = z.output<typeof position>;
+  return {
+    encode: (p: Position): string => Buffer.from(JSON.stringify(p), "utf8").toString("base64url"),
+    /** The position; anything else (not base64url JSON, a millisecond time, a field too many) throws `refuse()`. */
+    decode(cursor: string, refuse: () => Error = invalidCursor): Position {
+      let json: unknown;
+      try {
+        json = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+      } catch {
+        throw refuse();
+      }
+      const parsed = position.safeParse(json);
+      if (!parsed.success) throw refuse();
+      return parsed.data;
+    },
+  };
+}
+
+/**
+ * The rows after `position` in (time desc, id desc) order, as one row comparison: the form an
+ * index on the time serves as a range that starts at the cursor. Null: from the first row.
+ */
+export function olderThan(position: KeysetPosition, time: SQLWrapper, id: SQLWrapper): SQL;
+export function olderThan(position: KeysetPosition | null, time: SQLWrapper, id: SQLWrapper): SQL | undefined;
+export function olderThan(position: KeysetPosition | null, time: SQLWrapper, id: SQLWrapper): SQL | undefined {
+  return position ? sql`(${time}, ${id}) < (${position.t}::timestamptz, ${position.i}::uuid)` : undefined;
+}
+
+/** How a keyset page says whether another follows. */
+export const keysetPagination = z
+  .strictObject({
+    has_more: z.boolean(),
+    next_cursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
+    limit: z.int(),
+  })
+  .meta({ id: "Pagination" });
+export type KeysetPagination = z.infer<typeof keysetPagination>;
+
+/**
+ * The page from `rows`, read with `limit + 1`: the first `limit`, and the cursor of the page's
+ * last row when the extra row shows that more follow.
+ */
+export function keysetPage<Row>(
+  rows: Row[],
+  limit: number,
+  cursorOf: (last: Row) => string,
+): { page: Row[]; pagination: KeysetPagination } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const hasMore = rows.length > limit && last !== undefined;
+  return { page, pagination: { has_more: hasMore, next_cursor: hasMore ? cursorOf(last) : null, limit } };
+}

@@ -1,33 +1,21 @@
 /**
- * Opaque cursors of the providers' job lists: base64url JSON of the last item's created_at (to the
- * microsecond, lib/http/keyset.ts) and id, tagged with the list it belongs to. A filter (category,
- * stage) does not change the order, so a cursor stays valid across filters; a cursor of the other
- * list would point into another table's times and ids, so it is refused.
+ * Opaque cursors of the providers' job lists: the last item's position (lib/http/keyset.ts), tagged
+ * with the list it belongs to. A filter (category, stage) does not change the order, so a cursor
+ * stays valid across filters; a cursor of the other list would point into another table's times
+ * and ids, so it is refused.
  */
 import { z } from "zod";
-import { invalidCursor, MICROS_ISO } from "@/lib/http/keyset";
+import { invalidCursor, keysetCursor } from "@/lib/http/keyset";
 
-const position = z.strictObject({
-  /** The list: open jobs, or the provider's own applications. */
-  l: z.enum(["open", "mine"]),
-  t: z.string().regex(MICROS_ISO),
-  i: z.uuid(),
-});
-export type BrowsePosition = z.infer<typeof position>;
+/** The list: open jobs, or the provider's own applications. */
+const browseCursors = keysetCursor({ l: z.enum(["open", "mine"]) });
+type BrowsePosition = ReturnType<typeof browseCursors.decode>;
 
-export function encodeBrowseCursor(p: BrowsePosition): string {
-  return Buffer.from(JSON.stringify(p), "utf8").toString("base64url");
-}
+export const encodeBrowseCursor = browseCursors.encode;
 
 /** The position in `list`; anything else is a 400 asking to start again. */
 export function decodeBrowseCursor(cursor: string, list: BrowsePosition["l"]): BrowsePosition {
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    throw invalidCursor();
-  }
-  const parsed = position.safeParse(json);
-  if (!parsed.success || parsed.data.l !== list) throw invalidCursor();
-  return parsed.data;
+  const position = browseCursors.decode(cursor);
+  if (position.l !== list) throw invalidCursor();
+  return position;
 }

@@ -6,20 +6,13 @@
  */
 import { z } from "zod";
 import { applicationStatus, jobStatus } from "@/db/schema";
+import { keysetPagination } from "@/lib/http/keyset";
 import { PROVIDER_JOB_STAGES } from "./browse-inputs";
 
 /** How much of a description a list shows; the job page has the rest. */
 export const DESCRIPTION_PREVIEW_CHARS = 280;
 
 const at = z.iso.datetime();
-
-const pagination = z
-  .strictObject({
-    has_more: z.boolean(),
-    next_cursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
-    limit: z.int(),
-  })
-  .meta({ id: "JobsPagination" });
 
 export const openJobDto = z
   .strictObject({
@@ -40,7 +33,7 @@ export const openJobDto = z
 export type OpenJobDto = z.infer<typeof openJobDto>;
 
 export const openJobsPageDto = z
-  .strictObject({ jobs: z.array(openJobDto), pagination })
+  .strictObject({ jobs: z.array(openJobDto), pagination: keysetPagination })
   .meta({ id: "OpenJobsPage" });
 export type OpenJobsPageDto = z.infer<typeof openJobsPageDto>;
 
@@ -61,6 +54,6 @@ export const providerJobDto = z
 export type ProviderJobDto = z.infer<typeof providerJobDto>;
 
 export const providerJobsPageDto = z
-  .strictObject({ jobs: z.array(providerJobDto), pagination })
+  .strictObject({ jobs: z.array(providerJobDto), pagination: keysetPagination })
   .meta({ id: "ProviderJobsPage" });
 export type ProviderJobsPageDto = z.infer<typeof providerJobsPageDto>;

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { jobStatus } from "@/db/schema";
+import { keysetPagination } from "@/lib/http/keyset";
 
 const at = z.iso.datetime();
 
@@ -29,13 +30,6 @@ export const customerJobDto = z
 export type CustomerJobDto = z.infer<typeof customerJobDto>;
 
 export const customerJobsPageDto = z
-  .strictObject({
-    jobs: z.array(customerJobDto),
-    pagination: z.strictObject({
-      has_more: z.boolean(),
-      next_cursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
-      limit: z.int(),
-    }),
-  })
+  .strictObject({ jobs: z.array(customerJobDto), pagination: keysetPagination })
   .meta({ id: "CustomerJobPage", description: "A page of the signed-in customer's jobs, newest first." });
 export type CustomerJobsPageDto = z.infer<typeof customerJobsPageDto>;

@@ -14,7 +14,7 @@ import type { Database } from "@/db/client";
 import { bookings, businesses, jobApplications, jobs, jobStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireCustomer } from "@/lib/authz/policy";
-import { invalidCursor, MICROS_ISO, microsText } from "@/lib/http/keyset";
+import { keysetCursor, keysetPage, microsText, olderThan } from "@/lib/http/keyset";
 import { customerJobsPageDto, type CustomerJobsPageDto } from "./customer-jobs-dto";
 import { iso } from "./dto";
 
@@ -41,27 +41,13 @@ export const customerJobsQuery = z.object({
 });
 export type CustomerJobsQuery = z.output<typeof customerJobsQuery>;
 
-/**
- * The last row's created_at (to the microsecond) and id, as opaque base64url JSON. It is a position
- * in the one order all filters share, so it is not tied to a status.
- */
-const position = z.strictObject({ t: z.string().regex(MICROS_ISO), i: z.uuid() });
-type Position = z.infer<typeof position>;
-
-const encodeCursor = (p: Position) => Buffer.from(JSON.stringify(p), "utf8").toString("base64url");
-
-function decodeCursor(cursor: string): Position {
-  try {
-    return position.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-  } catch {
-    throw invalidCursor();
-  }
-}
+/** A position in the one order all filters share, so a cursor is not tied to a status. */
+const jobCursors = keysetCursor();
 
 export async function listMyJobs(db: Database, actor: Actor, query: CustomerJobsQuery): Promise<CustomerJobsPageDto> {
   const { customerId } = requireCustomer(actor);
   const { limit, status } = query;
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const after = query.cursor ? jobCursors.decode(query.cursor) : null;
   const rows = await db
     .select({
       id: jobs.id,
@@ -86,15 +72,13 @@ export async function listMyJobs(db: Database, actor: Actor, query: CustomerJobs
       and(
         eq(jobs.customerId, customerId),
         status ? eq(jobs.status, status) : undefined,
-        after ? sql`(${jobs.createdAt}, ${jobs.id}) < (${after.t}::timestamptz, ${after.i}::uuid)` : undefined,
+        olderThan(after, jobs.createdAt, jobs.id),
       ),
     )
     .orderBy(desc(jobs.createdAt), desc(jobs.id))
     .limit(limit + 1);
 
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  const hasMore = rows.length > limit && last !== undefined;
+  const { page, pagination } = keysetPage(rows, limit, (last) => jobCursors.encode({ t: last.at, i: last.id }));
   return customerJobsPageDto.parse({
     jobs: page.map((row) => ({
       job_id: row.id,
@@ -108,10 +92,6 @@ export async function listMyJobs(db: Database, actor: Actor, query: CustomerJobs
       pending_applications: Number(row.pending),
       booked_provider_name: row.bookedProviderName,
     })),
-    pagination: {
-      has_more: hasMore,
-      next_cursor: hasMore ? encodeCursor({ t: last.at, i: last.id }) : null,
-      limit,
-    },
+    pagination,
   });
 }

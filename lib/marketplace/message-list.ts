@@ -15,7 +15,7 @@ import { businesses, customers, jobMessages as jm, partyRole } from "@/db/schema
 import type { Actor } from "@/lib/auth/actor";
 import { marketplaceActor } from "@/lib/authz/policy";
 import { badRequest, forbidden } from "@/lib/errors";
-import { MICROS_ISO, microsText } from "@/lib/http/keyset";
+import { keysetCursor, keysetPage, microsText, olderThan } from "@/lib/http/keyset";
 import { publicDisplayName } from "@/lib/provider-profile/figures";
 import { loadJobFor } from "./job-access";
 
@@ -83,13 +83,7 @@ export async function listJobMessages(db: Database, actor: Actor, jobId: string,
     db
       .select({ id: jm.id, at: microsText(jm.createdAt), role: jm.senderRole, body: jm.body })
       .from(jm)
-      .where(
-        and(
-          eq(jm.jobId, jobId),
-          eq(jm.providerBusinessId, provider),
-          before ? sql`(${jm.createdAt}, ${jm.id}) < (${before.t}::timestamptz, ${before.i}::uuid)` : undefined,
-        ),
-      )
+      .where(and(eq(jm.jobId, jobId), eq(jm.providerBusinessId, provider), olderThan(before, jm.createdAt, jm.id)))
       .orderBy(desc(jm.createdAt), desc(jm.id))
       .limit(limit + 1),
     // Both names in one round trip; only the last name's initial leaves the database.
@@ -105,9 +99,9 @@ export async function listJobMessages(db: Database, actor: Actor, jobId: string,
       .where(eq(customers.id, job.customerId)),
   ]);
 
-  const page = rows.slice(0, limit);
-  const oldest = page.at(-1);
-  const hasMore = rows.length > limit && oldest !== undefined;
+  const { page, pagination } = keysetPage(rows, limit, (oldest) =>
+    messageCursors.encode({ p: provider, t: oldest.at, i: oldest.id }),
+  );
   const customerName = names ? publicDisplayName(names.displayName, names.firstName, names.lastInitial) : "The customer";
   return {
     job_id: jobId,
@@ -120,11 +114,7 @@ export async function listJobMessages(db: Database, actor: Actor, jobId: string,
       body: row.body,
       created_at: new Date(row.at).toISOString(),
     })),
-    pagination: {
-      has_more: hasMore,
-      next_cursor: hasMore ? encodeBefore({ p: provider, t: oldest.at, i: oldest.id }) : null,
-      limit,
-    },
+    pagination,
   };
 }
 
@@ -143,24 +133,15 @@ function threadOf(side: "customer" | "provider", ownProvider: string | null, app
 }
 
 /*
- * The cursor: base64url JSON of the oldest message's created_at (to the microsecond) and id, and
- * the thread it belongs to, so a cursor carried over to another thread is refused, not misapplied.
+ * The cursor: the oldest message's position (lib/http/keyset.ts) and the thread it belongs to, so
+ * a cursor carried over to another thread is refused, not misapplied.
  */
-const position = z.strictObject({ p: z.uuid(), t: z.string().regex(MICROS_ISO), i: z.uuid() });
-type Position = z.infer<typeof position>;
+const messageCursors = keysetCursor({ p: z.uuid() });
 
-const encodeBefore = (p: Position) => Buffer.from(JSON.stringify(p), "utf8").toString("base64url");
-
-function decodeBefore(cursor: string, provider: string): Position {
+function decodeBefore(cursor: string, provider: string) {
   const invalid = () =>
     badRequest("That page cursor is not valid. Start again from the newest messages.", { before: ["Not a cursor from this thread."] });
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    throw invalid();
-  }
-  const parsed = position.safeParse(json);
-  if (!parsed.success || parsed.data.p !== provider) throw invalid();
-  return parsed.data;
+  const position = messageCursors.decode(cursor, invalid);
+  if (position.p !== provider) throw invalid();
+  return position;
 }

@@ -25,7 +25,7 @@ import { businesses, customerReviews as r, customers, jobs, reviewAwaitingModera
 import type { Actor } from "@/lib/auth/actor";
 import { requirePlatformAdmin } from "@/lib/authz/policy";
 import { badRequest } from "@/lib/errors";
-import { invalidCursor, MICROS_ISO, microsText } from "@/lib/http/keyset";
+import { keysetCursor, keysetPage, keysetPagination, microsText, olderThan } from "@/lib/http/keyset";
 import { publicDisplayName } from "@/lib/provider-profile/figures";
 import { iso } from "./dto";
 
@@ -88,11 +88,7 @@ export type ModerationReviewDto = z.infer<typeof moderationReviewDto>;
 export const moderationPageDto = z
   .strictObject({
     reviews: z.array(moderationReviewDto),
-    pagination: z.strictObject({
-      has_more: z.boolean(),
-      next_cursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
-      limit: z.int(),
-    }),
+    pagination: keysetPagination,
   })
   .meta({ id: "ModerationReviewPage", description: "A page of reviews to moderate." });
 export type ModerationPageDto = z.infer<typeof moderationPageDto>;
@@ -133,13 +129,13 @@ export async function listReviewsForModeration(db: Database, actor: Actor, query
     .innerJoin(jobs, eq(jobs.id, r.jobId))
     .innerJoin(businesses, eq(businesses.id, r.providerBusinessId))
     .innerJoin(customers, eq(customers.id, r.customerId))
-    .where(and(where, after ? sql`(${orderedBy}, ${r.id}) < (${after.t}::timestamptz, ${after.i}::uuid)` : undefined))
+    .where(and(where, olderThan(after, orderedBy, r.id)))
     .orderBy(desc(orderedBy), desc(r.id))
     .limit(limit + 1);
 
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  const hasMore = rows.length > limit && last !== undefined;
+  const { page, pagination } = keysetPage(rows, limit, (last) =>
+    reviewCursors.encode({ o: status, t: last.sortKey, i: last.id }),
+  );
   return moderationPageDto.parse({
     reviews: page.map((row) => ({
       review_id: row.id,
@@ -158,38 +154,22 @@ export async function listReviewsForModeration(db: Database, actor: Actor, query
       customer_id: row.customerId,
       customer_display_name: publicDisplayName(row.chosenName, row.firstName, row.lastInitial),
     })),
-    pagination: {
-      has_more: hasMore,
-      next_cursor: hasMore ? encodeModerationCursor({ o: status, t: last.sortKey, i: last.id }) : null,
-      limit,
-    },
+    pagination,
   });
 }
 
 /*
- * Opaque cursors: base64url JSON of the list, the last row's time to the microsecond and its id.
- * A cursor of the other list would position the page by the wrong column, so it is refused.
+ * Opaque cursors (lib/http/keyset.ts) tagged with the list. A cursor of the other list would
+ * position the page by the wrong column, so it is refused.
  */
-const position = z.strictObject({ o: z.enum(MODERATION_STATUSES), t: z.string().regex(MICROS_ISO), i: z.uuid() });
-type Position = z.infer<typeof position>;
+const reviewCursors = keysetCursor({ o: z.enum(MODERATION_STATUSES) });
 
-function encodeModerationCursor(p: Position): string {
-  return Buffer.from(JSON.stringify(p), "utf8").toString("base64url");
-}
-
-function decodeModerationCursor(cursor: string, status: ModerationStatus): Position {
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    throw invalidCursor();
-  }
-  const parsed = position.safeParse(json);
-  if (!parsed.success) throw invalidCursor();
-  if (parsed.data.o !== status) {
+function decodeModerationCursor(cursor: string, status: ModerationStatus) {
+  const position = reviewCursors.decode(cursor);
+  if (position.o !== status) {
     throw badRequest("That page cursor belongs to the other list. Start again from the first page.", {
-      cursor: [`This cursor is for status=${parsed.data.o}.`],
+      cursor: [`This cursor is for status=${position.o}.`],
     });
   }
-  return parsed.data;
+  return position;
 }

@@ -17,7 +17,7 @@ import type { Database } from "@/db/client";
 import { jobApplications, jobs } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireProvider } from "@/lib/authz/policy";
-import { microsText } from "@/lib/http/keyset";
+import { keysetPage, microsText, olderThan } from "@/lib/http/keyset";
 import { decodeBrowseCursor, encodeBrowseCursor } from "./browse-cursor";
 import { DESCRIPTION_PREVIEW_CHARS, openJobsPageDto, type OpenJobsPageDto } from "./browse-dto";
 import type { OpenJobsQuery } from "./browse-inputs";
@@ -55,15 +55,13 @@ export async function listOpenJobs(db: Database, actor: Actor, query: OpenJobsQu
       and(
         eq(jobs.status, "open"),
         category ? eq(jobs.category, category) : undefined,
-        after ? sql`(${jobs.createdAt}, ${jobs.id}) < (${after.t}::timestamptz, ${after.i}::uuid)` : undefined,
+        olderThan(after, jobs.createdAt, jobs.id),
       ),
     )
     .orderBy(desc(jobs.createdAt), desc(jobs.id))
     .limit(limit + 1);
 
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  const hasMore = rows.length > limit && last !== undefined;
+  const { page, pagination } = keysetPage(rows, limit, (last) => encodeBrowseCursor({ l: "open", t: last.at, i: last.id }));
   return openJobsPageDto.parse({
     jobs: page.map((row) => {
       const preview = previewOf(row.description);
@@ -82,11 +80,7 @@ export async function listOpenJobs(db: Database, actor: Actor, query: OpenJobsQu
         application_count: row.applicationCount,
       };
     }),
-    pagination: {
-      has_more: hasMore,
-      next_cursor: hasMore ? encodeBrowseCursor({ l: "open", t: last.at, i: last.id }) : null,
-      limit,
-    },
+    pagination,
   });
 }
 

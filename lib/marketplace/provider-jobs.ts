@@ -14,7 +14,7 @@ import type { Database } from "@/db/client";
 import { jobApplications as a, jobs } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireProvider } from "@/lib/authz/policy";
-import { microsText } from "@/lib/http/keyset";
+import { keysetPage, microsText, olderThan } from "@/lib/http/keyset";
 import { decodeBrowseCursor, encodeBrowseCursor } from "./browse-cursor";
 import { providerJobsPageDto, type ProviderJobsPageDto } from "./browse-dto";
 import type { ProviderJobStage, ProviderJobsQuery } from "./browse-inputs";
@@ -74,15 +74,13 @@ export async function listProviderJobs(db: Database, actor: Actor, query: Provid
       and(
         eq(a.providerBusinessId, businessId),
         query.stage ? stageFilter(query.stage) : undefined,
-        after ? sql`(${a.createdAt}, ${a.id}) < (${after.t}::timestamptz, ${after.i}::uuid)` : undefined,
+        olderThan(after, a.createdAt, a.id),
       ),
     )
     .orderBy(desc(a.createdAt), desc(a.id))
     .limit(limit + 1);
 
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  const hasMore = rows.length > limit && last !== undefined;
+  const { page, pagination } = keysetPage(rows, limit, (last) => encodeBrowseCursor({ l: "mine", t: last.at, i: last.id }));
   return providerJobsPageDto.parse({
     jobs: page.map((row) => ({
       job_id: row.jobId,
@@ -96,10 +94,6 @@ export async function listProviderJobs(db: Database, actor: Actor, query: Provid
       booked: row.booked,
       completed_at: iso(row.completedAt),
     })),
-    pagination: {
-      has_more: hasMore,
-      next_cursor: hasMore ? encodeBrowseCursor({ l: "mine", t: last.at, i: last.id }) : null,
-      limit,
-    },
+    pagination,
   });
 }

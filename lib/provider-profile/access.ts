@@ -5,11 +5,11 @@
  * an interaction on record; lib/authz decides. The last name is read as its initial only, so the
  * full name never leaves the database on this path.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { customers, providerInteractions } from "@/db/schema";
 import type { Actor, Membership, UserActor } from "@/lib/auth/actor";
-import { assertMayViewCustomerProfile, requireProvider } from "@/lib/authz/policy";
+import { assertMayViewCustomerProfile, requireProvider, visibilitiesFor } from "@/lib/authz/policy";
 import { notFound } from "@/lib/errors";
 
 export type ViewableCustomer = {
@@ -23,17 +23,31 @@ export type ViewableCustomer = {
 
 export type ProviderScope = { user: UserActor; business: Membership };
 
+/**
+ * Whether the provider business has an interaction on record with the customer (a row of
+ * `customers` in scope), read only for the visibilities whose audience needs it.
+ * provider_interactions_key (customer_id, provider_business_id, kind, job_id) answers the exists.
+ */
+export function hasInteractionSql(businessId: string): SQL<boolean> {
+  return sql<boolean>`(${inArray(customers.providerVisibility, visibilitiesFor("interacted"))} and exists (select 1 from ${providerInteractions} where ${and(
+    eq(providerInteractions.customerId, customers.id),
+    eq(providerInteractions.providerBusinessId, businessId),
+  )}))`;
+}
+
+/** PROFILE_AUDIENCE (lib/authz/policy.ts) in SQL, for a statement that must act only where it allows. */
+export function mayViewSql(visibility: SQL, hasInteraction: SQL): SQL<boolean> {
+  const oneOf = (options: string[]) =>
+    options.length === 0 ? sql`false` : sql`${visibility}::text in (${sql.join(options.map((o) => sql`${o}`), sql`, `)})`;
+  return sql<boolean>`(${oneOf(visibilitiesFor("any_provider"))} or (${oneOf(visibilitiesFor("interacted"))} and ${hasInteraction}))`;
+}
+
 export async function loadViewableCustomer(
   db: Database,
   actor: Actor,
   customerId: string,
 ): Promise<{ customer: ViewableCustomer; provider: ProviderScope }> {
   const businessId = requireProvider(actor).business.businessId;
-  // provider_interactions_key (customer_id, provider_business_id, kind, job_id) answers the exists.
-  const interacted = sql<boolean>`exists (select 1 from ${providerInteractions} where ${and(
-    eq(providerInteractions.customerId, customers.id),
-    eq(providerInteractions.providerBusinessId, businessId),
-  )})`;
   const [row] = await db
     .select({
       id: customers.id,
@@ -43,7 +57,7 @@ export async function loadViewableCustomer(
       avatarUrl: customers.avatarUrl,
       createdAt: customers.createdAt,
       visibility: customers.providerVisibility,
-      hasInteraction: sql<boolean>`(${customers.providerVisibility} = 'restricted' and ${interacted})`,
+      hasInteraction: hasInteractionSql(businessId),
     })
     .from(customers)
     .where(eq(customers.id, customerId));

@@ -5,6 +5,7 @@
  * instead). Contact details, addresses, payment details and the last name are simply not fields.
  */
 import { z } from "zod";
+import { keysetPagination } from "@/lib/http/keyset";
 import { BADGE_CODES } from "./badges";
 
 /** How many of the newest reviews and of the top job categories a profile carries. */
@@ -84,12 +85,6 @@ export const providerProfileDto = z
   .meta({ id: "ProviderProfile", description: "A customer's public profile, as a provider sees it." });
 export type ProviderProfileDto = z.infer<typeof providerProfileDto>;
 
-const pagination = z.strictObject({
-  has_more: z.boolean(),
-  next_cursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
-  limit: z.number().int(),
-});
-
 export const customerReviewDto = z
   .strictObject({
     review_id: z.uuid(),
@@ -104,7 +99,7 @@ export const customerReviewDto = z
 export type CustomerReviewDto = z.infer<typeof customerReviewDto>;
 
 export const reviewsPageDto = z
-  .strictObject({ reviews: z.array(customerReviewDto), pagination })
+  .strictObject({ reviews: z.array(customerReviewDto), pagination: keysetPagination })
   .meta({ id: "CustomerReviewPage", description: "A page of a customer's visible reviews." });
 export type ReviewsPageDto = z.infer<typeof reviewsPageDto>;
 
@@ -117,6 +112,6 @@ export const profileViewDto = z
   .meta({ id: "ProfileView" });
 
 export const profileViewsPageDto = z
-  .strictObject({ views: z.array(profileViewDto), pagination })
+  .strictObject({ views: z.array(profileViewDto), pagination: keysetPagination })
   .meta({ id: "ProfileViewPage", description: "Who viewed the customer's profile, newest first." });
 export type ProfileViewsPageDto = z.infer<typeof profileViewsPageDto>;

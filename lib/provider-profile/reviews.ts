@@ -19,7 +19,7 @@ import type { Database } from "@/db/client";
 import { businesses, customerReviews as r } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { loadViewableCustomer } from "./access";
-import { microsText } from "@/lib/http/keyset";
+import { keysetPage, microsText, olderThan } from "@/lib/http/keyset";
 import { decodeCursor, encodeCursor, type CursorPosition } from "./cursor";
 import { reviewsPageDto, type ReviewsPageDto } from "./dto";
 import type { ReviewSort, ReviewsQuery } from "./inputs";
@@ -79,11 +79,11 @@ export async function readReviewsPage(db: Database, customerId: string, query: R
     join ${businesses} on ${businesses.id} = page.provider_business_id
     order by ${orderBy(sort, "page")}`);
 
-  const reviews = rows.slice(0, limit);
-  const last = reviews.at(-1);
-  const hasMore = rows.length > limit && last !== undefined;
+  const { page, pagination } = keysetPage(rows, limit, (last) =>
+    encodeCursor({ o: sort, t: last.at, ...(sort !== "recent" && { r: last.rating }), i: last.id }),
+  );
   return reviewsPageDto.parse({
-    reviews: reviews.map((row) => {
+    reviews: page.map((row) => {
       const at = new Date(row.at);
       return {
         review_id: row.id,
@@ -95,13 +95,7 @@ export async function readReviewsPage(db: Database, customerId: string, query: R
         formatted_date: dateFormat.format(at),
       };
     }),
-    pagination: {
-      has_more: hasMore,
-      next_cursor: hasMore
-        ? encodeCursor({ o: sort, t: last.at, ...(sort !== "recent" && { r: last.rating }), i: last.id })
-        : null,
-      limit,
-    },
+    pagination,
   });
 }
 
@@ -116,7 +110,7 @@ function branch(customerId: string, limit: number, after: CursorPosition | null,
     from ${r}
     where ${r.customerId} = ${customerId} and ${r.isVisible}
       ${rating === undefined ? sql`` : sql`and ${r.rating} = ${rating}`}
-      ${after ? sql`and (${r.createdAt}, ${r.id}) < (${after.t}::timestamptz, ${after.i}::uuid)` : sql``}
+      ${after ? sql`and ${olderThan(after, r.createdAt, r.id)}` : sql``}
     order by ${r.createdAt} desc, ${r.id} desc
     limit ${limit + 1})`;
 }

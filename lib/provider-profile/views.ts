@@ -5,12 +5,12 @@
  * the customer id lib/authz returns, in the WHERE clause. profile_views_customer_idx
  * (customer_id, viewed_at desc, id desc) serves the page in order from the cursor.
  */
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { businesses, profileViews as v } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireCustomer } from "@/lib/authz/policy";
-import { microsText } from "@/lib/http/keyset";
+import { keysetPage, microsText, olderThan } from "@/lib/http/keyset";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { profileViewsPageDto, type ProfileViewsPageDto } from "./dto";
 import type { ViewsQuery } from "./inputs";
@@ -27,28 +27,17 @@ export async function listMyProfileViews(db: Database, actor: Actor, query: View
     })
     .from(v)
     .innerJoin(businesses, eq(businesses.id, v.providerBusinessId))
-    .where(
-      and(
-        eq(v.customerId, customerId),
-        after ? sql`(${v.viewedAt}, ${v.id}) < (${after.t}::timestamptz, ${after.i}::uuid)` : undefined,
-      ),
-    )
+    .where(and(eq(v.customerId, customerId), olderThan(after, v.viewedAt, v.id)))
     .orderBy(desc(v.viewedAt), desc(v.id))
     .limit(limit + 1);
 
-  const views = rows.slice(0, limit);
-  const last = views.at(-1);
-  const hasMore = rows.length > limit && last !== undefined;
+  const { page, pagination } = keysetPage(rows, limit, (last) => encodeCursor({ o: "views", t: last.at, i: last.id }));
   return profileViewsPageDto.parse({
-    views: views.map((row) => ({
+    views: page.map((row) => ({
       view_id: row.id,
       provider_name: row.providerName,
       viewed_at: new Date(row.at).toISOString(),
     })),
-    pagination: {
-      has_more: hasMore,
-      next_cursor: hasMore ? encodeCursor({ o: "views", t: last.at, i: last.id }) : null,
-      limit,
-    },
+    pagination,
   });
 }

@@ -7,13 +7,13 @@
  */
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
 import { loadForPage, requirePageActor } from "@/lib/auth/page";
 import { notFound } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
 import { jobParams } from "@/lib/marketplace/inputs";
 import { getJob } from "@/lib/marketplace/queries";
 import { consume } from "@/lib/rate-limit";
+import { BackLink } from "@/components/app/back-link";
 import { CustomerPanel } from "@/components/jobs/customer-panel";
 import { JobHeader } from "@/components/jobs/job-header";
 import { JobMessages } from "@/components/jobs/job-messages";
@@ -48,17 +48,7 @@ export default async function JobPage({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb">
-        <Link
-          href={isCustomer ? "/me/jobs" : "/provider/jobs"}
-          className="inline-flex items-center gap-1 rounded text-sm font-medium text-slate-600 hover:text-slate-900"
-        >
-          <svg aria-hidden viewBox="0 0 20 20" className="size-4" fill="currentColor">
-            <path d="M12.8 4.7a.75.75 0 0 1 0 1.06L8.56 10l4.24 4.24a.75.75 0 1 1-1.06 1.06l-4.77-4.77a.75.75 0 0 1 0-1.06l4.77-4.77a.75.75 0 0 1 1.06 0Z" />
-          </svg>
-          {isCustomer ? "Your jobs" : "Find jobs"}
-        </Link>
-      </nav>
+      <BackLink href={isCustomer ? "/me/jobs" : "/provider/jobs"}>{isCustomer ? "Your jobs" : "Find jobs"}</BackLink>
       <JobHeader job={job} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         {/* First in reading order (and on a phone), beside the job on a wide screen. */}

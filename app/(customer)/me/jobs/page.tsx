@@ -7,7 +7,7 @@ import type { Metadata } from "next";
 import { loadForPage } from "@/lib/auth/page";
 import { CUSTOMER_JOBS_PAGE_DEFAULT, customerJobsQuery, listMyJobs } from "@/lib/marketplace/customer-jobs";
 import { AccessDenied } from "@/components/app/access-denied";
-import { BackLink } from "@/components/customer/back-link";
+import { BackLink } from "@/components/app/back-link";
 import { MyJobsList } from "@/components/customer/my-jobs-list";
 import { StatusFilter } from "@/components/customer/status-filter";
 import { ButtonLink } from "@/components/ui/button";

@@ -12,12 +12,13 @@ import { listOpenJobs } from "@/lib/marketplace/open-jobs";
 import { listProviderJobs } from "@/lib/marketplace/provider-jobs";
 import { AccessDenied } from "@/components/app/access-denied";
 import { CategoryFilter } from "@/components/provider-jobs/category-filter";
-import { FilterLinks, JobsViewTabs, type JobsView } from "@/components/provider-jobs/jobs-nav";
+import { JobsViewTabs, type JobsView } from "@/components/provider-jobs/jobs-nav";
 import { MyJobsList } from "@/components/provider-jobs/my-jobs-list";
 import { OpenJobsList } from "@/components/provider-jobs/open-jobs-list";
 import { STAGE_LABELS } from "@/components/provider-jobs/provider-job-card";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { FilterLinks } from "@/components/ui/filter-links";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Jobs" };

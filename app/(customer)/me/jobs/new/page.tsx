@@ -7,7 +7,7 @@ import { loadForPage } from "@/lib/auth/page";
 import { requireCustomer } from "@/lib/authz/policy";
 import { forbidden } from "@/lib/errors";
 import { AccessDenied } from "@/components/app/access-denied";
-import { BackLink } from "@/components/customer/back-link";
+import { BackLink } from "@/components/app/back-link";
 import { NOT_A_CUSTOMER_POSTING } from "@/components/customer/messages";
 import { PostJobForm } from "@/components/customer/post-job-form";
 import { Card } from "@/components/ui/card";

@@ -8,7 +8,6 @@
  */
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
 import type { Database } from "@/db/client";
 import type { UserActor } from "@/lib/auth/actor";
 import { loadForPage, requirePageActor } from "@/lib/auth/page";
@@ -18,6 +17,7 @@ import { customerParams, REVIEWS_PAGE_DEFAULT } from "@/lib/provider-profile/inp
 import { getProviderProfile } from "@/lib/provider-profile/profile";
 import { readReviewsPage } from "@/lib/provider-profile/reviews";
 import { consume } from "@/lib/rate-limit";
+import { BackLink } from "@/components/app/back-link";
 import { JobCategories } from "@/components/provider-profile/job-categories";
 import { ProfileHeader } from "@/components/provider-profile/profile-header";
 import { ProfileStats } from "@/components/provider-profile/profile-stats";
@@ -53,17 +53,7 @@ export default async function ProviderCustomerProfilePage({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb">
-        <Link
-          href="/provider"
-          className="inline-flex items-center gap-1 rounded text-sm font-medium text-slate-600 hover:text-slate-900"
-        >
-          <svg aria-hidden viewBox="0 0 20 20" className="size-4" fill="currentColor">
-            <path d="M12.8 4.7a.75.75 0 0 1 0 1.06L8.56 10l4.24 4.24a.75.75 0 1 1-1.06 1.06l-4.77-4.77a.75.75 0 0 1 0-1.06l4.77-4.77a.75.75 0 0 1 1.06 0Z" />
-          </svg>
-          Provider dashboard
-        </Link>
-      </nav>
+      <BackLink href="/provider">Provider dashboard</BackLink>
       <ProfileHeader customer={profile.customer} badges={profile.badges} />
       <ProfileStats stats={profile.stats} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">

@@ -1,4 +1,4 @@
-/** The "back to" link above a customer page's heading. */
+/** The "back to" link above a page's heading. */
 import Link from "next/link";
 
 export function BackLink({ href, children }: { href: string; children: string }) {
