@@ -50,6 +50,16 @@ export async function refusalOf(promise: Promise<unknown>): Promise<AppError> {
   return error as AppError;
 }
 
+/** The outcome of each promise: "ok", or the refusal's reason (anything but a refusal fails the test). */
+export async function outcomes(attempts: Promise<unknown>[]): Promise<string[]> {
+  const settled = await Promise.allSettled(attempts);
+  return settled.map((s) => {
+    if (s.status === "fulfilled") return "ok";
+    if (s.reason instanceof AppError) return s.reason.details.reason ?? s.reason.code;
+    throw s.reason;
+  });
+}
+
 /** A client address of its own (documentation range), so per-IP limits never mix tests. */
 export const uniqueIp = () => `2001:db8:${randomBytes(6).toString("hex").match(/.{4}/g)!.join(":")}::1`;
 

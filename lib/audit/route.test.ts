@@ -7,21 +7,17 @@ import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { GET } from "@/app/api/audit/route";
 import { auditLog, businesses, users } from "@/db/schema";
-import { anonymous, resolveActor, type Actor } from "@/lib/auth/actor";
+import { anonymous, resolveActor } from "@/lib/auth/actor";
 import { testDatabase } from "@/test/db";
 import { addMember, createBusiness, createUser } from "@/test/factories";
 import { auditPageDto } from "./dto";
 import { recordChange } from "./record";
 
+const { as, useDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
 const t = await testDatabase();
-const state = vi.hoisted(() => ({ actor: { kind: "anonymous" } as Actor }));
-vi.mock("@/lib/auth/current", () => ({ getActor: async () => state.actor }));
-vi.mock("@/db/client", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/db/client")>()),
-  getDb: async () => t.db,
-}));
-const { GET } = await import("@/app/api/audit/route");
+useDatabase(t.db);
 
 // The route runs its own queries, so these rows are committed; they are removed afterwards.
 const owner = await createUser(t.db, { name: "Route Owner" });
@@ -43,9 +39,10 @@ const get = (query: string) =>
 
 describe("GET /api/audit", () => {
   it("answers a page of the acting business's changes", async () => {
-    state.actor = await resolveActor(t.db, owner.id, { businessId: business.id });
+    const actor = await resolveActor(t.db, owner.id, { businessId: business.id });
+    as(actor);
     for (const role of ["staff", "manager", "admin"]) {
-      await recordChange(t.db, state.actor, {
+      await recordChange(t.db, actor, {
         businessId: business.id,
         entity: { type: "membership", id: entityId },
         action: "update",
@@ -67,16 +64,16 @@ describe("GET /api/audit", () => {
     ["a limit over 100", "entity_type=membership&limit=101", 400],
     ["a bad cursor", "entity_type=membership&cursor=abc", 400],
   ])("refuses %s (400)", async (_, query, status) => {
-    state.actor = await resolveActor(t.db, owner.id, { businessId: business.id });
+    as(await resolveActor(t.db, owner.id, { businessId: business.id }));
     expect((await get(query)).status).toBe(status);
   });
 
   it("answers 403 insufficient_role to staff without audit.read, 401 to anonymous callers", async () => {
-    state.actor = await resolveActor(t.db, staff.id, { businessId: business.id });
+    as(await resolveActor(t.db, staff.id, { businessId: business.id }));
     const refused = await get("entity_type=membership");
     expect(refused.status).toBe(403);
     expect((await refused.json()).error).toMatchObject({ reason: "insufficient_role", trace_id: "route-trace-1" });
-    state.actor = anonymous;
+    as(anonymous);
     expect((await get("entity_type=membership")).status).toBe(401);
   });
 });

@@ -10,16 +10,14 @@ import { AppError } from "@/lib/errors";
 import { bearerMatches } from "@/lib/http/bearer";
 import { metrics } from "@/lib/observability/metrics";
 import { driver, testDatabase } from "@/test/db";
+import { cronRoute } from "./cron-route";
 import { CRON_JOBS, type CronJob } from "./jobs";
 import { runCronJob } from "./runner";
 
+const { useDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
 const t = await testDatabase();
 afterAll(() => t.close());
-vi.mock("@/db/client", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/db/client")>()),
-  getDb: async () => t.db,
-}));
-const { cronRoute } = await import("./cron-route");
+useDatabase(t.db);
 
 /** pg and neon projects share one database: every test runs a job name of its own. */
 const uniqueJob = () => `test-${crypto.randomUUID().slice(0, 8)}`;

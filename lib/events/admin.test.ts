@@ -6,7 +6,8 @@
 import { inArray, sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Database } from "@/db/client";
+import { GET } from "@/app/api/admin/outbox/route";
+import { POST } from "@/app/api/admin/outbox/retry/route";
 import { eventOutbox } from "@/db/schema";
 import { anonymous, resolveActor, type Actor, type UserActor } from "@/lib/auth/actor";
 import { metrics } from "@/lib/observability/metrics";
@@ -15,15 +16,7 @@ import { getOutboxOverview, listOutboxEvents, outboxStats, refreshOutboxGauges, 
 import { outboxOverviewDto, outboxPageDto, retryDeadResultDto } from "./dto";
 import { emitUpdates, eventsDatabase, newId, outboxRows, type EventsDatabase } from "./test-harness";
 
-const state = vi.hoisted(() => ({ actor: { kind: "anonymous" } as Actor, db: undefined as Database | undefined }));
-vi.mock("@/lib/auth/current", () => ({ getActor: async () => state.actor }));
-vi.mock("@/db/client", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/db/client")>()),
-  getDb: async () => state.db!,
-}));
-
-const { GET } = await import("@/app/api/admin/outbox/route");
-const { POST } = await import("@/app/api/admin/outbox/retry/route");
+const { as, useDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
 
 let t: EventsDatabase;
 let admin: UserActor;
@@ -33,7 +26,7 @@ let ids: { pending: string[]; sent: string[]; dead: string[]; all: string[] };
 
 beforeAll(async () => {
   t = await eventsDatabase();
-  state.db = t.db;
+  useDatabase(t.db);
   admin = (await resolveActor(t.db, (await createUser(t.db, { isPlatformAdmin: true })).id)) as UserActor;
   staff = (await resolveActor(t.db, (await createUser(t.db)).id)) as UserActor;
 });
@@ -133,7 +126,7 @@ describe("the admin routes", () => {
     POST(new NextRequest("http://localhost/api/admin/outbox/retry", { method: "POST" }), { params: Promise.resolve({}) });
 
   it("GET /api/admin/outbox answers admins with stats and a page, and refuses everyone else", async () => {
-    state.actor = admin;
+    as(admin);
     const res = await get("?limit=2");
     expect(res.status).toBe(200);
     const body = outboxOverviewDto.strict().parse(await res.json());
@@ -143,18 +136,18 @@ describe("the admin routes", () => {
     expect(body.next_cursor).not.toBeNull();
 
     expect((await get("?status=lost")).status).toBe(400);
-    state.actor = staff;
+    as(staff);
     const refused = await get();
     expect(refused.status).toBe(403);
     expect((await refused.json()).error.reason).toBe("not_platform_admin");
   });
 
   it("POST /api/admin/outbox/retry puts dead events back in line, for admins only", async () => {
-    state.actor = staff;
+    as(staff);
     expect((await retry()).status).toBe(403);
     expect(await outboxRows(t.db, ids.dead)).toMatchObject([{ status: "dead", attempts: 20 }]);
 
-    state.actor = admin;
+    as(admin);
     const res = await retry();
     expect(res.status).toBe(200);
     expect(retryDeadResultDto.strict().parse(await res.json())).toEqual({ retried: 1 });

@@ -9,18 +9,13 @@ import { currentTraceId } from "@/lib/observability/context";
 import { metrics } from "@/lib/observability/metrics";
 import { driver, testDatabase } from "@/test/db";
 import { createUser, userActor } from "@/test/factories";
+import { created, route } from "./route";
 
 // The session is Next's request scope, so it is stubbed; the database is this project's real one.
+const { as, useDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
 const t = await testDatabase();
 afterAll(() => t.close());
-const state = vi.hoisted(() => ({ actor: { kind: "anonymous" } as Actor }));
-vi.mock("@/lib/auth/current", () => ({ getActor: async () => state.actor }));
-vi.mock("@/db/client", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/db/client")>()),
-  getDb: async () => t.db,
-}));
-
-const { route, created } = await import("./route");
+useDatabase(t.db);
 
 // A real account, so the write rate limit has a user to key on.
 const account = await createUser(t.db);
@@ -45,7 +40,7 @@ const body = z.object({ name: z.string().min(1) });
 const ID = "0b7c1f3e-3d2a-4c8e-9a55-1f6d2e3c4b5a";
 
 beforeEach(() => {
-  state.actor = signedIn;
+  as(signedIn);
 });
 
 describe("route()", () => {
@@ -64,7 +59,7 @@ describe("route()", () => {
   });
 
   it("answers 401 to anonymous callers before reading any input", async () => {
-    state.actor = { kind: "anonymous" };
+    as({ kind: "anonymous" });
     const handler = vi.fn();
     const res = await call(route({ params }, handler), { params: { id: "not-a-uuid" } });
     expect(res.status).toBe(401);
@@ -73,7 +68,7 @@ describe("route()", () => {
   });
 
   it("runs public routes for anonymous callers", async () => {
-    state.actor = { kind: "anonymous" };
+    as({ kind: "anonymous" });
     const res = await call(route({ access: "public" }, ({ actor }) => ({ kind: actor.kind })));
     expect(await res.json()).toEqual({ kind: "anonymous" });
   });

@@ -9,9 +9,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { bookings, jobApplications, profileStats } from "@/db/schema";
-import { AppError } from "@/lib/errors";
 import { driver, scratchDatabase, type ScratchDatabase } from "@/test/db";
-import { newAdmin, newCustomer, newProvider, type CustomerPerson, type ProviderPerson } from "./fixtures";
+import { outcomes } from "@/test/factories";
+import { bookedJob, newAdmin, newCustomer, newProvider, type CustomerPerson, type ProviderPerson } from "./fixtures";
 import { acceptApplication, applyToJob, postJob } from "./jobs";
 import { completeJob } from "./lifecycle";
 import { reviewCustomer, setReviewVisibility } from "./reviews";
@@ -29,22 +29,10 @@ beforeAll(async () => {
 afterAll(() => scratch?.close());
 
 /** A job of `customer` booked with `provider`; completed when asked. */
-async function bookedJob(customer: CustomerPerson, provider: ProviderPerson, complete = false) {
-  const job = await postJob(db, customer.actor, JOB);
-  const application = await applyToJob(db, provider.actor, job.job_id, { message: "Hi" });
-  await acceptApplication(db, customer.actor, job.job_id, application.application_id);
-  if (complete) await completeJob(db, provider.actor, job.job_id);
-  return job.job_id;
-}
-
-/** The outcome of each promise: "ok", or the refusal's reason (anything but a refusal fails the test). */
-async function outcomes(attempts: Promise<unknown>[]): Promise<string[]> {
-  const settled = await Promise.allSettled(attempts);
-  return settled.map((s) => {
-    if (s.status === "fulfilled") return "ok";
-    if (s.reason instanceof AppError) return s.reason.details.reason ?? s.reason.code;
-    throw s.reason;
-  });
+async function bookedJobId(customer: CustomerPerson, provider: ProviderPerson, complete = false) {
+  const { jobId } = await bookedJob(db, customer, provider, JOB);
+  if (complete) await completeJob(db, provider.actor, jobId);
+  return jobId;
 }
 
 const statsOf = async (customerId: string) => (await db.select().from(profileStats).where(eq(profileStats.customerId, customerId)))[0]!;
@@ -54,7 +42,7 @@ describe.skipIf(driver === "pglite")("concurrent marketplace steps", () => {
     const cara = await newCustomer(db);
     const providers = await Promise.all(Array.from({ length: 8 }, () => newProvider(db)));
     const jobs: string[] = [];
-    for (const provider of providers) jobs.push(await bookedJob(cara, provider, true));
+    for (const provider of providers) jobs.push(await bookedJobId(cara, provider, true));
     const ratings = [5, 5, 4, 3, 5, 1, 2, 4];
     expect(
       await outcomes(providers.map((p, i) => reviewCustomer(db, p.actor, jobs[i]!, { rating: ratings[i]!, comment: "" }))),
@@ -75,7 +63,7 @@ describe.skipIf(driver === "pglite")("concurrent marketplace steps", () => {
   it("completes a job once when both parties complete it at the same moment", async () => {
     const cara = await newCustomer(db);
     const provider = await newProvider(db);
-    const jobs = [await bookedJob(cara, provider), await bookedJob(cara, provider), await bookedJob(cara, provider)];
+    const jobs = [await bookedJobId(cara, provider), await bookedJobId(cara, provider), await bookedJobId(cara, provider)];
     const results = await outcomes(jobs.flatMap((job) => [completeJob(db, cara.actor, job), completeJob(db, provider.staff, job)]));
     expect(results.filter((r) => r === "ok")).toHaveLength(3);
     expect(results.filter((r) => r === "already_completed")).toHaveLength(3);
@@ -106,7 +94,7 @@ describe.skipIf(driver === "pglite")("concurrent marketplace steps", () => {
     const cara = await newCustomer(db);
     const provider = await newProvider(db);
     const admins = [await newAdmin(db), await newAdmin(db)];
-    const job = await bookedJob(cara, provider, true);
+    const job = await bookedJobId(cara, provider, true);
     const review = await reviewCustomer(db, provider.actor, job, { rating: 3, comment: "" });
     const toggles = Array.from({ length: 12 }, (_, i) => setReviewVisibility(db, admins[i % 2]!, review.review_id, i % 3 === 0));
     expect(await outcomes(toggles)).toEqual(Array(12).fill("ok"));

@@ -5,49 +5,21 @@
  * bad input is a 400 with field errors, anonymous a 401, an account without a customer profile a
  * 403. Only the session is stubbed; getDb answers the test's transaction, which is rolled back.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { eq, sql } from "drizzle-orm";
+import * as myJobs from "@/app/api/customer/jobs/route";
 import { businesses, jobs as jobsTable } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
-import { testDatabase, type TestDatabase } from "@/test/db";
 import { customerJobsPageDto, type CustomerJobDto } from "./customer-jobs-dto";
-import { callRoute, newCustomer, newProvider } from "./fixtures";
+import { newCustomer, newProvider } from "./fixtures";
 import { acceptApplication, applyToJob, postJob } from "./jobs";
 import { cancelJob, completeJob } from "./lifecycle";
 
-const state = vi.hoisted(() => ({ actor: { kind: "anonymous" } as Actor, db: null as Database | null }));
-vi.mock("@/lib/auth/current", () => ({ getActor: async () => state.actor }));
-vi.mock("@/db/client", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/db/client")>()),
-  getDb: async () => state.db!,
-}));
+const { as, callRoute, parsedBody, routeDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
+const t = await routeDatabase();
 
-const myJobs = await import("@/app/api/customer/jobs/route");
-
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await testDatabase();
-});
-afterAll(() => t?.close());
-
-const inTransaction = (fn: (db: Database) => Promise<void>) =>
-  t.rollback(async (db) => {
-    state.db = db;
-    try {
-      await fn(db);
-    } finally {
-      state.db = null;
-    }
-  });
-
-const as = (actor: Actor) => (state.actor = actor);
-
-async function list(query: Record<string, string> = {}) {
-  const response = await callRoute(myJobs.GET, "GET", `/api/customer/jobs?${new URLSearchParams(query)}`, {});
-  expect(response.status, await response.clone().text()).toBe(200);
-  return customerJobsPageDto.parse(await response.json());
-}
+const list = async (query: Record<string, string> = {}) =>
+  parsedBody(await callRoute(myJobs.GET, "GET", `/api/customer/jobs?${new URLSearchParams(query)}`, {}), customerJobsPageDto);
 
 /** Every page from the first, following next_cursor. */
 async function walk(query: Record<string, string>): Promise<CustomerJobDto[]> {
@@ -76,7 +48,7 @@ async function insertJobs(db: Database, customerId: string, times: string[], val
 
 describe("GET /api/customer/jobs", () => {
   it("lists only the customer's own jobs, newest first, with their waiting applications and booked provider", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const cara = await newCustomer(db);
       const dave = await newCustomer(db);
       const plumbers = await newProvider(db);
@@ -104,7 +76,7 @@ describe("GET /api/customer/jobs", () => {
     }));
 
   it("keeps the booked provider's name once the job ends, and names none for a job cancelled before booking", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const cara = await newCustomer(db);
       const pros = await newProvider(db);
       const posted: string[] = [];
@@ -130,7 +102,7 @@ describe("GET /api/customer/jobs", () => {
     }));
 
   it("filters by status, and pages within the filter", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const cara = await newCustomer(db);
       const open = await insertJobs(db, cara.customerId, ["2026-01-01T00:00:00Z", "2026-01-03T00:00:00Z", "2026-01-05T00:00:00Z"]);
       const completed = await insertJobs(db, cara.customerId, ["2026-01-02T00:00:00Z", "2026-01-04T00:00:00Z"], { status: "completed" });
@@ -144,7 +116,7 @@ describe("GET /api/customer/jobs", () => {
     }));
 
   it("walks every page without a gap or a repeat when jobs share a created_at", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const cara = await newCustomer(db);
       // Seven jobs in one microsecond (posted in one transaction), around others.
       const tie = "2026-05-05T10:00:00.123456Z";
@@ -175,7 +147,7 @@ describe("GET /api/customer/jobs", () => {
     ["a cursor with another shape", { cursor: Buffer.from('{"o":"recent","t":"x","i":"y"}').toString("base64url") }, "cursor"],
     ["an overlong cursor", { cursor: "a".repeat(500) }, "cursor"],
   ])("answers 400 with a field error for %s", (_, query, field) =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       as((await newCustomer(db)).actor);
       const response = await callRoute(myJobs.GET, "GET", `/api/customer/jobs?${new URLSearchParams(query)}`, {});
       expect(response.status).toBe(400);
@@ -184,7 +156,7 @@ describe("GET /api/customer/jobs", () => {
   );
 
   it("answers 401 to anonymous callers and 403 to an account that is only a provider", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       as({ kind: "anonymous" });
       const anonymous = await callRoute(myJobs.GET, "GET", "/api/customer/jobs", {});
       expect(anonymous.status).toBe(401);

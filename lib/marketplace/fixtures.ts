@@ -1,12 +1,16 @@
 /**
- * People for this concept's tests (not a test file itself): customers, provider businesses with
- * an owner and a staff member, a platform admin, each with the Actor the database resolves for
- * them, created in the caller's transaction. Also a JSON request builder for the route tests.
+ * People and jobs for this concept's tests (not a test file itself): customers, provider
+ * businesses with an owner and a staff member, a platform admin, each with the Actor the database
+ * resolves for them, and a booked job, all created in the caller's transaction through the real
+ * write paths. (Route tests call the handlers through test/route-harness.ts.)
  */
-import { NextRequest } from "next/server";
+import { count, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { auditLog, eventOutbox, providerInteractions } from "@/db/schema";
 import { resolveActor, type UserActor } from "@/lib/auth/actor";
-import { addMember, createBusiness, createCustomer, createUser, uniqueIp } from "@/test/factories";
+import { addMember, createBusiness, createCustomer, createUser } from "@/test/factories";
+import type { PostJobInput } from "./inputs";
+import { acceptApplication, applyToJob, postJob } from "./jobs";
 
 export type CustomerPerson = { actor: UserActor; userId: string; customerId: string };
 export type ProviderPerson = { actor: UserActor; staff: UserActor; userId: string; businessId: string };
@@ -36,18 +40,27 @@ export async function newAdmin(db: Database): Promise<UserActor> {
   return (await resolveActor(db, user.id)) as UserActor;
 }
 
-/** A fresh documentation-range IPv6 address, so per-IP rate-limit counters are the test's own. */
+const PLAIN_JOB: PostJobInput = { title: "Paint the hall", category: "Painting", description: "One wall." };
 
-type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+/** A job `customer` posted (`job`, or a plain one) and booked with `provider`, the one applicant. */
+export async function bookedJob(db: Database, customer: CustomerPerson, provider: ProviderPerson, job: PostJobInput = PLAIN_JOB) {
+  const { job_id: jobId } = await postJob(db, customer.actor, job);
+  const { application_id: applicationId } = await applyToJob(db, provider.actor, jobId, { message: "Hi" });
+  await acceptApplication(db, customer.actor, jobId, applicationId);
+  return { jobId, applicationId };
+}
 
-/** Calls a route handler as Next would: path params, and a JSON body when one is given. */
-export function callRoute(handler: Handler, method: string, url: string, params: Record<string, string>, body?: unknown) {
-  const headers: Record<string, string> = { "x-forwarded-for": uniqueIp() };
-  if (body !== undefined) headers["content-type"] = "application/json";
-  const req = new NextRequest(`http://localhost${url}`, {
-    method,
-    headers,
-    ...(body !== undefined && { body: typeof body === "string" ? body : JSON.stringify(body) }),
-  });
-  return handler(req, { params: Promise.resolve(params) });
+/**
+ * How many audit rows, events and provider interactions the caller's transaction has written:
+ * the rows stamped with its now() (pg and neon share one database, where other files commit rows
+ * meanwhile, so a plain count would not do).
+ */
+export async function writtenInTransaction(db: Database) {
+  const stamped = (column: typeof auditLog.createdAt | typeof eventOutbox.occurredAt | typeof providerInteractions.lastAt) =>
+    db.select({ n: count() }).from(column.table).where(sql`${column} = now()`).then((rows) => rows[0]!.n);
+  return {
+    audit: await stamped(auditLog.createdAt),
+    events: await stamped(eventOutbox.occurredAt),
+    interactions: await stamped(providerInteractions.lastAt),
+  };
 }

@@ -8,7 +8,7 @@ import type { Database } from "@/db/client";
 import { auditLog, eventOutbox, jobApplications, profileStats, providerInteractions } from "@/db/schema";
 import { withRequestContext } from "@/lib/observability/context";
 import { testDatabase, type TestDatabase } from "@/test/db";
-import { newAdmin, newCustomer, newProvider } from "./fixtures";
+import { bookedJob, newAdmin, newCustomer, newProvider } from "./fixtures";
 import { postJobInput } from "./inputs";
 import { acceptApplication, applyToJob, postJob } from "./jobs";
 import { cancelJob, completeJob } from "./lifecycle";
@@ -165,15 +165,13 @@ describe("a job from posting to a moderated review", () => {
       const [declined] = await db.select().from(jobApplications).where(eq(jobApplications.id, pending.application_id));
       expect(declined!.status).toBe("rejected");
 
-      const booked = await postJob(db, cara.actor, JOB);
-      const app = await applyToJob(db, a.actor, booked.job_id, { message: "Hi" });
-      await acceptApplication(db, cara.actor, booked.job_id, app.application_id);
-      expect(await cancelJob(db, a.staff, booked.job_id)).toMatchObject({ status: "cancelled", cancelled_by: "provider" });
+      const booked = await bookedJob(db, cara, a, JOB);
+      expect(await cancelJob(db, a.staff, booked.jobId)).toMatchObject({ status: "cancelled", cancelled_by: "provider" });
       expect(await stats(db, cara.customerId)).toMatchObject({ jobsPosted: 2, jobsCancelled: 2, jobsCompleted: 0 });
       const events = await db
         .select({ payload: eventOutbox.payload, businessId: eventOutbox.businessId })
         .from(eventOutbox)
-        .where(and(eq(eventOutbox.type, "v1.job.cancelled"), inArray(eventOutbox.aggregateId, [open.job_id, booked.job_id])))
+        .where(and(eq(eventOutbox.type, "v1.job.cancelled"), inArray(eventOutbox.aggregateId, [open.job_id, booked.jobId])))
         .orderBy(asc(eventOutbox.seq));
       expect(events).toMatchObject([
         { businessId: null, payload: { party: "customer", provider_business_id: null } },
@@ -199,13 +197,11 @@ describe("a job from posting to a moderated review", () => {
     t.rollback(async (db) => {
       const cara = await newCustomer(db);
       const a = await newProvider(db);
-      const job = await postJob(db, cara.actor, JOB);
-      const app = await applyToJob(db, a.actor, job.job_id, { message: "Hi" });
-      await acceptApplication(db, cara.actor, job.job_id, app.application_id);
-      await completeJob(db, cara.actor, job.job_id);
+      const { jobId } = await bookedJob(db, cara, a, JOB);
+      await completeJob(db, cara.actor, jobId);
       // As if the row had never been written (an account from before the counters were kept live).
       await db.delete(profileStats).where(eq(profileStats.customerId, cara.customerId));
-      await reviewCustomer(db, a.actor, job.job_id, { rating: 5, comment: "" });
+      await reviewCustomer(db, a.actor, jobId, { rating: 5, comment: "" });
       expect(await stats(db, cara.customerId)).toMatchObject({ jobsPosted: 1, jobsCompleted: 1, reviewsReceived: 1, rating5Count: 1 });
       expect(await profileStatsMismatches(db, [cara.customerId])).toEqual([]);
     }));

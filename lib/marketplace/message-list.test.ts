@@ -6,42 +6,19 @@
  */
 import { randomUUID } from "node:crypto";
 import { count, eq, inArray, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import * as messages from "@/app/api/jobs/[jobId]/messages/route";
 import type { Database } from "@/db/client";
 import { auditLog, businesses, customers, eventOutbox, jobMessages, profileStats, providerInteractions, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { testDatabase, type TestDatabase } from "@/test/db";
 import { messageDto } from "./dto";
-import { callRoute, newCustomer, newProvider, type CustomerPerson, type ProviderPerson } from "./fixtures";
+import { newCustomer, newProvider, type CustomerPerson, type ProviderPerson } from "./fixtures";
 import { acceptApplication, applyToJob, postJob } from "./jobs";
 import { jobMessagePageDto, type JobMessagePageDto } from "./message-list";
 
-const state = vi.hoisted(() => ({ actor: { kind: "anonymous" } as Actor, db: null as Database | null }));
-vi.mock("@/lib/auth/current", () => ({ getActor: async () => state.actor }));
-vi.mock("@/db/client", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/db/client")>()),
-  getDb: async () => state.db!,
-}));
+const { as, callRoute, parsedBody, routeDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
+const t = await routeDatabase();
 
-const messages = await import("@/app/api/jobs/[jobId]/messages/route");
-
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await testDatabase();
-});
-afterAll(() => t?.close());
-
-const inTransaction = (fn: (db: Database) => Promise<void>) =>
-  t.rollback(async (db) => {
-    state.db = db;
-    try {
-      await fn(db);
-    } finally {
-      state.db = null;
-    }
-  });
-
-const as = (actor: Actor) => (state.actor = actor);
 const JOB = { title: "Clean the windows", category: "Window cleaning", description: "Ten windows, two floors." };
 const EMAIL = "cara.smith@example.test";
 const PHONE = "+1 555 0100";
@@ -51,12 +28,8 @@ function read(jobId: string, query: Record<string, string> = {}) {
   return callRoute(messages.GET, "GET", `/api/jobs/${jobId}/messages${search.size ? `?${search}` : ""}`, { jobId });
 }
 
-async function page(jobId: string, query: Record<string, string> = {}): Promise<JobMessagePageDto> {
-  const response = await read(jobId, query);
-  const text = await response.text();
-  expect(response.status, text).toBe(200);
-  return jobMessagePageDto.parse(JSON.parse(text));
-}
+const page = async (jobId: string, query: Record<string, string> = {}): Promise<JobMessagePageDto> =>
+  parsedBody(await read(jobId, query), jobMessagePageDto);
 
 async function refusal(jobId: string, query: Record<string, string> = {}) {
   const response = await read(jobId, query);
@@ -115,7 +88,7 @@ async function footprint(db: Database, customer: CustomerPerson) {
 
 describe("GET /api/jobs/{jobId}/messages", () => {
   it("shows the customer and the provider the same thread, oldest to newest, with public names only", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const w = await world(db);
       await w.say(w.ace.actor, "Which floor are the windows on?");
       await w.say(w.bright.actor, "I can come on Monday.");
@@ -158,7 +131,7 @@ describe("GET /api/jobs/{jobId}/messages", () => {
     }));
 
   it("keeps a closed thread readable for both sides", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const w = await world(db);
       await w.say(w.bright.actor, "I can come on Monday.");
       await w.say(w.cara.actor, "Thanks, I will let you know.", w.bright);
@@ -171,7 +144,7 @@ describe("GET /api/jobs/{jobId}/messages", () => {
     }));
 
   it("refuses a provider another's thread, a provider without one, and anyone the job is not for", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const w = await world(db);
       await w.say(w.ace.actor, "Which floor are the windows on?");
 
@@ -195,7 +168,7 @@ describe("GET /api/jobs/{jobId}/messages", () => {
     }));
 
   it("walks a thread a page at a time, newest first, with no gap or repeat among equal timestamps", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const w = await world(db);
       const thread = { jobId: w.jobId, providerBusinessId: w.ace.businessId };
       // Seven written in one transaction (one created_at), two a microsecond apart in the same
@@ -240,7 +213,7 @@ describe("GET /api/jobs/{jobId}/messages", () => {
     }));
 
   it("answers 400 with field errors for bad input", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const w = await world(db);
       await w.say(w.ace.actor, "One");
       await w.say(w.ace.actor, "Two");

@@ -13,66 +13,30 @@
  * tests of decisions keep real times and look for their review on every page of a list.
  */
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { GET as list } from "@/app/api/admin/reviews/route";
+import { PATCH as moderate } from "@/app/api/admin/reviews/[reviewId]/route";
 import type { Database } from "@/db/client";
 import { auditLog, customerReviews, customers, eventOutbox } from "@/db/schema";
-import { resolveActor, type Actor, type UserActor } from "@/lib/auth/actor";
+import { resolveActor, type UserActor } from "@/lib/auth/actor";
 import { getProviderProfile } from "@/lib/provider-profile/profile";
 import { createSecretiveCustomer, SECRET } from "@/lib/provider-profile/fixtures";
-import { testDatabase, type TestDatabase } from "@/test/db";
 import { refusalOf } from "@/test/factories";
 import { reviewVisibilityDto } from "./dto";
-import { callRoute, newAdmin, newCustomer, newProvider, type CustomerPerson, type ProviderPerson } from "./fixtures";
-import { postJobInput } from "./inputs";
-import { acceptApplication, applyToJob, postJob } from "./jobs";
+import { bookedJob, newAdmin, newCustomer, newProvider, type CustomerPerson, type ProviderPerson } from "./fixtures";
 import { completeJob } from "./lifecycle";
 import { moderationPageDto, type ModerationPageDto, type ModerationStatus } from "./moderation";
 import { disputeReview, reviewCustomer } from "./reviews";
 
-const state = vi.hoisted(() => ({ actor: { kind: "anonymous" } as Actor, db: null as Database | null }));
-vi.mock("@/lib/auth/current", () => ({ getActor: async () => state.actor }));
-vi.mock("@/db/client", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/db/client")>()),
-  getDb: async () => state.db!,
-}));
-
-const list = (await import("@/app/api/admin/reviews/route")).GET;
-const moderate = (await import("@/app/api/admin/reviews/[reviewId]/route")).PATCH;
-
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await testDatabase();
-});
-afterAll(() => t?.close());
-
-const inTransaction = (fn: (db: Database) => Promise<void>) =>
-  t.rollback(async (db) => {
-    state.db = db;
-    try {
-      await fn(db);
-    } finally {
-      state.db = null;
-    }
-  });
-
-const as = (actor: Actor) => (state.actor = actor);
+const { as, callRoute, parsedBody, routeDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
+const t = await routeDatabase();
 
 const get = (query: string) => callRoute(list, "GET", `/api/admin/reviews${query}`, {});
-
-async function page(query: string): Promise<ModerationPageDto> {
-  const response = await get(query);
-  expect(response.status, await response.clone().text()).toBe(200);
-  return moderationPageDto.parse(await response.json());
-}
+const page = async (query: string): Promise<ModerationPageDto> => parsedBody(await get(query), moderationPageDto);
 
 const patch = (reviewId: string, isVisible: boolean) =>
   callRoute(moderate, "PATCH", `/api/admin/reviews/${reviewId}`, { reviewId }, { is_visible: isVisible });
-
-async function setVisible(reviewId: string, isVisible: boolean) {
-  const response = await patch(reviewId, isVisible);
-  expect(response.status, await response.clone().text()).toBe(200);
-  return reviewVisibilityDto.parse(await response.json());
-}
+const setVisible = async (reviewId: string, isVisible: boolean) => parsedBody(await patch(reviewId, isVisible), reviewVisibilityDto);
 
 /** The review as a list shows it, looked for on every page of that list; undefined when it is not there. */
 async function findIn(status: ModerationStatus, reviewId: string) {
@@ -104,17 +68,15 @@ async function reviewedJob(
   provider: ProviderPerson,
   review: { title?: string; category?: string; rating?: number; comment: string; dispute?: string },
 ): Promise<Made> {
-  const job = await postJob(
-    db,
-    customer.actor,
-    postJobInput.parse({ title: review.title ?? "Paint the hallway", category: review.category ?? "Painting", description: "Two coats." }),
-  );
-  const application = await applyToJob(db, provider.actor, job.job_id, { message: "Free on Friday." });
-  await acceptApplication(db, customer.actor, job.job_id, application.application_id);
-  await completeJob(db, provider.actor, job.job_id);
-  const created = await reviewCustomer(db, provider.actor, job.job_id, { rating: review.rating ?? 2, comment: review.comment });
-  if (review.dispute) await disputeReview(db, customer.actor, job.job_id, created.review_id, { reason: review.dispute });
-  return { reviewId: created.review_id, jobId: job.job_id };
+  const { jobId } = await bookedJob(db, customer, provider, {
+    title: review.title ?? "Paint the hallway",
+    category: review.category ?? "Painting",
+    description: "Two coats.",
+  });
+  await completeJob(db, provider.actor, jobId);
+  const created = await reviewCustomer(db, provider.actor, jobId, { rating: review.rating ?? 2, comment: review.comment });
+  if (review.dispute) await disputeReview(db, customer.actor, jobId, created.review_id, { reason: review.dispute });
+  return { reviewId: created.review_id, jobId };
 }
 
 /** Times to the microsecond, in 2099 (see the header). */
@@ -142,7 +104,7 @@ const byIdDesc = (ids: string[]) => [...ids].sort((a, b) => (a < b ? 1 : a > b ?
 
 describe("review moderation: GET /api/admin/reviews and PATCH /api/admin/reviews/{reviewId}", () => {
   it("shows an administrator the disputed reviews, most recently disputed first, with their job, provider and customer", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const cara = await newCustomer(db);
       const provider = await newProvider(db);
       const admin = await newAdmin(db);
@@ -187,7 +149,7 @@ describe("review moderation: GET /api/admin/reviews and PATCH /api/admin/reviews
     }));
 
   it("lists hidden reviews, newest first, and nothing that is visible", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const cara = await newCustomer(db);
       const provider = await newProvider(db);
       const admin = await newAdmin(db);
@@ -215,7 +177,7 @@ describe("review moderation: GET /api/admin/reviews and PATCH /api/admin/reviews
   it.each(["disputed", "hidden"] as const)(
     "walks the %s list a page at a time across equal timestamps, with no review skipped or repeated",
     (status) =>
-      inTransaction(async (db) => {
+      t.inTransaction(async (db) => {
         const cara = await newCustomer(db);
         const provider = await newProvider(db);
         const admin = await newAdmin(db);
@@ -238,7 +200,7 @@ describe("review moderation: GET /api/admin/reviews and PATCH /api/admin/reviews
   );
 
   it("hiding a disputed review takes it out of the queue, into the hidden list and out of the customer's public figures", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const cara = await newCustomer(db);
       const provider = await newProvider(db);
       const [admin, other] = [await newAdmin(db), await newAdmin(db)];
@@ -275,7 +237,7 @@ describe("review moderation: GET /api/admin/reviews and PATCH /api/admin/reviews
     }));
 
   it("keeping a disputed review takes it out of the queue and leaves it visible and counted, recording who decided", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const cara = await newCustomer(db);
       const provider = await newProvider(db);
       const admin = await newAdmin(db);
@@ -310,7 +272,7 @@ describe("review moderation: GET /api/admin/reviews and PATCH /api/admin/reviews
     }));
 
   it("queues a review an administrator decided on before it was disputed, until they decide again", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const cara = await newCustomer(db);
       const provider = await newProvider(db);
       const admin = await newAdmin(db);
@@ -332,7 +294,7 @@ describe("review moderation: GET /api/admin/reviews and PATCH /api/admin/reviews
     }));
 
   it("lets only administrators hide or keep a review: 401 anonymous, 403 customers and providers, and nothing is recorded", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const cara = await newCustomer(db);
       const provider = await newProvider(db);
       const admin = await newAdmin(db);
@@ -356,7 +318,7 @@ describe("review moderation: GET /api/admin/reviews and PATCH /api/admin/reviews
     }));
 
   it("names the customer by their public name only, never their contact details or last name", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const { user, customer } = await createSecretiveCustomer(db);
       const zelda = { actor: (await resolveActor(db, user.id)) as UserActor, userId: user.id, customerId: customer.id };
       const provider = await newProvider(db);
@@ -379,7 +341,7 @@ describe("review moderation: GET /api/admin/reviews and PATCH /api/admin/reviews
     }));
 
   it("answers 401 to anonymous callers and 403 to customers and providers", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const cara = await newCustomer(db);
       const provider = await newProvider(db);
       as({ kind: "anonymous" });
@@ -405,7 +367,7 @@ describe("review moderation: GET /api/admin/reviews and PATCH /api/admin/reviews
     ["a cursor with extra fields", `?cursor=${cursorOf({ o: "disputed", t: "2099-01-01T00:00:00.000000Z", i: ID, x: 1 })}`, "cursor"],
     ["a hidden-list cursor sent for the queue", `?status=disputed&cursor=${cursorOf({ o: "hidden", t: "2099-01-01T00:00:00.000000Z", i: ID })}`, "cursor"],
   ])("answers 400 with field errors for %s", (_, query, field) =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       as(await newAdmin(db));
       const response = await get(query);
       expect(response.status).toBe(400);

@@ -8,44 +8,19 @@
  */
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import * as jobsRoute from "@/app/api/jobs/route";
+import * as providerJobsRoute from "@/app/api/provider/jobs/route";
 import type { Database } from "@/db/client";
 import { customers, jobs as jobsTable, users } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
-import { testDatabase, type TestDatabase } from "@/test/db";
 import { openJobsPageDto, type OpenJobDto } from "./browse-dto";
-import { callRoute, newCustomer, newProvider, type CustomerPerson } from "./fixtures";
+import { newCustomer, newProvider, type CustomerPerson } from "./fixtures";
 import { postJobInput, type PostJobInput } from "./inputs";
 import { acceptApplication, applyToJob, postJob } from "./jobs";
 import { cancelJob } from "./lifecycle";
 
-const state = vi.hoisted(() => ({ actor: { kind: "anonymous" } as Actor, db: null as Database | null }));
-vi.mock("@/lib/auth/current", () => ({ getActor: async () => state.actor }));
-vi.mock("@/db/client", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/db/client")>()),
-  getDb: async () => state.db!,
-}));
-
-const jobsRoute = await import("@/app/api/jobs/route");
-const providerJobsRoute = await import("@/app/api/provider/jobs/route");
-
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await testDatabase();
-});
-afterAll(() => t?.close());
-
-const inTransaction = (fn: (db: Database) => Promise<void>) =>
-  t.rollback(async (db) => {
-    state.db = db;
-    try {
-      await fn(db);
-    } finally {
-      state.db = null;
-    }
-  });
-
-const as = (actor: Actor) => (state.actor = actor);
+const { as, callRoute, parsedBody, routeDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
+const t = await routeDatabase();
 
 const JOB: PostJobInput = { title: "Assemble a wardrobe", category: "Furniture assembly", description: "Flat-pack, two doors.", budget_minor: 9000 };
 
@@ -56,11 +31,7 @@ async function post(db: Database, customer: CustomerPerson, at: string, values: 
   return job.job_id;
 }
 
-async function browse(query = "") {
-  const response = await callRoute(jobsRoute.GET, "GET", `/api/jobs${query}`, {});
-  expect(response.status, await response.clone().text()).toBe(200);
-  return openJobsPageDto.parse(await response.json());
-}
+const browse = async (query = "") => parsedBody(await callRoute(jobsRoute.GET, "GET", `/api/jobs${query}`, {}), openJobsPageDto);
 
 /** Every page of the list, following next_cursor; fails on a repeated job. */
 async function browseAll(params: Record<string, string>) {
@@ -81,7 +52,7 @@ async function browseAll(params: Record<string, string>) {
 
 describe("GET /api/jobs", () => {
   it("lists only open jobs, newest first, with the acting business's part and nothing about the customer but the id", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const cara = await newCustomer(db);
       await db.update(customers).set({ phone: "+44 7700 900123" }).where(eq(customers.id, cara.customerId));
       const [{ email }] = (await db.select({ email: users.email }).from(users).where(eq(users.id, cara.userId))) as [{ email: string }];
@@ -134,7 +105,7 @@ describe("GET /api/jobs", () => {
     }));
 
   it("filters by category, and refuses a category that is not one of the marketplace's", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const cara = await newCustomer(db);
       const a = await newProvider(db);
       const plumbing = await post(db, cara, "2199-02-01T00:00:00Z", { title: "Fix a tap", category: "Plumbing" });
@@ -155,7 +126,7 @@ describe("GET /api/jobs", () => {
     }));
 
   it("walks jobs posted at the same instant page by page without a gap or a repeat", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const cara = await newCustomer(db);
       const a = await newProvider(db);
       const posted: string[] = [];
@@ -171,7 +142,7 @@ describe("GET /api/jobs", () => {
     }));
 
   it("cuts a long description to a preview at a word, and says so", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const cara = await newCustomer(db);
       const a = await newProvider(db);
       const words = Array.from({ length: 80 }, (_, i) => `word${i}`).join(" ");
@@ -188,7 +159,7 @@ describe("GET /api/jobs", () => {
     }));
 
   it("answers 400 to a bad page size or a cursor it did not issue", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const a = await newProvider(db);
       as(a.actor);
       for (const limit of ["0", "51", "2.5", "many"]) {
@@ -213,7 +184,7 @@ describe("GET /api/jobs", () => {
     }));
 
   it("answers 401 to anonymous callers and 403 not_a_provider to customers and ordinary businesses", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const cara = await newCustomer(db);
       const shop = await newProvider(db, { isMarketplaceProvider: false });
       as({ kind: "anonymous" });

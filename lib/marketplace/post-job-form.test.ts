@@ -7,42 +7,18 @@
  * database is the test's rolled-back transaction.
  */
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Database } from "@/db/client";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { postJobAction, setProviderVisibilityAction } from "@/app/_actions/customer-jobs";
 import { customers, jobs } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
-import { testDatabase, type TestDatabase } from "@/test/db";
 import { uniqueIp } from "@/test/factories";
 import { withLocalOffset } from "@/components/customer/local-offset";
 import { newCustomer, newProvider } from "./fixtures";
 import { postJobForm } from "./post-job-form";
 
-const state = vi.hoisted(() => ({ actor: { kind: "anonymous" } as Actor, db: null as Database | null }));
-vi.mock("@/lib/auth/current", () => ({ getActor: async () => state.actor }));
-vi.mock("@/db/client", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/db/client")>()),
-  getDb: async () => state.db!,
-}));
+const { as, routeDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": uniqueIp() }) }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-
-const { postJobAction, setProviderVisibilityAction } = await import("@/app/_actions/customer-jobs");
-
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await testDatabase();
-});
-afterAll(() => t?.close());
-
-const inTransaction = (fn: (db: Database) => Promise<void>) =>
-  t.rollback(async (db) => {
-    state.db = db;
-    try {
-      await fn(db);
-    } finally {
-      state.db = null;
-    }
-  });
+const t = await routeDatabase();
 
 const TOMORROW = new Date(Date.now() + 86_400_000).toISOString().slice(0, 16);
 const FORM = {
@@ -142,9 +118,9 @@ describe("the post-a-job form", () => {
 
 describe("postJobAction", () => {
   it("posts the customer's job and takes them to its page", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const cara = await newCustomer(db);
-      state.actor = cara.actor;
+      as(cara.actor);
       const when = withLocalOffset(TOMORROW);
       const path = await redirectedTo(postJobAction(null, formData({ ...FORM, budget: "120.50", currency: "EUR", scheduled_for: when })));
       const jobId = /^\/jobs\/([0-9a-f-]{36})$/.exec(path)?.[1];
@@ -155,17 +131,17 @@ describe("postJobAction", () => {
     }));
 
   it("answers a missing title with an error for the title input, and posts nothing", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const cara = await newCustomer(db);
-      state.actor = cara.actor;
+      as(cara.actor);
       const result = await postJobAction(null, formData({ ...FORM, title: "" }));
       expect(result).toMatchObject({ ok: false, error: { code: "bad_request", fieldErrors: { title: ["Give the job a title."] } } });
       expect(await db.select().from(jobs).where(eq(jobs.customerId, cara.customerId))).toEqual([]);
     }));
 
   it("refuses an account without a customer profile, saying why", () =>
-    inTransaction(async (db) => {
-      state.actor = (await newProvider(db)).actor;
+    t.inTransaction(async (db) => {
+      as((await newProvider(db)).actor);
       const result = await postJobAction(null, formData(FORM));
       expect(result).toMatchObject({ ok: false, error: { code: "forbidden", reason: "not_a_customer", message: expect.any(String) } });
     }));
@@ -173,9 +149,9 @@ describe("postJobAction", () => {
 
 describe("setProviderVisibilityAction", () => {
   it("changes who may see the profile, and says when nothing changed", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const cara = await newCustomer(db);
-      state.actor = cara.actor;
+      as(cara.actor);
       const visibilityOf = async () =>
         (await db.select({ v: customers.providerVisibility }).from(customers).where(eq(customers.id, cara.customerId)))[0]!.v;
 
@@ -192,8 +168,8 @@ describe("setProviderVisibilityAction", () => {
     }));
 
   it("refuses an account without a customer profile", () =>
-    inTransaction(async (db) => {
-      state.actor = (await newProvider(db)).actor;
+    t.inTransaction(async (db) => {
+      as((await newProvider(db)).actor);
       const result = await setProviderVisibilityAction(null, formData({ visibility: "public" }));
       expect(result).toMatchObject({ ok: false, error: { reason: "not_a_customer" } });
     }));

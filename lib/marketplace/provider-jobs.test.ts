@@ -7,48 +7,19 @@
  * transaction, which is rolled back.
  */
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import * as route from "@/app/api/provider/jobs/route";
 import type { Database } from "@/db/client";
 import { customers, jobApplications, users } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
-import { testDatabase, type TestDatabase } from "@/test/db";
 import { providerJobsPageDto, type ProviderJobDto } from "./browse-dto";
-import { callRoute, newCustomer, newProvider, type CustomerPerson, type ProviderPerson } from "./fixtures";
+import { newCustomer, newProvider, type CustomerPerson, type ProviderPerson } from "./fixtures";
 import { acceptApplication, applyToJob, postJob } from "./jobs";
 import { cancelJob, completeJob } from "./lifecycle";
 
-const state = vi.hoisted(() => ({ actor: { kind: "anonymous" } as Actor, db: null as Database | null }));
-vi.mock("@/lib/auth/current", () => ({ getActor: async () => state.actor }));
-vi.mock("@/db/client", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/db/client")>()),
-  getDb: async () => state.db!,
-}));
+const { as, callRoute, parsedBody, routeDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
+const t = await routeDatabase();
 
-const route = await import("@/app/api/provider/jobs/route");
-
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await testDatabase();
-});
-afterAll(() => t?.close());
-
-const inTransaction = (fn: (db: Database) => Promise<void>) =>
-  t.rollback(async (db) => {
-    state.db = db;
-    try {
-      await fn(db);
-    } finally {
-      state.db = null;
-    }
-  });
-
-const as = (actor: Actor) => (state.actor = actor);
-
-async function myJobs(query = "") {
-  const response = await callRoute(route.GET, "GET", `/api/provider/jobs${query}`, {});
-  expect(response.status, await response.clone().text()).toBe(200);
-  return providerJobsPageDto.parse(await response.json());
-}
+const myJobs = async (query = "") => parsedBody(await callRoute(route.GET, "GET", `/api/provider/jobs${query}`, {}), providerJobsPageDto);
 
 /** A job posted by `customer` that `provider` applied to at `appliedAt` (inside one transaction now() never moves). */
 async function appliedJob(db: Database, customer: CustomerPerson, provider: ProviderPerson, title: string, appliedAt: string) {
@@ -62,7 +33,7 @@ const summary = (jobs: ProviderJobDto[]) => jobs.map((j) => [j.title, j.stage, j
 
 describe("GET /api/provider/jobs", () => {
   it("puts each job the business applied to in the stage the real writes leave it, newest application first", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const cara = await newCustomer(db);
       const a = await newProvider(db);
       const rival = await newProvider(db);
@@ -135,7 +106,7 @@ describe("GET /api/provider/jobs", () => {
     }));
 
   it("names the customer by id only", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const cara = await newCustomer(db);
       await db.update(customers).set({ phone: "+44 7700 900456" }).where(eq(customers.id, cara.customerId));
       const [{ email }] = (await db.select({ email: users.email }).from(users).where(eq(users.id, cara.userId))) as [{ email: string }];
@@ -150,7 +121,7 @@ describe("GET /api/provider/jobs", () => {
     }));
 
   it("walks applications made at the same instant page by page without a gap or a repeat", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const cara = await newCustomer(db);
       const a = await newProvider(db);
       const applied: string[] = [];
@@ -177,7 +148,7 @@ describe("GET /api/provider/jobs", () => {
     }));
 
   it("answers 400 to an unknown stage or page size, 401 to anonymous callers, 403 not_a_provider to customers", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const a = await newProvider(db);
       as(a.actor);
       for (const [query, field] of [["stage=pending", "stage"], ["stage=", "stage"], ["limit=100", "limit"], ["cursor=xyz", "cursor"]]) {

@@ -3,14 +3,14 @@
  * reason they get. A refused step writes nothing (no interaction, audit row, event or counter).
  */
 import { randomUUID } from "node:crypto";
-import { count, eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { auditLog, eventOutbox, profileStats, providerInteractions } from "@/db/schema";
+import { profileStats } from "@/db/schema";
 import { anonymous, resolveActor, type Actor, type UserActor } from "@/lib/auth/actor";
 import { testDatabase, type TestDatabase } from "@/test/db";
 import { createCustomer, refusalOf } from "@/test/factories";
-import { newAdmin, newCustomer, newProvider } from "./fixtures";
+import { bookedJob, newAdmin, newCustomer, newProvider, writtenInTransaction } from "./fixtures";
 import { acceptApplication, applyToJob, postJob } from "./jobs";
 import { cancelJob, completeJob } from "./lifecycle";
 import { sendJobMessage } from "./messages";
@@ -55,10 +55,8 @@ async function world(db: Database) {
   const review = await reviewCustomer(db, a.actor, reviewed.job_id, { rating: 2, comment: "Late." });
   await disputeReview(db, cara.actor, reviewed.job_id, review.review_id, { reason: "Not true." });
 
-  const completed = await postJob(db, cara.actor, JOB);
-  const completedApp = await applyToJob(db, a.actor, completed.job_id, { message: "Hi" });
-  await acceptApplication(db, cara.actor, completed.job_id, completedApp.application_id);
-  await completeJob(db, cara.actor, completed.job_id);
+  const completed = await bookedJob(db, cara, a, JOB);
+  await completeJob(db, cara.actor, completed.jobId);
 
   const cancelled = await postJob(db, cara.actor, JOB);
   await cancelJob(db, cara.actor, cancelled.job_id);
@@ -72,7 +70,7 @@ async function world(db: Database) {
   return {
     cara: cara.actor, dave: dave.actor, a: a.actor, aStaff: a.staff, b: b.actor, c: c.actor, crm: crm.actor, admin, dual,
     bBusiness: b.businessId, cBusiness: c.businessId, aBusiness: a.businessId,
-    open: open.job_id, booked: booked.job_id, reviewed: reviewed.job_id, completed: completed.job_id,
+    open: open.job_id, booked: booked.job_id, reviewed: reviewed.job_id, completed: completed.jobId,
     cancelled: cancelled.job_id, ownJob: ownJob.job_id,
     openApp: openApp.application_id, bookedApp: bookedApp.application_id, declinedApp: declinedApp.application_id,
     review: review.review_id,
@@ -141,22 +139,11 @@ const CASES: Case[] = [
   ["anonymous sets a visibility", (db) => setProviderVisibility(db, anonymous, "private"), 401],
 ];
 
-/**
- * Everything a step could have written, in this test's own transaction: rows stamped with its
- * now() (pg and neon share one database, where other files commit rows meanwhile) and the
- * world's customers' counters.
- */
+/** Everything a step could have written in this test's transaction: its rows, and the world's customers' counters. */
 async function footprint(db: Database, w: World) {
-  const mine = (column: typeof auditLog.createdAt | typeof eventOutbox.occurredAt | typeof providerInteractions.lastAt) =>
-    db.select({ n: count() }).from(column.table).where(sql`${column} = now()`).then((rows) => rows[0]!.n);
   const customerIds = [w.cara, w.dave].map((a) => (a as UserActor).customerId!);
   const stats = await db.select().from(profileStats).where(inArray(profileStats.customerId, customerIds)).orderBy(profileStats.customerId);
-  return {
-    audit: await mine(auditLog.createdAt),
-    events: await mine(eventOutbox.occurredAt),
-    interactions: await mine(providerInteractions.lastAt),
-    stats,
-  };
+  return { ...(await writtenInTransaction(db)), stats };
 }
 
 describe("marketplace refusals", () => {

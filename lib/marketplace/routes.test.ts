@@ -5,11 +5,21 @@
  * Only the session is stubbed; getDb answers the test's transaction, which is rolled back.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Database } from "@/db/client";
+import { describe, expect, it, vi } from "vitest";
+import * as moderate from "@/app/api/admin/reviews/[reviewId]/route";
+import * as visibility from "@/app/api/customer/profile/provider-visibility/route";
+import * as jobs from "@/app/api/jobs/route";
+import * as job from "@/app/api/jobs/[jobId]/route";
+import * as applications from "@/app/api/jobs/[jobId]/applications/route";
+import * as accept from "@/app/api/jobs/[jobId]/applications/[applicationId]/accept/route";
+import * as cancel from "@/app/api/jobs/[jobId]/cancel/route";
+import * as complete from "@/app/api/jobs/[jobId]/complete/route";
+import * as messages from "@/app/api/jobs/[jobId]/messages/route";
+import * as review from "@/app/api/jobs/[jobId]/review/route";
+import * as dispute from "@/app/api/jobs/[jobId]/reviews/[reviewId]/dispute/route";
+import * as register from "@/app/api/register/route";
 import { registeredCustomerDto, registeredProviderDto } from "@/lib/accounts/dto";
-import { resolveActor, type Actor } from "@/lib/auth/actor";
-import { testDatabase, type TestDatabase } from "@/test/db";
+import { resolveActor } from "@/lib/auth/actor";
 import {
   applicationCreatedDto,
   bookingDto,
@@ -21,112 +31,67 @@ import {
   reviewCreatedDto,
   reviewVisibilityDto,
 } from "./dto";
-import { callRoute, newAdmin, newCustomer, newProvider } from "./fixtures";
+import { newAdmin, newCustomer, newProvider } from "./fixtures";
 
-const state = vi.hoisted(() => ({ actor: { kind: "anonymous" } as Actor, db: null as Database | null }));
-vi.mock("@/lib/auth/current", () => ({ getActor: async () => state.actor }));
-vi.mock("@/db/client", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/db/client")>()),
-  getDb: async () => state.db!,
-}));
+const { as, callRoute, parsedBody, routeDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
+const t = await routeDatabase();
 
-const jobs = await import("@/app/api/jobs/route");
-const job = await import("@/app/api/jobs/[jobId]/route");
-const applications = await import("@/app/api/jobs/[jobId]/applications/route");
-const accept = await import("@/app/api/jobs/[jobId]/applications/[applicationId]/accept/route");
-const messages = await import("@/app/api/jobs/[jobId]/messages/route");
-const complete = await import("@/app/api/jobs/[jobId]/complete/route");
-const cancel = await import("@/app/api/jobs/[jobId]/cancel/route");
-const review = await import("@/app/api/jobs/[jobId]/review/route");
-const dispute = await import("@/app/api/jobs/[jobId]/reviews/[reviewId]/dispute/route");
-const moderate = await import("@/app/api/admin/reviews/[reviewId]/route");
-const visibility = await import("@/app/api/customer/profile/provider-visibility/route");
-const register = await import("@/app/api/register/route");
-
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await testDatabase();
-});
-afterAll(() => t?.close());
-
-/** Runs the test in a rolled-back transaction that the routes use as their database. */
-const inTransaction = (fn: (db: Database) => Promise<void>) =>
-  t.rollback(async (db) => {
-    state.db = db;
-    try {
-      await fn(db);
-    } finally {
-      state.db = null;
-    }
-  });
-
-const as = (actor: Actor) => (state.actor = actor);
 const JOB = { title: "Assemble a wardrobe", category: "Furniture assembly", description: "Flat-pack, two doors.", budget_minor: 9000 };
 
 describe("marketplace routes", () => {
   it("carry a job from posting to moderation with the documented bodies", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const cara = await newCustomer(db);
       const a = await newProvider(db);
       const admin = await newAdmin(db);
 
       as(cara.actor);
       const posted = await callRoute(jobs.POST, "POST", "/api/jobs", {}, { ...JOB, scheduled_for: new Date(Date.now() + 86_400_000).toISOString() });
-      expect(posted.status).toBe(201);
-      const { job_id: jobId } = jobDto.parse(await posted.json());
+      const { job_id: jobId } = await parsedBody(posted, jobDto, 201);
 
       as(a.staff);
       const viewed = await callRoute(job.GET, "GET", `/api/jobs/${jobId}`, { jobId });
-      expect(viewed.status).toBe(200);
-      expect(jobDto.parse(await viewed.json())).toMatchObject({ viewer: "provider", status: "open" });
+      expect(await parsedBody(viewed, jobDto)).toMatchObject({ viewer: "provider", status: "open" });
       const applied = await callRoute(applications.POST, "POST", `/api/jobs/${jobId}/applications`, { jobId }, { message: "Done dozens." });
-      expect(applied.status).toBe(201);
-      const { application_id: applicationId } = applicationCreatedDto.parse(await applied.json());
+      const { application_id: applicationId } = await parsedBody(applied, applicationCreatedDto, 201);
       const again = await callRoute(applications.POST, "POST", `/api/jobs/${jobId}/applications`, { jobId }, { message: "Again" });
       expect(again.status).toBe(409);
       expect((await again.json()).error).toMatchObject({ code: "conflict", reason: "already_applied" });
       const sent = await callRoute(messages.POST, "POST", `/api/jobs/${jobId}/messages`, { jobId }, { body: "Which floor?" });
-      expect(sent.status).toBe(201);
-      messageDto.parse(await sent.json());
+      await parsedBody(sent, messageDto, 201);
 
       as(cara.actor);
       const booked = await callRoute(accept.POST, "POST", `/api/jobs/${jobId}/applications/${applicationId}/accept`, { jobId, applicationId });
-      expect(booked.status).toBe(200);
-      expect(bookingDto.parse(await booked.json())).toMatchObject({ provider_business_id: a.businessId });
+      expect(await parsedBody(booked, bookingDto)).toMatchObject({ provider_business_id: a.businessId });
 
       as(a.actor);
       const done = await callRoute(complete.POST, "POST", `/api/jobs/${jobId}/complete`, { jobId });
-      expect(done.status).toBe(200);
-      expect(jobStatusDto.parse(await done.json())).toMatchObject({ status: "completed" });
+      expect(await parsedBody(done, jobStatusDto)).toMatchObject({ status: "completed" });
       const cancelled = await callRoute(cancel.POST, "POST", `/api/jobs/${jobId}/cancel`, { jobId });
       expect(cancelled.status).toBe(409);
       expect((await cancelled.json()).error.reason).toBe("already_completed");
 
       const reviewed = await callRoute(review.POST, "POST", `/api/jobs/${jobId}/review`, { jobId }, { rating: 5, comment: "Lovely." });
-      expect(reviewed.status).toBe(201);
-      const { review_id: reviewId } = reviewCreatedDto.parse(await reviewed.json());
+      const { review_id: reviewId } = await parsedBody(reviewed, reviewCreatedDto, 201);
       const twice = await callRoute(review.POST, "POST", `/api/jobs/${jobId}/review`, { jobId }, { rating: 1 });
       expect(twice.status).toBe(409);
       expect((await twice.json()).error.reason).toBe("already_reviewed");
 
       as(cara.actor);
       const disputed = await callRoute(dispute.POST, "POST", `/api/jobs/${jobId}/reviews/${reviewId}/dispute`, { jobId, reviewId }, { reason: "Wrong job." });
-      expect(disputed.status).toBe(200);
-      disputeDto.parse(await disputed.json());
+      await parsedBody(disputed, disputeDto);
 
       as(admin);
       const hidden = await callRoute(moderate.PATCH, "PATCH", `/api/admin/reviews/${reviewId}`, { reviewId }, { is_visible: false });
-      expect(hidden.status).toBe(200);
-      expect(reviewVisibilityDto.parse(await hidden.json())).toEqual({ review_id: reviewId, is_visible: false, changed: true });
+      expect(await parsedBody(hidden, reviewVisibilityDto)).toEqual({ review_id: reviewId, is_visible: false, changed: true });
 
       as(cara.actor);
       const privacy = await callRoute(visibility.PATCH, "PATCH", "/api/customer/profile/provider-visibility", {}, { visibility: "private" });
-      expect(privacy.status).toBe(200);
-      expect(providerVisibilityDto.parse(await privacy.json())).toMatchObject({ visibility: "private", changed: true });
+      expect(await parsedBody(privacy, providerVisibilityDto)).toMatchObject({ visibility: "private", changed: true });
     }));
 
   it("answers 401 to anonymous callers, 403 with a reason to the wrong party, 404 to strangers", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const cara = await newCustomer(db);
       const dave = await newCustomer(db);
       const a = await newProvider(db);
@@ -169,7 +134,7 @@ describe("marketplace routes", () => {
     ["is_visible as a string", () => [moderate.PATCH, "PATCH", `/api/admin/reviews/${ID}`, { reviewId: ID }, { is_visible: "no" }], "is_visible"],
     ["an unknown visibility", () => [visibility.PATCH, "PATCH", "/api/customer/profile/provider-visibility", {}, { visibility: "friends" }], "visibility"],
   ] as const)("answers 400 with field errors for %s", (_, request, field) =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       as((await newCustomer(db)).actor);
       const [handler, method, url, params, body] = request() as unknown as [never, string, string, Record<string, string>, unknown];
       const response = await callRoute(handler, method, url, params, body);
@@ -179,7 +144,7 @@ describe("marketplace routes", () => {
   );
 
   it("never answers 500 to malformed bodies", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const cara = await newCustomer(db);
       const a = await newProvider(db);
       as(cara.actor);
@@ -207,25 +172,22 @@ describe("marketplace routes", () => {
     }));
 
   it("registers a customer or a provider and answers the id to go on with", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       as({ kind: "anonymous" });
       const email = (who: string) => `${who}-${randomUUID()}@example.test`;
       const customerResponse = await callRoute(register.POST, "POST", "/api/register", {}, {
         role: "customer", name: "Nina New", email: email("nina"), password: "a long enough password",
       });
-      expect(customerResponse.status).toBe(201);
-      const customer = registeredCustomerDto.strict().parse(await customerResponse.json());
+      const customer = await parsedBody(customerResponse, registeredCustomerDto.strict(), 201);
       const providerResponse = await callRoute(register.POST, "POST", "/api/register", {}, {
         role: "provider", name: "Omar Owner", email: email("omar"), password: "a long enough password", businessName: "Omar's Odd Jobs",
       });
-      expect(providerResponse.status).toBe(201);
-      const provider = registeredProviderDto.strict().parse(await providerResponse.json());
+      const provider = await parsedBody(providerResponse, registeredProviderDto.strict(), 201);
 
       // And both go straight on: the customer posts, the provider applies.
       as(await resolveActor(db, customer.user_id));
       const posted = await callRoute(jobs.POST, "POST", "/api/jobs", {}, JOB);
-      expect(posted.status).toBe(201);
-      const { job_id: jobId, customer_id } = jobDto.parse(await posted.json());
+      const { job_id: jobId, customer_id } = await parsedBody(posted, jobDto, 201);
       expect(customer_id).toBe(customer.customer_id);
       as(await resolveActor(db, provider.user_id, { businessId: provider.business_id }));
       expect((await callRoute(applications.POST, "POST", `/api/jobs/${jobId}/applications`, { jobId }, { message: "Hi" })).status).toBe(201);

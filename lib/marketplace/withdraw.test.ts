@@ -6,34 +6,23 @@
  * on real Postgres, withdrawals racing each other and a booking.
  */
 import { randomUUID } from "node:crypto";
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import * as withdrawRoute from "@/app/api/jobs/[jobId]/applications/[applicationId]/withdraw/route";
 import type { Database } from "@/db/client";
 import { auditLog, bookings, eventOutbox, jobApplications, profileStats, providerInteractions } from "@/db/schema";
-import { anonymous, resolveActor, type Actor, type UserActor } from "@/lib/auth/actor";
-import { AppError } from "@/lib/errors";
-import { driver, scratchDatabase, testDatabase, type ScratchDatabase, type TestDatabase } from "@/test/db";
-import { createCustomer, refusalOf } from "@/test/factories";
-import { callRoute, newCustomer, newProvider } from "./fixtures";
+import { anonymous, resolveActor, type UserActor } from "@/lib/auth/actor";
+import { driver, scratchDatabase, type ScratchDatabase } from "@/test/db";
+import { createCustomer, outcomes, refusalOf } from "@/test/factories";
+import { newCustomer, newProvider, writtenInTransaction } from "./fixtures";
 import { acceptApplication, applyToJob, postJob } from "./jobs";
 import { cancelJob } from "./lifecycle";
 import { getJob } from "./queries";
 import { profileStatsMismatches } from "./stats-check";
 import { applicationWithdrawnDto, withdrawApplication } from "./withdraw";
 
-const state = vi.hoisted(() => ({ actor: { kind: "anonymous" } as Actor, db: null as Database | null }));
-vi.mock("@/lib/auth/current", () => ({ getActor: async () => state.actor }));
-vi.mock("@/db/client", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/db/client")>()),
-  getDb: async () => state.db!,
-}));
-const withdrawRoute = await import("@/app/api/jobs/[jobId]/applications/[applicationId]/withdraw/route");
-
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await testDatabase();
-});
-afterAll(() => t?.close());
+const { as, callRoute, parsedBody, routeDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
+const t = await routeDatabase();
 
 const JOB = { title: "Hang three shelves", category: "Handyman", description: "Plasterboard wall, shelves bought." };
 
@@ -161,17 +150,15 @@ describe("withdrawing an application", () => {
     ["anonymous withdraws", (db, w) => withdrawApplication(db, anonymous, w.open, w.openApp), 401],
   ];
 
-  /** What a step could have written in this transaction: rows stamped with its now(), and the counters. */
+  /** What a step could have written in this transaction: rows stamped with its now(), the applications, and the counters. */
   async function footprint(db: Database, w: World) {
-    const mine = (column: typeof auditLog.createdAt | typeof eventOutbox.occurredAt | typeof providerInteractions.lastAt) =>
-      db.select({ n: count() }).from(column.table).where(sql`${column} = now()`).then((rows) => rows[0]!.n);
     const applications = await db
       .select({ id: jobApplications.id, status: jobApplications.status })
       .from(jobApplications)
       .where(inArray(jobApplications.jobId, [w.open, w.booked, w.cancelled, w.ownJob]))
       .orderBy(jobApplications.id);
     const stats = await db.select().from(profileStats).where(eq(profileStats.customerId, w.cara.customerId));
-    return { audit: await mine(auditLog.createdAt), events: await mine(eventOutbox.occurredAt), interactions: await mine(providerInteractions.lastAt), applications, stats };
+    return { ...(await writtenInTransaction(db)), applications, stats };
   }
 
   it.each(CASES.map(([name, ...rest]) => [`${name}: ${rest[1]} ${rest[2] ?? ""}`, ...rest] as const))("refuses %s", (_, attempt, status, reason) =>
@@ -198,31 +185,20 @@ describe("withdrawing an application", () => {
 });
 
 describe("POST /api/jobs/{jobId}/applications/{applicationId}/withdraw", () => {
-  const inTransaction = (fn: (db: Database) => Promise<void>) =>
-    t.rollback(async (db) => {
-      state.db = db;
-      try {
-        await fn(db);
-      } finally {
-        state.db = null;
-      }
-    });
   const post = (jobId: string, applicationId: string) =>
     callRoute(withdrawRoute.POST, "POST", `/api/jobs/${jobId}/applications/${applicationId}/withdraw`, { jobId, applicationId });
 
   it("answers 200 with the documented body, then 409; 403 with a reason, 404, 401 and 400 to the others", () =>
-    inTransaction(async (db) => {
+    t.inTransaction(async (db) => {
       const w = await world(db);
 
-      state.actor = w.b.actor;
+      as(w.b.actor);
       const foreign = await post(w.open, w.openApp);
       expect(foreign.status).toBe(403);
       expect((await foreign.json()).error).toMatchObject({ code: "forbidden", reason: "not_your_application", message: expect.any(String) });
 
-      state.actor = w.a.actor;
-      const withdrawn = await post(w.open, w.openApp);
-      expect(withdrawn.status).toBe(200);
-      expect(applicationWithdrawnDto.parse(await withdrawn.json())).toEqual({ application_id: w.openApp, job_id: w.open, status: "withdrawn" });
+      as(w.a.actor);
+      expect(await parsedBody(await post(w.open, w.openApp), applicationWithdrawnDto)).toEqual({ application_id: w.openApp, job_id: w.open, status: "withdrawn" });
       const again = await post(w.open, w.openApp);
       expect(again.status).toBe(409);
       expect((await again.json()).error).toMatchObject({ code: "conflict", reason: "application_not_pending" });
@@ -234,7 +210,7 @@ describe("POST /api/jobs/{jobId}/applications/{applicationId}/withdraw", () => {
       expect(malformed.status).toBe(400);
       expect((await malformed.json()).error.field_errors).toHaveProperty("applicationId");
 
-      state.actor = anonymous;
+      as(anonymous);
       expect((await post(w.open, w.otherApp)).status).toBe(401);
       expect(await statusOf(db, w.otherApp)).toBe("pending");
     }));
@@ -247,15 +223,6 @@ describe.skipIf(driver === "pglite")("withdrawals at the same moment", () => {
     scratch = await scratchDatabase();
   }, 60_000);
   afterAll(() => scratch?.close());
-
-  async function outcomes(attempts: Promise<unknown>[]): Promise<string[]> {
-    const settled = await Promise.allSettled(attempts);
-    return settled.map((s) => {
-      if (s.status === "fulfilled") return "ok";
-      if (s.reason instanceof AppError) return s.reason.details.reason ?? s.reason.code;
-      throw s.reason;
-    });
-  }
 
   it("withdraws once when two staff of the business withdraw together", async () => {
     const db = scratch.db;

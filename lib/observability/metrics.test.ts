@@ -3,14 +3,12 @@ import { env } from "@/lib/env";
 import { emitEvent } from "@/lib/events/outbox";
 import { testDatabase } from "@/test/db";
 import { metrics, observeRequest, routePattern } from "./metrics";
+import { metricsRoute } from "./metrics-route";
 
+const { useDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
 const t = await testDatabase();
 afterAll(() => t.close());
-vi.mock("@/db/client", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/db/client")>()),
-  getDb: async () => t.db,
-}));
-const { metricsRoute } = await import("./metrics-route");
+useDatabase(t.db);
 
 const scrape = (authorization?: string) =>
   metricsRoute(new Request("http://localhost/api/metrics", { headers: authorization ? { authorization } : {} }));

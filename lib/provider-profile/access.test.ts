@@ -6,26 +6,19 @@
  */
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { GET as profileRoute } from "@/app/api/provider/customers/[customerId]/profile/route";
+import { GET as reviewsRoute } from "@/app/api/provider/customers/[customerId]/reviews/route";
 import type { Database } from "@/db/client";
 import { profileViews } from "@/db/schema";
 import { anonymous, resolveActor, type Actor } from "@/lib/auth/actor";
 import { metrics } from "@/lib/observability/metrics";
-import { testDatabase } from "@/test/db";
 import { addMember, createBusiness, createUser } from "@/test/factories";
 import { providerProfileDto, reviewsPageDto } from "./dto";
-import { call, createMarketplaceCustomer, createProvider, recordInteraction } from "./fixtures";
+import { createMarketplaceCustomer, createProvider, recordInteraction } from "./fixtures";
 
-const t = await testDatabase();
-const state = vi.hoisted(() => ({ actor: { kind: "anonymous" } as Actor, db: null as Database | null }));
-vi.mock("@/lib/auth/current", () => ({ getActor: async () => state.actor }));
-vi.mock("@/db/client", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/db/client")>()),
-  getDb: async () => state.db!,
-}));
-const profileRoute = (await import("@/app/api/provider/customers/[customerId]/profile/route")).GET;
-const reviewsRoute = (await import("@/app/api/provider/customers/[customerId]/reviews/route")).GET;
-afterAll(() => t.close());
+const { as, callRoute, routeDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
+const t = await routeDatabase();
 
 /** The world of one test, in its transaction. */
 async function world(db: Database) {
@@ -92,12 +85,11 @@ const ROUTES = {
 
 describe.each(Object.entries(ROUTES))("GET /api/provider/customers/{id}/%s", (_, r) => {
   it.each(cases)("$visibility profile, $actor -> $expected", ({ actor, visibility, expected }) =>
-    t.rollback(async (db) => {
-      state.db = db;
+    t.inTransaction(async (db) => {
       const w = await world(db);
-      state.actor = w.actors[actor];
+      as(w.actors[actor]);
       const id = w.customers[visibility].id;
-      const response = await call(r.handler, `/api/provider/customers/${id}/${r.path}`, { customerId: id });
+      const response = await callRoute(r.handler, "GET", `/api/provider/customers/${id}/${r.path}`, { customerId: id });
       const body = await response.json();
       expect([response.status, body.error?.reason].filter((x) => x !== undefined)).toEqual(expected);
       if (response.status === 200) r.schema.parse(body);
@@ -106,12 +98,11 @@ describe.each(Object.entries(ROUTES))("GET /api/provider/customers/{id}/%s", (_,
   );
 
   it("answers 404 for an unknown customer and 400 for a malformed id", () =>
-    t.rollback(async (db) => {
-      state.db = db;
-      state.actor = (await world(db)).actors["provider of another business"];
+    t.inTransaction(async (db) => {
+      as((await world(db)).actors["provider of another business"]);
       const unknown = randomUUID();
-      expect((await call(r.handler, `/api/provider/customers/${unknown}/${r.path}`, { customerId: unknown })).status).toBe(404);
-      const bad = await call(r.handler, `/api/provider/customers/nope/${r.path}`, { customerId: "nope" });
+      expect((await callRoute(r.handler, "GET", `/api/provider/customers/${unknown}/${r.path}`, { customerId: unknown })).status).toBe(404);
+      const bad = await callRoute(r.handler, "GET", `/api/provider/customers/nope/${r.path}`, { customerId: "nope" });
       expect(bad.status).toBe(400);
       expect((await bad.json()).error.field_errors).toHaveProperty("customerId");
     }),
@@ -120,12 +111,11 @@ describe.each(Object.entries(ROUTES))("GET /api/provider/customers/{id}/%s", (_,
 
 describe("refusals", () => {
   it("explain themselves in words the page can show", () =>
-    t.rollback(async (db) => {
-      state.db = db;
+    t.inTransaction(async (db) => {
       const w = await world(db);
-      state.actor = w.actors["provider of another business"];
+      as(w.actors["provider of another business"]);
       const get = async (id: string) =>
-        (await (await call(profileRoute, `/api/provider/customers/${id}/profile`, { customerId: id })).json()).error;
+        (await (await callRoute(profileRoute, "GET", `/api/provider/customers/${id}/profile`, { customerId: id })).json()).error;
       expect(await get(w.customers.private.id)).toMatchObject({ reason: "private", message: expect.stringMatching(/private/) });
       expect(await get(w.customers.restricted.id)).toMatchObject({
         reason: "no_interaction",
@@ -135,17 +125,17 @@ describe("refusals", () => {
   );
 
   it("record no view, and are counted by outcome", () =>
-    t.rollback(async (db) => {
-      state.db = db;
+    t.inTransaction(async (db) => {
       const w = await world(db);
-      state.actor = w.actors["provider of another business"];
+      const viewer = w.actors["provider of another business"];
+      as(viewer);
       const count = async (outcome: string) =>
         (await metrics.profileViews.get()).values.find((v) => v.labels.outcome === outcome)?.value ?? 0;
       const before = Object.fromEntries(
         await Promise.all(["shown", "private", "no_interaction", "not_found"].map(async (o) => [o, await count(o)] as const)),
       );
       for (const id of [w.customers.private.id, w.customers.restricted.id, randomUUID(), w.customers.public.id]) {
-        await call(profileRoute, `/api/provider/customers/${id}/profile`, { customerId: id });
+        await callRoute(profileRoute, "GET", `/api/provider/customers/${id}/profile`, { customerId: id });
       }
       // Exactly one each: a refusal counted twice would be a bug too.
       for (const outcome of ["shown", "private", "no_interaction", "not_found"]) {
@@ -154,7 +144,7 @@ describe("refusals", () => {
       const recorded = await db
         .select({ customerId: profileViews.customerId })
         .from(profileViews)
-        .where(eq(profileViews.providerBusinessId, (state.actor as { business: { businessId: string } }).business.businessId));
+        .where(eq(profileViews.providerBusinessId, (viewer as { business: { businessId: string } }).business.businessId));
       expect(recorded).toEqual([{ customerId: w.customers.public.id }]);
     }),
   );

@@ -1,24 +1,12 @@
 /**
- * Rows and requests for this concept's tests (not a test file itself). Everything is created in
- * the caller's transaction, which the test rolls back; the route handlers are called directly with
- * the test's database standing in for getDb (see the vi.mock in each test file).
+ * Rows for this concept's tests (not a test file itself). Everything is created in the caller's
+ * transaction, which the test rolls back; the route handlers are called directly with the test's
+ * database standing in for getDb (see test/route-harness.ts).
  */
-import { NextRequest } from "next/server";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { customerReviews, jobs, profileStats, providerInteractions, type ProviderVisibility } from "@/db/schema";
-import { createBusiness, createCustomer, createUser, uniqueIp } from "@/test/factories";
-
-/** A fresh documentation-range IPv6 address, so per-IP counters are this test's own. */
-
-type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-/** Calls a route handler as Next would, with the path params and a query string. */
-export function call(handler: Handler, url: string, params: Record<string, string>, ip = uniqueIp()) {
-  return handler(new NextRequest(`http://localhost${url}`, { headers: { "x-forwarded-for": ip } }), {
-    params: Promise.resolve(params),
-  });
-}
+import { createBusiness, createCustomer, createUser } from "@/test/factories";
 
 /** A customer whose private details are distinctive, so a leak is found by searching the JSON. */
 export const SECRET = {

@@ -5,14 +5,15 @@
  * rolls back.
  */
 import { eq } from "drizzle-orm";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { GET as viewsRoute } from "@/app/api/customer/profile/views/route";
+import { GET as profileRoute } from "@/app/api/provider/customers/[customerId]/profile/route";
+import { GET as reviewsRoute } from "@/app/api/provider/customers/[customerId]/reviews/route";
 import type { Database } from "@/db/client";
 import { customers, profileViews } from "@/db/schema";
-import { resolveActor, type Actor } from "@/lib/auth/actor";
-import { testDatabase } from "@/test/db";
+import { resolveActor } from "@/lib/auth/actor";
 import { providerProfileDto, profileViewsPageDto, reviewsPageDto } from "./dto";
 import {
-  call,
   createJob,
   createMarketplaceCustomer,
   createProvider,
@@ -22,27 +23,17 @@ import {
   setProfileStats,
 } from "./fixtures";
 
-const t = await testDatabase();
-const state = vi.hoisted(() => ({ actor: { kind: "anonymous" } as Actor, db: null as Database | null }));
-vi.mock("@/lib/auth/current", () => ({ getActor: async () => state.actor }));
-vi.mock("@/db/client", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/db/client")>()),
-  getDb: async () => state.db!,
-}));
-const profileRoute = (await import("@/app/api/provider/customers/[customerId]/profile/route")).GET;
-const reviewsRoute = (await import("@/app/api/provider/customers/[customerId]/reviews/route")).GET;
-const viewsRoute = (await import("@/app/api/customer/profile/views/route")).GET;
-afterAll(() => t.close());
+const { as, callRoute, routeDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
+const t = await routeDatabase();
 
 async function asProvider(db: Database, name?: string) {
-  state.db = db;
   const provider = await createProvider(db, name);
-  state.actor = await resolveActor(db, provider.owner.id);
+  as(await resolveActor(db, provider.owner.id));
   return provider;
 }
 
 async function profileText(customerId: string) {
-  const response = await call(profileRoute, `/api/provider/customers/${customerId}/profile`, { customerId });
+  const response = await callRoute(profileRoute, "GET", `/api/provider/customers/${customerId}/profile`, { customerId });
   expect(response.status).toBe(200);
   return response.text();
 }
@@ -54,7 +45,7 @@ const isoDaysAgo = (days: number) => daysAgo(days).toISOString();
 
 describe("GET /api/provider/customers/{id}/profile", () => {
   it("serves exact figures: histogram average, finished-job rates, six-month jobs, categories, newest reviews", () =>
-    t.rollback(async (db) => {
+    t.inTransaction(async (db) => {
       const provider = await asProvider(db, "Figures Co");
       const { customer } = await createMarketplaceCustomer(db, "public", { createdAt: daysAgo(400) });
       // Histogram 1x1, 0x2, 1x3, 2x4, 3x5: (1 + 3 + 8 + 15) / 7 = 3.857... -> 3.86.
@@ -116,7 +107,7 @@ describe("GET /api/provider/customers/{id}/profile", () => {
   );
 
   it("treats a missing profile_stats row as zeros, with rates null and the reason", () =>
-    t.rollback(async (db) => {
+    t.inTransaction(async (db) => {
       await asProvider(db);
       const { customer } = await createMarketplaceCustomer(db, "public");
       const profile = await profileOf(customer.id);
@@ -148,7 +139,7 @@ describe("GET /api/provider/customers/{id}/profile", () => {
     [0, 3, [0, 100]],
     [5, 3, [62.5, 37.5]],
   ] as const)("rates with %i completed and %i cancelled -> %o (a sample of 3 finished jobs)", (completed, cancelled, rates) =>
-    t.rollback(async (db) => {
+    t.inTransaction(async (db) => {
       await asProvider(db);
       const { customer } = await createMarketplaceCustomer(db, "public");
       await setProfileStats(db, customer.id, { completed, cancelled });
@@ -169,7 +160,7 @@ describe("GET /api/provider/customers/{id}/profile", () => {
     ["no last name: the first name alone", { firstName: "Madonna", lastName: "", displayName: null }, "Madonna"],
     ["a non-Latin initial", { firstName: "Łucja", lastName: "Ørsted", displayName: null }, "Łucja Ø."],
   ])("display_name: %s", (_, values, expected) =>
-    t.rollback(async (db) => {
+    t.inTransaction(async (db) => {
       await asProvider(db);
       const { customer } = await createMarketplaceCustomer(db, "public", values);
       expect((await profileOf(customer.id)).customer.display_name).toBe(expected);
@@ -177,13 +168,13 @@ describe("GET /api/provider/customers/{id}/profile", () => {
   );
 
   it("contains no email, phone, address, last name or Stripe id, on the profile and the reviews", () =>
-    t.rollback(async (db) => {
+    t.inTransaction(async (db) => {
       const provider = await asProvider(db);
       const { customer } = await createSecretiveCustomer(db, "public");
       await setProfileStats(db, customer.id, { completed: 3, histogram: [0, 0, 0, 0, 1] });
       await insertReviews(db, customer.id, provider.business.id, [{ rating: 5, at: isoDaysAgo(3), comment: "Lovely to work with" }]);
       const profileJson = await profileText(customer.id);
-      const reviews = await call(reviewsRoute, `/api/provider/customers/${customer.id}/reviews`, { customerId: customer.id });
+      const reviews = await callRoute(reviewsRoute, "GET", `/api/provider/customers/${customer.id}/reviews`, { customerId: customer.id });
       const reviewsJson = await reviews.text();
       reviewsPageDto.parse(JSON.parse(reviewsJson));
       expect(providerProfileDto.parse(JSON.parse(profileJson)).customer.display_name).toBe("Zelda Q.");
@@ -199,17 +190,16 @@ describe("GET /api/provider/customers/{id}/profile", () => {
 
 describe("profile views", () => {
   it("records each view (business, user, when) and lists them for the customer, newest first", () =>
-    t.rollback(async (db) => {
-      state.db = db;
+    t.inTransaction(async (db) => {
       const { customer, user } = await createMarketplaceCustomer(db, "public");
       const first = await createProvider(db, "First Looker");
       const second = await createProvider(db, "Second Looker");
-      state.actor = await resolveActor(db, first.owner.id);
+      as(await resolveActor(db, first.owner.id));
       await profileOf(customer.id);
-      state.actor = await resolveActor(db, second.owner.id);
+      as(await resolveActor(db, second.owner.id));
       await profileOf(customer.id);
       // Review pages are not profile views.
-      await call(reviewsRoute, `/api/provider/customers/${customer.id}/reviews`, { customerId: customer.id });
+      await callRoute(reviewsRoute, "GET", `/api/provider/customers/${customer.id}/reviews`, { customerId: customer.id });
 
       const rows = await db.select().from(profileViews).where(eq(profileViews.customerId, customer.id));
       expect(rows.map((r) => [r.providerBusinessId, r.viewerUserId]).sort()).toEqual(
@@ -217,11 +207,11 @@ describe("profile views", () => {
       );
 
       // Within one transaction both views have the same now(): the id breaks the tie.
-      state.actor = await resolveActor(db, user.id);
-      const page1 = profileViewsPageDto.parse(await (await call(viewsRoute, "/api/customer/profile/views?limit=1", {})).json());
+      as(await resolveActor(db, user.id));
+      const page1 = profileViewsPageDto.parse(await (await callRoute(viewsRoute, "GET", "/api/customer/profile/views?limit=1", {})).json());
       expect(page1.pagination).toMatchObject({ has_more: true, limit: 1 });
       const page2 = profileViewsPageDto.parse(
-        await (await call(viewsRoute, `/api/customer/profile/views?limit=1&cursor=${page1.pagination.next_cursor}`, {})).json(),
+        await (await callRoute(viewsRoute, "GET", `/api/customer/profile/views?limit=1&cursor=${page1.pagination.next_cursor}`, {})).json(),
       );
       expect(page2.pagination).toEqual({ has_more: false, next_cursor: null, limit: 1 });
       expect([...page1.views, ...page2.views].map((v) => v.provider_name).sort()).toEqual(["First Looker", "Second Looker"]);
@@ -230,8 +220,7 @@ describe("profile views", () => {
   );
 
   it("pages many views with equal times without gap or repeat, newest first, and only the customer's own", () =>
-    t.rollback(async (db) => {
-      state.db = db;
+    t.inTransaction(async (db) => {
       const { customer, user } = await createMarketplaceCustomer(db, "public");
       const { customer: someoneElse } = await createMarketplaceCustomer(db, "public");
       const provider = await createProvider(db, "Frequent Looker");
@@ -244,12 +233,12 @@ describe("profile views", () => {
         });
       }
       await db.insert(profileViews).values({ customerId: someoneElse.id, providerBusinessId: provider.business.id });
-      state.actor = await resolveActor(db, user.id);
+      as(await resolveActor(db, user.id));
       const seen: { id: string; at: string }[] = [];
       let cursor: string | null = null;
       do {
         const url: string = `/api/customer/profile/views?limit=4${cursor ? `&cursor=${cursor}` : ""}`;
-        const page = profileViewsPageDto.parse(await (await call(viewsRoute, url, {})).json());
+        const page = profileViewsPageDto.parse(await (await callRoute(viewsRoute, "GET", url, {})).json());
         seen.push(...page.views.map((v) => ({ id: v.view_id, at: v.viewed_at })));
         cursor = page.pagination.next_cursor;
       } while (cursor);
@@ -260,27 +249,27 @@ describe("profile views", () => {
   );
 
   it("is for customers: a provider without a customer profile is refused, a bad cursor is a 400", () =>
-    t.rollback(async (db) => {
+    t.inTransaction(async (db) => {
       await asProvider(db);
-      const refused = await call(viewsRoute, "/api/customer/profile/views", {});
+      const refused = await callRoute(viewsRoute, "GET", "/api/customer/profile/views", {});
       expect(refused.status).toBe(403);
       expect((await refused.json()).error.reason).toBe("not_a_customer");
       const { user } = await createMarketplaceCustomer(db, "public");
-      state.actor = await resolveActor(db, user.id);
-      expect((await call(viewsRoute, "/api/customer/profile/views?cursor=xyz", {})).status).toBe(400);
-      expect((await call(viewsRoute, "/api/customer/profile/views?limit=51", {})).status).toBe(400);
+      as(await resolveActor(db, user.id));
+      expect((await callRoute(viewsRoute, "GET", "/api/customer/profile/views?cursor=xyz", {})).status).toBe(400);
+      expect((await callRoute(viewsRoute, "GET", "/api/customer/profile/views?limit=51", {})).status).toBe(400);
     }),
   );
 });
 
 describe("a customer changing visibility", () => {
   it("takes effect on the next view: no cache stands between the setting and the answer", () =>
-    t.rollback(async (db) => {
+    t.inTransaction(async (db) => {
       await asProvider(db);
       const { customer } = await createMarketplaceCustomer(db, "public");
       await profileOf(customer.id);
       await db.update(customers).set({ providerVisibility: "private" }).where(eq(customers.id, customer.id));
-      const response = await call(profileRoute, `/api/provider/customers/${customer.id}/profile`, { customerId: customer.id });
+      const response = await callRoute(profileRoute, "GET", `/api/provider/customers/${customer.id}/profile`, { customerId: customer.id });
       expect(response.status).toBe(403);
     }),
   );

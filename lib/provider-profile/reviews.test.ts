@@ -5,25 +5,17 @@
  * reviews never appear; cursors are checked. Each test rolls back.
  */
 import { sql } from "drizzle-orm";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { GET } from "@/app/api/provider/customers/[customerId]/reviews/route";
 import type { Database } from "@/db/client";
-import { resolveActor, type Actor } from "@/lib/auth/actor";
-import { testDatabase } from "@/test/db";
+import { resolveActor } from "@/lib/auth/actor";
 import { encodeCursor } from "./cursor";
 import { reviewsPageDto } from "./dto";
-import { call, createMarketplaceCustomer, createProvider, insertReviews, type ReviewSpec } from "./fixtures";
+import { createMarketplaceCustomer, createProvider, insertReviews, type ReviewSpec } from "./fixtures";
 import type { ReviewSort } from "./inputs";
-import { uniqueIp } from "@/test/factories";
 
-const t = await testDatabase();
-const state = vi.hoisted(() => ({ actor: { kind: "anonymous" } as Actor, db: null as Database | null }));
-vi.mock("@/lib/auth/current", () => ({ getActor: async () => state.actor }));
-vi.mock("@/db/client", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/db/client")>()),
-  getDb: async () => state.db!,
-}));
-const { GET } = await import("@/app/api/provider/customers/[customerId]/reviews/route");
-afterAll(() => t.close());
+const { as, callRoute, routeDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
+const t = await routeDatabase();
 
 const SAME = "2026-03-01T12:00:00.000000Z";
 /** 37 reviews: 12 at one instant, 6 a microsecond apart, the rest spread, ratings heavily tied; 5 hidden. */
@@ -43,7 +35,6 @@ const ORACLE: Record<ReviewSort, string> = {
 };
 
 async function setup(db: Database) {
-  state.db = db;
   const reviewer = await createProvider(db, "Reviewer & Co");
   const looking = await createProvider(db);
   const { customer } = await createMarketplaceCustomer(db, "public");
@@ -51,13 +42,12 @@ async function setup(db: Database) {
   // Another customer's reviews must never leak into these pages.
   const { customer: neighbour } = await createMarketplaceCustomer(db, "public");
   await insertReviews(db, neighbour.id, reviewer.business.id, [{ rating: 5, at: SAME, comment: "neighbour" }]);
-  state.actor = await resolveActor(db, looking.owner.id);
+  as(await resolveActor(db, looking.owner.id));
   return { customerId: customer.id };
 }
 
-const ip = uniqueIp();
 async function page(customerId: string, query: string) {
-  const response = await call(GET, `/api/provider/customers/${customerId}/reviews?${query}`, { customerId }, ip);
+  const response = await callRoute(GET, "GET", `/api/provider/customers/${customerId}/reviews?${query}`, { customerId });
   return { status: response.status, body: await response.json() };
 }
 
@@ -91,7 +81,7 @@ describe("GET /api/provider/customers/{id}/reviews", () => {
     ["lowest", 7],
     ["highest", 50],
   ] as const)("walks every visible review once, in order, under sort=%s with limit %i", (sort, limit) =>
-    t.rollback(async (db) => {
+    t.inTransaction(async (db) => {
       const { customerId } = await setup(db);
       const { rows } = await db.execute<{ id: string }>(
         sql`select id from customer_reviews where customer_id = ${customerId} and is_visible order by ${sql.raw(ORACLE[sort])}`,
@@ -105,7 +95,7 @@ describe("GET /api/provider/customers/{id}/reviews", () => {
   );
 
   it("orders ratings and dates as each sort says, never shows hidden reviews, and formats dates", () =>
-    t.rollback(async (db) => {
+    t.inTransaction(async (db) => {
       const { customerId } = await setup(db);
       const all = reviewsPageDto.parse((await page(customerId, "sort=lowest&limit=50")).body).reviews;
       expect(all).toHaveLength(32);
@@ -122,7 +112,7 @@ describe("GET /api/provider/customers/{id}/reviews", () => {
   );
 
   it("refuses bad limits, sorts and cursors with 400", () =>
-    t.rollback(async (db) => {
+    t.inTransaction(async (db) => {
       const { customerId } = await setup(db);
       const recentCursor = reviewsPageDto.parse((await page(customerId, "sort=recent&limit=2")).body).pagination.next_cursor!;
       const highestCursor = reviewsPageDto.parse((await page(customerId, "sort=highest&limit=2")).body).pagination.next_cursor!;
@@ -148,11 +138,10 @@ describe("GET /api/provider/customers/{id}/reviews", () => {
   );
 
   it("answers an empty page for a customer without reviews", () =>
-    t.rollback(async (db) => {
-      state.db = db;
+    t.inTransaction(async (db) => {
       const provider = await createProvider(db);
       const { customer } = await createMarketplaceCustomer(db, "public");
-      state.actor = await resolveActor(db, provider.owner.id);
+      as(await resolveActor(db, provider.owner.id));
       for (const sort of ["recent", "highest", "lowest"]) {
         expect((await page(customer.id, `sort=${sort}`)).body).toEqual({
           reviews: [],

@@ -5,27 +5,19 @@
  */
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
+import { route } from "@/lib/http/route";
 import { testDatabase, type TestDatabase } from "@/test/db";
 import { POLICIES } from "./index";
 import { uniqueIp, userActor } from "@/test/factories";
 
-const state = vi.hoisted(() => ({ actor: { kind: "anonymous" } as Actor, db: null as Database | null }));
-vi.mock("@/lib/auth/current", () => ({ getActor: async () => state.actor }));
-vi.mock("@/db/client", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/db/client")>()),
-  getDb: async () => state.db!,
-}));
-
-const { route } = await import("@/lib/http/route");
+const { as, useDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
 
 const perUser = POLICIES.write.find((l) => l.per === "user")!;
 
 let t: TestDatabase;
 beforeAll(async () => {
   t = await testDatabase();
-  state.db = t.db;
+  useDatabase(t.db);
 });
 afterAll(async () => {
   await t.close();
@@ -34,7 +26,7 @@ afterAll(async () => {
 let ip: string;
 beforeEach(() => {
   // A user and an IP of this test's own: the rows commit, and the pg and neon projects share them.
-  state.actor = userActor();
+  as(userActor());
   ip = uniqueIp();
 });
 

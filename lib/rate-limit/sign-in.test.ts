@@ -6,23 +6,17 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from "vitest";
-import type { Database } from "@/db/client";
+import { beforeAll, beforeEach, describe, expect, it, vi, type Mock } from "vitest";
 import { rateLimits } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { metrics } from "@/lib/observability/metrics";
 import { createUser, uniqueIp } from "@/test/factories";
-import { testDatabase, type TestDatabase } from "@/test/db";
 import { chargeSignInAttempt, POLICIES, signInBlock } from "./index";
 
+const { routeDatabase, useDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
 const state = vi.hoisted(() => ({
-  db: null as Database | null,
   authJsPost: null as unknown as Mock<(req: Request) => Promise<Response>>,
   authConfig: null as unknown as () => { providers: { options?: { authorize?: unknown } }[] },
-}));
-vi.mock("@/db/client", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/db/client")>()),
-  getDb: async () => state.db!,
 }));
 vi.mock("@/lib/env", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/env")>()),
@@ -50,17 +44,13 @@ const perAccount = POLICIES.signIn.find((l) => l.per === "ip+email")!;
 const perIp = POLICIES.signIn.find((l) => l.per === "ip")!;
 const uniqueEmail = () => `signin-${randomUUID()}@example.test`;
 
-let t: TestDatabase;
+const t = await routeDatabase();
 let passwordHash: string;
 beforeAll(async () => {
-  t = await testDatabase();
   passwordHash = await hashPassword(PASSWORD);
 });
-afterAll(async () => {
-  await t.close();
-});
 beforeEach(() => {
-  state.db = t.db;
+  useDatabase(t.db);
   state.authJsPost = vi.fn(async (_req: Request) => new Response(null, { status: 302 }));
 });
 
@@ -82,8 +72,7 @@ describe("authorize", () => {
   });
 
   it(`refuses even the right password after ${perAccount.points} failures from one IP for one email`, async () => {
-    await t.rollback(async (db) => {
-      state.db = db;
+    await t.inTransaction(async (db) => {
       const email = uniqueEmail();
       await createUser(db, { email, passwordHash });
       const ip = uniqueIp();
@@ -105,8 +94,7 @@ describe("authorize", () => {
   });
 
   it("forgets earlier typos once the right password is given", async () => {
-    await t.rollback(async (db) => {
-      state.db = db;
+    await t.inTransaction(async (db) => {
       const email = uniqueEmail();
       await createUser(db, { email, passwordHash });
       const ip = uniqueIp();
@@ -118,8 +106,7 @@ describe("authorize", () => {
   });
 
   it(`refuses an IP that has tried ${perIp.points} times, whichever accounts it tried`, async () => {
-    await t.rollback(async (db) => {
-      state.db = db;
+    await t.inTransaction(async (db) => {
       const email = uniqueEmail();
       await createUser(db, { email, passwordHash });
       const ip = uniqueIp();
