@@ -17,7 +17,7 @@ export async function platformSuite(db: Database, { amqpUrl }: { amqpUrl?: strin
   const figures: Figure[] = [];
   const actor = systemActor("bench");
   figures.push(
-    await measure("rate limit: charge the write policy (2 upserts)", 2000, (i) =>
+    await measure("rate limit: charge the write policy (2 limits, one statement)", 2000, (i) =>
       consume(db, "write", { actor: anonymous, ip: `10.0.${(i + 100) % 250}.${Math.abs(i) % 250}` }),
     ),
   );
