@@ -22,10 +22,23 @@ export function ReviewView({ review, author, children }: { review: JobReviewDto;
       )}
       {review.disputed_at && (
         <p className="text-sm font-medium text-slate-700">
-          Disputed on <time dateTime={review.disputed_at}>{formatDate(review.disputed_at)}</time>. A moderator will look at it.
+          Disputed on <time dateTime={review.disputed_at}>{formatDate(review.disputed_at)}</time>.{" "}
+          {decidedAfterDispute(review) ? (
+            <>
+              A moderator decided on <time dateTime={review.moderated_at!}>{formatDate(review.moderated_at!)}</time>
+              {review.is_visible ? " to keep it." : " to hide it."}
+            </>
+          ) : (
+            "A moderator will look at it."
+          )}
         </p>
       )}
       {children}
     </article>
   );
+}
+
+/** A decision taken before the dispute (a review hidden before anyone disputed it) does not answer it. */
+function decidedAfterDispute(review: JobReviewDto): boolean {
+  return review.moderated_at !== null && review.disputed_at !== null && review.moderated_at >= review.disputed_at;
 }

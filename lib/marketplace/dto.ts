@@ -30,6 +30,8 @@ export const jobReviewDto = z
     comment: z.string(),
     is_visible: z.boolean(),
     disputed_at: at.nullable(),
+    /** When a platform administrator last decided about the review (hid, showed or kept it). */
+    moderated_at: at.nullable(),
     created_at: at,
   })
   .meta({ id: "JobReview" });

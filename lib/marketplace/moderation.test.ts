@@ -25,6 +25,7 @@ import { refusalOf } from "@/test/factories";
 import { reviewVisibilityDto } from "./dto";
 import { bookedJob, newAdmin, newCustomer, newProvider, type CustomerPerson, type ProviderPerson } from "./fixtures";
 import { completeJob } from "./lifecycle";
+import { getJob } from "./queries";
 import { moderationPageDto, type ModerationPageDto, type ModerationStatus } from "./moderation";
 import { disputeReview, reviewCustomer } from "./reviews";
 
@@ -255,6 +256,10 @@ describe("review moderation: GET /api/admin/reviews and PATCH /api/admin/reviews
       const kept = await profile();
       expect(kept.stats).toMatchObject({ review_count: 2, avg_rating: 3 });
       expect(kept.recent_reviews.map((r) => r.comment)).toContain("Shouted at the crew.");
+      // The customer's job page learns the dispute was decided (and the review kept).
+      const [review] = (await getJob(db, cara.actor, disputed.jobId)).reviews;
+      expect(review).toMatchObject({ is_visible: true, disputed_at: expect.any(String), moderated_at: expect.any(String) });
+      expect(review!.moderated_at! >= review!.disputed_at!).toBe(true);
 
       // The trail says who kept it; no visibility changed, so no event says one did.
       const trail = await db

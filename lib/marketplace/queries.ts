@@ -43,6 +43,7 @@ export async function getJob(db: Database, actor: Actor, jobId: string): Promise
         comment: customerReviews.comment,
         is_visible: customerReviews.isVisible,
         disputed_at: customerReviews.disputedAt,
+        moderated_at: customerReviews.moderatedAt,
         created_at: customerReviews.createdAt,
       })
       .from(customerReviews)
@@ -72,6 +73,7 @@ export async function getJob(db: Database, actor: Actor, jobId: string): Promise
         comment: r.comment,
         is_visible: r.is_visible,
         disputed_at: iso(r.disputed_at),
+        moderated_at: iso(r.moderated_at),
         created_at: iso(r.created_at),
       }),
     ),
