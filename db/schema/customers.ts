@@ -3,7 +3,7 @@
  * a narrow public view of it (lib/provider-view), the customer sees and edits all of it.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { amountMinor, at, createdAt, currency, id, updatedAt } from "./columns";
 import { users } from "./users";
 
@@ -93,4 +93,22 @@ export const profileStats = pgTable(
     computedAt: at().notNull().defaultNow(),
   },
   (t) => [index("profile_stats_computed_idx").on(t.computedAt)],
+);
+
+/**
+ * How many jobs each customer posted in each category, kept exact like profile_stats: posting is
+ * the only change (a job keeps its category), counted in the posting transaction. The profile's
+ * top categories are then a read of a handful of rows, not an aggregate over every job the
+ * customer ever posted (2,505 jobs for the heaviest customer of the 1M world).
+ */
+export const profileJobCategories = pgTable(
+  "profile_job_categories",
+  {
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    category: text().notNull(),
+    jobs: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.category] })],
 );

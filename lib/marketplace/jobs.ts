@@ -18,7 +18,7 @@ import type { ApplyInput, PostJobInput } from "./inputs";
 import { recordInteraction } from "./interactions";
 import { loadJobFor } from "./job-access";
 import { toJobDto } from "./queries";
-import { bumpProfileStats } from "./stats";
+import { bumpProfileStats, countJobCategory } from "./stats";
 
 export async function postJob(db: Database, actor: Actor, input: PostJobInput): Promise<JobDto> {
   const { user, customerId } = requireCustomer(actor);
@@ -42,6 +42,7 @@ export async function postJob(db: Database, actor: Actor, input: PostJobInput): 
     });
     await emitJobEvent(tx, "v1.job.posted", null, { job_id: job!.id, customer_id: customerId, posted_by: user.userId });
     await bumpProfileStats(tx, customerId, { jobsPosted: 1 }, { active: true });
+    await countJobCategory(tx, customerId, job!.category);
     return toJobDto(job!, "customer", null, [], []);
   });
 }

@@ -18,7 +18,7 @@
  */
 import { eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { profileStats } from "@/db/schema";
+import { profileJobCategories, profileStats } from "@/db/schema";
 
 const COUNTERS = {
   jobsPosted: "jobs_posted",
@@ -110,4 +110,15 @@ export async function bumpProfileStats(
       from jobs rj join customer_reviews cr on cr.job_id = rj.id where rj.customer_id = c.id and cr.customer_id = c.id) r
     where c.id = ${customerId}
     on conflict (customer_id) do update set ${onConflict}`);
+}
+
+/** One more job posted in `category`: the per-category count behind the profile's top categories. */
+export async function countJobCategory(tx: Database, customerId: string, category: string): Promise<void> {
+  await tx
+    .insert(profileJobCategories)
+    .values({ customerId, category, jobs: 1 })
+    .onConflictDoUpdate({
+      target: [profileJobCategories.customerId, profileJobCategories.category],
+      set: { jobs: sql`${profileJobCategories.jobs} + 1` },
+    });
 }

@@ -6,6 +6,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { customerReviews, jobs, profileStats, providerInteractions, type ProviderVisibility } from "@/db/schema";
+import { countJobCategory } from "@/lib/marketplace/stats";
 import { createBusiness, createCustomer, createUser } from "@/test/factories";
 
 /** A customer whose private details are distinctive, so a leak is found by searching the JSON. */
@@ -59,6 +60,8 @@ export async function createJob(
     .insert(jobs)
     .values({ customerId, title: "A job", category: "House cleaning", description: "Clean it", ...values })
     .returning();
+  // Counted as posting counts it, so the profile's top categories see the job.
+  await countJobCategory(db, customerId, job!.category);
   return job!;
 }
 
@@ -94,6 +97,7 @@ export async function insertReviews(db: Database, customerId: string, businessId
       })),
     )
     .returning({ id: jobs.id });
+  for (const spec of specs) await countJobCategory(db, customerId, spec.category ?? "House cleaning");
   return db
     .insert(customerReviews)
     .values(

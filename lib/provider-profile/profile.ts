@@ -6,13 +6,13 @@
  * (profile, 403 with its reason, 404) the caller gets. Stats are live and exact, never a cached
  * copy: the rating histogram and the completed/cancelled counters come from the customer's
  * profile_stats row, which the marketplace write side keeps exact in the same transaction as each
- * job and review change (a missing row is all zeros); jobs posted in six months, the top categories
- * and the five newest reviews are read from their indexes (jobs_customer_created_idx,
- * customer_reviews_recent_idx).
+ * job and review change (a missing row is all zeros), and so are the per-category job counts behind
+ * the top categories (profile_job_categories); jobs posted in six months and the five newest
+ * reviews are read from their indexes (jobs_customer_created_idx, customer_reviews_recent_idx).
  */
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { customerReviews, customers, jobs, profileStats, profileViews, type ProviderVisibility } from "@/db/schema";
+import { customerReviews, customers, jobs, profileJobCategories, profileStats, profileViews, type ProviderVisibility } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertMayViewCustomerProfile, requireProvider } from "@/lib/authz/policy";
 import { AppError, notFound } from "@/lib/errors";
@@ -121,6 +121,7 @@ async function readProfile(db: Database, customerId: string, provider: ProviderS
   const r = customerReviews;
   const ps = profileStats;
   const c = customers;
+  const pc = profileJobCategories;
   const shown = sql`exists (select 1 from allowed)`;
   const { rows } = await db.execute<ProfileRow>(sql`
     with viewed_customer as (
@@ -151,8 +152,8 @@ async function readProfile(db: Database, customerId: string, provider: ProviderS
       case when ${shown} then (select count(*)::int from ${j}
         where ${j.customerId} = ${customerId} and ${j.createdAt} >= now() - interval '6 months') end as jobs_posted_6mo,
       case when ${shown} then (select coalesce(json_agg(json_build_object('category', top.category, 'count', top.n) order by top.n desc, top.category), '[]'::json)
-        from (select ${j.category} as category, count(*)::int as n from ${j} where ${j.customerId} = ${customerId}
-              group by ${j.category} order by n desc, ${j.category} limit ${TOP_CATEGORIES}) top) end as categories,
+        from (select ${pc.category} as category, ${pc.jobs} as n from ${pc} where ${pc.customerId} = ${customerId} and ${pc.jobs} > 0
+              order by ${pc.jobs} desc, ${pc.category} limit ${TOP_CATEGORIES}) top) end as categories,
       case when ${shown} then (select coalesce(json_agg(json_build_object('rating', rr.rating, 'comment', rr.comment, 'job_category', rr.job_category,
                 'at', ${microsText(sql`rr.created_at`)}) order by rr.created_at desc, rr.id desc), '[]'::json)
         from (select ${r.id} as id, ${r.rating} as rating, ${r.comment} as comment, ${r.jobCategory} as job_category,

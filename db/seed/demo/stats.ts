@@ -3,7 +3,8 @@
  * customer's achievement progress (unlocked at the moment the target was reached) and the
  * profile_stats counters, exactly as lib/marketplace/stats.ts keeps them: jobs by state, the
  * histogram of visible reviews (reviews_received is its sum), and last_active_at as the latest of
- * joining, posting, booking, a message sent, a cancellation by the customer, a dispute and an order.
+ * joining, posting, booking, a message sent, a cancellation by the customer, a dispute and an order;
+ * and the jobs each customer posted per category (profile_job_categories).
  */
 import { ACHIEVEMENTS, type AchievementCode } from "./engagement";
 import type { People } from "./people";
@@ -28,7 +29,12 @@ export function buildStats(ctx: Ctx, people: People) {
   const of = (customerId: string | null | undefined) => byCustomer.get(customerId!)!;
 
   const customerOfJob = new Map<string, string>();
+  const jobsByCategory = new Map<string, { customerId: string; category: string; jobs: number }>();
   for (const job of world.jobs) {
+    const key = `${job.customerId}|${job.category}`;
+    const counted = jobsByCategory.get(key) ?? { customerId: job.customerId, category: job.category, jobs: 0 };
+    counted.jobs++;
+    jobsByCategory.set(key, counted);
     const e = of(job.customerId);
     customerOfJob.set(job.id!, job.customerId);
     e.posted++;
@@ -98,4 +104,5 @@ export function buildStats(ctx: Ctx, people: People) {
       computedAt: anchor,
     });
   }
+  world.profileJobCategories.push(...jobsByCategory.values());
 }

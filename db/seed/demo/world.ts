@@ -30,6 +30,7 @@ export type World = {
   goals: Rows<typeof s.goals>;
   connections: Rows<typeof s.connections>;
   profileStats: Rows<typeof s.profileStats>;
+  profileJobCategories: Rows<typeof s.profileJobCategories>;
   orderSnapshots: Rows<typeof s.orderSnapshots>;
   stripeEvents: Rows<typeof s.stripeEvents>;
   crmCustomers: Rows<typeof s.crmCustomers>;
@@ -60,6 +61,7 @@ const TABLES: { [K in keyof World]: PgTable } = {
   goals: s.goals,
   connections: s.connections,
   profileStats: s.profileStats,
+  profileJobCategories: s.profileJobCategories,
   orderSnapshots: s.orderSnapshots,
   stripeEvents: s.stripeEvents,
   crmCustomers: s.crmCustomers,

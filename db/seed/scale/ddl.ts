@@ -15,6 +15,7 @@ export const LOADED_TABLES = [
   "memberships",
   "customers",
   "profile_stats",
+  "profile_job_categories",
   "jobs",
   "job_applications",
   "bookings",

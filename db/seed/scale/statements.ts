@@ -239,8 +239,9 @@ export class Statements {
   }
 
   /**
-   * Every customer's counters, aggregated from the rows loaded before it (one statement: each
-   * aggregate is one hash pass over its table, cheaper than N/chunk range scans without indexes).
+   * Every customer's counters and per-category job counts, aggregated from the rows loaded before
+   * them (each aggregate is one hash pass over its table, cheaper than N/chunk range scans without
+   * indexes).
    * Same meaning as lib/marketplace/stats.ts: reviews_received and the histogram count visible
    * reviews; last_active_at is the latest of joining, posting, booking, cancelling and disputing
    * (the scale world has no messages or orders).
@@ -263,6 +264,8 @@ export class Statements {
        left join (select customer_id, max(created_at) as last_booked from bookings group by customer_id) b on b.customer_id = c.id
        left join (select customer_id, count(*) filter (where is_visible)::int as n, ${histogram}, max(disputed_at) as last_disputed
          from customer_reviews group by customer_id) r on r.customer_id = c.id`,
+      `insert into profile_job_categories (customer_id, category, jobs)
+       select customer_id, category, count(*)::int from jobs group by customer_id, category`,
     ];
   }
 
