@@ -3,9 +3,12 @@
  * JWT and can be bypassed, so every protected page checks again here (defence in depth), and
  * turns a policy refusal into something a page can render instead of an error screen.
  */
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb, type Database } from "@/db/client";
 import { AppError } from "@/lib/errors";
+import { clientIp } from "@/lib/http/client-ip";
+import { consume, type PolicyName } from "@/lib/rate-limit";
 import type { UserActor } from "./actor";
 import { getActor } from "./current";
 
@@ -24,16 +27,21 @@ export async function requirePageActor(path: string): Promise<UserActor> {
 export type PageResult<T> = { ok: true; data: T } | { ok: false; error: AppError };
 
 /**
- * Runs a data function for a page. An AppError (forbidden, not found...) comes back as a value the
- * page renders; anything else still throws to the error boundary.
+ * Runs a data function for a page. An AppError (forbidden, not found, rate limited...) comes back
+ * as a value the page renders; anything else still throws to the error boundary. `rateLimit`
+ * charges a policy first, per actor and IP, as the route wrapper does for the JSON API, so a page
+ * and its route share one budget.
  */
 export async function loadForPage<T>(
   path: string,
   load: (db: Database, actor: UserActor) => Promise<T>,
+  options: { rateLimit?: PolicyName } = {},
 ): Promise<PageResult<T> & { actor: UserActor }> {
   const actor = await requirePageActor(path);
   try {
-    return { ok: true, data: await load(await getDb(), actor), actor };
+    const db = await getDb();
+    if (options.rateLimit) await consume(db, options.rateLimit, { actor, ip: clientIp(await headers()) });
+    return { ok: true, data: await load(db, actor), actor };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error, actor };
     throw error;

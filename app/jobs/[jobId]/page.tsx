@@ -6,13 +6,10 @@
  * take (lib/marketplace/job-steps.ts). A job the viewer may not see is a kind "not found".
  */
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { loadForPage, requirePageActor } from "@/lib/auth/page";
 import { notFound } from "@/lib/errors";
-import { clientIp } from "@/lib/http/client-ip";
 import { jobParams } from "@/lib/marketplace/inputs";
 import { getJob } from "@/lib/marketplace/queries";
-import { consume } from "@/lib/rate-limit";
 import { BackLink } from "@/components/app/back-link";
 import { CustomerPanel } from "@/components/jobs/customer-panel";
 import { JobHeader } from "@/components/jobs/job-header";
@@ -36,12 +33,8 @@ export default async function JobPage({ params }: Props) {
     return <JobUnavailable error={notFound("That job")} />;
   }
 
-  const ip = clientIp(await headers());
-  const result = await loadForPage(path, async (db, actor) => {
-    // A provider's look opens a restricted profile, so the page shares the profile lookups' limit.
-    await consume(db, "profileView", { actor, ip });
-    return getJob(db, actor, parsed.data.jobId);
-  });
+  // A provider's look opens a restricted profile, so the page shares the profile lookups' limit.
+  const result = await loadForPage(path, (db, actor) => getJob(db, actor, parsed.data.jobId), { rateLimit: "profileView" });
   if (!result.ok) return <JobUnavailable error={result.error} />;
   const job = result.data;
   const isCustomer = job.viewer === "customer";

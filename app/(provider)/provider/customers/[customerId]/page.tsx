@@ -7,16 +7,13 @@
  * A refusal renders as a kind explanation instead of an error screen.
  */
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import type { Database } from "@/db/client";
 import type { UserActor } from "@/lib/auth/actor";
 import { loadForPage, requirePageActor } from "@/lib/auth/page";
 import { badRequest } from "@/lib/errors";
-import { clientIp } from "@/lib/http/client-ip";
 import { customerParams, REVIEWS_PAGE_DEFAULT } from "@/lib/provider-profile/inputs";
 import { getProviderProfile } from "@/lib/provider-profile/profile";
 import { readReviewsPage } from "@/lib/provider-profile/reviews";
-import { consume } from "@/lib/rate-limit";
 import { BackLink } from "@/components/app/back-link";
 import { JobCategories } from "@/components/provider-profile/job-categories";
 import { ProfileHeader } from "@/components/provider-profile/profile-header";
@@ -38,16 +35,13 @@ export default async function ProviderCustomerProfilePage({ params }: Props) {
     return <ProfileUnavailable error={badRequest("That link does not point to a customer.")} />;
   }
   const { customerId } = parsed.data;
-  const ip = clientIp(await headers());
-
   const result = await loadForPage(path, async (db: Database, actor: UserActor) => {
-    await consume(db, "profileView", { actor, ip });
     // The profile first: it is the access decision and records the view; the first page of
     // reviews (with the reviewing providers' names) is read only once it has been allowed.
     const profile = await getProviderProfile(db, actor, customerId);
     const firstReviews = await readReviewsPage(db, customerId, { sort: "recent", limit: REVIEWS_PAGE_DEFAULT });
     return { profile, firstReviews };
-  });
+  }, { rateLimit: "profileView" });
   if (!result.ok) return <ProfileUnavailable error={result.error} />;
   const { profile, firstReviews } = result.data;
 
