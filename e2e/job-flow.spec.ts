@@ -3,7 +3,7 @@
  * customer posts through the API, the provider applies through the form, the customer books
  * them, the provider completes the job and reviews the customer with the keyboard, and the
  * customer disputes the review. And a provider withdrawing, after which the customer can no
- * longer book it and the business cannot apply again.
+ * longer book it and the business cannot apply again. And a booked job cancelled by the customer.
  */
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
@@ -138,6 +138,39 @@ test("a provider withdraws its application, and the customer can no longer book 
     await expect(item.getByText("Withdrawn", { exact: true })).toBeVisible();
     await expect(item.getByRole("button", { name: "Book this provider" })).toHaveCount(0);
     await expect(c.getByRole("button", { name: "Cancel job" })).toBeVisible();
+  } finally {
+    await customer.context.close();
+    await provider.context.close();
+  }
+});
+
+test("the customer cancels a booked job, and neither side is told it is still booked", async ({ browser, baseURL }) => {
+  const business = `Late Changes ${randomUUID().slice(0, 6)}`;
+  const customer = await personIn(browser, baseURL, "customer", { name: "Carla Cancel" });
+  const provider = await personIn(browser, baseURL, "provider", { name: "Paul Plans", businessName: business });
+  try {
+    const jobId = await postJob(customer.page, "Hang three shelves");
+    const applied = await provider.page.request.post(`/api/jobs/${jobId}/applications`, { data: { message: "I have the drill." } });
+    expect(applied.status(), await applied.text()).toBe(201);
+    const { application_id } = await applied.json();
+    const booked = await customer.page.request.post(`/api/jobs/${jobId}/applications/${application_id}/accept`);
+    expect(booked.status(), await booked.text()).toBe(200);
+
+    const c = customer.page;
+    await c.goto(`/jobs/${jobId}`);
+    const item = c.getByRole("list", { name: "Applications" }).getByRole("listitem", { name: business });
+    await expect(item.getByText("Booked", { exact: true })).toBeVisible();
+    await confirmStep(c, "Cancel job", "Yes, cancel the job");
+    await expect(c.getByRole("list", { name: "Job progress" })).toContainText("Cancelled");
+    await expect(item.getByText("Booking cancelled", { exact: true })).toBeVisible();
+    await expect(item.getByText("Booked", { exact: true })).toHaveCount(0);
+    await expect(c.getByRole("button", { name: "Cancel job" })).toHaveCount(0);
+
+    const p = provider.page;
+    await p.goto(`/jobs/${jobId}`);
+    await expect(p.getByText("Your business was booked for this job, then it was cancelled.")).toBeVisible();
+    await expect(p.getByText("Booking cancelled", { exact: true })).toBeVisible();
+    await expect(p.getByRole("button", { name: "Mark as completed" })).toHaveCount(0);
   } finally {
     await customer.context.close();
     await provider.context.close();

@@ -113,7 +113,7 @@ function ApplicationItem({ job, application, steps }: { job: JobDto; application
     <li aria-label={name} className="space-y-2 py-4 first:pt-0 last:pb-0">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="font-medium text-slate-900">{name}</p>
-        <ApplicationStatus status={application.status} />
+        <ApplicationStatus status={application.status} jobStatus={job.status} />
       </div>
       <p className="text-xs text-slate-500">
         Applied <time dateTime={application.created_at}>{formatDate(application.created_at)}</time>

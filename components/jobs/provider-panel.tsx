@@ -27,7 +27,7 @@ export function ProviderPanel({ job }: { job: JobDto }) {
       )}
 
       {own && (
-        <Card title="Your application" actions={<ApplicationStatus status={own.status} />}>
+        <Card title="Your application" actions={<ApplicationStatus status={own.status} jobStatus={job.status} />}>
           <div className="space-y-3">
             <p className="text-sm text-slate-700">{applicationNote(job, own)}</p>
             <blockquote className="whitespace-pre-line break-words border-l-2 border-slate-200 pl-3 text-sm text-slate-800">
