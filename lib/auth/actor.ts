@@ -5,6 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { preparedStatement } from "@/db/prepared";
 import type { StaffRole } from "@/db/schema";
 import { actingFor, membershipOf } from "@/lib/authz/policy";
 
@@ -45,6 +46,21 @@ type Row = {
   memberships: Membership[];
 };
 
+// Every request runs it, so it is rendered once and prepared (db/prepared.ts): no planning per request.
+const actorStatement = preparedStatement<{ userId: string }, Row>(
+  "request_actor",
+  sql`
+    select u.id, u.email, u.name, u.is_platform_admin, c.id as customer_id,
+      coalesce((
+        select json_agg(json_build_object(
+          'businessId', b.id, 'businessName', b.name, 'role', m.role,
+          'isMarketplaceProvider', b.is_marketplace_provider) order by m.created_at, b.id)
+        from memberships m join businesses b on b.id = m.business_id
+        where m.user_id = u.id), '[]'::json) as memberships
+    from users u left join customers c on c.user_id = u.id
+    where u.id = ${sql.placeholder("userId")}`,
+);
+
 /**
  * Loads the account and its memberships in one round trip. `requestedBusinessId` comes from the
  * `X-Business-Id` header (API clients) or the switcher cookie (pages); without one, the oldest
@@ -55,17 +71,7 @@ export async function resolveActor(
   userId: string,
   requested: { businessId?: string | null; strict?: boolean } = {},
 ): Promise<UserActor | AnonymousActor> {
-  const { rows } = await db.execute<Row>(sql`
-    select u.id, u.email, u.name, u.is_platform_admin, c.id as customer_id,
-      coalesce((
-        select json_agg(json_build_object(
-          'businessId', b.id, 'businessName', b.name, 'role', m.role,
-          'isMarketplaceProvider', b.is_marketplace_provider) order by m.created_at, b.id)
-        from memberships m join businesses b on b.id = m.business_id
-        where m.user_id = u.id), '[]'::json) as memberships
-    from users u left join customers c on c.user_id = u.id
-    where u.id = ${userId}`);
-  const row = rows[0];
+  const [row] = await actorStatement(db, { userId });
   if (!row) return anonymous;
   const user: UserActor = {
     kind: "user",

@@ -1,25 +1,18 @@
 /**
- * Loading a customer for a provider, with the access decision. Who is asking is checked before the
- * database is read (so a non-provider cannot probe which customers exist), then one indexed query
- * reads the customer and, only for a restricted profile, whether the acting provider business has
- * an interaction on record; lib/authz decides. The last name is read as its initial only, so the
- * full name never leaves the database on this path.
+ * Whether a provider may look at a customer's profile, read from the database. Who is asking is
+ * checked before the database is read (so a non-provider cannot probe which customers exist), then
+ * one indexed statement reads the customer's visibility and, only for a restricted profile,
+ * whether the acting provider business has an interaction on record; lib/authz decides. The
+ * profile itself folds the same facts into its one statement (./profile.ts) through the SQL
+ * helpers here; the review pages ask first (assertMayViewCustomer).
  */
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { customers, providerInteractions } from "@/db/schema";
+import { preparedStatement } from "@/db/prepared";
+import { customers, providerInteractions, type ProviderVisibility } from "@/db/schema";
 import type { Actor, Membership, UserActor } from "@/lib/auth/actor";
 import { assertMayViewCustomerProfile, requireProvider, visibilitiesFor } from "@/lib/authz/policy";
 import { notFound } from "@/lib/errors";
-
-export type ViewableCustomer = {
-  id: string;
-  firstName: string;
-  lastInitial: string;
-  displayName: string | null;
-  avatarUrl: string | null;
-  createdAt: Date;
-};
 
 export type ProviderScope = { user: UserActor; business: Membership };
 
@@ -28,7 +21,7 @@ export type ProviderScope = { user: UserActor; business: Membership };
  * `customers` in scope), read only for the visibilities whose audience needs it.
  * provider_interactions_key (customer_id, provider_business_id, kind, job_id) answers the exists.
  */
-export function hasInteractionSql(businessId: string): SQL<boolean> {
+export function hasInteractionSql(businessId: string | Placeholder): SQL<boolean> {
   return sql<boolean>`(${inArray(customers.providerVisibility, visibilitiesFor("interacted"))} and exists (select 1 from ${providerInteractions} where ${and(
     eq(providerInteractions.customerId, customers.id),
     eq(providerInteractions.providerBusinessId, businessId),
@@ -42,27 +35,16 @@ export function mayViewSql(visibility: SQL, hasInteraction: SQL): SQL<boolean> {
   return sql<boolean>`(${oneOf(visibilitiesFor("any_provider"))} or (${oneOf(visibilitiesFor("interacted"))} and ${hasInteraction}))`;
 }
 
-export async function loadViewableCustomer(
-  db: Database,
-  actor: Actor,
-  customerId: string,
-): Promise<{ customer: ViewableCustomer; provider: ProviderScope }> {
+const accessStatement = preparedStatement<{ customerId: string; businessId: string }, { visibility: ProviderVisibility; has_interaction: boolean }>(
+  "profile_access",
+  sql`select ${customers.providerVisibility} as visibility, ${hasInteractionSql(sql.placeholder("businessId"))} as has_interaction
+      from ${customers} where ${customers.id} = ${sql.placeholder("customerId")}`,
+);
+
+/** Throws unless the actor may view the customer's profile (404 for an unknown customer); returns who is looking. */
+export async function assertMayViewCustomer(db: Database, actor: Actor, customerId: string): Promise<ProviderScope> {
   const businessId = requireProvider(actor).business.businessId;
-  const [row] = await db
-    .select({
-      id: customers.id,
-      firstName: customers.firstName,
-      lastInitial: sql<string>`left(${customers.lastName}, 1)`,
-      displayName: customers.displayName,
-      avatarUrl: customers.avatarUrl,
-      createdAt: customers.createdAt,
-      visibility: customers.providerVisibility,
-      hasInteraction: hasInteractionSql(businessId),
-    })
-    .from(customers)
-    .where(eq(customers.id, customerId));
+  const [row] = await accessStatement(db, { customerId, businessId });
   if (!row) throw notFound("That customer");
-  const { visibility, hasInteraction, ...customer } = row;
-  const provider = assertMayViewCustomerProfile(actor, { visibility }, hasInteraction === true);
-  return { customer, provider };
+  return assertMayViewCustomerProfile(actor, { visibility: row.visibility }, row.has_interaction === true);
 }

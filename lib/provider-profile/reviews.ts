@@ -16,9 +16,10 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { executePrepared } from "@/db/prepared";
 import { businesses, customerReviews as r } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { loadViewableCustomer } from "./access";
+import { assertMayViewCustomer } from "./access";
 import { keysetPage, microsText, olderThan } from "@/lib/http/keyset";
 import { decodeCursor, encodeCursor, type CursorPosition } from "./cursor";
 import { reviewsPageDto, type ReviewsPageDto } from "./dto";
@@ -56,8 +57,8 @@ export async function listCustomerReviews(
   customerId: string,
   query: ReviewsQuery,
 ): Promise<ReviewsPageDto> {
-  const { customer } = await loadViewableCustomer(db, actor, customerId);
-  return readReviewsPage(db, customer.id, query);
+  await assertMayViewCustomer(db, actor, customerId);
+  return readReviewsPage(db, customerId, query);
 }
 
 /**
@@ -69,7 +70,7 @@ export async function readReviewsPage(db: Database, customerId: string, query: R
   const after = query.cursor ? decodeCursor(query.cursor, sort, sort !== "recent") : null;
 
   const branches = sort === "recent" ? [branch(customerId, limit, after)] : ratingBranches(customerId, sort, limit, after);
-  const { rows } = await db.execute<ReviewRow>(sql`
+  const rows = await executePrepared<ReviewRow>(db, "customer_reviews_page", sql`
     select page.id, page.rating::int as rating, page.comment, page.job_category, ${businesses.name} as provider_name,
       ${microsText(sql`page.created_at`)} as at
     from (

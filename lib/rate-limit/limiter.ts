@@ -1,7 +1,8 @@
 /**
  * Charging a policy against the database: every limit of the policy is one row of rate_limits
  * (key "<policy>:<scope>:<subject>"), and all of them are charged by ONE multi-row upsert, so a
- * limit holds across processes and instances on every driver, atomically, in one round trip.
+ * limit holds across processes and instances on every driver, atomically, in one round trip. It
+ * runs as a named prepared statement (one per number of rows), so it is not planned per request.
  * Refusals become a 429 AppError with Retry-After and RateLimit-* headers; successes leave
  * RateLimit-* headers on the request context.
  *
@@ -13,6 +14,7 @@
  */
 import { inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { executePrepared } from "@/db/prepared";
 import { rateLimits } from "@/db/schema";
 import { rateLimited } from "@/lib/errors";
 import { requestContext } from "@/lib/observability/context";
@@ -81,7 +83,7 @@ export async function consumeWith(db: Database, definition: PolicyDefinition, su
   if (charges.length === 0) return;
   const rows = charges.map(({ key, limit }) => sql`(${key}, 1, now() + make_interval(secs => ${limit.duration}))`);
   const expired = sql`${rateLimits.expire} <= now()`;
-  const { rows: charged } = await db.execute<Row>(sql`
+  const charged = await executePrepared<Row>(db, "rate_limit_charge", sql`
     insert into ${rateLimits} (key, points, expire) values ${sql.join(rows, sql`, `)}
     on conflict (key) do update set
       points = case when ${expired} then 1 else ${rateLimits.points} + 1 end,

@@ -1,8 +1,9 @@
 /**
  * The provider's view of a customer at scale: run on a database seeded with
  * `npm run db:seed -- --scale N`. For the customer with the most reviews (the seed's "whale") and a
- * typical one it measures the whole profile read (access query, then the figures statement that
- * also records the view) and review pages under each sort, first page against a deep page.
+ * typical one it measures the whole profile read (one statement: access, the view insert and the
+ * figures) and review pages under each sort, first page against a deep page; then whether
+ * Postgres reuses generic plans for those prepared statements.
  */
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
@@ -12,6 +13,7 @@ import { listCustomerReviews } from "@/lib/provider-profile/reviews";
 import type { ReviewSort } from "@/lib/provider-profile/inputs";
 import { customersToMeasure, withPublicProfile, type MeasuredCustomer } from "./customers";
 import { measure, type Figure } from "./measure";
+import { preparedPlans } from "./plans";
 
 const SORTS: ReviewSort[] = ["recent", "highest", "lowest"];
 const DEEP_PAGES = 40;
@@ -32,6 +34,8 @@ export async function profileSuite(db: Database): Promise<Figure[]> {
   return withPublicProfile(db, customers, async () => {
     const figures: Figure[] = [];
     for (const customer of customers) figures.push(...(await measureCustomer(db, provider, customer)));
+    console.log("Prepared statements on one connection of the pool: executions that reused the generic plan, and executions planned afresh:");
+    console.table(await preparedPlans(db, provider, customers[0]!.id, SORTS));
     return figures;
   });
 }
