@@ -1,5 +1,6 @@
 /** What the audit history accepts, for the JSON API and the history panel alike. */
 import { z } from "zod";
+import { pageCursor, pageLimit } from "@/lib/http/page-query";
 
 export const AUDIT_PAGE_DEFAULT = 20;
 export const AUDIT_PAGE_MAX = 100;
@@ -15,17 +16,7 @@ export const auditQuery = z.object({
     .max(200)
     .optional()
     .meta({ description: "One record's id. Staff may omit it to list every record of the type in their business." }),
-  cursor: z
-    .string()
-    .max(200)
-    .optional()
-    .meta({ description: "The next_cursor of the previous page; omit for the newest changes." }),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(AUDIT_PAGE_MAX)
-    .default(AUDIT_PAGE_DEFAULT)
-    .meta({ description: `Rows per page (1-${AUDIT_PAGE_MAX}, default ${AUDIT_PAGE_DEFAULT}).` }),
+  cursor: pageCursor("The next_cursor of the previous page; omit for the newest changes."),
+  limit: pageLimit(AUDIT_PAGE_MAX, AUDIT_PAGE_DEFAULT, "Rows"),
 });
 export type AuditQuery = z.output<typeof auditQuery>;

@@ -1,6 +1,7 @@
 /** What the outbox admin endpoints accept. */
 import { z } from "zod";
 import { outboxStatus } from "@/db/schema";
+import { pageLimit } from "@/lib/http/page-query";
 
 export const outboxStatusSchema = z.enum(outboxStatus.enumValues);
 
@@ -11,6 +12,6 @@ export const listOutboxQuery = z.object({
     .regex(/^\d{1,18}$/, "Pass the next_cursor of the previous page.")
     .optional()
     .meta({ description: "The next_cursor of the previous page." }),
-  limit: z.coerce.number().int().min(1).max(100).default(25).meta({ description: "Events per page (1-100)." }),
+  limit: pageLimit(100, 25, "Events"),
 });
 export type ListOutboxQuery = z.input<typeof listOutboxQuery>;

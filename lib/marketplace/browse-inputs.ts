@@ -3,6 +3,7 @@
  * acting provider business's own work (GET /api/provider/jobs). Both are keyset pages, newest first.
  */
 import { z } from "zod";
+import { pageCursor, pageLimit } from "@/lib/http/page-query";
 import { JOB_CATEGORIES } from "./categories";
 
 export const JOBS_PAGE_DEFAULT = 20;
@@ -18,19 +19,8 @@ export const JOBS_PAGE_MAX = 50;
 export const PROVIDER_JOB_STAGES = ["applied", "booked", "completed", "closed"] as const;
 export type ProviderJobStage = (typeof PROVIDER_JOB_STAGES)[number];
 
-const limit = z.coerce
-  .number("A page size is a number.")
-  .int("A page size is a whole number.")
-  .min(1, "At least 1.")
-  .max(JOBS_PAGE_MAX, `At most ${JOBS_PAGE_MAX}.`)
-  .default(JOBS_PAGE_DEFAULT)
-  .meta({ description: `Items per page (1-${JOBS_PAGE_MAX}, default ${JOBS_PAGE_DEFAULT}).` });
-
-const cursor = z
-  .string()
-  .max(400)
-  .optional()
-  .meta({ description: "The `next_cursor` of the previous page; omit for the first page." });
+const limit = pageLimit(JOBS_PAGE_MAX, JOBS_PAGE_DEFAULT, "Jobs");
+const cursor = pageCursor();
 
 export const openJobsQuery = z.object({
   category: z

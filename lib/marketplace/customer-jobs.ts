@@ -15,6 +15,7 @@ import { bookings, businesses, jobApplications, jobs, jobStatus } from "@/db/sch
 import type { Actor } from "@/lib/auth/actor";
 import { requireCustomer } from "@/lib/authz/policy";
 import { keysetCursor, keysetPage, microsText, olderThan } from "@/lib/http/keyset";
+import { pageCursor, pageLimit } from "@/lib/http/page-query";
 import { customerJobsPageDto, type CustomerJobsPageDto } from "./customer-jobs-dto";
 import { iso } from "./dto";
 
@@ -26,18 +27,8 @@ export const customerJobsQuery = z.object({
     .enum(jobStatus.enumValues, "Filter by open, booked, completed or cancelled.")
     .optional()
     .meta({ description: "Only jobs in this status; omit for all." }),
-  limit: z.coerce
-    .number("The limit is a whole number.")
-    .int("The limit is a whole number.")
-    .min(1, `The limit is from 1 to ${CUSTOMER_JOBS_PAGE_MAX}.`)
-    .max(CUSTOMER_JOBS_PAGE_MAX, `The limit is from 1 to ${CUSTOMER_JOBS_PAGE_MAX}.`)
-    .default(CUSTOMER_JOBS_PAGE_DEFAULT)
-    .meta({ description: `Jobs per page (1-${CUSTOMER_JOBS_PAGE_MAX}, default ${CUSTOMER_JOBS_PAGE_DEFAULT}).` }),
-  cursor: z
-    .string()
-    .max(200)
-    .optional()
-    .meta({ description: "The `next_cursor` of the previous page; omit for the first page." }),
+  limit: pageLimit(CUSTOMER_JOBS_PAGE_MAX, CUSTOMER_JOBS_PAGE_DEFAULT, "Jobs"),
+  cursor: pageCursor(),
 });
 export type CustomerJobsQuery = z.output<typeof customerJobsQuery>;
 

@@ -17,6 +17,7 @@ import { marketplaceActor } from "@/lib/authz/policy";
 import { badRequest, forbidden } from "@/lib/errors";
 import { keysetCursor, keysetPage, microsText, olderThan } from "@/lib/http/keyset";
 import { publicDisplayName } from "@/lib/provider-profile/figures";
+import { pageCursor, pageLimit } from "@/lib/http/page-query";
 import { loadJobFor } from "./job-access";
 
 export const MESSAGES_PAGE_DEFAULT = 30;
@@ -27,18 +28,8 @@ export const jobMessagesQuery = z.object({
     .uuid("That is not a provider business id.")
     .optional()
     .meta({ description: "The thread: the customer names the provider business; a provider may leave it out (its own)." }),
-  limit: z.coerce
-    .number("A limit is a whole number.")
-    .int("A limit is a whole number.")
-    .min(1, "At least 1.")
-    .max(MESSAGES_PAGE_MAX, `At most ${MESSAGES_PAGE_MAX}.`)
-    .default(MESSAGES_PAGE_DEFAULT)
-    .meta({ description: `Messages per page (1-${MESSAGES_PAGE_MAX}, default ${MESSAGES_PAGE_DEFAULT}).` }),
-  before: z
-    .string()
-    .max(400)
-    .optional()
-    .meta({ description: "The `next_cursor` of the previous page, for older messages; omit for the newest page." }),
+  limit: pageLimit(MESSAGES_PAGE_MAX, MESSAGES_PAGE_DEFAULT, "Messages"),
+  before: pageCursor("The `next_cursor` of the previous page, for older messages; omit for the newest page."),
 });
 export type JobMessagesQuery = z.output<typeof jobMessagesQuery>;
 
@@ -79,25 +70,24 @@ export async function listJobMessages(db: Database, actor: Actor, jobId: string,
   const before = query.before ? decodeBefore(query.before, provider) : null;
   const { limit } = query;
 
-  const [rows, [names]] = await Promise.all([
-    db
-      .select({ id: jm.id, at: microsText(jm.createdAt), role: jm.senderRole, body: jm.body })
-      .from(jm)
-      .where(and(eq(jm.jobId, jobId), eq(jm.providerBusinessId, provider), olderThan(before, jm.createdAt, jm.id)))
-      .orderBy(desc(jm.createdAt), desc(jm.id))
-      .limit(limit + 1),
-    // Both names in one round trip; only the last name's initial leaves the database.
-    db
-      .select({
-        providerName: businesses.name,
-        displayName: customers.displayName,
-        firstName: customers.firstName,
-        lastInitial: sql<string>`left(${customers.lastName}, 1)`,
-      })
-      .from(customers)
-      .leftJoin(businesses, eq(businesses.id, provider))
-      .where(eq(customers.id, job.customerId)),
-  ]);
+  // One after another, as getJob does: a page request holds one pooled connection at a time.
+  const rows = await db
+    .select({ id: jm.id, at: microsText(jm.createdAt), role: jm.senderRole, body: jm.body })
+    .from(jm)
+    .where(and(eq(jm.jobId, jobId), eq(jm.providerBusinessId, provider), olderThan(before, jm.createdAt, jm.id)))
+    .orderBy(desc(jm.createdAt), desc(jm.id))
+    .limit(limit + 1);
+  // Both names in one round trip; only the last name's initial leaves the database.
+  const [names] = await db
+    .select({
+      providerName: businesses.name,
+      displayName: customers.displayName,
+      firstName: customers.firstName,
+      lastInitial: sql<string>`left(${customers.lastName}, 1)`,
+    })
+    .from(customers)
+    .leftJoin(businesses, eq(businesses.id, provider))
+    .where(eq(customers.id, job.customerId));
 
   const { page, pagination } = keysetPage(rows, limit, (oldest) =>
     messageCursors.encode({ p: provider, t: oldest.at, i: oldest.id }),

@@ -27,6 +27,7 @@ import { requirePlatformAdmin } from "@/lib/authz/policy";
 import { badRequest } from "@/lib/errors";
 import { keysetCursor, keysetPage, keysetPagination, microsText, olderThan } from "@/lib/http/keyset";
 import { publicDisplayName } from "@/lib/provider-profile/figures";
+import { pageCursor, pageLimit } from "@/lib/http/page-query";
 import { iso } from "./dto";
 
 export const MODERATION_STATUSES = ["disputed", "hidden"] as const;
@@ -43,18 +44,8 @@ export const moderationQuery = z.object({
         "disputed: the queue, reviews a customer disputed that no administrator has decided on since, " +
         "most recently disputed first, hidden or not; hidden: hidden reviews, newest written first. Default: disputed.",
     }),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MODERATION_PAGE_MAX)
-    .default(MODERATION_PAGE_DEFAULT)
-    .meta({ description: `Reviews per page (1-${MODERATION_PAGE_MAX}, default ${MODERATION_PAGE_DEFAULT}).` }),
-  cursor: z
-    .string()
-    .max(400)
-    .optional()
-    .meta({ description: "The `next_cursor` of the previous page, with the same status; omit for the first page." }),
+  limit: pageLimit(MODERATION_PAGE_MAX, MODERATION_PAGE_DEFAULT, "Reviews"),
+  cursor: pageCursor("The `next_cursor` of the previous page, with the same status; omit for the first page."),
 });
 export type ModerationQuery = z.output<typeof moderationQuery>;
 

@@ -21,36 +21,36 @@ export async function getJob(db: Database, actor: Actor, jobId: string): Promise
 
   const appScope: SQL[] = [eq(jobApplications.jobId, jobId), ...(own ? [eq(jobApplications.providerBusinessId, own)] : [])];
   const reviewScope: SQL[] = [eq(customerReviews.jobId, jobId), ...(own ? [eq(customerReviews.providerBusinessId, own)] : [])];
-  const [applications, reviews] = await Promise.all([
-    db
-      .select({
-        application_id: jobApplications.id,
-        provider_business_id: jobApplications.providerBusinessId,
-        provider_name: businesses.name,
-        message: jobApplications.message,
-        status: jobApplications.status,
-        created_at: jobApplications.createdAt,
-      })
-      .from(jobApplications)
-      .innerJoin(businesses, eq(businesses.id, jobApplications.providerBusinessId))
-      .where(and(...appScope))
-      .orderBy(asc(jobApplications.createdAt), asc(jobApplications.id)),
-    db
-      .select({
-        review_id: customerReviews.id,
-        provider_business_id: customerReviews.providerBusinessId,
-        rating: customerReviews.rating,
-        comment: customerReviews.comment,
-        is_visible: customerReviews.isVisible,
-        disputed_at: customerReviews.disputedAt,
-        moderated_at: customerReviews.moderatedAt,
-        created_at: customerReviews.createdAt,
-      })
-      .from(customerReviews)
-      .where(and(...reviewScope))
-      .orderBy(asc(customerReviews.createdAt), asc(customerReviews.id)),
-    own && recordInteraction(db, { providerBusinessId: own, customerId: job.customerId, kind: "job_view", jobId }),
-  ]);
+  // One after another: in parallel they would take three of the pool's connections at once
+  // (and a transaction's single client cannot run them at once anyway).
+  const applications = await db
+    .select({
+      application_id: jobApplications.id,
+      provider_business_id: jobApplications.providerBusinessId,
+      provider_name: businesses.name,
+      message: jobApplications.message,
+      status: jobApplications.status,
+      created_at: jobApplications.createdAt,
+    })
+    .from(jobApplications)
+    .innerJoin(businesses, eq(businesses.id, jobApplications.providerBusinessId))
+    .where(and(...appScope))
+    .orderBy(asc(jobApplications.createdAt), asc(jobApplications.id));
+  const reviews = await db
+    .select({
+      review_id: customerReviews.id,
+      provider_business_id: customerReviews.providerBusinessId,
+      rating: customerReviews.rating,
+      comment: customerReviews.comment,
+      is_visible: customerReviews.isVisible,
+      disputed_at: customerReviews.disputedAt,
+      moderated_at: customerReviews.moderatedAt,
+      created_at: customerReviews.createdAt,
+    })
+    .from(customerReviews)
+    .where(and(...reviewScope))
+    .orderBy(asc(customerReviews.createdAt), asc(customerReviews.id));
+  if (own) await recordInteraction(db, { providerBusinessId: own, customerId: job.customerId, kind: "job_view", jobId });
   return toJobDto(
     job,
     side,

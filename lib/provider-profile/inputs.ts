@@ -1,5 +1,6 @@
 /** What the provider-profile routes and the customer's "who viewed me" route accept. */
 import { z } from "zod";
+import { pageCursor, pageLimit } from "@/lib/http/page-query";
 
 export const REVIEWS_PAGE_DEFAULT = 10;
 export const REVIEWS_PAGE_MAX = 50;
@@ -14,33 +15,20 @@ export const customerParams = z.object({
   customerId: z.uuid("That is not a customer id.").meta({ description: "The customer's id." }),
 });
 
-const cursor = z
-  .string()
-  .max(400)
-  .optional()
-  .meta({ description: "The `next_cursor` of the previous page, with the same sort; omit for the first page." });
-
-const limit = (max: number, fallback: number) =>
-  z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(max)
-    .default(fallback)
-    .meta({ description: `Items per page (1-${max}, default ${fallback}).` });
+const cursor = pageCursor("The `next_cursor` of the previous page, with the same sort; omit for the first page.");
 
 export const reviewsQuery = z.object({
   sort: z
     .enum(REVIEW_SORTS, "Sort by recent, highest or lowest.")
     .default("recent")
     .meta({ description: "recent: newest first; highest / lowest: by rating, newest first within a rating." }),
-  limit: limit(REVIEWS_PAGE_MAX, REVIEWS_PAGE_DEFAULT),
+  limit: pageLimit(REVIEWS_PAGE_MAX, REVIEWS_PAGE_DEFAULT, "Reviews"),
   cursor,
 });
 export type ReviewsQuery = z.output<typeof reviewsQuery>;
 
 export const viewsQuery = z.object({
-  limit: limit(VIEWS_PAGE_MAX, VIEWS_PAGE_DEFAULT),
+  limit: pageLimit(VIEWS_PAGE_MAX, VIEWS_PAGE_DEFAULT, "Views"),
   cursor,
 });
 export type ViewsQuery = z.output<typeof viewsQuery>;
