@@ -6,11 +6,11 @@
  * (BENCHMARKS.md).
  *
  * drizzle's `db.execute(sql)` always sends an unnamed statement, and `.prepare(name)` exists only
- * on query builders, which cannot express the profile's data-modifying CTE;
- * so this makes the call `db.execute` makes, on the same session, with a name. node-postgres and
- * Neon's Pool keep the statement per connection. These are protocol-level statements (Parse with a
- * name), which a PgBouncer in transaction mode such as Neon's pooler tracks for its clients; only
- * SQL-level PREPARE is off limits there. PGlite has one connection and ignores the name.
+ * on query builders, which cannot express the profile's data-modifying CTE; so this makes the call
+ * `db.execute` makes, on the same session, with a name. node-postgres and Neon's Pool keep the
+ * statement per connection. These are protocol-level statements (Parse with a name), which a
+ * PgBouncer in transaction mode such as Neon's pooler tracks for its clients; only SQL-level
+ * PREPARE is off limits there. PGlite has one connection and ignores the name.
  *
  * The name is the label plus a hash of the text: node-postgres refuses a name reused for another
  * text, and a statement whose shape varies (say, rows per policy) gets one name per shape. Use it
