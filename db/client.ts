@@ -11,6 +11,7 @@ import path from "node:path";
 import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgDatabase } from "drizzle-orm/pg-core";
 import { env } from "@/lib/env";
+import { CASING } from "./casing";
 import * as schema from "./schema";
 import { migrateDatabase, migrationStatus, type Driver } from "./migrate";
 
@@ -66,7 +67,7 @@ async function connectNodePg(url: string, options: ConnectOptions): Promise<Conn
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool(poolConfig(url, options));
-  const db = drizzle({ client: pool, schema, casing: "snake_case" }) as unknown as Database;
+  const db = drizzle({ client: pool, schema, casing: CASING }) as unknown as Database;
   return { db, driver: "pg", close: () => pool.end() };
 }
 
@@ -75,7 +76,7 @@ async function connectNeon(url: string, options: ConnectOptions): Promise<Connec
   await configureNeon();
   const { drizzle } = await import("drizzle-orm/neon-serverless");
   const pool = new Pool(poolConfig(url, options));
-  const db = drizzle({ client: pool, schema, casing: "snake_case" }) as unknown as Database;
+  const db = drizzle({ client: pool, schema, casing: CASING }) as unknown as Database;
   return { db, driver: "neon", close: () => pool.end() };
 }
 
@@ -105,7 +106,7 @@ async function connectPglite(dir: string): Promise<Connection> {
     release = await lockDirectory(dir);
   }
   const client = await PGlite.create(memory ? undefined : dir, { extensions: { pg_trgm, btree_gin } });
-  const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Database;
+  const db = drizzle({ client, schema, casing: CASING }) as unknown as Database;
   return {
     db,
     driver: "pglite",

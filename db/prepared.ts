@@ -19,10 +19,11 @@
 import { createHash } from "node:crypto";
 import type { Query, SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
+import { CASING } from "./casing";
 import type { Database } from "./client";
 
 // The dialect the drivers are opened with (db/client.ts): it renders the same text db.execute would.
-const dialect = new PgDialect({ casing: "snake_case" });
+const dialect = new PgDialect({ casing: CASING });
 const names = new Map<string, Map<string, string>>(); // label -> text -> name
 
 function nameFor(label: string, text: string): string {

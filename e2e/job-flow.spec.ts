@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { registerAccount, signIn } from "./fixtures/accounts";
+import { postJob } from "./fixtures/marketplace";
 
 /** A signed-in person with a browser context (and page) of their own. */
 async function personIn(browser: Browser, baseURL: string | undefined, role: "customer" | "provider", names: { name: string; businessName?: string }) {
@@ -17,20 +18,15 @@ async function personIn(browser: Browser, baseURL: string | undefined, role: "cu
   return { context, page: await context.newPage(), account };
 }
 
-async function postJob(page: Page, title: string): Promise<string> {
-  const posted = await page.request.post("/api/jobs", {
-    data: {
-      title,
-      category: "Furniture assembly",
-      description: "A flat-pack wardrobe with two sliding doors.\nAll the parts are here.",
-      budget_minor: 12_500,
-      currency: "USD",
-      scheduled_for: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-    },
-  });
-  expect(posted.status(), await posted.text()).toBe(201);
-  return (await posted.json()).job_id as string;
-}
+/** The job each test posts as its customer, a week ahead, with the budget the provider reads. */
+const assemblyJob = (title: string) => ({
+  title,
+  category: "Furniture assembly",
+  description: "A flat-pack wardrobe with two sliding doors.\nAll the parts are here.",
+  budget_minor: 12_500,
+  currency: "USD",
+  scheduled_for: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+});
 
 /** Presses a step's button, then confirms it in the question that appears in its place. */
 async function confirmStep(page: Page, label: string, confirm: string) {
@@ -44,7 +40,7 @@ test("a job from application to a disputed review, as the customer and the provi
   const provider = await personIn(browser, baseURL, "provider", { name: "Pete Provider", businessName: business });
   try {
     const title = "Assemble a wardrobe";
-    const jobId = await postJob(customer.page, title);
+    const jobId = await postJob(customer.page.request, assemblyJob(title));
 
     // The provider finds the job open, with its budget, and applies through the form.
     const p = provider.page;
@@ -109,7 +105,7 @@ test("a provider withdraws its application, and the customer can no longer book 
   const customer = await personIn(browser, baseURL, "customer", { name: "Wendy Waiting" });
   const provider = await personIn(browser, baseURL, "provider", { name: "Will Withdraw", businessName: business });
   try {
-    const jobId = await postJob(customer.page, "Build a bookcase");
+    const jobId = await postJob(customer.page.request, assemblyJob("Build a bookcase"));
     const applied = await provider.page.request.post(`/api/jobs/${jobId}/applications`, { data: { message: "Happy to help." } });
     expect(applied.status(), await applied.text()).toBe(201);
 
@@ -149,7 +145,7 @@ test("the customer cancels a booked job, and neither side is told it is still bo
   const customer = await personIn(browser, baseURL, "customer", { name: "Carla Cancel" });
   const provider = await personIn(browser, baseURL, "provider", { name: "Paul Plans", businessName: business });
   try {
-    const jobId = await postJob(customer.page, "Hang three shelves");
+    const jobId = await postJob(customer.page.request, assemblyJob("Hang three shelves"));
     const applied = await provider.page.request.post(`/api/jobs/${jobId}/applications`, { data: { message: "I have the drill." } });
     expect(applied.status(), await applied.text()).toBe(201);
     const { application_id } = await applied.json();

@@ -6,7 +6,8 @@
  * "Conversation with <name>", its "Messages" list, a "Message" text box and a "Send" button.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { registerAccount, signIn } from "./fixtures/accounts";
+import { registerAccount, signedInProvider, signIn } from "./fixtures/accounts";
+import { postJob } from "./fixtures/marketplace";
 
 const conversationWith = (page: Page, name: string) => page.getByRole("region", { name: `Conversation with ${name}` });
 
@@ -16,14 +17,13 @@ test("a provider and a customer message each other about a job, and replies arri
     const customerPage = await customerContext.newPage();
     const customer = await registerAccount(customerPage.request, "customer", { name: "Mara Messenger" });
     await signIn(customerPage.request, customer.email);
-    const posted = await customerPage.request.post("/api/jobs", {
-      data: { title: "Paint the garden fence", category: "Painting", description: "About 20 metres of wooden fence, one coat." },
+    const jobId = await postJob(customerPage.request, {
+      title: "Paint the garden fence",
+      category: "Painting",
+      description: "About 20 metres of wooden fence, one coat.",
     });
-    expect(posted.status(), await posted.text()).toBe(201);
-    const { job_id: jobId } = await posted.json();
 
-    const provider = await registerAccount(page.request, "provider", { businessName: "Fence & Brush Co" });
-    await signIn(page.request, provider.email);
+    await signedInProvider(page.request, "Fence & Brush Co");
     const applied = await page.request.post(`/api/jobs/${jobId}/applications`, {
       data: { message: "We can do it this Saturday." },
     });

@@ -3,19 +3,9 @@
  * controls reachable. Reads the demo world only (Dana's open job, which Sparkle applied to), so it
  * changes nothing another test relies on. With SCREENSHOTS set it also refreshes docs/screenshots.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, signIn } from "./fixtures/accounts";
-
-const PHONE = { width: 375, height: 800 };
-
-async function fitsThePhone(page: Page, screenshot: string) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-  if (!process.env.SCREENSHOTS) return;
-  await page.screenshot({ path: `docs/screenshots/${screenshot}-phone.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `docs/screenshots/${screenshot}.png`, fullPage: true });
-  await page.setViewportSize(PHONE);
-}
+import { fitsThePhone, PHONE } from "./fixtures/phone";
 
 test("a customer's jobs and one job's page fit a phone", async ({ page }) => {
   await signIn(page.request, "dana@clientele.test", DEMO_PASSWORD);

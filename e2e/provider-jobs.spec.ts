@@ -7,7 +7,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
-import { registerAccount, signIn } from "./fixtures/accounts";
+import { registerAccount, signedInProvider, signIn } from "./fixtures/accounts";
+import { postJob } from "./fixtures/marketplace";
 
 /** Posts jobs as a new customer, in a request context of its own (the page's cookies are the provider's); their ids. */
 async function postJobsAsCustomer(
@@ -21,21 +22,12 @@ async function postJobsAsCustomer(
     await signIn(request, customer.email);
     const ids: string[] = [];
     for (const job of jobs) {
-      const posted = await request.post("/api/jobs", {
-        data: { ...job, description: "Details to agree on the day.", budget_minor: 12000, currency: "USD" },
-      });
-      expect(posted.status(), await posted.text()).toBe(201);
-      ids.push((await posted.json()).job_id);
+      ids.push(await postJob(request, { ...job, description: "Details to agree on the day.", budget_minor: 12000, currency: "USD" }));
     }
     return ids;
   } finally {
     await request.dispose();
   }
-}
-
-async function signedInProvider(page: Page, businessName: string) {
-  const provider = await registerAccount(page.request, "provider", { businessName });
-  await signIn(page.request, provider.email);
 }
 
 const openJobs = (page: Page) => page.getByRole("list", { name: "Open jobs", exact: true });
@@ -49,7 +41,7 @@ test("a provider sees new open jobs, filters them by category and opens one", as
     { title: hedge, category: "Gardening" },
   ]);
 
-  await signedInProvider(page, "Browse & Fix Ltd");
+  await signedInProvider(page.request, "Browse & Fix Ltd");
   await page.goto("/provider/jobs");
   await expect(page.getByRole("heading", { level: 1, name: "Jobs" })).toBeVisible();
   const tabs = page.getByRole("navigation", { name: "Job lists" });
@@ -80,7 +72,7 @@ test("a job the provider applied to shows as applied, and under Your application
   const title = `Assemble a bookcase ${randomUUID().slice(0, 8)}`;
   const [jobId] = await postJobsAsCustomer(playwright, baseURL, [{ title, category: "Furniture assembly" }]);
 
-  await signedInProvider(page, "Flat Pack Heroes");
+  await signedInProvider(page.request, "Flat Pack Heroes");
   await page.goto("/provider/jobs?view=mine");
   await expect(page.getByText("You have not applied to any jobs yet")).toBeVisible();
 

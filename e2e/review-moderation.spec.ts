@@ -9,6 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { DEMO_PASSWORD, registerAccount, signIn } from "./fixtures/accounts";
+import { postJob } from "./fixtures/marketplace";
 
 async function ok(response: Promise<APIResponse>, status = 200) {
   const answered = await response;
@@ -32,7 +33,7 @@ async function disputedReview(
   comment: string,
   reason: string,
 ) {
-  const { job_id: jobId } = await ok(customer.post("/api/jobs", { data: { ...job, description: "Details agreed on the phone." } }), 201);
+  const jobId = await postJob(customer, { ...job, description: "Details agreed on the phone." });
   const { application_id: applicationId } = await ok(
     provider.post(`/api/jobs/${jobId}/applications`, { data: { message: "Qualified and free on Thursday." } }),
     201,

@@ -50,14 +50,19 @@ export async function refusalOf(promise: Promise<unknown>): Promise<AppError> {
   return error as AppError;
 }
 
+/**
+ * What a step failed with, as a test names it: the refusal's reason, else its code. Anything but
+ * a refusal is rethrown, failing the test.
+ */
+export function outcomeOf(error: unknown): string {
+  if (!(error instanceof AppError)) throw error;
+  return error.details.reason ?? error.code;
+}
+
 /** The outcome of each promise: "ok", or the refusal's reason (anything but a refusal fails the test). */
 export async function outcomes(attempts: Promise<unknown>[]): Promise<string[]> {
   const settled = await Promise.allSettled(attempts);
-  return settled.map((s) => {
-    if (s.status === "fulfilled") return "ok";
-    if (s.reason instanceof AppError) return s.reason.details.reason ?? s.reason.code;
-    throw s.reason;
-  });
+  return settled.map((s) => (s.status === "fulfilled" ? "ok" : outcomeOf(s.reason)));
 }
 
 /** A client address of its own (documentation range), so per-IP limits never mix tests. */

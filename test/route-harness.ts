@@ -64,11 +64,13 @@ export async function routeDatabase(): Promise<RouteDatabase> {
     ...t,
     inTransaction: (fn) =>
       t.rollback(async (db) => {
+        // A database given to useDatabase answers again afterwards.
+        const previous = session.db;
         session.db = db;
         try {
           return await fn(db);
         } finally {
-          session.db = null;
+          session.db = previous;
         }
       }),
   };
@@ -86,6 +88,27 @@ export function callRoute(handler: Handler, method: string, url: string, params:
     ...(body !== undefined && { body: typeof body === "string" ? body : JSON.stringify(body) }),
   });
   return handler(req, { params: Promise.resolve(params) });
+}
+
+type Paged = { pagination: { has_more: boolean; next_cursor: string | null } };
+
+/**
+ * The pages of a keyset-paged list, first to last, for `for await` (break to stop early):
+ * `fetchPage` answers the page after `cursor`, or the first page for null. Each page's has_more
+ * must say whether it gave a next cursor, and a cursor that comes back fails the walk, which would
+ * otherwise never end.
+ */
+export async function* walkPages<P extends Paged>(fetchPage: (cursor: string | null) => Promise<P>): AsyncGenerator<P> {
+  const given = new Set<string>();
+  let cursor: string | null = null;
+  do {
+    const page = await fetchPage(cursor);
+    expect(page.pagination.has_more, "has_more says whether a next cursor came").toBe(page.pagination.next_cursor !== null);
+    yield page;
+    cursor = page.pagination.next_cursor;
+    if (cursor !== null && given.has(cursor)) throw new Error(`The cursor ${cursor} came twice: the pages never end`);
+    if (cursor !== null) given.add(cursor);
+  } while (cursor !== null);
 }
 
 /** The body of a response that has `status` (else the failure shows the body), parsed with its documented schema. */

@@ -5,47 +5,40 @@
  */
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { action } from "@/lib/actions/action";
+import { action, type ActionContext } from "@/lib/actions/action";
 import { applyInput, disputeInput, reviewInput } from "@/lib/marketplace/inputs";
 import { acceptApplication, applyToJob } from "@/lib/marketplace/jobs";
 import { cancelJob, completeJob } from "@/lib/marketplace/lifecycle";
 import { disputeReview, reviewCustomer } from "@/lib/marketplace/reviews";
 import { withdrawApplication } from "@/lib/marketplace/withdraw";
 
-const jobPage = (jobId: string) => `/jobs/${jobId}`;
-
 const jobId = z.uuid("That link does not point to a job.");
 const applicationId = z.uuid("That link does not point to an application.");
 
-export const applyAction = action(applyInput.extend({ jobId }), async ({ db, actor, input }) => {
-  const result = await applyToJob(db, actor, input.jobId, { message: input.message });
-  revalidatePath(jobPage(input.jobId));
-  return result;
-});
+/** A step on one job: its data function, then the job page refreshed so both sides see the new state. */
+function jobStep<S extends z.ZodType<{ jobId: string }>, T>(schema: S, step: (ctx: ActionContext<S>) => Promise<T>) {
+  return action(schema, async (ctx) => {
+    const result = await step(ctx);
+    revalidatePath(`/jobs/${ctx.input.jobId}`);
+    return result;
+  });
+}
 
-export const acceptApplicationAction = action(z.object({ jobId, applicationId }), async ({ db, actor, input }) => {
-  const result = await acceptApplication(db, actor, input.jobId, input.applicationId);
-  revalidatePath(jobPage(input.jobId));
-  return result;
-});
+export const applyAction = jobStep(applyInput.extend({ jobId }), ({ db, actor, input }) =>
+  applyToJob(db, actor, input.jobId, { message: input.message }),
+);
 
-export const withdrawApplicationAction = action(z.object({ jobId, applicationId }), async ({ db, actor, input }) => {
-  const result = await withdrawApplication(db, actor, input.jobId, input.applicationId);
-  revalidatePath(jobPage(input.jobId));
-  return result;
-});
+export const acceptApplicationAction = jobStep(z.object({ jobId, applicationId }), ({ db, actor, input }) =>
+  acceptApplication(db, actor, input.jobId, input.applicationId),
+);
 
-export const completeJobAction = action(z.object({ jobId }), async ({ db, actor, input }) => {
-  const result = await completeJob(db, actor, input.jobId);
-  revalidatePath(jobPage(input.jobId));
-  return result;
-});
+export const withdrawApplicationAction = jobStep(z.object({ jobId, applicationId }), ({ db, actor, input }) =>
+  withdrawApplication(db, actor, input.jobId, input.applicationId),
+);
 
-export const cancelJobAction = action(z.object({ jobId }), async ({ db, actor, input }) => {
-  const result = await cancelJob(db, actor, input.jobId);
-  revalidatePath(jobPage(input.jobId));
-  return result;
-});
+export const completeJobAction = jobStep(z.object({ jobId }), ({ db, actor, input }) => completeJob(db, actor, input.jobId));
+
+export const cancelJobAction = jobStep(z.object({ jobId }), ({ db, actor, input }) => cancelJob(db, actor, input.jobId));
 
 /** A form sends the chosen star as text, or nothing when no star was chosen. */
 const rating = z.preprocess(
@@ -53,17 +46,11 @@ const rating = z.preprocess(
   z.number("Choose a rating from 1 to 5 stars.").pipe(reviewInput.shape.rating),
 );
 
-export const reviewCustomerAction = action(reviewInput.extend({ jobId, rating }), async ({ db, actor, input }) => {
-  const result = await reviewCustomer(db, actor, input.jobId, { rating: input.rating, comment: input.comment });
-  revalidatePath(jobPage(input.jobId));
-  return result;
-});
+export const reviewCustomerAction = jobStep(reviewInput.extend({ jobId, rating }), ({ db, actor, input }) =>
+  reviewCustomer(db, actor, input.jobId, { rating: input.rating, comment: input.comment }),
+);
 
-export const disputeReviewAction = action(
+export const disputeReviewAction = jobStep(
   disputeInput.extend({ jobId, reviewId: z.uuid("That link does not point to a review.") }),
-  async ({ db, actor, input }) => {
-    const result = await disputeReview(db, actor, input.jobId, input.reviewId, { reason: input.reason });
-    revalidatePath(jobPage(input.jobId));
-    return result;
-  },
+  ({ db, actor, input }) => disputeReview(db, actor, input.jobId, input.reviewId, { reason: input.reason }),
 );

@@ -7,16 +7,15 @@
  * the queue, a review shown again leaves Hidden), taking the focused button with it, so focus moves
  * to the review that took its place, or the one before it, or the empty list.
  */
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { ListSkeleton } from "@/components/app/list-skeleton";
 import { LoadFailed } from "@/components/app/load-failed";
 import { LoadMoreFooter } from "@/components/app/load-more-footer";
-import { useLoadMore } from "@/components/app/use-load-more";
+import { useCursorList } from "@/components/app/use-cursor-list";
 import type { ModerationPageDto, ModerationReviewDto, ModerationStatus } from "@/lib/marketplace/moderation";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ReviewModerationItem, type Announce } from "./review-moderation-item";
-import { fetchModerationPage, REVIEW_MODERATION_KEY } from "./review-moderation-query";
+import { REVIEW_MODERATION_KEY } from "./review-moderation-query";
 
 const COPY: Record<ModerationStatus, { list: string; emptyTitle: string; emptyText: string }> = {
   disputed: {
@@ -40,16 +39,16 @@ type Props = {
 };
 
 export function ReviewModerationList({ status, initialPage, pageSize, onAnnounce }: Props) {
-  const query = useInfiniteQuery({
-    queryKey: [...REVIEW_MODERATION_KEY, status, pageSize],
-    queryFn: ({ pageParam, signal }) => fetchModerationPage(status, pageSize, pageParam, signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.pagination.next_cursor,
-    initialData: initialPage ? { pages: [initialPage], pageParams: [null] } : undefined,
+  const { query, items: reviews, itemRef, loadMore, focusNear } = useCursorList({
+    key: REVIEW_MODERATION_KEY,
+    path: "/api/admin/reviews",
+    filters: { status },
+    items: "reviews",
+    pageSize,
+    initialPage,
+    fallbackMessage: "The reviews could not be loaded.",
   });
-  const reviews = useMemo<ModerationReviewDto[]>(() => query.data?.pages.flatMap((p) => p.reviews) ?? [], [query.data]);
-  const { itemRef, loadMore } = useLoadMore(query, reviews);
-  const { rowRef, emptyRef, decided } = useFocusAfterDecision(reviews);
+  const { emptyRef, decided } = useFocusAfterDecision(reviews, focusNear);
   const copy = COPY[status];
 
   if (query.isPending) return <ListSkeleton label="Loading reviews…" />;
@@ -71,10 +70,7 @@ export function ReviewModerationList({ status, initialPage, pageSize, onAnnounce
             key={review.review_id}
             review={review}
             status={status}
-            ref={(el) => {
-              itemRef(i)(el);
-              rowRef(i)(el);
-            }}
+            ref={itemRef(i)}
             onAnnounce={onAnnounce}
             onDecided={() => decided(review.review_id, i)}
           />
@@ -84,7 +80,8 @@ export function ReviewModerationList({ status, initialPage, pageSize, onAnnounce
         query={query}
         onLoadMore={loadMore}
         divided
-        status={query.hasNextPage ? `Showing the first ${reviews.length}.` : reviews.length === 1 ? "That is the only one." : `All ${reviews.length} shown.`}
+        status={query.hasNextPage ? `Showing the first ${reviews.length}.` : undefined}
+        count={reviews.length}
         failedMessage="More reviews could not be loaded."
         refreshFailedMessage="The reviews could not be refreshed."
       />
@@ -97,8 +94,7 @@ export function ReviewModerationList({ status, initialPage, pageSize, onAnnounce
  * else the one before it, else the empty list. Only when the row took the focus with it (focus is
  * back on the page body): focus the user has moved elsewhere meanwhile stays where they put it.
  */
-function useFocusAfterDecision(reviews: readonly ModerationReviewDto[]) {
-  const rows = useRef<(HTMLLIElement | null)[]>([]);
+function useFocusAfterDecision(reviews: readonly ModerationReviewDto[], focusNear: (index: number) => boolean) {
   const emptyRef = useRef<HTMLDivElement>(null);
   const pending = useRef<{ id: string; index: number } | null>(null);
   useEffect(() => {
@@ -107,12 +103,9 @@ function useFocusAfterDecision(reviews: readonly ModerationReviewDto[]) {
     pending.current = null;
     const focused = document.activeElement;
     if (focused && focused !== document.body) return;
-    (rows.current[left.index] ?? rows.current[left.index - 1] ?? emptyRef.current)?.focus();
+    if (!focusNear(left.index)) emptyRef.current?.focus();
   }, [reviews]);
   return {
-    rowRef: (index: number) => (el: HTMLLIElement | null) => {
-      rows.current[index] = el;
-    },
     emptyRef,
     decided: (id: string, index: number) => {
       pending.current = { id, index };

@@ -1,7 +1,8 @@
 "use client";
 /**
  * Below a paged list: "Load more" while there is more, what is shown so far (announced politely),
- * and a failed page's message. Each list words its own status and failures.
+ * and a failed page's message. Each list words its own failures, and its status unless the plain
+ * "All 12 shown." will do once everything is listed.
  */
 import type { UseInfiniteQueryResult } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
@@ -11,8 +12,10 @@ import { cn } from "@/components/ui/cn";
 type Props = {
   query: Pick<UseInfiniteQueryResult, "hasNextPage" | "isFetchingNextPage" | "isFetchNextPageError" | "isError" | "error">;
   onLoadMore: () => void;
-  /** "All 12 shown." and the like; without it the footer shows only while there is more. */
+  /** "Showing the newest 10." and the like; without it (and `count`) the footer shows only while there is more. */
   status?: string;
+  /** The number of items listed: once there is no more, the status is "All 12 shown." (or "That is the only one.") unless `status` is given. */
+  count?: number;
   /** The failed page's message when the server sent none. */
   failedMessage: string;
   /** For lists that refetch their loaded pages (after a change): such a failure is shown too, with this when the server sent no message. */
@@ -23,8 +26,9 @@ type Props = {
   paused?: boolean;
 };
 
-export function LoadMoreFooter({ query, onLoadMore, status, failedMessage, refreshFailedMessage, divided, paused }: Props) {
+export function LoadMoreFooter({ query, onLoadMore, status: worded, count, failedMessage, refreshFailedMessage, divided, paused }: Props) {
   const canLoadMore = query.hasNextPage && !paused;
+  const status = worded ?? (count === undefined || query.hasNextPage ? undefined : allShown(count));
   return (
     <>
       {(canLoadMore || status !== undefined) && (
@@ -49,4 +53,8 @@ export function LoadMoreFooter({ query, onLoadMore, status, failedMessage, refre
       )}
     </>
   );
+}
+
+function allShown(count: number) {
+  return count === 1 ? "That is the only one." : `All ${count} shown.`;
 }

@@ -2,7 +2,8 @@
 /**
  * "Load more" for an infinite query, with focus moved to the first newly loaded item, so keyboard
  * and screen-reader users continue where the new content starts (and do not lose focus when the
- * button goes away). If the page fails, focus stays on the button for another try.
+ * button goes away). If the page fails, focus stays on the button for another try. Lists whose
+ * items can leave (a decided review) use focusNear to put focus where the item was.
  */
 import type { UseInfiniteQueryResult } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
@@ -13,15 +14,17 @@ export function useLoadMore(
 ) {
   const itemRefs = useRef<(HTMLLIElement | null)[]>([]);
   const focusFrom = useRef<number | null>(null);
+  /** Focuses the item at `index`, else the one before it (the list ends there); false when neither is listed. */
+  const focusNear = (index: number) => {
+    const target = itemRefs.current[index] ?? itemRefs.current[index - 1];
+    target?.focus();
+    return target != null;
+  };
   useEffect(() => {
     if (focusFrom.current === null || query.isFetchingNextPage) return;
-    if (query.isFetchNextPageError) {
-      focusFrom.current = null;
-      return;
-    }
-    const target = itemRefs.current[focusFrom.current] ?? itemRefs.current[focusFrom.current - 1];
+    const from = focusFrom.current;
     focusFrom.current = null;
-    target?.focus();
+    if (!query.isFetchNextPageError) focusNear(from);
   }, [items, query.isFetchingNextPage, query.isFetchNextPageError]);
 
   return {
@@ -33,5 +36,6 @@ export function useLoadMore(
       focusFrom.current = items.length;
       void query.fetchNextPage();
     },
+    focusNear,
   };
 }

@@ -5,13 +5,10 @@
  * script runs. The cache lives only while the list is shown: coming back renders a fresh first
  * page from the server rather than a remembered one without the job just posted.
  */
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
 import type { JobStatus } from "@/db/schema";
 import type { CustomerJobsPageDto } from "@/lib/marketplace/customer-jobs-dto";
-import { fetchApi } from "@/components/app/fetch-api";
 import { LoadMoreFooter } from "@/components/app/load-more-footer";
-import { useLoadMore } from "@/components/app/use-load-more";
+import { useCursorList } from "@/components/app/use-cursor-list";
 import { JOB_STATUS } from "@/components/jobs/job-status-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -24,24 +21,18 @@ type Props = {
   pageSize: number;
 };
 
-function fetchJobsPage(status: JobStatus | undefined, pageSize: number, cursor: string | null, signal: AbortSignal) {
-  const params = new URLSearchParams({ limit: String(pageSize) });
-  if (status) params.set("status", status);
-  if (cursor) params.set("cursor", cursor);
-  return fetchApi<CustomerJobsPageDto>(`/api/customer/jobs?${params}`, { signal, fallbackMessage: "More jobs could not be loaded." });
-}
-
 export function MyJobsList({ status, initialPage, pageSize }: Props) {
-  const query = useInfiniteQuery({
-    queryKey: ["customer-jobs", status ?? "all", pageSize],
-    queryFn: ({ pageParam, signal }) => fetchJobsPage(status, pageSize, pageParam, signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.pagination.next_cursor,
-    initialData: { pages: [initialPage], pageParams: [null] },
+  const { query, items: jobs, itemRef, loadMore } = useCursorList({
+    key: ["customer-jobs"],
+    path: "/api/customer/jobs",
+    filters: { status },
+    items: "jobs",
+    pageSize,
+    initialPage,
+    // Gone once the list is not shown, so coming back starts from the server's fresh first page.
     gcTime: 0,
+    fallbackMessage: "More jobs could not be loaded.",
   });
-  const jobs = useMemo(() => query.data.pages.flatMap((page) => page.jobs), [query.data]);
-  const { itemRef, loadMore } = useLoadMore(query, jobs);
 
   if (jobs.length === 0) {
     return (
@@ -68,7 +59,8 @@ export function MyJobsList({ status, initialPage, pageSize }: Props) {
         query={query}
         onLoadMore={loadMore}
         divided
-        status={query.hasNextPage ? `Showing the newest ${jobs.length}.` : jobs.length === 1 ? "That is the only one." : `All ${jobs.length} shown.`}
+        status={query.hasNextPage ? `Showing the newest ${jobs.length}.` : undefined}
+        count={jobs.length}
         failedMessage="More jobs could not be loaded."
       />
     </>

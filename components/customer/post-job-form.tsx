@@ -9,13 +9,13 @@ import { useActionState, useEffect, useRef } from "react";
 import { postJobAction } from "@/app/_actions/customer-jobs";
 import { JOB_CATEGORIES } from "@/lib/marketplace/categories";
 import { JOB_CURRENCIES } from "@/lib/marketplace/currencies";
+import { submitKeepingInput } from "@/components/app/submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { withLocalOffset } from "./local-offset";
 import { NOT_A_CUSTOMER_POSTING } from "./messages";
-import { submitKeepingInput } from "./submit";
 
 const optional = <span className="font-normal text-slate-500">(optional)</span>;
 

@@ -4,35 +4,25 @@
  * a time from GET /api/customer/profile/views. The server renders the first page; the cache lives
  * only while the card is shown, so a later visit starts from a fresh first page.
  */
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
 import type { ProfileViewsPageDto } from "@/lib/provider-profile/dto";
-import { fetchApi } from "@/components/app/fetch-api";
 import { LoadMoreFooter } from "@/components/app/load-more-footer";
-import { useLoadMore } from "@/components/app/use-load-more";
+import { useCursorList } from "@/components/app/use-cursor-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalDateTime } from "./local-time";
 
 type Props = { initialPage: ProfileViewsPageDto; pageSize: number };
 
 export function ProfileViewsList({ initialPage, pageSize }: Props) {
-  const query = useInfiniteQuery({
-    queryKey: ["customer-profile-views", pageSize],
-    queryFn: ({ pageParam, signal }) => {
-      const params = new URLSearchParams({ limit: String(pageSize) });
-      if (pageParam) params.set("cursor", pageParam);
-      return fetchApi<ProfileViewsPageDto>(`/api/customer/profile/views?${params}`, {
-        signal,
-        fallbackMessage: "More views could not be loaded.",
-      });
-    },
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.pagination.next_cursor,
-    initialData: { pages: [initialPage], pageParams: [null] },
+  const { query, items: views, itemRef, loadMore } = useCursorList({
+    key: ["customer-profile-views"],
+    path: "/api/customer/profile/views",
+    items: "views",
+    pageSize,
+    initialPage,
+    // Gone once the card is not shown, so a later visit starts from the server's fresh first page.
     gcTime: 0,
+    fallbackMessage: "More views could not be loaded.",
   });
-  const views = useMemo(() => query.data.pages.flatMap((page) => page.views), [query.data]);
-  const { itemRef, loadMore } = useLoadMore(query, views);
 
   if (views.length === 0) {
     return (

@@ -7,9 +7,9 @@
 import { useActionState } from "react";
 import { setProviderVisibilityAction } from "@/app/_actions/customer-jobs";
 import type { ProviderVisibility } from "@/db/schema";
+import { submitKeepingInput } from "@/components/app/submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { submitKeepingInput } from "./submit";
 import { visibilityOption, VISIBILITY_OPTIONS } from "./visibility-options";
 
 export function VisibilityForm({ current }: { current: ProviderVisibility }) {

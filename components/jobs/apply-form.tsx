@@ -1,7 +1,8 @@
 "use client";
 /** A provider applies to an open job with a short message to the customer. */
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { applyAction } from "@/app/_actions/jobs";
+import { submitKeepingInput } from "@/components/app/submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -9,13 +10,11 @@ import { Textarea } from "@/components/ui/input";
 
 export function ApplyForm({ jobId }: { jobId: string }) {
   const [state, formAction, pending] = useActionState(applyAction, null);
-  // Controlled, so the message survives React's form reset when the server refuses it.
-  const [message, setMessage] = useState("");
   const error = state && !state.ok ? state.error : null;
   const errors = error?.fieldErrors ?? {};
 
   return (
-    <form action={formAction} className="space-y-4">
+    <form action={formAction} onSubmit={submitKeepingInput(formAction)} className="space-y-4">
       <input type="hidden" name="jobId" value={jobId} />
       <Field
         name="message"
@@ -23,9 +22,7 @@ export function ApplyForm({ jobId }: { jobId: string }) {
         error={errors.message}
         hint="Say why you are a good fit: experience, availability, anything they should know. A business can apply once."
       >
-        {(control) => (
-          <Textarea {...control} required maxLength={2000} value={message} onChange={(e) => setMessage(e.target.value)} />
-        )}
+        {(control) => <Textarea {...control} required maxLength={2000} />}
       </Field>
       <Alert>
         {error?.reason === "already_applied"

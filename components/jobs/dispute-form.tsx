@@ -13,6 +13,8 @@ import { Textarea } from "@/components/ui/input";
 export function DisputeForm({ jobId, reviewId }: { jobId: string; reviewId: string }) {
   const [state, formAction, pending] = useActionState(disputeReviewAction, null);
   const [open, setOpen] = useState(false);
+  // Held here rather than in the textarea, so a reason survives closing the form with "Never mind" and
+  // reopening it, and React's form reset after a refused submit.
   const [reason, setReason] = useState("");
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   const error = state && !state.ok ? state.error : null;

@@ -2,6 +2,7 @@
 /** The booked provider reviews the customer once the job is completed: a star rating and a comment. */
 import { useActionState, useState } from "react";
 import { reviewCustomerAction } from "@/app/_actions/jobs";
+import { submitKeepingInput } from "@/components/app/submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -11,12 +12,11 @@ import { StarRatingInput } from "./star-rating-input";
 export function ReviewForm({ jobId }: { jobId: string }) {
   const [state, formAction, pending] = useActionState(reviewCustomerAction, null);
   const [rating, setRating] = useState<number | null>(null);
-  const [comment, setComment] = useState("");
   const error = state && !state.ok ? state.error : null;
   const errors = error?.fieldErrors ?? {};
 
   return (
-    <form action={formAction} className="space-y-4">
+    <form action={formAction} onSubmit={submitKeepingInput(formAction)} className="space-y-4">
       <input type="hidden" name="jobId" value={jobId} />
       <StarRatingInput name="rating" legend="How was working with this customer?" value={rating} onChange={setRating} error={errors.rating} />
       <Field
@@ -25,7 +25,7 @@ export function ReviewForm({ jobId }: { jobId: string }) {
         error={errors.comment}
         hint="Other providers see your review on the customer's profile. Keep it about this job."
       >
-        {(control) => <Textarea {...control} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />}
+        {(control) => <Textarea {...control} maxLength={2000} />}
       </Field>
       <Alert>{error && !(errors.rating || errors.comment) && error.message}</Alert>
       <Button type="submit" pending={pending}>

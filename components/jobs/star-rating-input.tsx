@@ -4,10 +4,8 @@
  * star), drawn as stars filled up to the choice, or up to the star under the pointer.
  */
 import { useState } from "react";
+import { STAR_PATH } from "@/components/provider-profile/stars";
 import { cn } from "@/components/ui/cn";
-
-const STAR_PATH =
-  "M10 1.6l2.47 5.27 5.73.7-4.22 3.95 1.1 5.68L10 14.38 4.92 17.2l1.1-5.68L1.8 7.57l5.73-.7L10 1.6z";
 
 type Props = {
   name: string;

@@ -1,27 +1,27 @@
 "use client";
 /**
  * One step on a job (book, withdraw, complete, cancel) as a button that posts a server action.
- * With `confirm`, the first press asks the question in place and the step is taken only from the
- * confirming button, which takes the focus (Escape or "Not now" gives it back). A refusal shows
- * the server's message under the button; on success the page is refreshed by the action.
+ * Every step is weighty, so the first press asks `confirm`'s question in place and the step is
+ * taken only from the confirming button, which takes the focus (Escape or "Not now" gives it back).
+ * A refusal shows the server's message under the button; on success the page is refreshed by the
+ * action.
  */
 import { useActionState, useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/actions/action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
-type Variant = "primary" | "secondary" | "danger";
-
 type Props<T> = {
   action: (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
   /** Hidden fields the action reads (jobId, applicationId). */
   fields: Record<string, string>;
   label: string;
-  variant?: Variant;
-  confirm?: { question: string; yes: string; no?: string };
+  /** Danger for a step that ends something (cancel, withdraw). */
+  variant: "primary" | "danger";
+  confirm: { question: string; yes: string; no?: string };
 };
 
-export function StepButton<T>({ action, fields, label, variant = "secondary", confirm }: Props<T>) {
+export function StepButton<T>({ action, fields, label, variant, confirm }: Props<T>) {
   const [state, formAction, pending] = useActionState(action, null);
   const [confirming, setConfirming] = useState(false);
   const yesRef = useRef<HTMLButtonElement>(null);
@@ -44,7 +44,7 @@ export function StepButton<T>({ action, fields, label, variant = "secondary", co
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {confirm && confirming ? (
+      {confirming ? (
         <div
           role="group"
           aria-label={confirm.question}
@@ -53,7 +53,7 @@ export function StepButton<T>({ action, fields, label, variant = "secondary", co
         >
           <p className="text-sm text-slate-800">{confirm.question}</p>
           <div className="flex flex-wrap gap-2">
-            <Button ref={yesRef} type="submit" size="sm" variant={variant === "secondary" ? "primary" : variant} pending={pending}>
+            <Button ref={yesRef} type="submit" size="sm" variant={variant} pending={pending}>
               {confirm.yes}
             </Button>
             <Button type="button" size="sm" variant="ghost" onClick={back} disabled={pending}>
@@ -62,14 +62,7 @@ export function StepButton<T>({ action, fields, label, variant = "secondary", co
           </div>
         </div>
       ) : (
-        <Button
-          ref={startRef}
-          type={confirm ? "button" : "submit"}
-          size="sm"
-          variant={variant}
-          pending={pending}
-          onClick={confirm ? () => setConfirming(true) : undefined}
-        >
+        <Button ref={startRef} type="button" size="sm" variant={variant} pending={pending} onClick={() => setConfirming(true)}>
           {label}
         </Button>
       )}

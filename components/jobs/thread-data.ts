@@ -28,7 +28,7 @@ export type LiveThread = {
 const byTime = (a: ThreadMessage, b: ThreadMessage) => Date.parse(a.created_at) - Date.parse(b.created_at);
 
 /** The newest page folded into what was seen: new messages join in time order (a stable sort keeps the server's order within a millisecond). */
-export function mergeNewest(seen: LiveThread | undefined, page: JobMessagePageDto): LiveThread {
+function mergeNewest(seen: LiveThread | undefined, page: JobMessagePageDto): LiveThread {
   const known = new Set(seen?.messages.map((m) => m.message_id));
   const fresh = page.messages.filter((m) => !known.has(m.message_id));
   // More arrived between two polls than a page holds: start again from this page rather than leave a hole.

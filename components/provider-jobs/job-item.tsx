@@ -1,4 +1,7 @@
-/** The parts both job lists share: the focusable list item, the title linking to the job page, and a row of facts. */
+/**
+ * The parts the provider's job lists share: the focusable list item, the title linking to the job
+ * page, a row of facts, and the link to what the job's customer shares with providers.
+ */
 import Link from "next/link";
 import type { ReactNode } from "react";
 
@@ -31,5 +34,14 @@ export function JobFacts({ facts }: { facts: [label: string, value: ReactNode][]
         </div>
       ))}
     </dl>
+  );
+}
+
+/** "About the customer", to the customer's profile; `srSuffix` (e.g. "who posted Fix a tap") tells screen readers which job's customer. */
+export function CustomerLink({ customerId, srSuffix }: { customerId: string; srSuffix: string }) {
+  return (
+    <Link href={`/provider/customers/${customerId}`} className="rounded font-medium text-brand-700 hover:text-brand-800 hover:underline">
+      About the customer<span className="sr-only"> {srSuffix}</span>
+    </Link>
   );
 }

@@ -4,13 +4,10 @@
  * more". The server renders the first page (of the stage in the URL); further pages are fetched
  * here with the same stage, page size and business.
  */
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
-import { fetchApi } from "@/components/app/fetch-api";
 import { LoadFailed } from "@/components/app/load-failed";
 import { LoadMoreFooter } from "@/components/app/load-more-footer";
-import { useLoadMore } from "@/components/app/use-load-more";
-import type { ProviderJobDto, ProviderJobsPageDto } from "@/lib/marketplace/browse-dto";
+import { useCursorList } from "@/components/app/use-cursor-list";
+import type { ProviderJobsPageDto } from "@/lib/marketplace/browse-dto";
 import type { ProviderJobStage } from "@/lib/marketplace/browse-inputs";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -35,24 +32,16 @@ const EMPTY: Record<ProviderJobStage, { title: string; description: string }> = 
 };
 
 export function MyJobsList({ stage, initialPage, businessId, pageSize, now }: Props) {
-  const query = useInfiniteQuery({
-    queryKey: ["provider-jobs", "mine", stage, businessId ?? null, pageSize],
-    queryFn: ({ pageParam, signal }) => {
-      const params = new URLSearchParams({ limit: String(pageSize) });
-      if (stage) params.set("stage", stage);
-      if (pageParam) params.set("cursor", pageParam);
-      return fetchApi<ProviderJobsPageDto>(`/api/provider/jobs?${params}`, {
-        businessId,
-        signal,
-        fallbackMessage: "Your applications could not be loaded.",
-      });
-    },
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.pagination.next_cursor,
-    initialData: { pages: [initialPage], pageParams: [null] },
+  const { query, items: jobs, itemRef, loadMore } = useCursorList({
+    key: ["provider-jobs", "mine"],
+    path: "/api/provider/jobs",
+    filters: { stage },
+    items: "jobs",
+    pageSize,
+    businessId,
+    initialPage,
+    fallbackMessage: "Your applications could not be loaded.",
   });
-  const jobs = useMemo<ProviderJobDto[]>(() => query.data?.pages.flatMap((p) => p.jobs) ?? [], [query.data]);
-  const { itemRef, loadMore } = useLoadMore(query, jobs);
 
   if (query.isError && jobs.length === 0) {
     return <LoadFailed message={query.error.message} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
@@ -89,7 +78,8 @@ export function MyJobsList({ stage, initialPage, businessId, pageSize, now }: Pr
       <LoadMoreFooter
         query={query}
         onLoadMore={loadMore}
-        status={query.hasNextPage ? `Showing ${plural(jobs.length, "job")}.` : jobs.length === 1 ? "That is the only one." : `All ${jobs.length} shown.`}
+        status={query.hasNextPage ? `Showing ${plural(jobs.length, "job")}.` : undefined}
+        count={jobs.length}
         failedMessage="More jobs could not be loaded."
       />
     </>

@@ -3,11 +3,10 @@
  * applies), category, a preview of the description, budget, when, how many have applied, whether
  * this business has, and a link to what the customer shares with providers.
  */
-import Link from "next/link";
 import type { OpenJobDto } from "@/lib/marketplace/browse-dto";
 import { Badge } from "@/components/ui/badge";
 import { formatMoney, formatWeekdayDateTime, plural, timeAgo } from "@/components/ui/format";
-import { JobFacts, JobItem, JobTitle } from "./job-item";
+import { CustomerLink, JobFacts, JobItem, JobTitle } from "./job-item";
 
 export function OpenJobCard({ job, now, ref }: { job: OpenJobDto; now: number; ref: (el: HTMLLIElement | null) => void }) {
   return (
@@ -38,12 +37,7 @@ export function OpenJobCard({ job, now, ref }: { job: OpenJobDto; now: number; r
           </time>
         </span>
         <span aria-hidden>·</span>
-        <Link
-          href={`/provider/customers/${job.customer_id}`}
-          className="rounded font-medium text-brand-700 hover:text-brand-800 hover:underline"
-        >
-          About the customer<span className="sr-only"> who posted {job.title}</span>
-        </Link>
+        <CustomerLink customerId={job.customer_id} srSuffix={`who posted ${job.title}`} />
       </p>
     </JobItem>
   );

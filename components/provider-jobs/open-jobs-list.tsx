@@ -4,13 +4,10 @@
  * server renders the first page (of the category in the URL), so the list is there before any
  * script runs; further pages are fetched here with the same category, page size and business.
  */
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
-import { fetchApi } from "@/components/app/fetch-api";
 import { LoadFailed } from "@/components/app/load-failed";
 import { LoadMoreFooter } from "@/components/app/load-more-footer";
-import { useLoadMore } from "@/components/app/use-load-more";
-import type { OpenJobDto, OpenJobsPageDto } from "@/lib/marketplace/browse-dto";
+import { useCursorList } from "@/components/app/use-cursor-list";
+import type { OpenJobsPageDto } from "@/lib/marketplace/browse-dto";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { plural } from "@/components/ui/format";
@@ -27,20 +24,16 @@ type Props = {
 };
 
 export function OpenJobsList({ category, initialPage, businessId, pageSize, now }: Props) {
-  const query = useInfiniteQuery({
-    queryKey: ["provider-jobs", "open", category, businessId ?? null, pageSize],
-    queryFn: ({ pageParam, signal }) => {
-      const params = new URLSearchParams({ limit: String(pageSize) });
-      if (category) params.set("category", category);
-      if (pageParam) params.set("cursor", pageParam);
-      return fetchApi<OpenJobsPageDto>(`/api/jobs?${params}`, { businessId, signal, fallbackMessage: "The jobs could not be loaded." });
-    },
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.pagination.next_cursor,
-    initialData: { pages: [initialPage], pageParams: [null] },
+  const { query, items: jobs, itemRef, loadMore } = useCursorList({
+    key: ["provider-jobs", "open"],
+    path: "/api/jobs",
+    filters: { category },
+    items: "jobs",
+    pageSize,
+    businessId,
+    initialPage,
+    fallbackMessage: "The jobs could not be loaded.",
   });
-  const jobs = useMemo<OpenJobDto[]>(() => query.data?.pages.flatMap((p) => p.jobs) ?? [], [query.data]);
-  const { itemRef, loadMore } = useLoadMore(query, jobs);
 
   if (query.isError && jobs.length === 0) {
     return <LoadFailed message={query.error.message} onRetry={() => void query.refetch()} retrying={query.isFetching} />;

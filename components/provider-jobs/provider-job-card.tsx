@@ -1,11 +1,10 @@
 /** One job the business applied to: its title (to the job page), category, where the business stands and since when. */
-import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ProviderJobDto } from "@/lib/marketplace/browse-dto";
 import type { ProviderJobStage } from "@/lib/marketplace/browse-inputs";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatDate, formatWeekdayDateTime, timeAgo } from "@/components/ui/format";
-import { JobFacts, JobItem, JobTitle } from "./job-item";
+import { CustomerLink, JobFacts, JobItem, JobTitle } from "./job-item";
 
 export const STAGE_LABELS: Record<ProviderJobStage, string> = {
   applied: "Applied",
@@ -63,12 +62,7 @@ export function ProviderJobCard({ job, now, ref }: { job: ProviderJobDto; now: n
       </div>
       <JobFacts facts={facts(job, now)} />
       <p className="mt-3 text-xs text-slate-500">
-        <Link
-          href={`/provider/customers/${job.customer_id}`}
-          className="rounded font-medium text-brand-700 hover:text-brand-800 hover:underline"
-        >
-          About the customer<span className="sr-only"> of {job.title}</span>
-        </Link>
+        <CustomerLink customerId={job.customer_id} srSuffix={`of ${job.title}`} />
       </p>
     </JobItem>
   );

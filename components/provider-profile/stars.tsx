@@ -4,7 +4,8 @@
  */
 import { cn } from "@/components/ui/cn";
 
-const STAR_PATH =
+/** One star in a 20×20 viewBox, shared with the rating input (components/jobs/star-rating-input). */
+export const STAR_PATH =
   "M10 1.6l2.47 5.27 5.73.7-4.22 3.95 1.1 5.68L10 14.38 4.92 17.2l1.1-5.68L1.8 7.57l5.73-.7L10 1.6z";
 
 export function Stars({ rating, size = "sm", className }: { rating: number; size?: "sm" | "md"; className?: string }) {

@@ -3,7 +3,7 @@
  * time is relative to, job categories and their titles, review comments, names. Keeping them in
  * one place means both worlds speak about the same marketplace.
  */
-import type { JobCategory } from "@/lib/marketplace/categories";
+import { JOB_CATEGORIES as CATEGORY_NAMES, type JobCategory } from "@/lib/marketplace/categories";
 
 /**
  * Every seeded time is an offset from this constant, never from Date.now(), so "member since",
@@ -21,26 +21,30 @@ export function addMinutes(date: Date, minutes: number): Date {
   return new Date(date.getTime() + minutes * 60_000);
 }
 
-/** Every marketplace job category (lib/marketplace/categories.ts), each with two title variants. */
-export const JOB_CATEGORIES = [
-  { name: "House cleaning", titles: ["Weekly clean of a 2-bedroom flat", "Clean before guests arrive"] },
-  { name: "Deep cleaning", titles: ["Deep clean of kitchen and bathrooms", "Spring deep clean, whole house"] },
-  { name: "Move-out cleaning", titles: ["End-of-lease clean", "Move-out clean for a studio"] },
-  { name: "Window cleaning", titles: ["Inside and outside windows", "Clean skylights and glass doors"] },
-  { name: "Handyman", titles: ["Fix a sticking door and hang shelves", "Small repairs around the house"] },
-  { name: "Plumbing", titles: ["Leaking kitchen tap", "Replace a toilet cistern valve"] },
-  { name: "Furniture assembly", titles: ["Assemble a wardrobe and a bed", "Put together an office desk"] },
-  { name: "Painting", titles: ["Paint the living room", "Touch up hallway walls"] },
-  { name: "Gardening", titles: ["Weed and replant the borders", "Plant a vegetable patch"] },
-  { name: "Lawn care", titles: ["Mow and edge the lawn", "Autumn lawn treatment"] },
-  { name: "Tree trimming", titles: ["Trim an overgrown hedge", "Prune two fruit trees"] },
-  { name: "Pet sitting", titles: ["Cat sitting for a long weekend", "Look after our dog for a week"] },
-  { name: "Dog walking", titles: ["Midday walks, Monday to Friday", "Evening walk for an energetic puppy"] },
-  { name: "Electrical", titles: ["Replace light fittings", "Install an outdoor socket"] },
-  { name: "Smart home setup", titles: ["Set up smart thermostat and plugs", "Install video doorbell"] },
-] as const satisfies readonly { name: JobCategory; titles: readonly string[] }[];
+/**
+ * Two title variants for every marketplace job category: keyed by the category type, so a category
+ * added to lib/marketplace/categories.ts does not typecheck until it has titles here.
+ */
+const JOB_TITLES = {
+  "House cleaning": ["Weekly clean of a 2-bedroom flat", "Clean before guests arrive"],
+  "Deep cleaning": ["Deep clean of kitchen and bathrooms", "Spring deep clean, whole house"],
+  "Move-out cleaning": ["End-of-lease clean", "Move-out clean for a studio"],
+  "Window cleaning": ["Inside and outside windows", "Clean skylights and glass doors"],
+  "Handyman": ["Fix a sticking door and hang shelves", "Small repairs around the house"],
+  "Plumbing": ["Leaking kitchen tap", "Replace a toilet cistern valve"],
+  "Furniture assembly": ["Assemble a wardrobe and a bed", "Put together an office desk"],
+  "Painting": ["Paint the living room", "Touch up hallway walls"],
+  "Gardening": ["Weed and replant the borders", "Plant a vegetable patch"],
+  "Lawn care": ["Mow and edge the lawn", "Autumn lawn treatment"],
+  "Tree trimming": ["Trim an overgrown hedge", "Prune two fruit trees"],
+  "Pet sitting": ["Cat sitting for a long weekend", "Look after our dog for a week"],
+  "Dog walking": ["Midday walks, Monday to Friday", "Evening walk for an energetic puppy"],
+  "Electrical": ["Replace light fittings", "Install an outdoor socket"],
+  "Smart home setup": ["Set up smart thermostat and plugs", "Install video doorbell"],
+} as const satisfies Record<JobCategory, readonly [string, string]>;
 
-export type { JobCategory };
+/** Every marketplace job category with its titles, in the list's order (the seeds draw from it by index). */
+export const JOB_CATEGORIES = CATEGORY_NAMES.map((name) => ({ name, titles: JOB_TITLES[name] }));
 
 export const JOB_DESCRIPTIONS = [
   "Flexible on timing; weekday mornings are best. Parking available on the street.",

@@ -2,21 +2,20 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { connect, type Database } from "@/db/client";
 import { cronRuns } from "@/db/schema";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { bearerMatches } from "@/lib/http/bearer";
 import { metrics } from "@/lib/observability/metrics";
-import { driver, testDatabase } from "@/test/db";
+import { driver } from "@/test/db";
 import { cronRoute } from "./cron-route";
 import { CRON_JOBS, type CronJob } from "./jobs";
 import { runCronJob } from "./runner";
 
-const { useDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
-const t = await testDatabase();
-afterAll(() => t.close());
+const { routeDatabase, useDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
+const t = await routeDatabase();
 useDatabase(t.db);
 
 /** pg and neon projects share one database: every test runs a job name of its own. */

@@ -22,6 +22,13 @@ export const invalidCursor = () =>
 /** Where a page ends: its last row's time (microsecond text) and id. */
 export type KeysetPosition = { t: string; i: string };
 
+type DecodeOptions<Position> = {
+  /** The tag fields the cursor must carry (the list, order or thread being read). */
+  expected?: Partial<Omit<Position, keyof KeysetPosition>>;
+  refuse?: () => Error;
+  mismatch?: (found: Position) => Error;
+};
+
 /**
  * The cursors of one list: base64url JSON of the last row's position plus the list's `extra`
  * fields (which list, order or thread the cursor belongs to; a sort key), checked strictly when
@@ -32,8 +39,12 @@ export function keysetCursor<Extra extends z.core.$ZodLooseShape = {}>(extra: Ex
   type Position = z.output<typeof position>;
   return {
     encode: (p: Position): string => Buffer.from(JSON.stringify(p), "utf8").toString("base64url"),
-    /** The position; anything else (not base64url JSON, a millisecond time, a field too many) throws `refuse()`. */
-    decode(cursor: string, refuse: () => Error = invalidCursor): Position {
+    /**
+     * The position; anything else (not base64url JSON, a millisecond time, a field too many) throws
+     * `refuse()`. A cursor whose tag fields differ from `expected` (one of another list, order or
+     * thread, which would position the page wrongly) throws `mismatch(position)`, by default `refuse()`.
+     */
+    decode(cursor: string, { expected = {}, refuse = invalidCursor, mismatch = refuse }: DecodeOptions<Position> = {}): Position {
       let json: unknown;
       try {
         json = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -42,6 +53,8 @@ export function keysetCursor<Extra extends z.core.$ZodLooseShape = {}>(extra: Ex
       }
       const parsed = position.safeParse(json);
       if (!parsed.success) throw refuse();
+      const found: Record<string, unknown> = parsed.data;
+      if (Object.entries(expected).some(([field, value]) => found[field] !== value)) throw mismatch(parsed.data);
       return parsed.data;
     },
   };

@@ -1,20 +1,19 @@
 import { NextRequest } from "next/server";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { connect } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { conflict, forbidden, notFound, rateLimited } from "@/lib/errors";
 import { currentTraceId } from "@/lib/observability/context";
 import { metrics } from "@/lib/observability/metrics";
-import { driver, testDatabase } from "@/test/db";
+import { driver } from "@/test/db";
 import { createUser, userActor } from "@/test/factories";
 import { created, route } from "./route";
 
 // The session is Next's request scope, so it is stubbed; the database is this project's real one.
-const { as, useDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
-const t = await testDatabase();
-afterAll(() => t.close());
+const { as, routeDatabase, useDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
+const t = await routeDatabase();
 useDatabase(t.db);
 
 // A real account, so the write rate limit has a user to key on.

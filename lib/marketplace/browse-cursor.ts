@@ -5,7 +5,7 @@
  * and ids, so it is refused.
  */
 import { z } from "zod";
-import { invalidCursor, keysetCursor } from "@/lib/http/keyset";
+import { keysetCursor } from "@/lib/http/keyset";
 
 /** The list: open jobs, or the provider's own applications. */
 const browseCursors = keysetCursor({ l: z.enum(["open", "mine"]) });
@@ -15,7 +15,5 @@ export const encodeBrowseCursor = browseCursors.encode;
 
 /** The position in `list`; anything else is a 400 asking to start again. */
 export function decodeBrowseCursor(cursor: string, list: BrowsePosition["l"]): BrowsePosition {
-  const position = browseCursors.decode(cursor);
-  if (position.l !== list) throw invalidCursor();
-  return position;
+  return browseCursors.decode(cursor, { expected: { l: list } });
 }

@@ -8,11 +8,10 @@ import { z } from "zod";
 import { applicationStatus, jobStatus } from "@/db/schema";
 import { keysetPagination } from "@/lib/http/keyset";
 import { PROVIDER_JOB_STAGES } from "./browse-inputs";
+import { at } from "./dto";
 
 /** How much of a description a list shows; the job page has the rest. */
 export const DESCRIPTION_PREVIEW_CHARS = 280;
-
-const at = z.iso.datetime();
 
 export const openJobDto = z
   .strictObject({

@@ -1,8 +1,10 @@
 /**
- * What the providers' job lists accept: the open jobs on the marketplace (GET /api/jobs) and the
- * acting provider business's own work (GET /api/provider/jobs). Both are keyset pages, newest first.
+ * What the job lists accept: the open jobs on the marketplace (GET /api/jobs), the acting provider
+ * business's own work (GET /api/provider/jobs) and the signed-in customer's own jobs
+ * (GET /api/customer/jobs). All are keyset pages of jobs, newest first, paged alike.
  */
 import { z } from "zod";
+import { jobStatus } from "@/db/schema";
 import { pageCursor, pageLimit } from "@/lib/http/page-query";
 import { JOB_CATEGORIES } from "./categories";
 
@@ -45,3 +47,13 @@ export const providerJobsQuery = z.object({
   cursor,
 });
 export type ProviderJobsQuery = z.output<typeof providerJobsQuery>;
+
+export const customerJobsQuery = z.object({
+  status: z
+    .enum(jobStatus.enumValues, "Filter by open, booked, completed or cancelled.")
+    .optional()
+    .meta({ description: "Only jobs in this status; omit for all." }),
+  limit,
+  cursor,
+});
+export type CustomerJobsQuery = z.output<typeof customerJobsQuery>;

@@ -11,7 +11,7 @@ import type { Database } from "@/db/client";
 import { bookings, jobApplications, profileStats } from "@/db/schema";
 import { driver, scratchDatabase, type ScratchDatabase } from "@/test/db";
 import { outcomes } from "@/test/factories";
-import { bookedJob, newAdmin, newCustomer, newProvider, type CustomerPerson, type ProviderPerson } from "./fixtures";
+import { bookedJob, newAdmin, newCustomer, newProvider } from "./fixtures";
 import { acceptApplication, applyToJob, postJob } from "./jobs";
 import { completeJob } from "./lifecycle";
 import { reviewCustomer, setReviewVisibility } from "./reviews";
@@ -28,13 +28,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => scratch?.close());
 
-/** A job of `customer` booked with `provider`; completed when asked. */
-async function bookedJobId(customer: CustomerPerson, provider: ProviderPerson, complete = false) {
-  const { jobId } = await bookedJob(db, customer, provider, JOB);
-  if (complete) await completeJob(db, provider.actor, jobId);
-  return jobId;
-}
-
 const statsOf = async (customerId: string) => (await db.select().from(profileStats).where(eq(profileStats.customerId, customerId)))[0]!;
 
 describe.skipIf(driver === "pglite")("concurrent marketplace steps", () => {
@@ -42,7 +35,11 @@ describe.skipIf(driver === "pglite")("concurrent marketplace steps", () => {
     const cara = await newCustomer(db);
     const providers = await Promise.all(Array.from({ length: 8 }, () => newProvider(db)));
     const jobs: string[] = [];
-    for (const provider of providers) jobs.push(await bookedJobId(cara, provider, true));
+    for (const provider of providers) {
+      const { jobId } = await bookedJob(db, cara, provider);
+      await completeJob(db, provider.actor, jobId);
+      jobs.push(jobId);
+    }
     const ratings = [5, 5, 4, 3, 5, 1, 2, 4];
     expect(
       await outcomes(providers.map((p, i) => reviewCustomer(db, p.actor, jobs[i]!, { rating: ratings[i]!, comment: "" }))),
@@ -63,7 +60,8 @@ describe.skipIf(driver === "pglite")("concurrent marketplace steps", () => {
   it("completes a job once when both parties complete it at the same moment", async () => {
     const cara = await newCustomer(db);
     const provider = await newProvider(db);
-    const jobs = [await bookedJobId(cara, provider), await bookedJobId(cara, provider), await bookedJobId(cara, provider)];
+    const jobs: string[] = [];
+    for (let i = 0; i < 3; i++) jobs.push((await bookedJob(db, cara, provider)).jobId);
     const results = await outcomes(jobs.flatMap((job) => [completeJob(db, cara.actor, job), completeJob(db, provider.staff, job)]));
     expect(results.filter((r) => r === "ok")).toHaveLength(3);
     expect(results.filter((r) => r === "already_completed")).toHaveLength(3);
@@ -94,8 +92,9 @@ describe.skipIf(driver === "pglite")("concurrent marketplace steps", () => {
     const cara = await newCustomer(db);
     const provider = await newProvider(db);
     const admins = [await newAdmin(db), await newAdmin(db)];
-    const job = await bookedJobId(cara, provider, true);
-    const review = await reviewCustomer(db, provider.actor, job, { rating: 3, comment: "" });
+    const { jobId } = await bookedJob(db, cara, provider);
+    await completeJob(db, provider.actor, jobId);
+    const review = await reviewCustomer(db, provider.actor, jobId, { rating: 3, comment: "" });
     const toggles = Array.from({ length: 12 }, (_, i) => setReviewVisibility(db, admins[i % 2]!, review.review_id, i % 3 === 0));
     expect(await outcomes(toggles)).toEqual(Array(12).fill("ok"));
     expect(await profileStatsMismatches(db, [cara.customerId])).toEqual([]);

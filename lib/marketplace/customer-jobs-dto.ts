@@ -7,8 +7,7 @@
 import { z } from "zod";
 import { jobStatus } from "@/db/schema";
 import { keysetPagination } from "@/lib/http/keyset";
-
-const at = z.iso.datetime();
+import { at } from "./dto";
 
 export const customerJobDto = z
   .strictObject({

@@ -1,7 +1,7 @@
 /** OpenAPI registration of the customer's own job list (see lib/openapi/registry.ts). */
 import { registerRoute } from "@/lib/openapi/registry";
+import { customerJobsQuery } from "./browse-inputs";
 import { customerJobsPageDto } from "./customer-jobs-dto";
-import { customerJobsQuery } from "./customer-jobs";
 
 registerRoute({
   method: "get",

@@ -9,28 +9,14 @@
  * 5M-job benchmark world, the heaviest customer's (2,505 jobs) pages take under 1 ms.
  */
 import { and, desc, eq, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Database } from "@/db/client";
-import { bookings, businesses, jobApplications, jobs, jobStatus } from "@/db/schema";
+import { bookings, businesses, jobApplications, jobs } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireCustomer } from "@/lib/authz/policy";
 import { keysetCursor, keysetPage, microsText, olderThan } from "@/lib/http/keyset";
-import { pageCursor, pageLimit } from "@/lib/http/page-query";
+import type { CustomerJobsQuery } from "./browse-inputs";
 import { customerJobsPageDto, type CustomerJobsPageDto } from "./customer-jobs-dto";
 import { iso } from "./dto";
-
-export const CUSTOMER_JOBS_PAGE_DEFAULT = 20;
-export const CUSTOMER_JOBS_PAGE_MAX = 50;
-
-export const customerJobsQuery = z.object({
-  status: z
-    .enum(jobStatus.enumValues, "Filter by open, booked, completed or cancelled.")
-    .optional()
-    .meta({ description: "Only jobs in this status; omit for all." }),
-  limit: pageLimit(CUSTOMER_JOBS_PAGE_MAX, CUSTOMER_JOBS_PAGE_DEFAULT, "Jobs"),
-  cursor: pageCursor(),
-});
-export type CustomerJobsQuery = z.output<typeof customerJobsQuery>;
 
 /** A position in the one order all filters share, so a cursor is not tied to a status. */
 const jobCursors = keysetCursor();

@@ -5,8 +5,8 @@
 import { and, eq, ne } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { jobApplications } from "@/db/schema";
-import { recordChange } from "@/lib/audit/record";
 import type { UserActor } from "@/lib/auth/actor";
+import { recordApplicationStatus } from "./applications";
 
 /** Declines the job's pending applications (but `keep`, the one being accepted) and returns them. */
 export async function declinePendingApplications(tx: Database, user: UserActor, jobId: string, keep?: string) {
@@ -21,14 +21,6 @@ export async function declinePendingApplications(tx: Database, user: UserActor, 
       ),
     )
     .returning({ id: jobApplications.id, providerBusinessId: jobApplications.providerBusinessId });
-  for (const other of declined) {
-    await recordChange(tx, user, {
-      businessId: other.providerBusinessId,
-      entity: { type: "job_application", id: other.id },
-      action: "update",
-      before: { status: "pending" },
-      after: { status: "rejected" },
-    });
-  }
+  for (const other of declined) await recordApplicationStatus(tx, user, other, "rejected");
   return declined;
 }

@@ -6,7 +6,8 @@
 import { z } from "zod";
 import { applicationStatus, jobStatus, partyRole, providerVisibility } from "@/db/schema";
 
-const at = z.iso.datetime();
+/** A time in a response: ISO 8601 in UTC (see iso() below). */
+export const at = z.iso.datetime();
 const status = z.enum(jobStatus.enumValues);
 const party = z.enum(partyRole.enumValues);
 

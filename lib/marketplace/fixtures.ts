@@ -8,6 +8,7 @@ import { count, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { auditLog, eventOutbox, providerInteractions } from "@/db/schema";
 import { resolveActor, type UserActor } from "@/lib/auth/actor";
+import { createSecretiveCustomer } from "@/lib/provider-profile/fixtures";
 import { addMember, createBusiness, createCustomer, createUser } from "@/test/factories";
 import type { PostJobInput } from "./inputs";
 import { acceptApplication, applyToJob, postJob } from "./jobs";
@@ -18,6 +19,16 @@ export type ProviderPerson = { actor: UserActor; staff: UserActor; userId: strin
 export async function newCustomer(db: Database): Promise<CustomerPerson> {
   const user = await createUser(db, { name: "Cara Customer" });
   const customer = await createCustomer(db, user.id);
+  return { actor: (await resolveActor(db, user.id)) as UserActor, userId: user.id, customerId: customer.id };
+}
+
+/**
+ * A customer whose private details are the distinctive SECRET values of
+ * lib/provider-profile/fixtures.ts (first name Zelda), so a test finds a leak by searching a body
+ * for each of them.
+ */
+export async function secretiveCustomer(db: Database): Promise<CustomerPerson> {
+  const { user, customer } = await createSecretiveCustomer(db);
   return { actor: (await resolveActor(db, user.id)) as UserActor, userId: user.id, customerId: customer.id };
 }
 

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import type { UserActor } from "@/lib/auth/actor";
-import { AppError } from "@/lib/errors";
 import { testDatabase, type TestDatabase } from "@/test/db";
+import { outcomeOf } from "@/test/factories";
 import type { JobDto } from "./dto";
 import { newCustomer, newProvider } from "./fixtures";
 import { jobSteps } from "./job-steps";
@@ -35,8 +35,7 @@ async function tryStep(db: Database, run: (tx: Database) => Promise<unknown>): P
       try {
         await run(tx);
       } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        outcome = error.details.reason ?? error.code;
+        outcome = outcomeOf(error);
       }
       throw new Rollback();
     });

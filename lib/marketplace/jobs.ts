@@ -4,13 +4,14 @@
  * provider interaction it implies, its audit rows, its domain event and the customer's counters
  * (./stats.ts), so none of them can disagree with the job.
  */
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { bookings, jobApplications, jobs } from "@/db/schema";
 import { recordChange } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { marketplaceActor, requireCustomer, requireJobCustomer, requireJobProvider, requireProvider } from "@/lib/authz/policy";
-import { conflict, notFound } from "@/lib/errors";
+import { conflict } from "@/lib/errors";
+import { loadApplication, requirePending, setApplicationStatus } from "./applications";
 import { iso, type ApplicationCreatedDto, type BookingDto, type JobDto } from "./dto";
 import { declinePendingApplications } from "./decline";
 import { emitJobEvent } from "./events";
@@ -88,22 +89,16 @@ export async function acceptApplication(db: Database, actor: Actor, jobId: strin
   return db.transaction(async (tx) => {
     const { job, side } = await loadJobFor(tx, m, jobId, "update");
     requireJobCustomer(side);
-    const [application] = await tx
-      .select()
-      .from(jobApplications)
-      .where(and(eq(jobApplications.id, applicationId), eq(jobApplications.jobId, jobId)));
-    if (!application) throw notFound("That application");
+    const application = await loadApplication(tx, jobId, applicationId);
     if (job.status !== "open") throw conflict("This job is already booked or closed.", "job_not_open");
-    if (application.status !== "pending") {
-      throw conflict(`This application is ${application.status}, not pending.`, "application_not_pending");
-    }
+    requirePending(application);
     const provider = application.providerBusinessId;
 
     const [booking] = await tx
       .insert(bookings)
       .values({ jobId, applicationId, providerBusinessId: provider, customerId })
       .returning();
-    await tx.update(jobApplications).set({ status: "accepted" }).where(eq(jobApplications.id, applicationId));
+    await setApplicationStatus(tx, user, application, "accepted");
     const declined = await declinePendingApplications(tx, user, jobId, applicationId);
     await tx.update(jobs).set({ status: "booked" }).where(eq(jobs.id, jobId));
 
@@ -115,13 +110,6 @@ export async function acceptApplication(db: Database, actor: Actor, jobId: strin
       after: { jobId, applicationId, providerBusinessId: provider },
     });
     await recordChange(tx, user, { businessId: null, entity: { type: "job", id: jobId }, action: "update", before: { status: job.status }, after: { status: "booked" } });
-    await recordChange(tx, user, {
-      businessId: provider,
-      entity: { type: "job_application", id: applicationId },
-      action: "update",
-      before: { status: "pending" },
-      after: { status: "accepted" },
-    });
     await emitJobEvent(tx, "v1.job.booked", provider, {
       job_id: jobId,
       customer_id: customerId,

@@ -5,18 +5,18 @@
  * a 400 with field errors; reading writes nothing. Only the session is stubbed.
  */
 import { randomUUID } from "node:crypto";
-import { count, eq, inArray, sql } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import * as messages from "@/app/api/jobs/[jobId]/messages/route";
 import type { Database } from "@/db/client";
-import { auditLog, businesses, customers, eventOutbox, jobMessages, profileStats, providerInteractions, users } from "@/db/schema";
+import { businesses, customers, jobMessages, profileStats, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { messageDto } from "./dto";
-import { newCustomer, newProvider, type CustomerPerson, type ProviderPerson } from "./fixtures";
+import { newCustomer, newProvider, writtenInTransaction, type ProviderPerson } from "./fixtures";
 import { acceptApplication, applyToJob, postJob } from "./jobs";
 import { jobMessagePageDto, type JobMessagePageDto } from "./message-list";
 
-const { as, callRoute, parsedBody, routeDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
+const { as, callRoute, parsedBody, routeDatabase, walkPages } = await vi.hoisted(() => import("@/test/route-harness"));
 const t = await routeDatabase();
 
 const JOB = { title: "Clean the windows", category: "Window cleaning", description: "Ten windows, two floors." };
@@ -43,7 +43,7 @@ async function refusal(jobId: string, query: Record<string, string> = {}) {
  */
 async function world(db: Database) {
   const cara = await newCustomer(db);
-  await db.update(customers).set({ lastName: "Smith", phone: PHONE }).where(eq(customers.id, cara.customerId));
+  await db.update(customers).set({ phone: PHONE }).where(eq(customers.id, cara.customerId));
   await db.update(users).set({ email: EMAIL }).where(eq(users.id, cara.userId));
   const dave = await newCustomer(db);
   const named = async (name: string) => {
@@ -73,17 +73,13 @@ async function world(db: Database) {
   return { cara, dave, ace, bright, clear, jobId, aceApplication, say };
 }
 
-/** Rows anything could have written: a read must leave them as they were. */
-async function footprint(db: Database, customer: CustomerPerson) {
-  const rows = (table: typeof auditLog | typeof eventOutbox | typeof providerInteractions | typeof jobMessages) =>
-    db.select({ n: count() }).from(table).then((r) => r[0]!.n);
-  return {
-    audit: await rows(auditLog),
-    events: await rows(eventOutbox),
-    interactions: await rows(providerInteractions),
-    messages: await rows(jobMessages),
-    stats: await db.select().from(profileStats).where(inArray(profileStats.customerId, [customer.customerId])),
-  };
+type World = Awaited<ReturnType<typeof world>>;
+
+/** What a read could have written in this transaction: rows stamped with its now(), the job's messages, and the counters. */
+async function footprint(db: Database, w: World) {
+  const messages = await db.select({ n: count() }).from(jobMessages).where(eq(jobMessages.jobId, w.jobId)).then((rows) => rows[0]!.n);
+  const stats = await db.select().from(profileStats).where(eq(profileStats.customerId, w.cara.customerId));
+  return { ...(await writtenInTransaction(db)), messages, stats };
 }
 
 describe("GET /api/jobs/{jobId}/messages", () => {
@@ -94,7 +90,7 @@ describe("GET /api/jobs/{jobId}/messages", () => {
       await w.say(w.bright.actor, "I can come on Monday.");
       await w.say(w.cara.actor, "The second floor. Is Tuesday fine?", w.ace);
       await w.say(w.ace.staff, "Tuesday works.");
-      const before = await footprint(db, w.cara);
+      const before = await footprint(db, w);
 
       as(w.cara.actor);
       const customerView = await page(w.jobId, { provider_business_id: w.ace.businessId });
@@ -127,7 +123,7 @@ describe("GET /api/jobs/{jobId}/messages", () => {
       as(w.ace.actor);
       expect((await page(w.jobId)).messages[1]!.sender_name).toBe("CJ");
 
-      expect(await footprint(db, w.cara)).toEqual(before);
+      expect(await footprint(db, w)).toEqual(before);
     }));
 
   it("keeps a closed thread readable for both sides", () =>
@@ -192,15 +188,11 @@ describe("GET /api/jobs/{jobId}/messages", () => {
 
       as(w.cara.actor);
       const pages: string[][] = [];
-      let before: string | null = null;
-      do {
-        const query: Record<string, string> = { provider_business_id: w.ace.businessId, limit: "5", ...(before && { before }) };
-        const current = await page(w.jobId, query);
+      const query = (before: string | null) => ({ provider_business_id: w.ace.businessId, limit: "5", ...(before && { before }) });
+      for await (const current of walkPages((before) => page(w.jobId, query(before)))) {
         pages.push(current.messages.map((m) => m.body));
         expect(current.pagination.limit).toBe(5);
-        expect(current.pagination.has_more).toBe(current.pagination.next_cursor !== null);
-        before = current.pagination.next_cursor;
-      } while (before && pages.length < 10);
+      }
 
       expect(pages.map((p) => p.length)).toEqual([5, 5, 2]);
       // Newest page first; each page oldest to newest; together, the thread exactly once.

@@ -6,7 +6,9 @@
  *
  * job_messages_thread_idx (job_id, provider_business_id, created_at), read backwards, serves the
  * page: the cursor's time bounds the index scan, and rows sharing one created_at (a transaction's
- * messages) are put in id order by an incremental sort of that one group.
+ * messages) are put in id order by an incremental sort of that one group. The two names come in
+ * the same statement: both joins are on a key the WHERE clause fixes (the thread's provider, the
+ * job's customer), so each is one primary-key row.
  */
 import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -18,7 +20,9 @@ import { badRequest, forbidden } from "@/lib/errors";
 import { keysetCursor, keysetPage, microsText, olderThan } from "@/lib/http/keyset";
 import { publicDisplayName } from "@/lib/provider-profile/figures";
 import { pageCursor, pageLimit } from "@/lib/http/page-query";
+import { at, iso } from "./dto";
 import { loadJobFor } from "./job-access";
+import { threadProviderOf } from "./threads";
 
 export const MESSAGES_PAGE_DEFAULT = 30;
 export const MESSAGES_PAGE_MAX = 100;
@@ -43,7 +47,7 @@ export const jobThreadMessageDto = z
       description: "The provider business's name, or the customer's public name (their chosen name, else first name and last initial).",
     }),
     body: z.string(),
-    created_at: z.iso.datetime(),
+    created_at: at,
   })
   .meta({ id: "JobThreadMessage" });
 export type JobThreadMessageDto = z.infer<typeof jobThreadMessageDto>;
@@ -54,6 +58,7 @@ export const jobMessagePageDto = z
     provider_business_id: z.uuid().meta({ description: "The thread's provider business." }),
     viewer_role: party.meta({ description: "The caller's side of the thread, so a client can tell its own messages." }),
     messages: z.array(jobThreadMessageDto).meta({ description: "Oldest to newest within the page." }),
+    // keysetPagination's shape, worded for this list: its cursor goes back as `before`, not `cursor`.
     pagination: z.strictObject({
       has_more: z.boolean().meta({ description: "Whether older messages remain." }),
       next_cursor: z.string().nullable().meta({ description: "Pass as `before` for the older page; null on the oldest page." }),
@@ -66,60 +71,62 @@ export type JobMessagePageDto = z.infer<typeof jobMessagePageDto>;
 export async function listJobMessages(db: Database, actor: Actor, jobId: string, query: JobMessagesQuery): Promise<JobMessagePageDto> {
   const m = marketplaceActor(actor);
   const { job, side, ownApplication } = await loadJobFor(db, m, jobId);
-  const provider = threadOf(side, m.providerBusinessId, ownApplication !== null, query.provider_business_id);
+  const provider = threadProviderOf(side, m.providerBusinessId, query.provider_business_id, {
+    unnamed: () => badRequest("Name the provider whose conversation to read.", { provider_business_id: ["Required for the customer."] }),
+    notOwn: () => forbidden("not_your_thread", "A provider can read only its own conversation with the customer."),
+  });
+  // A provider has a thread once it applied (the booked provider applied too).
+  if (side === "provider" && !ownApplication) throw forbidden("not_applied", "Apply to this job before messaging the customer.");
   const before = query.before ? decodeBefore(query.before, provider) : null;
   const { limit } = query;
 
-  // One after another, as getJob does: a page request holds one pooled connection at a time.
   const rows = await db
-    .select({ id: jm.id, at: microsText(jm.createdAt), role: jm.senderRole, body: jm.body })
-    .from(jm)
-    .where(and(eq(jm.jobId, jobId), eq(jm.providerBusinessId, provider), olderThan(before, jm.createdAt, jm.id)))
-    .orderBy(desc(jm.createdAt), desc(jm.id))
-    .limit(limit + 1);
-  // Both names in one round trip; only the last name's initial leaves the database.
-  const [names] = await db
     .select({
+      id: jm.id,
+      at: microsText(jm.createdAt),
+      role: jm.senderRole,
+      body: jm.body,
       providerName: businesses.name,
       displayName: customers.displayName,
       firstName: customers.firstName,
+      // Only the last name's initial leaves the database.
       lastInitial: sql<string>`left(${customers.lastName}, 1)`,
     })
-    .from(customers)
-    .leftJoin(businesses, eq(businesses.id, provider))
-    .where(eq(customers.id, job.customerId));
+    .from(jm)
+    .leftJoin(businesses, eq(businesses.id, jm.providerBusinessId))
+    .leftJoin(customers, eq(customers.id, job.customerId))
+    .where(and(eq(jm.jobId, jobId), eq(jm.providerBusinessId, provider), olderThan(before, jm.createdAt, jm.id)))
+    .orderBy(desc(jm.createdAt), desc(jm.id))
+    .limit(limit + 1);
 
   const { page, pagination } = keysetPage(rows, limit, (oldest) =>
     messageCursors.encode({ p: provider, t: oldest.at, i: oldest.id }),
   );
-  const customerName = names ? publicDisplayName(names.displayName, names.firstName, names.lastInitial) : "The customer";
-  return {
+  return jobMessagePageDto.parse({
     job_id: jobId,
     provider_business_id: provider,
     viewer_role: side,
     messages: page.reverse().map((row) => ({
       message_id: row.id,
       sender_role: row.role,
-      sender_name: row.role === "customer" ? customerName : (names?.providerName ?? "The provider"),
+      sender_name: senderName(row),
       body: row.body,
-      created_at: new Date(row.at).toISOString(),
+      created_at: iso(row.at),
     })),
     pagination,
-  };
+  });
 }
 
-/** The provider business whose thread the caller reads: the one the customer names, a provider's own. */
-function threadOf(side: "customer" | "provider", ownProvider: string | null, applied: boolean, named: string | undefined): string {
-  if (side === "customer") {
-    if (!named) throw badRequest("Name the provider whose conversation to read.", { provider_business_id: ["Required for the customer."] });
-    return named;
-  }
-  if (named && named !== ownProvider) {
-    throw forbidden("not_your_thread", "A provider can read only its own conversation with the customer.");
-  }
-  // A provider has a thread once it applied (the booked provider applied too).
-  if (!applied) throw forbidden("not_applied", "Apply to this job before messaging the customer.");
-  return ownProvider!;
+/** Who wrote a message, by public name; the fallbacks cover a name whose row is gone. */
+function senderName(row: {
+  role: JobThreadMessageDto["sender_role"];
+  providerName: string | null;
+  displayName: string | null;
+  firstName: string | null;
+  lastInitial: string;
+}): string {
+  if (row.role === "provider") return row.providerName ?? "The provider";
+  return row.firstName === null ? "The customer" : publicDisplayName(row.displayName, row.firstName, row.lastInitial);
 }
 
 /*
@@ -131,7 +138,5 @@ const messageCursors = keysetCursor({ p: z.uuid() });
 function decodeBefore(cursor: string, provider: string) {
   const invalid = () =>
     badRequest("That page cursor is not valid. Start again from the newest messages.", { before: ["Not a cursor from this thread."] });
-  const position = messageCursors.decode(cursor, invalid);
-  if (position.p !== provider) throw invalid();
-  return position;
+  return messageCursors.decode(cursor, { expected: { p: provider }, refuse: invalid });
 }

@@ -14,17 +14,20 @@ import { iso, type ApplicationDto, type MessageDto } from "./dto";
 import { emitJobEvent } from "./events";
 import type { MessageInput } from "./inputs";
 import { recordInteraction } from "./interactions";
-import { loadJobFor, type LoadedJob } from "./job-access";
+import { loadJobFor } from "./job-access";
 import { bumpProfileStats } from "./stats";
-import { threadAccess } from "./threads";
+import { threadAccess, threadProviderOf } from "./threads";
 
 export async function sendJobMessage(db: Database, actor: Actor, jobId: string, input: MessageInput): Promise<MessageDto> {
   const m = marketplaceActor(actor);
   return db.transaction(async (tx) => {
     // A share lock: a message never lands after a cancellation that committed first.
-    const loaded = await loadJobFor(tx, m, jobId, "share");
-    const { job, side, booking } = loaded;
-    const { provider, applicationStatus } = await threadNamed(tx, loaded, m.providerBusinessId, input);
+    const { job, side, booking, ownApplication } = await loadJobFor(tx, m, jobId, "share");
+    const provider = threadProviderOf(side, m.providerBusinessId, input.provider_business_id, {
+      unnamed: () => badRequest("Name the provider to write to.", { provider_business_id: ["Required for the customer."] }),
+      notOwn: () => badRequest("A provider writes in its own thread.", { provider_business_id: ["Leave it out, or name your own business."] }),
+    });
+    const applicationStatus = side === "provider" ? (ownApplication?.status ?? null) : await applicationStatusOf(tx, jobId, provider);
     const access = threadAccess(side, {
       jobStatus: job.status,
       bookedProviderId: booking?.providerBusinessId ?? null,
@@ -67,24 +70,11 @@ export async function sendJobMessage(db: Database, actor: Actor, jobId: string, 
   });
 }
 
-/** The thread the message is for (a provider's own, the one the customer names) and its provider's application. */
-async function threadNamed(
-  tx: Database,
-  { job, side, ownApplication }: LoadedJob,
-  ownProvider: string | null,
-  input: MessageInput,
-): Promise<{ provider: string; applicationStatus: ApplicationDto["status"] | null }> {
-  const named = input.provider_business_id;
-  if (side === "provider") {
-    if (named && named !== ownProvider) {
-      throw badRequest("A provider writes in its own thread.", { provider_business_id: ["Leave it out, or name your own business."] });
-    }
-    return { provider: ownProvider!, applicationStatus: ownApplication?.status ?? null };
-  }
-  if (!named) throw badRequest("Name the provider to write to.", { provider_business_id: ["Required for the customer."] });
+/** The status of `provider`'s application to the job; null when it never applied. */
+async function applicationStatusOf(tx: Database, jobId: string, provider: string): Promise<ApplicationDto["status"] | null> {
   const [application] = await tx
     .select({ status: jobApplications.status })
     .from(jobApplications)
-    .where(and(eq(jobApplications.jobId, job.id), eq(jobApplications.providerBusinessId, named)));
-  return { provider: named, applicationStatus: application?.status ?? null };
+    .where(and(eq(jobApplications.jobId, jobId), eq(jobApplications.providerBusinessId, provider)));
+  return application?.status ?? null;
 }

@@ -28,7 +28,7 @@ import { badRequest } from "@/lib/errors";
 import { keysetCursor, keysetPage, keysetPagination, microsText, olderThan } from "@/lib/http/keyset";
 import { publicDisplayName } from "@/lib/provider-profile/figures";
 import { pageCursor, pageLimit } from "@/lib/http/page-query";
-import { iso } from "./dto";
+import { at, iso } from "./dto";
 
 export const MODERATION_STATUSES = ["disputed", "hidden"] as const;
 export type ModerationStatus = (typeof MODERATION_STATUSES)[number];
@@ -48,8 +48,6 @@ export const moderationQuery = z.object({
   cursor: pageCursor("The `next_cursor` of the previous page, with the same status; omit for the first page."),
 });
 export type ModerationQuery = z.output<typeof moderationQuery>;
-
-const at = z.iso.datetime();
 
 export const moderationReviewDto = z
   .strictObject({
@@ -156,11 +154,11 @@ export async function listReviewsForModeration(db: Database, actor: Actor, query
 const reviewCursors = keysetCursor({ o: z.enum(MODERATION_STATUSES) });
 
 function decodeModerationCursor(cursor: string, status: ModerationStatus) {
-  const position = reviewCursors.decode(cursor);
-  if (position.o !== status) {
-    throw badRequest("That page cursor belongs to the other list. Start again from the first page.", {
-      cursor: [`This cursor is for status=${position.o}.`],
-    });
-  }
-  return position;
+  return reviewCursors.decode(cursor, {
+    expected: { o: status },
+    mismatch: (found) =>
+      badRequest("That page cursor belongs to the other list. Start again from the first page.", {
+        cursor: [`This cursor is for status=${found.o}.`],
+      }),
+  });
 }

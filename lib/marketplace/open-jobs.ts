@@ -75,7 +75,7 @@ export async function listOpenJobs(db: Database, actor: Actor, query: OpenJobsQu
         budget_minor: row.budgetMinor,
         currency: row.currency,
         scheduled_for: iso(row.scheduledFor),
-        created_at: new Date(row.at).toISOString(),
+        created_at: iso(row.at),
         applied: row.applied,
         application_count: row.applicationCount,
       };

@@ -90,7 +90,7 @@ export async function listProviderJobs(db: Database, actor: Actor, query: Provid
       job_status: row.jobStatus,
       application_status: row.applicationStatus,
       stage: row.stage,
-      applied_at: new Date(row.at).toISOString(),
+      applied_at: iso(row.at),
       booked: row.booked,
       completed_at: iso(row.completedAt),
     })),

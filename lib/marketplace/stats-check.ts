@@ -53,7 +53,7 @@ export async function profileStatsMismatches(db: Database, customerIds?: string[
             where customer_id in (select id from scope) group by customer_id, category) per_category
       group by customer_id),
     sc as (select customer_id, jsonb_object_agg(category, jobs) as categories from profile_job_categories
-      where customer_id in (select id from scope) and jobs <> 0 group by customer_id),
+      where customer_id in (select id from scope) group by customer_id),
     expected as (
       select s.id as customer_id,
         coalesce(j.posted, 0) as jobs_posted, coalesce(j.completed, 0) as jobs_completed,

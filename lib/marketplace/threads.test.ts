@@ -4,10 +4,8 @@
  * refusal says what the closed thread says.
  */
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { jobApplications } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { testDatabase, type TestDatabase } from "@/test/db";
@@ -18,6 +16,7 @@ import { cancelJob, completeJob } from "./lifecycle";
 import { sendJobMessage } from "./messages";
 import { getJob } from "./queries";
 import { threadsOf, type ThreadOfJob } from "./threads";
+import { withdrawApplication } from "./withdraw";
 
 const [A, B, W] = [randomUUID(), randomUUID(), randomUUID()];
 const NAMES: Record<string, string> = { [A]: "Ace Cleaning", [B]: "Bright Windows", [W]: "Wavering Ltd" };
@@ -142,14 +141,13 @@ describe("the write path and threadsOf", () => {
   async function world(db: Database) {
     const cara = await newCustomer(db);
     const [a, b, w, c] = [await newProvider(db), await newProvider(db), await newProvider(db), await newProvider(db)];
-    const withdraw = (applicationId: string) =>
-      db.update(jobApplications).set({ status: "withdrawn" }).where(eq(jobApplications.id, applicationId));
 
     async function jobIn(state: "open" | "booked" | "completed" | "cancelled open" | "cancelled booked") {
       const { job_id } = await postJob(db, cara.actor, JOB);
       const applied = await applyToJob(db, a.actor, job_id, { message: "Hi" });
       await applyToJob(db, b.actor, job_id, { message: "Hi" });
-      await withdraw((await applyToJob(db, w.actor, job_id, { message: "Hi" })).application_id);
+      const withdrawn = await applyToJob(db, w.actor, job_id, { message: "Hi" });
+      await withdrawApplication(db, w.actor, job_id, withdrawn.application_id);
       if (state !== "open" && state !== "cancelled open") await acceptApplication(db, cara.actor, job_id, applied.application_id);
       if (state === "completed") await completeJob(db, a.actor, job_id);
       if (state.startsWith("cancelled")) await cancelJob(db, cara.actor, job_id);

@@ -73,6 +73,24 @@ export function threadAccess(viewer: JobSide, t: ThreadFacts): ThreadAccess {
   return closed(reason, (m) => forbidden("not_booked_provider", m));
 }
 
+/**
+ * The provider business whose thread the caller means: the one the customer names (required), a
+ * provider's own (naming another is refused). Reading and writing refuse these in their own words.
+ */
+export function threadProviderOf(
+  side: JobSide,
+  ownProvider: string | null,
+  named: string | undefined,
+  refuse: { unnamed: () => AppError; notOwn: () => AppError },
+): string {
+  if (side === "customer") {
+    if (!named) throw refuse.unnamed();
+    return named;
+  }
+  if (named && named !== ownProvider) throw refuse.notOwn();
+  return ownProvider!;
+}
+
 export type ThreadOfJob = {
   provider_business_id: string;
   counterpart_name: string;

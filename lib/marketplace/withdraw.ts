@@ -4,14 +4,12 @@
  * again; the interactions it already recorded stay too (they are history), and the customer's
  * counters never counted applications, so they do not move.
  */
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { jobApplications } from "@/db/schema";
-import { recordChange } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { marketplaceActor, requireJobProvider, requireProvider } from "@/lib/authz/policy";
-import { conflict, forbidden, notFound } from "@/lib/errors";
+import { conflict, forbidden } from "@/lib/errors";
+import { loadApplication, requirePending, setApplicationStatus } from "./applications";
 import { emitJobEvent } from "./events";
 import { loadJobFor } from "./job-access";
 
@@ -33,28 +31,14 @@ export async function withdrawApplication(
     const { job, side } = await loadJobFor(tx, m, jobId, "share");
     requireJobProvider(side);
     // Locked, so of two withdrawals at once (two staff of the business) the second sees the first's.
-    const [application] = await tx
-      .select({ providerBusinessId: jobApplications.providerBusinessId, status: jobApplications.status })
-      .from(jobApplications)
-      .where(and(eq(jobApplications.id, applicationId), eq(jobApplications.jobId, jobId)))
-      .for("update");
-    if (!application) throw notFound("That application");
+    const application = await loadApplication(tx, jobId, applicationId, { lock: true });
     if (application.providerBusinessId !== business.businessId) {
       throw forbidden("not_your_application", "Only the business that applied can withdraw this application.");
     }
     if (job.status !== "open") throw conflict("This job is no longer open, so the application cannot be withdrawn.", "job_not_open");
-    if (application.status !== "pending") {
-      throw conflict(`This application is ${application.status}, not pending.`, "application_not_pending");
-    }
+    requirePending(application);
 
-    await tx.update(jobApplications).set({ status: "withdrawn" }).where(eq(jobApplications.id, applicationId));
-    await recordChange(tx, user, {
-      businessId: business.businessId,
-      entity: { type: "job_application", id: applicationId },
-      action: "update",
-      before: { status: "pending" },
-      after: { status: "withdrawn" },
-    });
+    await setApplicationStatus(tx, user, application, "withdrawn");
     await emitJobEvent(tx, "v1.job.application_withdrawn", business.businessId, {
       job_id: jobId,
       customer_id: job.customerId,

@@ -1,13 +1,11 @@
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { env } from "@/lib/env";
 import { emitEvent } from "@/lib/events/outbox";
-import { testDatabase } from "@/test/db";
 import { metrics, observeRequest, routePattern } from "./metrics";
 import { metricsRoute } from "./metrics-route";
 
-const { useDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
-const t = await testDatabase();
-afterAll(() => t.close());
+const { routeDatabase, useDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
+const t = await routeDatabase();
 useDatabase(t.db);
 
 const scrape = (authorization?: string) =>

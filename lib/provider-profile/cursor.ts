@@ -20,12 +20,13 @@ export const encodeCursor = cursors.encode;
 
 /** The position in `order`; a cursor that is malformed or of another order is a 400. */
 export function decodeCursor(cursor: string, order: CursorPosition["o"], needsRating: boolean): CursorPosition {
-  const position = cursors.decode(cursor);
-  if (position.o !== order) {
-    throw badRequest("That page cursor belongs to another sort order. Start again from the first page.", {
-      cursor: [`This cursor is for sort=${position.o}.`],
-    });
-  }
+  const position = cursors.decode(cursor, {
+    expected: { o: order },
+    mismatch: (found) =>
+      badRequest("That page cursor belongs to another sort order. Start again from the first page.", {
+        cursor: [`This cursor is for sort=${found.o}.`],
+      }),
+  });
   if ((position.r !== undefined) !== needsRating) throw invalidCursor();
   return position;
 }

@@ -2,7 +2,8 @@
  * Charging a policy against the database: every limit of the policy is one row of rate_limits
  * (key "<policy>:<scope>:<subject>"), and all of them are charged by ONE multi-row upsert, so a
  * limit holds across processes and instances on every driver, atomically, in one round trip. It
- * runs as a named prepared statement (one per number of rows), so it is not planned per request.
+ * is rendered once per number of rows and runs as a named prepared statement, so a request neither
+ * rebuilds its text nor has it planned.
  * Refusals become a 429 AppError with Retry-After and RateLimit-* headers; successes leave
  * RateLimit-* headers on the request context.
  *
@@ -14,7 +15,7 @@
  */
 import { inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { executePrepared } from "@/db/prepared";
+import { preparedStatement } from "@/db/prepared";
 import { rateLimits } from "@/db/schema";
 import { rateLimited } from "@/lib/errors";
 import { requestContext } from "@/lib/observability/context";
@@ -73,6 +74,32 @@ function longestWait(outcomes: Outcome[]): Outcome {
   return outcomes.reduce((a, b) => (b.res.msBeforeNext > a.res.msBeforeNext ? b : a));
 }
 
+/** Row i of a charge binds `key<i>` and `duration<i>` (seconds). */
+type ChargeValues = Record<string, string | number>;
+type ChargeStatement = (db: Database, values: ChargeValues) => Promise<Row[]>;
+
+/** The charge upsert by number of rows: policies have one to three limits, so a few statements in all. */
+const chargeStatements = new Map<number, ChargeStatement>();
+
+function chargeStatement(rowCount: number): ChargeStatement {
+  let statement = chargeStatements.get(rowCount);
+  if (!statement) {
+    const rows = Array.from(
+      { length: rowCount },
+      (_, i) => sql`(${sql.placeholder(`key${i}`)}, 1, now() + make_interval(secs => ${sql.placeholder(`duration${i}`)}))`,
+    );
+    const expired = sql`${rateLimits.expire} <= now()`;
+    statement = preparedStatement<ChargeValues, Row>("rate_limit_charge", sql`
+      insert into ${rateLimits} (key, points, expire) values ${sql.join(rows, sql`, `)}
+      on conflict (key) do update set
+        points = case when ${expired} then 1 else ${rateLimits.points} + 1 end,
+        expire = case when ${expired} then excluded.expire else ${rateLimits.expire} end
+      returning key, points, ${msLeft} as ms_left`);
+    chargeStatements.set(rowCount, statement);
+  }
+  return statement;
+}
+
 /**
  * Charges one request to every limit of the policy, in one statement. Throws rateLimited when any
  * limit is exceeded; store errors propagate (the request needs the database anyway, and a 5xx is
@@ -81,14 +108,12 @@ function longestWait(outcomes: Outcome[]): Outcome {
 export async function consumeWith(db: Database, definition: PolicyDefinition, subject: Subject): Promise<void> {
   const charges = chargesFor(definition, subject).sort((a, b) => (a.key < b.key ? -1 : 1));
   if (charges.length === 0) return;
-  const rows = charges.map(({ key, limit }) => sql`(${key}, 1, now() + make_interval(secs => ${limit.duration}))`);
-  const expired = sql`${rateLimits.expire} <= now()`;
-  const charged = await executePrepared<Row>(db, "rate_limit_charge", sql`
-    insert into ${rateLimits} (key, points, expire) values ${sql.join(rows, sql`, `)}
-    on conflict (key) do update set
-      points = case when ${expired} then 1 else ${rateLimits.points} + 1 end,
-      expire = case when ${expired} then excluded.expire else ${rateLimits.expire} end
-    returning key, points, ${msLeft} as ms_left`);
+  const values: ChargeValues = {};
+  charges.forEach(({ key, limit }, i) => {
+    values[`key${i}`] = key;
+    values[`duration${i}`] = limit.duration;
+  });
+  const charged = await chargeStatement(charges.length)(db, values);
   const results = charges.map(({ limit, key }) => {
     const row = charged.find((r) => r.key === key)!;
     return { limit, res: stateOf(limit, row), refused: row.points > limit.points };

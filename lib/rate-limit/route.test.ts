@@ -4,24 +4,16 @@
  * without running the handler. Only the session is mocked; getDb answers the test database.
  */
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { route } from "@/lib/http/route";
-import { testDatabase, type TestDatabase } from "@/test/db";
 import { POLICIES } from "./index";
 import { uniqueIp, userActor } from "@/test/factories";
 
-const { as, useDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
+const { as, routeDatabase, useDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
+const t = await routeDatabase();
+useDatabase(t.db);
 
 const perUser = POLICIES.write.find((l) => l.per === "user")!;
-
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await testDatabase();
-  useDatabase(t.db);
-});
-afterAll(async () => {
-  await t.close();
-});
 
 let ip: string;
 beforeEach(() => {

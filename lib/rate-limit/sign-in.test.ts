@@ -45,12 +45,12 @@ const perIp = POLICIES.signIn.find((l) => l.per === "ip")!;
 const uniqueEmail = () => `signin-${randomUUID()}@example.test`;
 
 const t = await routeDatabase();
+useDatabase(t.db);
 let passwordHash: string;
 beforeAll(async () => {
   passwordHash = await hashPassword(PASSWORD);
 });
 beforeEach(() => {
-  useDatabase(t.db);
   state.authJsPost = vi.fn(async (_req: Request) => new Response(null, { status: 302 }));
 });
 

@@ -1,10 +1,23 @@
 /**
- * The customers the profile benchmarks look at, in a world seeded with --scale: the one with the
- * most reviews (the seed's "whale") and a typical one. Each is made public for the run, whatever
- * it chose, and given its choice back afterwards.
+ * Who the profile benchmarks involve, in a world seeded with --scale: the providers that look (owners
+ * of marketplace provider businesses) and the customers they look at, the one with the most
+ * reviews (the seed's "whale") and a typical one. Each customer is made public for the run,
+ * whatever it chose, and given its choice back afterwards.
  */
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+
+export type ProviderOwner = { user_id: string; business_id: string; email: string };
+
+/** The first `count` owners of marketplace provider businesses, by email: the same ones on every run. */
+export async function providerOwners(db: Database, count: number): Promise<ProviderOwner[]> {
+  const { rows } = await db.execute<ProviderOwner>(sql`
+    select u.id as user_id, m.business_id, u.email
+    from users u join memberships m on m.user_id = u.id join businesses b on b.id = m.business_id
+    where b.is_marketplace_provider and m.role = 'owner' order by u.email limit ${count}`);
+  if (rows.length < count) throw new Error(`Needs ${count} provider owners: seed a bigger world with npm run db:seed -- --scale N.`);
+  return rows;
+}
 
 export type MeasuredCustomer = { id: string; reviews: number; label: string };
 

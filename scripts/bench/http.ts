@@ -13,10 +13,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import autocannon from "autocannon";
-import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { DEMO_PASSWORD } from "@/db/seed/demo/accounts";
-import { customersToMeasure, withPublicProfile } from "./customers";
+import { customersToMeasure, providerOwners, withPublicProfile } from "./customers";
+import { round } from "./measure";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3100);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -31,7 +31,9 @@ export async function httpSuite(db: Database, databaseUrl: string): Promise<Http
   const server = startServer(databaseUrl);
   try {
     await serverReady(server);
-    const identities = await Promise.all((await benchProviderEmails(db)).map((email, i) => signIn(email, `10.77.0.${i + 1}`)));
+    // One provider owner per connection: many providers browsing at once, not one hammering its own counters.
+    const owners = await providerOwners(db, CONNECTIONS);
+    const identities = await Promise.all(owners.map(({ email }, i) => signIn(email, `10.77.0.${i + 1}`)));
     const customers = await customersToMeasure(db);
     return await withPublicProfile(db, customers, async () => {
       const targets = [
@@ -77,15 +79,6 @@ async function serverReady(server: ChildProcess): Promise<void> {
   throw new Error(`The server did not answer ${BASE}/api/health within a minute.`);
 }
 
-/** One provider owner per connection: many providers browsing at once, not one hammering its own counters. */
-async function benchProviderEmails(db: Database): Promise<string[]> {
-  const { rows } = await db.execute<{ email: string }>(sql`
-    select u.email from users u join memberships m on m.user_id = u.id join businesses b on b.id = m.business_id
-    where b.is_marketplace_provider and m.role = 'owner' order by u.email limit ${CONNECTIONS}`);
-  if (rows.length < CONNECTIONS) throw new Error(`Needs ${CONNECTIONS} provider owners: seed a bigger world with npm run db:seed -- --scale N.`);
-  return rows.map((r) => r.email);
-}
-
 type Identity = Record<string, string>;
 
 /** Auth.js's credentials flow, as any API client does it (csrf token, then the form post): the headers to send as them. */
@@ -123,7 +116,7 @@ async function load(path: string, identities: Identity[], seconds: number): Prom
 }
 
 function summarise(route: string, runs: autocannon.Result[]): Omit<HttpFigure, "vs_trivial"> {
-  const mean = (pick: (r: autocannon.Result) => number) => Math.round((runs.reduce((s, r) => s + pick(r), 0) / runs.length) * 100) / 100;
+  const mean = (pick: (r: autocannon.Result) => number) => round(runs.reduce((s, r) => s + pick(r), 0) / runs.length);
   return {
     route,
     requests: runs.reduce((s, r) => s + r.requests.total, 0),

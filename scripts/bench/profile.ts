@@ -5,13 +5,12 @@
  * figures) and review pages under each sort, first page against a deep page; then whether
  * Postgres reuses generic plans for those prepared statements.
  */
-import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { resolveActor, type UserActor } from "@/lib/auth/actor";
 import { getProviderProfile } from "@/lib/provider-profile/profile";
 import { listCustomerReviews } from "@/lib/provider-profile/reviews";
 import type { ReviewSort } from "@/lib/provider-profile/inputs";
-import { customersToMeasure, withPublicProfile, type MeasuredCustomer } from "./customers";
+import { customersToMeasure, providerOwners, withPublicProfile, type MeasuredCustomer } from "./customers";
 import { measure, type Figure } from "./measure";
 import { preparedPlans } from "./plans";
 
@@ -20,12 +19,8 @@ const DEEP_PAGES = 40;
 
 /** A provider to look with. */
 async function benchProvider(db: Database): Promise<UserActor> {
-  const { rows } = await db.execute<{ user_id: string; business_id: string }>(sql`
-    select m.user_id, m.business_id from memberships m join businesses b on b.id = m.business_id
-    where b.is_marketplace_provider limit 1`);
-  const row = rows[0];
-  if (!row) throw new Error("No provider business: seed the database with --scale first.");
-  return (await resolveActor(db, row.user_id, { businessId: row.business_id })) as UserActor;
+  const [owner] = await providerOwners(db, 1);
+  return (await resolveActor(db, owner!.user_id, { businessId: owner!.business_id })) as UserActor;
 }
 
 export async function profileSuite(db: Database): Promise<Figure[]> {

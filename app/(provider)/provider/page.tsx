@@ -4,6 +4,7 @@ import Link from "next/link";
 import { getProviderHome } from "@/lib/dashboards/provider-home";
 import { loadForPage } from "@/lib/auth/page";
 import { AccessDenied } from "@/components/app/access-denied";
+import { CustomerLink } from "@/components/provider-jobs/job-item";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -58,21 +59,16 @@ export default async function ProviderHomePage() {
           ) : (
             <ul className="divide-y divide-slate-100">
               {home.latestOpenJobs.map((job) => (
-                <li key={job.id} className="flex items-center justify-between gap-4 py-3 text-sm">
+                <li key={job.job_id} className="flex items-center justify-between gap-4 py-3 text-sm">
                   <div className="min-w-0">
                     <p className="truncate font-medium text-slate-900">
-                      <Link href={`/jobs/${job.id}`} className="rounded hover:text-brand-700 hover:underline">
+                      <Link href={`/jobs/${job.job_id}`} className="rounded hover:text-brand-700 hover:underline">
                         {job.title}
                       </Link>
                     </p>
                     <p className="text-slate-500">
-                      Posted {formatDate(job.createdAt)} ·{" "}
-                      <Link
-                        href={`/provider/customers/${job.customerId}`}
-                        className="rounded font-medium text-brand-700 hover:text-brand-800 hover:underline"
-                      >
-                        About the customer<span className="sr-only"> who posted {job.title}</span>
-                      </Link>
+                      Posted {formatDate(job.created_at)} ·{" "}
+                      <CustomerLink customerId={job.customer_id} srSuffix={`who posted ${job.title}`} />
                     </p>
                   </div>
                   <Badge tone="accent">{job.category}</Badge>

@@ -5,7 +5,8 @@
  * (a review only on a completed job, by the booked provider, with the job's category).
  */
 import type { JobStatus } from "@/db/schema";
-import { addMinutes, daysBefore, JOB_CATEGORIES, JOB_DESCRIPTIONS, REVIEW_COMMENTS, type JobCategory } from "../catalog";
+import type { JobCategory } from "@/lib/marketplace/categories";
+import { addMinutes, daysBefore, JOB_CATEGORIES, JOB_DESCRIPTIONS, REVIEW_COMMENTS } from "../catalog";
 import type { BusinessKey, BusinessRef, CustomerRef, People } from "./people";
 import { newId, type Ctx } from "./world";
 

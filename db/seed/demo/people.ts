@@ -4,7 +4,8 @@
  * providers have a list worth browsing.
  */
 import type * as s from "@/db/schema";
-import { daysBefore, type JobCategory } from "../catalog";
+import type { JobCategory } from "@/lib/marketplace/categories";
+import { daysBefore } from "../catalog";
 import { DEMO_ACCOUNTS, type DemoEmail } from "./accounts";
 import { newId, type Ctx } from "./world";
 

@@ -17,27 +17,32 @@ export function buildStats(ctx: Ctx, people: People) {
   const { world, anchor } = ctx;
   const byCustomer = new Map<
     string,
-    Events & { posted: number; cancelled: number; orders: number; spentUsd: number; active: Date[]; ratings: Histogram }
+    Events & {
+      posted: number;
+      cancelled: number;
+      orders: number;
+      spentUsd: number;
+      active: Date[];
+      ratings: Histogram;
+      /** Jobs posted per category. */
+      categories: Map<string, number>;
+    }
   >();
   for (const c of people.all) {
     byCustomer.set(c.id, {
       first_job: [], first_booking: [], jobs_completed_5: [], jobs_completed_20: [], five_star: [], reviews_10: [],
       first_order: [], connector: [], posted: 0, cancelled: 0, orders: 0, spentUsd: 0, active: [c.createdAt],
-      ratings: [0, 0, 0, 0, 0],
+      ratings: [0, 0, 0, 0, 0], categories: new Map(),
     });
   }
   const of = (customerId: string | null | undefined) => byCustomer.get(customerId!)!;
 
   const customerOfJob = new Map<string, string>();
-  const jobsByCategory = new Map<string, { customerId: string; category: string; jobs: number }>();
   for (const job of world.jobs) {
-    const key = `${job.customerId}|${job.category}`;
-    const counted = jobsByCategory.get(key) ?? { customerId: job.customerId, category: job.category, jobs: 0 };
-    counted.jobs++;
-    jobsByCategory.set(key, counted);
     const e = of(job.customerId);
     customerOfJob.set(job.id!, job.customerId);
     e.posted++;
+    e.categories.set(job.category, (e.categories.get(job.category) ?? 0) + 1);
     e.first_job.push(job.createdAt!);
     e.active.push(job.createdAt!);
     if (job.completedAt) e.jobs_completed_5.push(job.completedAt), e.jobs_completed_20.push(job.completedAt);
@@ -103,6 +108,6 @@ export function buildStats(ctx: Ctx, people: People) {
       lastActiveAt: new Date(Math.max(...e.active.map((d) => d.getTime()))),
       computedAt: anchor,
     });
+    for (const [category, jobs] of e.categories) world.profileJobCategories.push({ customerId, category, jobs });
   }
-  world.profileJobCategories.push(...jobsByCategory.values());
 }

@@ -5,7 +5,8 @@
  */
 import type { Metadata } from "next";
 import { loadForPage } from "@/lib/auth/page";
-import { CUSTOMER_JOBS_PAGE_DEFAULT, customerJobsQuery, listMyJobs } from "@/lib/marketplace/customer-jobs";
+import { JOBS_PAGE_DEFAULT, customerJobsQuery } from "@/lib/marketplace/browse-inputs";
+import { listMyJobs } from "@/lib/marketplace/customer-jobs";
 import { AccessDenied } from "@/components/app/access-denied";
 import { BackLink } from "@/components/app/back-link";
 import { MyJobsList } from "@/components/customer/my-jobs-list";
@@ -23,7 +24,7 @@ export default async function MyJobsPage({ searchParams }: Props) {
   const parsed = customerJobsQuery.shape.status.safeParse((await searchParams).status);
   const status = parsed.success ? parsed.data : undefined;
   const path = status ? `/me/jobs?status=${status}` : "/me/jobs";
-  const result = await loadForPage(path, (db, actor) => listMyJobs(db, actor, { status, limit: CUSTOMER_JOBS_PAGE_DEFAULT }));
+  const result = await loadForPage(path, (db, actor) => listMyJobs(db, actor, { status, limit: JOBS_PAGE_DEFAULT }));
   if (!result.ok) return <AccessDenied error={result.error} />;
 
   return (
@@ -36,7 +37,7 @@ export default async function MyJobsPage({ searchParams }: Props) {
       />
       <StatusFilter current={status} />
       <Card>
-        <MyJobsList key={status ?? "all"} status={status} initialPage={result.data} pageSize={CUSTOMER_JOBS_PAGE_DEFAULT} />
+        <MyJobsList key={status ?? "all"} status={status} initialPage={result.data} pageSize={JOBS_PAGE_DEFAULT} />
       </Card>
     </div>
   );

@@ -6,6 +6,7 @@
  * filter value the API would refuse is dropped with a note, so a stale shared link still opens.
  */
 import type { Metadata } from "next";
+import type { z } from "zod";
 import { loadForPage } from "@/lib/auth/page";
 import { JOBS_PAGE_DEFAULT, openJobsQuery, PROVIDER_JOB_STAGES, providerJobsQuery } from "@/lib/marketplace/browse-inputs";
 import { listOpenJobs } from "@/lib/marketplace/open-jobs";
@@ -27,14 +28,18 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
 
+/** The filter as the API reads it, or null when it is absent or one the API would refuse. */
+function known<T>(filter: z.ZodType<T | undefined>, value: string | undefined): T | null {
+  const parsed = filter.safeParse(value);
+  return parsed.success ? (parsed.data ?? null) : null;
+}
+
 export default async function ProviderJobsPage({ searchParams }: Props) {
   const params = await searchParams;
   const view: JobsView = first(params.view) === "mine" ? "mine" : "open";
   const rawFilter = first(view === "open" ? params.category : params.stage);
-  const parsedCategory = openJobsQuery.shape.category.safeParse(rawFilter);
-  const parsedStage = providerJobsQuery.shape.stage.safeParse(rawFilter);
-  const category = view === "open" && parsedCategory.success ? (parsedCategory.data ?? null) : null;
-  const stage = view === "mine" && parsedStage.success ? (parsedStage.data ?? null) : null;
+  const category = view === "open" ? known(openJobsQuery.shape.category, rawFilter) : null;
+  const stage = view === "mine" ? known(providerJobsQuery.shape.stage, rawFilter) : null;
   const unknownFilter = rawFilter !== undefined && category === null && stage === null ? rawFilter : null;
 
   const path = `/provider/jobs?${new URLSearchParams({ view, ...(rawFilter && { [view === "open" ? "category" : "stage"]: rawFilter }) })}`;
