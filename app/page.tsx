@@ -33,10 +33,12 @@ export default async function LandingPage() {
         <div aria-hidden className="absolute -bottom-32 right-24 size-72 rounded-full bg-accent-300/20" />
         <div className="relative max-w-2xl">
           <p className="text-sm font-medium uppercase tracking-widest text-brand-100">Clientele</p>
-          <h1 className="mt-3 text-4xl font-semibold tracking-tight sm:text-5xl">One customer profile. Three ways to use it.</h1>
+          <h1 className="mt-3 text-4xl font-semibold tracking-tight sm:text-5xl">
+            One customer profile. Three ways to use it.
+          </h1>
           <p className="mt-4 text-lg text-brand-50/90">
-            Customers manage their profile, marketplace providers view it with the customer&apos;s consent, and businesses keep their
-            own customer records alongside it.
+            Customers manage their profile, marketplace providers view it with the customer&apos;s consent, and
+            businesses keep their own customer records alongside it.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
             {signedIn ? (
@@ -48,7 +50,11 @@ export default async function LandingPage() {
                 <ButtonLink href="/register" className="bg-white !text-brand-700 hover:bg-brand-50">
                   Create your account
                 </ButtonLink>
-                <ButtonLink href="/signin" variant="ghost" className="text-white ring-1 ring-inset ring-white/40 hover:bg-white/10">
+                <ButtonLink
+                  href="/signin"
+                  variant="ghost"
+                  className="text-white ring-1 ring-inset ring-white/40 hover:bg-white/10"
+                >
                   Sign in
                 </ButtonLink>
               </>
@@ -64,7 +70,9 @@ export default async function LandingPage() {
         <ul className="mt-6 grid gap-4 md:grid-cols-3">
           {FACES.map((face) => (
             <li key={face.title} className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
-              <span className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-medium ${face.tone}`}>{face.label}</span>
+              <span className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-medium ${face.tone}`}>
+                {face.label}
+              </span>
               <h3 className="mt-4 text-base font-semibold text-slate-900">{face.title}</h3>
               <p className="mt-2 text-sm leading-6 text-slate-600">{face.body}</p>
             </li>

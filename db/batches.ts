@@ -5,7 +5,10 @@
  */
 
 /** Runs `deleteBatch(limit)` until a batch deletes fewer than `batchSize` rows; returns the total. */
-export async function deleteInBatches(batchSize: number, deleteBatch: (limit: number) => Promise<number>): Promise<number> {
+export async function deleteInBatches(
+  batchSize: number,
+  deleteBatch: (limit: number) => Promise<number>,
+): Promise<number> {
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error("deleteInBatches needs a positive batch size");
   let total = 0;
   for (;;) {

@@ -5,7 +5,9 @@ import { migrationStatus } from "./migrate";
 import { testDatabase, type TestDatabase } from "@/test/db";
 
 let t: TestDatabase;
-beforeAll(async () => { t = await testDatabase(); });
+beforeAll(async () => {
+  t = await testDatabase();
+});
 afterAll(() => t.close());
 
 describe("migrations", () => {
@@ -19,7 +21,9 @@ describe("migrations", () => {
 
   it("give unguessable random ids", async () => {
     await t.rollback(async (db) => {
-      const { rows } = await db.execute<{ id: string }>(sql`insert into businesses (name) values ('A'), ('B') returning id`);
+      const { rows } = await db.execute<{ id: string }>(
+        sql`insert into businesses (name) values ('A'), ('B') returning id`,
+      );
       expect(rows[0]!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       expect(rows[0]!.id).not.toBe(rows[1]!.id);
     });

@@ -42,7 +42,9 @@ it("gives two texts under one label two names, so both run on one connection", a
   await t.rollback(async (db) => {
     // Under one name, node-postgres would refuse the second text ("Prepared statements must be unique").
     expect(await executePrepared(db, "test_shape", sql`select ${1}::int as one`)).toEqual([{ one: 1 }]);
-    expect(await executePrepared(db, "test_shape", sql`select ${2}::int as one, ${3}::int as two`)).toEqual([{ one: 2, two: 3 }]);
+    expect(await executePrepared(db, "test_shape", sql`select ${2}::int as one, ${3}::int as two`)).toEqual([
+      { one: 2, two: 3 },
+    ]);
     expect(await executePrepared(db, "test_shape", sql`select ${4}::int as one`)).toEqual([{ one: 4 }]);
   });
 });

@@ -23,7 +23,9 @@ test("a new customer posts a job, finds it in their jobs and makes their profile
 
   // Everything but the title: the error is next to the title, which gets the focus.
   await page.getByLabel("Category", { exact: true }).selectOption("Handyman");
-  await page.getByLabel("Description", { exact: true }).fill("Three shelves on a brick wall. I have the brackets and screws.");
+  await page
+    .getByLabel("Description", { exact: true })
+    .fill("Three shelves on a brick wall. I have the brackets and screws.");
   await page.getByLabel(/^Budget/).fill("80.50");
   await page.getByRole("button", { name: "Post job" }).click();
   const titleInput = page.getByLabel("Title", { exact: true });
@@ -87,7 +89,9 @@ test("a new customer posts a job, finds it in their jobs and makes their profile
 });
 
 test("an account without a customer profile is told it cannot post jobs", async ({ page }) => {
-  const provider = await registerAccount(page.request, "provider", { businessName: `Not A Customer ${randomUUID().slice(0, 6)}` });
+  const provider = await registerAccount(page.request, "provider", {
+    businessName: `Not A Customer ${randomUUID().slice(0, 6)}`,
+  });
   await signIn(page.request, provider.email);
 
   await page.goto("/me/jobs/new");

@@ -11,7 +11,12 @@ import { registerAccount, signIn } from "./fixtures/accounts";
 import { postJob } from "./fixtures/marketplace";
 
 /** A signed-in person with a browser context (and page) of their own. */
-async function personIn(browser: Browser, baseURL: string | undefined, role: "customer" | "provider", names: { name: string; businessName?: string }) {
+async function personIn(
+  browser: Browser,
+  baseURL: string | undefined,
+  role: "customer" | "provider",
+  names: { name: string; businessName?: string },
+) {
   const context = await browser.newContext({ baseURL });
   const account = await registerAccount(context.request, role, names);
   await signIn(context.request, account.email);
@@ -34,7 +39,10 @@ async function confirmStep(page: Page, label: string, confirm: string) {
   await page.getByRole("button", { name: confirm, exact: true }).click();
 }
 
-test("a job from application to a disputed review, as the customer and the provider see it", async ({ browser, baseURL }) => {
+test("a job from application to a disputed review, as the customer and the provider see it", async ({
+  browser,
+  baseURL,
+}) => {
   const business = `Wardrobe Wizards ${randomUUID().slice(0, 6)}`;
   const customer = await personIn(browser, baseURL, "customer", { name: "Connie Customer" });
   const provider = await personIn(browser, baseURL, "provider", { name: "Pete Provider", businessName: business });
@@ -47,7 +55,10 @@ test("a job from application to a disputed review, as the customer and the provi
     await p.goto(`/jobs/${jobId}`);
     await expect(p.getByRole("heading", { level: 1, name: title })).toBeVisible();
     await expect(p.getByText("$125.00")).toBeVisible();
-    await expect(p.getByRole("link", { name: "About the customer" })).toHaveAttribute("href", /^\/provider\/customers\/[0-9a-f-]{36}$/);
+    await expect(p.getByRole("link", { name: "About the customer" })).toHaveAttribute(
+      "href",
+      /^\/provider\/customers\/[0-9a-f-]{36}$/,
+    );
     await p.getByLabel("Message to the customer").fill("We assemble wardrobes every week and can come on Saturday.");
     await p.getByRole("button", { name: "Send application" }).click();
     await expect(p.getByText("Waiting for a decision")).toBeVisible();
@@ -106,7 +117,9 @@ test("a provider withdraws its application, and the customer can no longer book 
   const provider = await personIn(browser, baseURL, "provider", { name: "Will Withdraw", businessName: business });
   try {
     const jobId = await postJob(customer.page.request, assemblyJob("Build a bookcase"));
-    const applied = await provider.page.request.post(`/api/jobs/${jobId}/applications`, { data: { message: "Happy to help." } });
+    const applied = await provider.page.request.post(`/api/jobs/${jobId}/applications`, {
+      data: { message: "Happy to help." },
+    });
     expect(applied.status(), await applied.text()).toBe(201);
 
     const c = customer.page;
@@ -146,7 +159,9 @@ test("the customer cancels a booked job, and neither side is told it is still bo
   const provider = await personIn(browser, baseURL, "provider", { name: "Paul Plans", businessName: business });
   try {
     const jobId = await postJob(customer.page.request, assemblyJob("Hang three shelves"));
-    const applied = await provider.page.request.post(`/api/jobs/${jobId}/applications`, { data: { message: "I have the drill." } });
+    const applied = await provider.page.request.post(`/api/jobs/${jobId}/applications`, {
+      data: { message: "I have the drill." },
+    });
     expect(applied.status(), await applied.text()).toBe(201);
     const { application_id } = await applied.json();
     const booked = await customer.page.request.post(`/api/jobs/${jobId}/applications/${application_id}/accept`);

@@ -11,7 +11,11 @@ import { postJob } from "./fixtures/marketplace";
 
 const conversationWith = (page: Page, name: string) => page.getByRole("region", { name: `Conversation with ${name}` });
 
-test("a provider and a customer message each other about a job, and replies arrive without a reload", async ({ page, browser, baseURL }) => {
+test("a provider and a customer message each other about a job, and replies arrive without a reload", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const customerContext = await browser.newContext({ baseURL });
   try {
     const customerPage = await customerContext.newPage();
@@ -68,7 +72,9 @@ test("a provider and a customer message each other about a job, and replies arri
     await expect(arrived).toContainText("Not yet, but I have primer in the shed.");
     await expect(arrived).toContainText("Mara M.");
     await expect(arrived).not.toContainText("Messenger");
-    await expect(providerThread.locator("[aria-live=polite]").filter({ hasText: "New message from Mara M." })).toHaveCount(1);
+    await expect(
+      providerThread.locator("[aria-live=polite]").filter({ hasText: "New message from Mara M." }),
+    ).toHaveCount(1);
   } finally {
     await customerContext.close();
   }

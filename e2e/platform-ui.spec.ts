@@ -6,7 +6,10 @@ import { expect, test } from "@playwright/test";
 import { registerAccount, signIn, DEMO_PASSWORD } from "./fixtures/accounts";
 
 test("a role change appears in the staff page's history, field by field, with who made it", async ({ page }) => {
-  const owner = await registerAccount(page.request, "provider", { name: "Olive Owner", businessName: "Audit Plumbing" });
+  const owner = await registerAccount(page.request, "provider", {
+    name: "Olive Owner",
+    businessName: "Audit Plumbing",
+  });
   const member = await registerAccount(page.request, "customer", { name: "Mick Member" });
   await signIn(page.request, owner.email);
   const added = await page.request.post(`/api/businesses/${owner.business_id}/staff`, {
@@ -35,7 +38,11 @@ test("the platform admin sees the event outbox and the events staff changes prod
   const owner = await registerAccount(request, "provider", { businessName: "Outbox Cleaning" });
   const member = await registerAccount(request, "customer");
   await signIn(request, owner.email);
-  expect((await request.post(`/api/businesses/${owner.business_id}/staff`, { data: { email: member.email, role: "staff" } })).status()).toBe(201);
+  expect(
+    (
+      await request.post(`/api/businesses/${owner.business_id}/staff`, { data: { email: member.email, role: "staff" } })
+    ).status(),
+  ).toBe(201);
 
   // ...which the admin finds in the outbox, pending or already published.
   await signIn(page.request, "admin@clientele.test", DEMO_PASSWORD);

@@ -16,7 +16,10 @@ function cspViolations(page: Page): string[] {
   return seen;
 }
 
-test("pages carry a per-request CSP nonce and the security headers, and run without CSP violations", async ({ page, request }) => {
+test("pages carry a per-request CSP nonce and the security headers, and run without CSP violations", async ({
+  page,
+  request,
+}) => {
   const violations = cspViolations(page);
   const first = await page.goto("/signin");
   const headers = first!.headers();
@@ -60,7 +63,9 @@ test("/api/metrics needs the token, then exposes the platform's series", async (
   const account = await registerAccount(request, "customer");
   await signIn(request, account.email);
   expect((await request.get("/api/me")).status()).toBe(200);
-  expect((await request.get("/api/cron/retention", { headers: { authorization: `Bearer ${E2E_CRON_SECRET}` } })).status()).toBe(200);
+  expect(
+    (await request.get("/api/cron/retention", { headers: { authorization: `Bearer ${E2E_CRON_SECRET}` } })).status(),
+  ).toBe(200);
 
   const res = await request.get("/api/metrics", { headers: { authorization: `Bearer ${E2E_METRICS_TOKEN}` } });
   expect(res.status()).toBe(200);
@@ -72,7 +77,13 @@ test("/api/metrics needs the token, then exposes the platform's series", async (
   expect(text).toMatch(/cron_runs_total\{[^}]*job="retention"[^}]*outcome="succeeded"[^}]*\} [1-9]/);
   expect(text).toMatch(/outbox_events\{[^}]*status="pending"[^}]*\} \d+/);
   expect(text).toMatch(/outbox_oldest_pending_age_seconds\{[^}]*\} [\d.]+/);
-  for (const series of ["profile_views_total", "rate_limit_refusals_total", "webhook_events_total", "outbox_events_published_total", "process_cpu_seconds_total"]) {
+  for (const series of [
+    "profile_views_total",
+    "rate_limit_refusals_total",
+    "webhook_events_total",
+    "outbox_events_published_total",
+    "process_cpu_seconds_total",
+  ]) {
     expect(text).toContain(`# TYPE ${series}`);
   }
 });

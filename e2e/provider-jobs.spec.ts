@@ -22,7 +22,14 @@ async function postJobsAsCustomer(
     await signIn(request, customer.email);
     const ids: string[] = [];
     for (const job of jobs) {
-      ids.push(await postJob(request, { ...job, description: "Details to agree on the day.", budget_minor: 12000, currency: "USD" }));
+      ids.push(
+        await postJob(request, {
+          ...job,
+          description: "Details to agree on the day.",
+          budget_minor: 12000,
+          currency: "USD",
+        }),
+      );
     }
     return ids;
   } finally {
@@ -68,7 +75,11 @@ test("a provider sees new open jobs, filters them by category and opens one", as
   await expect(page).toHaveURL(new RegExp(`/jobs/${tapId!}$`));
 });
 
-test("a job the provider applied to shows as applied, and under Your applications", async ({ page, playwright, baseURL }) => {
+test("a job the provider applied to shows as applied, and under Your applications", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const title = `Assemble a bookcase ${randomUUID().slice(0, 8)}`;
   const [jobId] = await postJobsAsCustomer(playwright, baseURL, [{ title, category: "Furniture assembly" }]);
 
@@ -76,7 +87,9 @@ test("a job the provider applied to shows as applied, and under Your application
   await page.goto("/provider/jobs?view=mine");
   await expect(page.getByText("You have not applied to any jobs yet")).toBeVisible();
 
-  const applied = await page.request.post(`/api/jobs/${jobId!}/applications`, { data: { message: "We have built hundreds." } });
+  const applied = await page.request.post(`/api/jobs/${jobId!}/applications`, {
+    data: { message: "We have built hundreds." },
+  });
   expect(applied.status(), await applied.text()).toBe(201);
 
   await page.goto("/provider/jobs?view=open&category=Furniture+assembly");
@@ -87,7 +100,12 @@ test("a job the provider applied to shows as applied, and under Your application
   await page.getByRole("navigation", { name: "Job lists" }).getByRole("link", { name: "Your applications" }).click();
   await expect(page).toHaveURL(/view=mine/);
   const mine = page.getByRole("list", { name: "Your applications", exact: true });
-  await expect(mine.getByRole("listitem").filter({ hasText: title })).toContainText("Waiting for the customer to choose");
-  await page.getByRole("navigation", { name: "Filter your jobs by stage" }).getByRole("link", { name: "Booked" }).click();
+  await expect(mine.getByRole("listitem").filter({ hasText: title })).toContainText(
+    "Waiting for the customer to choose",
+  );
+  await page
+    .getByRole("navigation", { name: "Filter your jobs by stage" })
+    .getByRole("link", { name: "Booked" })
+    .click();
   await expect(page.getByText("Nothing booked right now")).toBeVisible();
 });

@@ -94,24 +94,37 @@ test("a provider views a public profile, switches the sort and loads more review
 
   // Lowest first starts with her lowest visible rating.
   await page.getByRole("button", { name: "Lowest" }).click();
-  await expect(reviews.getByRole("listitem").first().getByRole("img", { name: `${lowest} out of 5 stars` })).toBeVisible();
+  await expect(
+    reviews
+      .getByRole("listitem")
+      .first()
+      .getByRole("img", { name: `${lowest} out of 5 stars` }),
+  ).toBeVisible();
 });
 
 // Uses the marketplace write routes: POST /api/jobs, POST /api/jobs/{jobId}/applications and
 // PATCH /api/customer/profile/provider-visibility.
-test("a restricted profile is refused until the provider applies to the customer's job, then shown", async ({ page, playwright, baseURL }) => {
+test("a restricted profile is refused until the provider applies to the customer's job, then shown", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const customerContext = await playwright.request.newContext({ baseURL });
   try {
     const customer = await registerAccount(customerContext, "customer", { name: "Rita Reserved" });
     await signIn(customerContext, customer.email);
-    const visibility = await customerContext.patch("/api/customer/profile/provider-visibility", { data: { visibility: "restricted" } });
+    const visibility = await customerContext.patch("/api/customer/profile/provider-visibility", {
+      data: { visibility: "restricted" },
+    });
     expect(visibility.status(), await visibility.text()).toBe(200);
     const jobId = await postJob(customerContext, { category: "Plumbing" });
 
     await signedInProvider(page.request, "Careful Plumbing");
     await page.goto(`/provider/customers/${customer.customer_id}`);
     await expect(page.getByRole("heading", { level: 1, name: "Shared with providers they know" })).toBeVisible();
-    await expect(page.getByRole("alert").filter({ hasText: "shares their profile only with providers they have dealt with" })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "shares their profile only with providers they have dealt with" }),
+    ).toBeVisible();
     await expect(page.getByText("Rita R.")).toHaveCount(0);
 
     const applied = await page.request.post(`/api/jobs/${jobId}/applications`, {
@@ -167,7 +180,11 @@ test("the profile fits a phone screen without sideways scrolling", async ({ page
 
   if (process.env.PROFILE_SCREENSHOTS) {
     await page.getByRole("button", { name: "Most recent" }).click();
-    await expect(reviewsList(page).getByRole("img", { name: /^[1-4] out of 5 stars$/ }).first()).toBeVisible();
+    await expect(
+      reviewsList(page)
+        .getByRole("img", { name: /^[1-4] out of 5 stars$/ })
+        .first(),
+    ).toBeVisible();
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: "docs/screenshots/provider-profile-phone.png", fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });

@@ -40,7 +40,10 @@ async function disputedReview(
   );
   await ok(customer.post(`/api/jobs/${jobId}/applications/${applicationId}/accept`));
   await ok(customer.post(`/api/jobs/${jobId}/complete`));
-  const { review_id: reviewId } = await ok(provider.post(`/api/jobs/${jobId}/review`, { data: { rating: 1, comment } }), 201);
+  const { review_id: reviewId } = await ok(
+    provider.post(`/api/jobs/${jobId}/review`, { data: { rating: 1, comment } }),
+    201,
+  );
   await ok(customer.post(`/api/jobs/${jobId}/reviews/${reviewId}/dispute`, { data: { reason } }));
 }
 
@@ -61,8 +64,20 @@ test("the admin hides one disputed review and keeps another: both leave the queu
     await signIn(customer, dana.email);
     const fixers = await registerAccount(provider, "provider", { businessName: "Fair Price Fixers" });
     await signIn(provider, fixers.email);
-    await disputedReview(customer, provider, { title: "Replace a light fitting", category: "Electrical" }, toHide, reason);
-    await disputedReview(customer, provider, { title: "Fix a dripping tap", category: "Plumbing" }, toKeep, "I only moved it once.");
+    await disputedReview(
+      customer,
+      provider,
+      { title: "Replace a light fitting", category: "Electrical" },
+      toHide,
+      reason,
+    );
+    await disputedReview(
+      customer,
+      provider,
+      { title: "Fix a dripping tap", category: "Plumbing" },
+      toKeep,
+      "I only moved it once.",
+    );
     expect(await reviewCommentsSeenBy(provider, dana.customer_id!)).toEqual(expect.arrayContaining([toHide, toKeep]));
 
     // The admin finds both in the disputed queue, with the dispute and the customer's public name.
@@ -92,7 +107,9 @@ test("the admin hides one disputed review and keeps another: both leave the queu
     // falling back to the top of the page.
     await keepRow.getByRole("button", { name: "Keep review" }).focus();
     await page.keyboard.press("Enter");
-    await expect(page.getByRole("status").filter({ hasText: "Review kept" })).toContainText("still counts towards Dana D.");
+    await expect(page.getByRole("status").filter({ hasText: "Review kept" })).toContainText(
+      "still counts towards Dana D.",
+    );
     await expect(keepRow).toHaveCount(0);
     await expect(page.locator("#review-moderation-panel-disputed :focus")).toHaveCount(1);
 

@@ -49,12 +49,7 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema> & { embedded: boolean };
 
-const DEV_SECRETS = [
-  "AUTH_SECRET",
-  "CRON_SECRET",
-  "METRICS_TOKEN",
-  "STRIPE_WEBHOOK_SECRET",
-] as const;
+const DEV_SECRETS = ["AUTH_SECRET", "CRON_SECRET", "METRICS_TOKEN", "STRIPE_WEBHOOK_SECRET"] as const;
 
 function devSecrets(dir: string): Record<(typeof DEV_SECRETS)[number], string> {
   const file = path.join(dir, "dev-secrets.json");

@@ -61,8 +61,7 @@ export const unauthorized = (message = "Sign in to continue.") => new AppError("
 export const forbidden = (reason: string, message: string) => new AppError("forbidden", message, { reason });
 export const notFound = (what = "That") => new AppError("not_found", `${what} was not found.`);
 export const conflict = (message: string, reason?: string) => new AppError("conflict", message, { reason });
-export const unprocessable = (message: string, reason?: string) =>
-  new AppError("unprocessable", message, { reason });
+export const unprocessable = (message: string, reason?: string) => new AppError("unprocessable", message, { reason });
 export const rateLimited = (retryAfterSeconds: number, headers?: Record<string, string>) =>
   new AppError("rate_limited", "Too many requests. Try again shortly.", { retryAfterSeconds, headers });
 

@@ -14,5 +14,8 @@ export const log: pino.Logger = (globalForLog.__clienteleLog ??= pino({
     const traceId = currentTraceId();
     return traceId ? { traceId } : {};
   },
-  redact: { paths: ["password", "*.password", "passwordHash", "*.passwordHash", "token", "*.token"], censor: "[redacted]" },
+  redact: {
+    paths: ["password", "*.password", "passwordHash", "*.passwordHash", "token", "*.token"],
+    censor: "[redacted]",
+  },
 }));

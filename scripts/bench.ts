@@ -34,7 +34,8 @@ async function platform() {
 /** A suite over the world seeded on DATABASE_URL. */
 async function onScaleWorld(name: string, suite: (db: Database, url: string) => Promise<object[]>) {
   const { url, driver } = configuredDatabase();
-  if (driver === "pglite") throw new Error("Set DATABASE_URL to a Postgres database seeded with npm run db:seed -- --scale N.");
+  if (driver === "pglite")
+    throw new Error("Set DATABASE_URL to a Postgres database seeded with npm run db:seed -- --scale N.");
   console.log(`${name} benchmarks on ${new URL(url!).host}${new URL(url!).pathname}`);
   const connection = await connect(url, driver);
   try {

@@ -36,7 +36,9 @@ function parseArgs(argv: string[]): Args {
 /** "100000", "100_000", "100k" and "1m" all work. */
 function count(text: string, flag: string): number {
   const match = /^(\d[\d_]*)([km]?)$/i.exec(text.trim());
-  const n = match ? Number(match[1]!.replace(/_/g, "")) * ({ k: 1e3, m: 1e6 }[match[2]!.toLowerCase() as "k" | "m"] ?? 1) : NaN;
+  const n = match
+    ? Number(match[1]!.replace(/_/g, "")) * ({ k: 1e3, m: 1e6 }[match[2]!.toLowerCase() as "k" | "m"] ?? 1)
+    : NaN;
   if (!Number.isSafeInteger(n) || n < 1) fail(`${flag} needs a positive whole number, not "${text}"`);
   return n;
 }
@@ -53,7 +55,9 @@ async function refuseIfSeeded(db: Database) {
   const { rows } = await db.execute<{ n: number }>(sql`select count(*)::int as n from users`);
   const users = rows[0]!.n;
   if (users > 0) {
-    throw new Error(`The database already has ${fmt(users)} users. Seeding needs an empty database: add --reset to truncate every table first.`);
+    throw new Error(
+      `The database already has ${fmt(users)} users. Seeding needs an empty database: add --reset to truncate every table first.`,
+    );
   }
 }
 
@@ -62,7 +66,8 @@ async function truncateAll(db: Database): Promise<number> {
   const { rows } = await db.execute<{ name: string }>(
     sql`select format('%I', tablename) as name from pg_tables where schemaname = current_schema() order by 1`,
   );
-  if (rows.length) await db.execute(sql.raw(`truncate table ${rows.map((r) => r.name).join(", ")} restart identity cascade`));
+  if (rows.length)
+    await db.execute(sql.raw(`truncate table ${rows.map((r) => r.name).join(", ")} restart identity cascade`));
   return rows.length;
 }
 
@@ -120,7 +125,11 @@ async function runDemo(db: Database, passwordHash: string) {
   if (!counts) return refuseIfSeeded(db);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   console.log(`Demo world seeded in ${secs(performance.now() - began)}: ${fmt(total)} rows.`);
-  console.log(Object.entries(counts).map(([table, n]) => `  ${table.padEnd(22)} ${fmt(n).padStart(7)}`).join("\n"));
+  console.log(
+    Object.entries(counts)
+      .map(([table, n]) => `  ${table.padEnd(22)} ${fmt(n).padStart(7)}`)
+      .join("\n"),
+  );
   console.log(`\nSign in with any of these, password "${DEMO_PASSWORD}":`);
   for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(24)} ${a.role}`);
 }
@@ -128,13 +137,20 @@ async function runDemo(db: Database, passwordHash: string) {
 async function runScale(db: Database, customers: number, seed: number | undefined, passwordHash: string) {
   console.log(`Building a world of ${fmt(customers)} customers${seed ? ` (seed ${seed})` : ""}...`);
   const summary = await seedScale(db, { customers, seed, passwordHash, progress: progressBars() });
-  console.log(`\nScale world seeded in ${secs(summary.totalMs)}: ${fmt(summary.shape.providers)} provider businesses, ${fmt(customers)} customers.`);
+  console.log(
+    `\nScale world seeded in ${secs(summary.totalMs)}: ${fmt(summary.shape.providers)} provider businesses, ${fmt(customers)} customers.`,
+  );
   console.log("Phases:");
-  for (const p of summary.phases) console.log(`  ${p.phase.padEnd(22)} ${secs(p.ms).padStart(9)}${p.rows ? `  ${fmt(p.rows).padStart(12)} rows` : ""}`);
+  for (const p of summary.phases)
+    console.log(
+      `  ${p.phase.padEnd(22)} ${secs(p.ms).padStart(9)}${p.rows ? `  ${fmt(p.rows).padStart(12)} rows` : ""}`,
+    );
   console.log("Rows:");
   for (const [table, n] of Object.entries(summary.rows)) console.log(`  ${table.padEnd(22)} ${fmt(n).padStart(12)}`);
   // Customer 1 is the whale: the most reviews, for deep-pagination benchmarks.
-  const { rows } = await db.execute<{ email: string }>(sql`select email from users where email like '%.1@scale.test' limit 1`);
+  const { rows } = await db.execute<{ email: string }>(
+    sql`select email from users where email like '%.1@scale.test' limit 1`,
+  );
   console.log(
     `\nSign in (password "${DEMO_PASSWORD}") as owner1@provider.scale.test, a provider, or as ${rows[0]?.email ?? "a customer"}, ` +
       `the customer with the most reviews (${fmt(summary.shape.whaleJobs * 4)} from the extra jobs alone).`,

@@ -11,13 +11,27 @@ import { DEMO_PASSWORD } from "../db/seed/demo/accounts";
 import { env } from "../lib/env";
 
 const root = path.resolve(import.meta.dirname, "..");
-const SOURCES = ["app", "components", "lib", "db", "drizzle", "public", "proxy.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "drizzle",
+  "public",
+  "proxy.ts",
+  "next.config.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
   const stat = statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(entry).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
+  return readdirSync(entry).reduce(
+    (newest, name) => Math.max(newest, newestMtime(path.join(entry, name))),
+    stat.mtimeMs,
+  );
 }
 
 function buildIsStale(): boolean {
@@ -43,7 +57,9 @@ if (buildIsStale()) {
 
 const port = process.env.PORT ?? "3000";
 if (env().embedded) {
-  console.log(`Embedded database: ${path.resolve(root, env().PGLITE_DIR)} (created and seeded with the demo world on first start).`);
+  console.log(
+    `Embedded database: ${path.resolve(root, env().PGLITE_DIR)} (created and seeded with the demo world on first start).`,
+  );
 }
 console.log(`Clientele: http://localhost:${port}  (demo accounts: see README.md, password ${DEMO_PASSWORD})`);
 

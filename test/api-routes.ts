@@ -33,7 +33,9 @@ export function apiRoutes(): ApiRoute[] {
     const urlPath = "/api/" + path.relative(API, path.dirname(file)).split(path.sep).join("/");
     const source = readFileSync(file, "utf8");
     return METHODS.filter((method) =>
-      new RegExp(`export\\s+(const|async function|function)\\s+${method}\\b|export\\s*\\{[^}]*\\b${method}\\b`).test(source),
+      new RegExp(`export\\s+(const|async function|function)\\s+${method}\\b|export\\s*\\{[^}]*\\b${method}\\b`).test(
+        source,
+      ),
     ).map((method) => ({
       method,
       path: urlPath,

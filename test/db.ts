@@ -73,7 +73,12 @@ export type ScratchDatabase = {
 export async function scratchDatabase(prefix = "clientele_scratch"): Promise<ScratchDatabase> {
   const t = await testDatabase();
   if (t.driver === "pglite" || !t.url) {
-    return { db: t.db, driver: t.driver, openAnother: async () => ({ db: t.db, close: async () => {} }), close: () => t.close() };
+    return {
+      db: t.db,
+      driver: t.driver,
+      openAnother: async () => ({ db: t.db, close: async () => {} }),
+      close: () => t.close(),
+    };
   }
   await t.close();
   const scratch = await createDatabase(t.url, prefix);

@@ -21,7 +21,11 @@ export async function createUser(db: Database, values: Partial<typeof users.$inf
 }
 
 /** A business; with `owner`, that user joins it as its owner. */
-export async function createBusiness(db: Database, values: Partial<typeof businesses.$inferInsert> = {}, owner?: string) {
+export async function createBusiness(
+  db: Database,
+  values: Partial<typeof businesses.$inferInsert> = {},
+  owner?: string,
+) {
   const [business] = await db
     .insert(businesses)
     .values({ name: `Business ${unique()}`, ...values })
@@ -35,7 +39,11 @@ export async function addMember(db: Database, businessId: string, userId: string
   await db.insert(memberships).values({ businessId, userId, role, ...(joinedAt && { createdAt: new Date(joinedAt) }) });
 }
 
-export async function createCustomer(db: Database, userId: string, values: Partial<typeof customers.$inferInsert> = {}) {
+export async function createCustomer(
+  db: Database,
+  userId: string,
+  values: Partial<typeof customers.$inferInsert> = {},
+) {
   const [customer] = await db
     .insert(customers)
     .values({ userId, firstName: "Cara", lastName: "Smith", handle: `h${unique()}`, ...values })
@@ -45,7 +53,10 @@ export async function createCustomer(db: Database, userId: string, values: Parti
 
 /** The AppError a refused call rejects with (the test fails if it resolves or throws something else). */
 export async function refusalOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }

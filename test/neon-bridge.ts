@@ -13,7 +13,10 @@ export async function startNeonBridge(): Promise<{ url: string; close: () => Pro
     const tcp = net.connect(Number(port), host === "localhost" ? "127.0.0.1" : host);
     const stream = createWebSocketStream(socket);
     stream.pipe(tcp).pipe(stream);
-    const end = () => { tcp.destroy(); socket.terminate(); };
+    const end = () => {
+      tcp.destroy();
+      socket.terminate();
+    };
     tcp.on("error", end);
     stream.on("error", end);
   });
@@ -21,6 +24,10 @@ export async function startNeonBridge(): Promise<{ url: string; close: () => Pro
   const { port } = server.address() as net.AddressInfo;
   return {
     url: `127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => { for (const c of server.clients) c.terminate(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const c of server.clients) c.terminate();
+        server.close(() => resolve());
+      }),
   };
 }

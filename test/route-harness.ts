@@ -79,7 +79,13 @@ export async function routeDatabase(): Promise<RouteDatabase> {
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
 /** Calls a route handler as Next would: path params, a client address of its own, and a JSON body when one is given. */
-export function callRoute(handler: Handler, method: string, url: string, params: Record<string, string>, body?: unknown) {
+export function callRoute(
+  handler: Handler,
+  method: string,
+  url: string,
+  params: Record<string, string>,
+  body?: unknown,
+) {
   const headers: Record<string, string> = { "x-forwarded-for": uniqueIp() };
   if (body !== undefined) headers["content-type"] = "application/json";
   const req = new NextRequest(`http://localhost${url}`, {
@@ -103,7 +109,9 @@ export async function* walkPages<P extends Paged>(fetchPage: (cursor: string | n
   let cursor: string | null = null;
   do {
     const page = await fetchPage(cursor);
-    expect(page.pagination.has_more, "has_more says whether a next cursor came").toBe(page.pagination.next_cursor !== null);
+    expect(page.pagination.has_more, "has_more says whether a next cursor came").toBe(
+      page.pagination.next_cursor !== null,
+    );
     yield page;
     cursor = page.pagination.next_cursor;
     if (cursor !== null && given.has(cursor)) throw new Error(`The cursor ${cursor} came twice: the pages never end`);

@@ -9,7 +9,10 @@ import { connect } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 
 /** A new, migrated database on the server of `baseUrl`. */
-export async function createDatabase(baseUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createDatabase(
+  baseUrl: string,
+  prefix: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${process.pid}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();

@@ -24,7 +24,8 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     });
   } catch (error) {
     // Auth.js signals success with Next's redirect, which must propagate; only its own errors mean "refused".
-    if (error instanceof CredentialsSignin && error.code === "rate_limited") return { error: await throttledMessage(email) };
+    if (error instanceof CredentialsSignin && error.code === "rate_limited")
+      return { error: await throttledMessage(email) };
     if (error instanceof AuthError) return { error: "Wrong email or password." };
     throw error;
   }
@@ -45,7 +46,10 @@ const register = action(
 );
 
 /** Creates the account, then signs straight in and goes home (or back to the invitation that sent them here). */
-export async function registerAction(_previous: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> {
+export async function registerAction(
+  _previous: ActionResult<unknown> | null,
+  form: FormData,
+): Promise<ActionResult<unknown>> {
   const result = await register(null, form);
   if (!result.ok) return result;
   await signIn("credentials", {

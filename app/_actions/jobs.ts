@@ -36,9 +36,13 @@ export const withdrawApplicationAction = jobStep(z.object({ jobId, applicationId
   withdrawApplication(db, actor, input.jobId, input.applicationId),
 );
 
-export const completeJobAction = jobStep(z.object({ jobId }), ({ db, actor, input }) => completeJob(db, actor, input.jobId));
+export const completeJobAction = jobStep(z.object({ jobId }), ({ db, actor, input }) =>
+  completeJob(db, actor, input.jobId),
+);
 
-export const cancelJobAction = jobStep(z.object({ jobId }), ({ db, actor, input }) => cancelJob(db, actor, input.jobId));
+export const cancelJobAction = jobStep(z.object({ jobId }), ({ db, actor, input }) =>
+  cancelJob(db, actor, input.jobId),
+);
 
 /** A form sends the chosen star as text, or nothing when no star was chosen. */
 const rating = z.preprocess(

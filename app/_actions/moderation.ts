@@ -8,9 +8,12 @@ import { action } from "@/lib/actions/action";
 import { reviewParams, reviewVisibilityInput } from "@/lib/marketplace/inputs";
 import { setReviewVisibility } from "@/lib/marketplace/reviews";
 
-export const setReviewVisibilityAction = action(reviewParams.extend(reviewVisibilityInput.shape), async ({ db, actor, input }) => {
-  const result = await setReviewVisibility(db, actor, input.reviewId, input.is_visible);
-  // The page's server-rendered parts change too: the outbox panel lists the event it wrote.
-  revalidatePath("/admin");
-  return result;
-});
+export const setReviewVisibilityAction = action(
+  reviewParams.extend(reviewVisibilityInput.shape),
+  async ({ db, actor, input }) => {
+    const result = await setReviewVisibility(db, actor, input.reviewId, input.is_visible);
+    // The page's server-rendered parts change too: the outbox panel lists the event it wrote.
+    revalidatePath("/admin");
+    return result;
+  },
+);

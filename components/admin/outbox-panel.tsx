@@ -12,7 +12,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatCount } from "@/components/ui/format";
 import { RetryDeadEvents } from "./retry-dead-events";
 
-const STATUS_TONE: Record<OutboxEventDto["status"], BadgeTone> = { pending: "warning", sent: "success", dead: "danger" };
+const STATUS_TONE: Record<OutboxEventDto["status"], BadgeTone> = {
+  pending: "warning",
+  sent: "success",
+  dead: "danger",
+};
 
 const DATE_TIME = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
@@ -44,14 +48,19 @@ export function OutboxPanel({ overview }: { overview: OutboxOverviewDto }) {
       <div className="space-y-4">
         {!brokerConfigured && (
           <Alert tone="info">
-            No message broker is configured (AMQP_URL is not set): events stay in the outbox until a broker is configured.
+            No message broker is configured (AMQP_URL is not set): events stay in the outbox until a broker is
+            configured.
           </Alert>
         )}
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
           <Tile label="Pending" value={formatCount(stats.pending)} />
           <Tile label="Sent" value={formatCount(stats.sent)} />
           <Tile label="Dead" value={formatCount(stats.dead)} alert={stats.dead > 0} />
-          <Tile label="Oldest pending" value={oldest === null ? "—" : formatAge(oldest)} alert={oldest !== null && oldest > 300} />
+          <Tile
+            label="Oldest pending"
+            value={oldest === null ? "—" : formatAge(oldest)}
+            alert={oldest !== null && oldest > 300}
+          />
         </dl>
         {events.length === 0 ? (
           <EmptyState
@@ -70,7 +79,9 @@ function Tile({ label, value, alert }: { label: string; value: string; alert?: b
   return (
     <div className="rounded-xl border border-slate-200 bg-slate-50/60 px-4 py-3">
       <dt className="text-xs font-medium text-slate-600">{label}</dt>
-      <dd className={`mt-1 text-xl font-semibold tabular-nums ${alert ? "text-red-700" : "text-slate-900"}`}>{value}</dd>
+      <dd className={`mt-1 text-xl font-semibold tabular-nums ${alert ? "text-red-700" : "text-slate-900"}`}>
+        {value}
+      </dd>
     </div>
   );
 }
@@ -82,12 +93,24 @@ function EventsTable({ events }: { events: OutboxEventDto[] }) {
         <caption className="sr-only">Latest events, newest first</caption>
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className="px-5 py-2 font-medium sm:px-6">Type</th>
-            <th scope="col" className="px-3 py-2 font-medium">Aggregate</th>
-            <th scope="col" className="px-3 py-2 font-medium">Status</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Attempts</th>
-            <th scope="col" className="px-3 py-2 font-medium">Last error</th>
-            <th scope="col" className="px-5 py-2 font-medium sm:px-6">Occurred (UTC)</th>
+            <th scope="col" className="px-5 py-2 font-medium sm:px-6">
+              Type
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Aggregate
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Status
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Attempts
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Last error
+            </th>
+            <th scope="col" className="px-5 py-2 font-medium sm:px-6">
+              Occurred (UTC)
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -95,7 +118,10 @@ function EventsTable({ events }: { events: OutboxEventDto[] }) {
             <tr key={e.id}>
               <td className="whitespace-nowrap px-5 py-2 font-mono text-xs text-slate-900 sm:px-6">{e.type}</td>
               <td className="whitespace-nowrap px-3 py-2 text-slate-600">
-                {e.aggregate_type} <span className="font-mono text-xs" title={e.aggregate_id}>{e.aggregate_id.slice(0, 8)}</span>
+                {e.aggregate_type}{" "}
+                <span className="font-mono text-xs" title={e.aggregate_id}>
+                  {e.aggregate_id.slice(0, 8)}
+                </span>
               </td>
               <td className="px-3 py-2">
                 <Badge tone={STATUS_TONE[e.status]}>{e.status}</Badge>
@@ -104,7 +130,9 @@ function EventsTable({ events }: { events: OutboxEventDto[] }) {
               <td className="max-w-xs truncate px-3 py-2 text-slate-600" title={e.last_error ?? undefined}>
                 {e.last_error ?? <span className="text-slate-400">—</span>}
               </td>
-              <td className="whitespace-nowrap px-5 py-2 text-slate-600 sm:px-6">{DATE_TIME.format(new Date(e.occurred_at))}</td>
+              <td className="whitespace-nowrap px-5 py-2 text-slate-600 sm:px-6">
+                {DATE_TIME.format(new Date(e.occurred_at))}
+              </td>
             </tr>
           ))}
         </tbody>

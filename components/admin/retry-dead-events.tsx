@@ -16,7 +16,9 @@ export function RetryDeadEvents({ dead }: { dead: number }) {
         </Button>
       </form>
       <Alert tone={retried?.ok ? "success" : "error"}>
-        {retried?.ok ? `${plural(retried.data.retried, "dead event")} put back in line.` : retried && !retried.ok && retried.error.message}
+        {retried?.ok
+          ? `${plural(retried.data.retried, "dead event")} put back in line.`
+          : retried && !retried.ok && retried.error.message}
       </Alert>
     </div>
   );

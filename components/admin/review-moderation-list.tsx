@@ -39,7 +39,13 @@ type Props = {
 };
 
 export function ReviewModerationList({ status, initialPage, pageSize, onAnnounce }: Props) {
-  const { query, items: reviews, itemRef, loadMore, focusNear } = useCursorList({
+  const {
+    query,
+    items: reviews,
+    itemRef,
+    loadMore,
+    focusNear,
+  } = useCursorList({
     key: REVIEW_MODERATION_KEY,
     path: "/api/admin/reviews",
     filters: { status },
@@ -53,7 +59,9 @@ export function ReviewModerationList({ status, initialPage, pageSize, onAnnounce
 
   if (query.isPending) return <ListSkeleton label="Loading reviews…" />;
   if (query.isError && reviews.length === 0) {
-    return <LoadFailed message={query.error.message} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+    return (
+      <LoadFailed message={query.error.message} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+    );
   }
   if (reviews.length === 0) {
     return (

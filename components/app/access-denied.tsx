@@ -8,7 +8,9 @@ export function AccessDenied({ error }: { error: AppError }) {
   return (
     <Card className="mx-auto max-w-lg text-center">
       <p className="text-sm font-semibold text-brand-600">{missing ? "404" : "403"}</p>
-      <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">{missing ? "Not found" : "Access denied"}</h1>
+      <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">
+        {missing ? "Not found" : "Access denied"}
+      </h1>
       <p role="alert" className="mt-3 text-sm text-slate-600">
         {error.userMessage}
       </p>

@@ -11,14 +11,25 @@ import { Select } from "@/components/ui/input";
 
 export type SwitcherMembership = { businessId: string; businessName: string; role: string };
 
-export function BusinessSwitcher({ memberships, currentId }: { memberships: SwitcherMembership[]; currentId: string | null }) {
+export function BusinessSwitcher({
+  memberships,
+  currentId,
+}: {
+  memberships: SwitcherMembership[];
+  currentId: string | null;
+}) {
   const [state, formAction, pending] = useActionState(switchBusinessAction, null);
   return (
     <form action={formAction} className="flex items-center gap-2" key={currentId}>
       <label htmlFor="business-switcher" className="sr-only">
         Acting for business
       </label>
-      <Select id="business-switcher" name="businessId" defaultValue={currentId ?? undefined} className="h-9 max-w-44 sm:max-w-64">
+      <Select
+        id="business-switcher"
+        name="businessId"
+        defaultValue={currentId ?? undefined}
+        className="h-9 max-w-44 sm:max-w-64"
+      >
         {memberships.map((m) => (
           <option key={m.businessId} value={m.businessId}>
             {m.businessName} ({m.role})

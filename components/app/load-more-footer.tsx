@@ -10,7 +10,10 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 
 type Props = {
-  query: Pick<UseInfiniteQueryResult, "hasNextPage" | "isFetchingNextPage" | "isFetchNextPageError" | "isError" | "error">;
+  query: Pick<
+    UseInfiniteQueryResult,
+    "hasNextPage" | "isFetchingNextPage" | "isFetchNextPageError" | "isError" | "error"
+  >;
   onLoadMore: () => void;
   /** "Showing the newest 10." and the like; without it (and `count`) the footer shows only while there is more. */
   status?: string;
@@ -26,7 +29,16 @@ type Props = {
   paused?: boolean;
 };
 
-export function LoadMoreFooter({ query, onLoadMore, status: worded, count, failedMessage, refreshFailedMessage, divided, paused }: Props) {
+export function LoadMoreFooter({
+  query,
+  onLoadMore,
+  status: worded,
+  count,
+  failedMessage,
+  refreshFailedMessage,
+  divided,
+  paused,
+}: Props) {
   const canLoadMore = query.hasNextPage && !paused;
   const status = worded ?? (count === undefined || query.hasNextPage ? undefined : allShown(count));
   return (

@@ -34,7 +34,11 @@ export async function SiteHeader() {
         {user && faces.length > 0 && (
           <nav aria-label="Main" className="hidden items-center gap-1 lg:flex">
             {faces.map((face) => (
-              <Link key={face.href} href={face.href} className="rounded-lg px-2.5 py-2 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+              <Link
+                key={face.href}
+                href={face.href}
+                className="rounded-lg px-2.5 py-2 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+              >
                 {face.label}
               </Link>
             ))}
@@ -46,7 +50,11 @@ export async function SiteHeader() {
               {user.memberships.length >= 2 ? (
                 <BusinessSwitcher
                   currentId={user.business?.businessId ?? null}
-                  memberships={user.memberships.map((m) => ({ businessId: m.businessId, businessName: m.businessName, role: m.role }))}
+                  memberships={user.memberships.map((m) => ({
+                    businessId: m.businessId,
+                    businessName: m.businessName,
+                    role: m.role,
+                  }))}
                 />
               ) : user.business ? (
                 <Badge tone="brand" className="hidden sm:inline-flex">

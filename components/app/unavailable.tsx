@@ -20,7 +20,11 @@ export function Unavailable({ icon, title, message, next, back }: Props) {
   return (
     <Card className="mx-auto max-w-xl text-center">
       {icon}
-      <h1 className={cn("text-xl font-semibold tracking-tight text-slate-900 sm:text-2xl", icon !== undefined && "mt-4")}>{title}</h1>
+      <h1
+        className={cn("text-xl font-semibold tracking-tight text-slate-900 sm:text-2xl", icon !== undefined && "mt-4")}
+      >
+        {title}
+      </h1>
       <p role="alert" className="mt-3 text-sm leading-relaxed text-slate-700">
         {message}
       </p>

@@ -15,12 +15,20 @@ export function UserMenu({ name, email, links }: { name: string; email: string; 
   return (
     <details className="group relative">
       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-full p-1 pr-2 text-sm text-slate-700 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">
-        <span aria-hidden className="grid size-8 place-items-center rounded-full bg-accent-100 text-xs font-semibold text-accent-800">
+        <span
+          aria-hidden
+          className="grid size-8 place-items-center rounded-full bg-accent-100 text-xs font-semibold text-accent-800"
+        >
           {initials || "?"}
         </span>
         <span className="hidden max-w-32 truncate sm:inline">{name}</span>
         <span className="sr-only">Account menu</span>
-        <svg aria-hidden viewBox="0 0 20 20" className="size-4 text-slate-400 transition-transform group-open:rotate-180" fill="currentColor">
+        <svg
+          aria-hidden
+          viewBox="0 0 20 20"
+          className="size-4 text-slate-400 transition-transform group-open:rotate-180"
+          fill="currentColor"
+        >
           <path d="M5.2 7.2a.75.75 0 0 1 1.06.02L10 11.1l3.74-3.88a.75.75 0 1 1 1.08 1.04l-4.28 4.44a.75.75 0 0 1-1.08 0L5.18 8.26a.75.75 0 0 1 .02-1.06Z" />
         </svg>
       </summary>
@@ -31,13 +39,20 @@ export function UserMenu({ name, email, links }: { name: string; email: string; 
         </div>
         <nav aria-label="Account" className="py-1">
           {links.map((link) => (
-            <Link key={link.href} href={link.href} className="block rounded-lg px-3 py-2 text-sm text-slate-700 hover:bg-slate-50">
+            <Link
+              key={link.href}
+              href={link.href}
+              className="block rounded-lg px-3 py-2 text-sm text-slate-700 hover:bg-slate-50"
+            >
               {link.label}
             </Link>
           ))}
         </nav>
         <form action={signOutAction} className="border-t border-slate-100 pt-1">
-          <button type="submit" className="w-full rounded-lg px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-50">
+          <button
+            type="submit"
+            className="w-full rounded-lg px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-50"
+          >
             Sign out
           </button>
         </form>

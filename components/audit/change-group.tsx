@@ -66,8 +66,15 @@ type Props = { group: ChangeGroupData; showSubject: boolean; ref?: Ref<HTMLLIEle
 export function ChangeGroup({ group, showSubject, ref }: Props) {
   const { first, fields } = group;
   return (
-    <li ref={ref} tabIndex={-1} className="relative pb-5 pl-5 last:pb-0 focus:outline-none focus-visible:rounded-lg focus-visible:ring-2 focus-visible:ring-brand-500">
-      <span aria-hidden className="absolute -left-[5.5px] top-1.5 size-2.5 rounded-full bg-slate-300 ring-4 ring-white" />
+    <li
+      ref={ref}
+      tabIndex={-1}
+      className="relative pb-5 pl-5 last:pb-0 focus:outline-none focus-visible:rounded-lg focus-visible:ring-2 focus-visible:ring-brand-500"
+    >
+      <span
+        aria-hidden
+        className="absolute -left-[5.5px] top-1.5 size-2.5 rounded-full bg-slate-300 ring-4 ring-white"
+      />
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
         <ActionBadge action={first.action} />
         {showSubject && <span className="font-medium text-slate-900">{subjectOf(first)}</span>}
@@ -127,7 +134,8 @@ function formatValue(value: unknown): string {
 
 function actorOf(entry: AuditEntryDto): string {
   const { type, name, label } = entry.actor;
-  if (type === "user") return label === "outside_business" ? "someone outside this business" : (name ?? "a deleted account");
+  if (type === "user")
+    return label === "outside_business" ? "someone outside this business" : (name ?? "a deleted account");
   if (type === "stripe") return `Stripe (${(label ?? "").replace(/^stripe:/, "") || "webhook"})`;
   if (label === "anonymous") return "someone not signed in";
   return `the system (${label ?? "job"})`;

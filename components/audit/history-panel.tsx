@@ -62,17 +62,15 @@ export function HistoryPanel(props: Props) {
       ) : query.isError && entries.length === 0 ? (
         <LoadFailed message={query.error.message} onRetry={() => void query.refetch()} retrying={query.isFetching} />
       ) : groups.length === 0 ? (
-        <EmptyState title="No changes recorded yet" description="Changes appear here, newest first, as soon as they are made." />
+        <EmptyState
+          title="No changes recorded yet"
+          description="Changes appear here, newest first, as soon as they are made."
+        />
       ) : (
         <>
           <ol className="ml-1.5 border-l border-slate-200" aria-label={title}>
             {groups.map((group, i) => (
-              <ChangeGroup
-                key={group.key}
-                group={group}
-                showSubject={!entityId}
-                ref={itemRef(i)}
-              />
+              <ChangeGroup key={group.key} group={group} showSubject={!entityId} ref={itemRef(i)} />
             ))}
           </ol>
           <LoadMoreFooter

@@ -38,7 +38,9 @@ export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
               key={option.value}
               className={cn(
                 "flex cursor-pointer gap-3 rounded-xl border p-3 text-sm transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-500",
-                role === option.value ? "border-brand-500 bg-brand-50/60" : "border-slate-300 bg-white hover:bg-slate-50",
+                role === option.value
+                  ? "border-brand-500 bg-brand-50/60"
+                  : "border-slate-300 bg-white hover:bg-slate-50",
               )}
             >
               <input
@@ -65,17 +67,32 @@ export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
         {(control) => <Input {...control} autoComplete="name" required value={values.name} onChange={set("name")} />}
       </Field>
       {role === "provider" && (
-        <Field name="businessName" label="Business name" error={errors.businessName} hint="Customers see this name on the marketplace.">
+        <Field
+          name="businessName"
+          label="Business name"
+          error={errors.businessName}
+          hint="Customers see this name on the marketplace."
+        >
           {(control) => (
-            <Input {...control} autoComplete="organization" required value={values.businessName} onChange={set("businessName")} />
+            <Input
+              {...control}
+              autoComplete="organization"
+              required
+              value={values.businessName}
+              onChange={set("businessName")}
+            />
           )}
         </Field>
       )}
       <Field name="email" label="Email" error={errors.email}>
-        {(control) => <Input {...control} type="email" autoComplete="email" required value={values.email} onChange={set("email")} />}
+        {(control) => (
+          <Input {...control} type="email" autoComplete="email" required value={values.email} onChange={set("email")} />
+        )}
       </Field>
       <Field name="password" label="Password" error={errors.password} hint="At least 10 characters.">
-        {(control) => <Input {...control} type="password" autoComplete="new-password" required minLength={10} maxLength={200} />}
+        {(control) => (
+          <Input {...control} type="password" autoComplete="new-password" required minLength={10} maxLength={200} />
+        )}
       </Field>
 
       <Button type="submit" className="w-full" pending={pending}>

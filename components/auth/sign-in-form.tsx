@@ -18,7 +18,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
       <Field name="email" label="Email">
         {(control) => (
-          <Input {...control} type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <Input
+            {...control}
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
         )}
       </Field>
       <Field name="password" label="Password">

@@ -45,8 +45,7 @@ export function JobRow({ job, ref }: Props) {
         )}
         {job.booked_provider_name && (
           <p className="text-slate-600">
-            {BOOKED_WITH[job.status]}{" "}
-            <span className="font-medium text-slate-800">{job.booked_provider_name}</span>
+            {BOOKED_WITH[job.status]} <span className="font-medium text-slate-800">{job.booked_provider_name}</span>
           </p>
         )}
       </div>

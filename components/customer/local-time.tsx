@@ -7,7 +7,13 @@
 import { useSyncExternalStore } from "react";
 import { formatDateTime } from "@/components/ui/format";
 
-const LOCAL = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+const LOCAL = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
 
 const noSubscription = () => () => {};
 const useHydrated = () =>

@@ -22,7 +22,12 @@ type Props = {
 };
 
 export function MyJobsList({ status, initialPage, pageSize }: Props) {
-  const { query, items: jobs, itemRef, loadMore } = useCursorList({
+  const {
+    query,
+    items: jobs,
+    itemRef,
+    loadMore,
+  } = useCursorList({
     key: ["customer-jobs"],
     path: "/api/customer/jobs",
     filters: { status },

@@ -36,7 +36,12 @@ export function PostJobForm() {
 
   return (
     <form ref={formRef} action={formAction} onSubmit={submit} noValidate className="space-y-5">
-      <Field name="title" label="Title" error={errors.title} hint="A few words providers will see first, e.g. “Fix a leaking kitchen tap”.">
+      <Field
+        name="title"
+        label="Title"
+        error={errors.title}
+        hint="A few words providers will see first, e.g. “Fix a leaking kitchen tap”."
+      >
         {(control) => <Input {...control} required maxLength={120} autoComplete="off" />}
       </Field>
       <Field name="category" label="Category" error={errors.category}>
@@ -62,7 +67,12 @@ export function PostJobForm() {
         {(control) => <Textarea {...control} required rows={6} maxLength={5000} />}
       </Field>
       <div className="grid gap-4 sm:grid-cols-[1fr_9rem]">
-        <Field name="budget" label={<>Budget {optional}</>} error={errors.budget ?? errors.budget_minor} hint="For example 120 or 120.50. Leave empty to hear offers.">
+        <Field
+          name="budget"
+          label={<>Budget {optional}</>}
+          error={errors.budget ?? errors.budget_minor}
+          hint="For example 120 or 120.50. Leave empty to hear offers."
+        >
           {(control) => <Input {...control} inputMode="decimal" autoComplete="off" />}
         </Field>
         <Field name="currency" label="Currency" error={errors.currency}>
@@ -77,7 +87,12 @@ export function PostJobForm() {
           )}
         </Field>
       </div>
-      <Field name="scheduled_for" label={<>When {optional}</>} error={errors.scheduled_for} hint="In your own time zone. Leave empty if you are flexible.">
+      <Field
+        name="scheduled_for"
+        label={<>When {optional}</>}
+        error={errors.scheduled_for}
+        hint="In your own time zone. Leave empty if you are flexible."
+      >
         {(control) => <Input {...control} type="datetime-local" className="sm:max-w-xs" />}
       </Field>
       <Alert>

@@ -13,7 +13,12 @@ import { LocalDateTime } from "./local-time";
 type Props = { initialPage: ProfileViewsPageDto; pageSize: number };
 
 export function ProfileViewsList({ initialPage, pageSize }: Props) {
-  const { query, items: views, itemRef, loadMore } = useCursorList({
+  const {
+    query,
+    items: views,
+    itemRef,
+    loadMore,
+  } = useCursorList({
     key: ["customer-profile-views"],
     path: "/api/customer/profile/views",
     items: "views",

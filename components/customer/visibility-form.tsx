@@ -18,7 +18,10 @@ export function VisibilityForm({ current }: { current: ProviderVisibility }) {
 
   return (
     <form action={formAction} onSubmit={submitKeepingInput(formAction)} className="space-y-4">
-      <fieldset className="space-y-2" aria-describedby={error?.fieldErrors?.visibility ? "visibility-error" : undefined}>
+      <fieldset
+        className="space-y-2"
+        aria-describedby={error?.fieldErrors?.visibility ? "visibility-error" : undefined}
+      >
         <legend className="sr-only">Who can see your profile</legend>
         {VISIBILITY_OPTIONS.map((option) => (
           <label

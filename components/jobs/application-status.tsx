@@ -15,7 +15,13 @@ const STATUS: Record<ApplicationDto["status"], Label> = {
 // history), but telling either side it is still booked would be wrong.
 const BOOKING_CANCELLED: Label = { label: "Booking cancelled", tone: "neutral" };
 
-export function ApplicationStatus({ status, jobStatus }: { status: ApplicationDto["status"]; jobStatus: JobDto["status"] }) {
+export function ApplicationStatus({
+  status,
+  jobStatus,
+}: {
+  status: ApplicationDto["status"];
+  jobStatus: JobDto["status"];
+}) {
   const { label, tone } = status === "accepted" && jobStatus === "cancelled" ? BOOKING_CANCELLED : STATUS[status];
   return <Badge tone={tone}>{label}</Badge>;
 }

@@ -74,15 +74,25 @@ export function CustomerPanel({ job }: { job: JobDto }) {
       )}
 
       {(job.status === "completed" || job.reviews.length > 0) && (
-        <Card title="Reviews of you" description="What the provider said about working with you. If a review is wrong, dispute it and a moderator will look at it.">
+        <Card
+          title="Reviews of you"
+          description="What the provider said about working with you. If a review is wrong, dispute it and a moderator will look at it."
+        >
           {job.reviews.length === 0 ? (
-            <p className="text-sm text-slate-600">No review yet. {bookedName ?? "The provider"} can review you now that the job is done.</p>
+            <p className="text-sm text-slate-600">
+              No review yet. {bookedName ?? "The provider"} can review you now that the job is done.
+            </p>
           ) : (
             <ul aria-label="Reviews of you" className="space-y-5">
               {job.reviews.map((review) => (
                 <li key={review.review_id}>
-                  <ReviewView review={review} author={providerNameOf(job, review.provider_business_id) ?? "the provider"}>
-                    {steps.disputable.includes(review.review_id) && <DisputeForm jobId={job.job_id} reviewId={review.review_id} />}
+                  <ReviewView
+                    review={review}
+                    author={providerNameOf(job, review.provider_business_id) ?? "the provider"}
+                  >
+                    {steps.disputable.includes(review.review_id) && (
+                      <DisputeForm jobId={job.job_id} reviewId={review.review_id} />
+                    )}
                   </ReviewView>
                 </li>
               ))}
@@ -98,7 +108,8 @@ function applicationsIntro(job: JobDto, bookedName: string | null) {
   if (job.booking) {
     return (
       <>
-        You booked {bookedName ?? "a provider"} on <time dateTime={job.booking.booked_at}>{formatDate(job.booking.booked_at)}</time>
+        You booked {bookedName ?? "a provider"} on{" "}
+        <time dateTime={job.booking.booked_at}>{formatDate(job.booking.booked_at)}</time>
         {job.status === "cancelled" ? ", then the job was cancelled." : "."}
       </>
     );

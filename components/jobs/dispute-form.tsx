@@ -43,7 +43,15 @@ export function DisputeForm({ jobId, reviewId }: { jobId: string; reviewId: stri
         hint="A moderator reads this and may hide the review. You can dispute a review once."
       >
         {(control) => (
-          <Textarea {...control} ref={reasonRef} rows={3} required maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <Textarea
+            {...control}
+            ref={reasonRef}
+            rows={3}
+            required
+            maxLength={2000}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
         )}
       </Field>
       <Alert>{error && !errors.reason && error.message}</Alert>

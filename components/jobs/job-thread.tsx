@@ -25,7 +25,10 @@ export function JobThread({ jobId, providerBusinessId, counterpartName, canWrite
   const { live, older } = thread;
 
   return (
-    <section aria-labelledby={headingId} className="space-y-4 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+    <section
+      aria-labelledby={headingId}
+      className="space-y-4 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
+    >
       <h3 id={headingId} className="text-base font-semibold text-slate-900">
         <span className="sr-only">Conversation with </span>
         {counterpartName}
@@ -53,7 +56,9 @@ export function JobThread({ jobId, providerBusinessId, counterpartName, canWrite
             emptyText={canWrite ? "No messages yet. Say hello." : "No messages were sent in this conversation."}
           />
           {live.isError && canWrite && (
-            <p className="text-xs text-slate-500">New messages could not be checked just now. Trying again in a few seconds.</p>
+            <p className="text-xs text-slate-500">
+              New messages could not be checked just now. Trying again in a few seconds.
+            </p>
           )}
         </>
       )}
@@ -64,7 +69,9 @@ export function JobThread({ jobId, providerBusinessId, counterpartName, canWrite
       {canWrite ? (
         <ThreadForm jobId={jobId} providerBusinessId={providerBusinessId} onSent={thread.appendSent} />
       ) : (
-        <p className="rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-700">{closedReason ?? "This conversation is closed."}</p>
+        <p className="rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-700">
+          {closedReason ?? "This conversation is closed."}
+        </p>
       )}
     </section>
   );

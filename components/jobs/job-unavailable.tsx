@@ -24,5 +24,12 @@ function explain(error: AppError): { title: string; next: string } {
 
 export function JobUnavailable({ error }: { error: AppError }) {
   const { title, next } = explain(error);
-  return <Unavailable title={title} message={error.userMessage} next={next} back={{ href: "/home", label: "Go to your home" }} />;
+  return (
+    <Unavailable
+      title={title}
+      message={error.userMessage}
+      next={next}
+      back={{ href: "/home", label: "Go to your home" }}
+    />
+  );
 }

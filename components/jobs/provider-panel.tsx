@@ -21,7 +21,10 @@ export function ProviderPanel({ job }: { job: JobDto }) {
   return (
     <>
       {steps.apply && (
-        <Card title="Apply for this job" description="The customer sees your business name and this message, and can message you before booking.">
+        <Card
+          title="Apply for this job"
+          description="The customer sees your business name and this message, and can message you before booking."
+        >
           <ApplyForm jobId={job.job_id} />
         </Card>
       )}
@@ -43,7 +46,8 @@ export function ProviderPanel({ job }: { job: JobDto }) {
                 label="Withdraw application"
                 variant="danger"
                 confirm={{
-                  question: "Withdraw your application? The customer can no longer book you for this job, and your business cannot apply to it again.",
+                  question:
+                    "Withdraw your application? The customer can no longer book you for this job, and your business cannot apply to it again.",
                   yes: "Yes, withdraw",
                   no: "Keep my application",
                 }}
@@ -54,7 +58,10 @@ export function ProviderPanel({ job }: { job: JobDto }) {
       )}
 
       {(steps.complete || steps.cancel) && (
-        <Card title="Your booking" description="Mark the job completed once the work is done; you can then review the customer.">
+        <Card
+          title="Your booking"
+          description="Mark the job completed once the work is done; you can then review the customer."
+        >
           <div className="flex flex-wrap items-start gap-3">
             {steps.complete && (
               <StepButton
@@ -72,7 +79,8 @@ export function ProviderPanel({ job }: { job: JobDto }) {
                 label="Cancel booking"
                 variant="danger"
                 confirm={{
-                  question: "Cancel this booking? The job is cancelled for the customer too, and this cannot be undone.",
+                  question:
+                    "Cancel this booking? The job is cancelled for the customer too, and this cannot be undone.",
                   yes: "Yes, cancel the booking",
                   no: "Keep the booking",
                 }}
@@ -83,7 +91,10 @@ export function ProviderPanel({ job }: { job: JobDto }) {
       )}
 
       {steps.review && (
-        <Card title="Review this customer" description="One review per job. It helps other providers know what to expect.">
+        <Card
+          title="Review this customer"
+          description="One review per job. It helps other providers know what to expect."
+        >
           <ReviewForm jobId={job.job_id} />
         </Card>
       )}
@@ -105,7 +116,9 @@ function applicationNote(job: JobDto, own: ApplicationDto): string {
       if (job.status === "completed") return "Your business was booked for this job, and it is completed.";
       return "The customer booked your business for this job.";
     case "rejected":
-      return job.status === "cancelled" ? "The customer cancelled this job." : "The customer booked another provider for this job.";
+      return job.status === "cancelled"
+        ? "The customer cancelled this job."
+        : "The customer booked another provider for this job.";
     case "withdrawn":
       return "You withdrew this application. A business can apply to a job only once, so you cannot apply to this job again.";
   }

@@ -18,7 +18,13 @@ export function ReviewForm({ jobId }: { jobId: string }) {
   return (
     <form action={formAction} onSubmit={submitKeepingInput(formAction)} className="space-y-4">
       <input type="hidden" name="jobId" value={jobId} />
-      <StarRatingInput name="rating" legend="How was working with this customer?" value={rating} onChange={setRating} error={errors.rating} />
+      <StarRatingInput
+        name="rating"
+        legend="How was working with this customer?"
+        value={rating}
+        onChange={setRating}
+        error={errors.rating}
+      />
       <Field
         name="comment"
         label="Comment (optional)"

@@ -5,7 +5,15 @@ import { Stars } from "@/components/provider-profile/stars";
 import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/components/ui/format";
 
-export function ReviewView({ review, author, children }: { review: JobReviewDto; author: string; children?: ReactNode }) {
+export function ReviewView({
+  review,
+  author,
+  children,
+}: {
+  review: JobReviewDto;
+  author: string;
+  children?: ReactNode;
+}) {
   return (
     <article aria-label={`Review by ${author}`} className="space-y-2">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">

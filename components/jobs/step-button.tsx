@@ -62,7 +62,14 @@ export function StepButton<T>({ action, fields, label, variant, confirm }: Props
           </div>
         </div>
       ) : (
-        <Button ref={startRef} type="button" size="sm" variant={variant} pending={pending} onClick={() => setConfirming(true)}>
+        <Button
+          ref={startRef}
+          type="button"
+          size="sm"
+          variant={variant}
+          pending={pending}
+          onClick={() => setConfirming(true)}
+        >
           {label}
         </Button>
       )}

@@ -76,7 +76,8 @@ export function useThread(jobId: string, providerBusinessId: string, canWrite: b
   const live = useQuery({
     queryKey: liveKey,
     // Merged with what the cache holds when the page arrives, so a message sent meanwhile stays.
-    queryFn: async ({ signal }) => mergeNewest(client.getQueryData<LiveThread>(liveKey), await fetchPage(jobId, providerBusinessId, null, signal)),
+    queryFn: async ({ signal }) =>
+      mergeNewest(client.getQueryData<LiveThread>(liveKey), await fetchPage(jobId, providerBusinessId, null, signal)),
     // A closed thread takes no more messages, so there is nothing to wait for. TanStack pauses the
     // interval while the tab is hidden (refetchIntervalInBackground is false).
     refetchInterval: canWrite ? POLL_MS : false,
@@ -124,7 +125,10 @@ export async function postMessage(jobId: string, providerBusinessId: string, bod
   const json = await response.json().catch(() => null);
   if (!response.ok) {
     const error = json?.error;
-    throw new ApiError(error?.field_errors?.body?.join(" ") ?? error?.message ?? "The message could not be sent. Try again.", response.status);
+    throw new ApiError(
+      error?.field_errors?.body?.join(" ") ?? error?.message ?? "The message could not be sent. Try again.",
+      response.status,
+    );
   }
   return json as MessageDto;
 }

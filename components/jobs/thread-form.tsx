@@ -46,7 +46,13 @@ export function ThreadForm({ jobId, providerBusinessId, onSent }: Props) {
   const error = emptyError ? "Write a message." : (send.error?.message ?? undefined);
   return (
     <form onSubmit={submit} className="space-y-2" noValidate>
-      <Field name="body" id={`${id}-body`} label="Message" error={error} hint="Press Ctrl+Enter (⌘+Enter on a Mac) to send.">
+      <Field
+        name="body"
+        id={`${id}-body`}
+        label="Message"
+        error={error}
+        hint="Press Ctrl+Enter (⌘+Enter on a Mac) to send."
+      >
         {(control) => (
           <Textarea
             {...control}

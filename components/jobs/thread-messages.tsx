@@ -25,7 +25,16 @@ type Props = {
   emptyText: string;
 };
 
-export function ThreadMessages({ messages, viewerRole, earlierCount, hasEarlier, loadingEarlier, earlierError, onLoadEarlier, emptyText }: Props) {
+export function ThreadMessages({
+  messages,
+  viewerRole,
+  earlierCount,
+  hasEarlier,
+  loadingEarlier,
+  earlierError,
+  onLoadEarlier,
+  emptyText,
+}: Props) {
   const list = useRef<HTMLOListElement>(null);
   const seen = useRef({ earlier: 0, total: 0, fromBottom: 0, atBottom: true, buttonFocused: false });
 
@@ -37,10 +46,18 @@ export function ThreadMessages({ messages, viewerRole, earlierCount, hasEarlier,
       // Added above: the same messages stay in view.
       el.scrollTop = el.scrollHeight - last.fromBottom;
       if (!hasEarlier && last.buttonFocused) el.focus({ preventScroll: true });
-    } else if (messages.length > last.total && (last.total === 0 || last.atBottom || messages.at(-1)?.sender_role === viewerRole)) {
+    } else if (
+      messages.length > last.total &&
+      (last.total === 0 || last.atBottom || messages.at(-1)?.sender_role === viewerRole)
+    ) {
       el.scrollTop = el.scrollHeight;
     }
-    seen.current = { ...last, earlier: earlierCount, total: messages.length, fromBottom: el.scrollHeight - el.scrollTop };
+    seen.current = {
+      ...last,
+      earlier: earlierCount,
+      total: messages.length,
+      fromBottom: el.scrollHeight - el.scrollTop,
+    };
   }, [messages, earlierCount, hasEarlier, viewerRole]);
 
   const onScroll = () => {
@@ -50,7 +67,11 @@ export function ThreadMessages({ messages, viewerRole, earlierCount, hasEarlier,
   };
 
   if (messages.length === 0 && !hasEarlier) {
-    return <p className="rounded-xl border border-dashed border-slate-300 bg-slate-50/60 px-4 py-6 text-center text-sm text-slate-600">{emptyText}</p>;
+    return (
+      <p className="rounded-xl border border-dashed border-slate-300 bg-slate-50/60 px-4 py-6 text-center text-sm text-slate-600">
+        {emptyText}
+      </p>
+    );
   }
   return (
     <div className="space-y-3">

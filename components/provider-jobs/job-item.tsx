@@ -40,7 +40,10 @@ export function JobFacts({ facts }: { facts: [label: string, value: ReactNode][]
 /** "About the customer", to the customer's profile; `srSuffix` (e.g. "who posted Fix a tap") tells screen readers which job's customer. */
 export function CustomerLink({ customerId, srSuffix }: { customerId: string; srSuffix: string }) {
   return (
-    <Link href={`/provider/customers/${customerId}`} className="rounded font-medium text-brand-700 hover:text-brand-800 hover:underline">
+    <Link
+      href={`/provider/customers/${customerId}`}
+      className="rounded font-medium text-brand-700 hover:text-brand-800 hover:underline"
+    >
       About the customer<span className="sr-only"> {srSuffix}</span>
     </Link>
   );

@@ -26,7 +26,9 @@ export function JobsViewTabs({ current }: { current: JobsView }) {
                 className={cn(
                   "inline-block rounded-t border-b-2 px-1 pb-3 text-sm font-medium whitespace-nowrap",
                   "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500",
-                  active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
+                  active
+                    ? "border-brand-600 text-brand-700"
+                    : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
                 )}
               >
                 {label}

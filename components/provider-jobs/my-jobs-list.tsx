@@ -25,14 +25,31 @@ type Props = {
 };
 
 const EMPTY: Record<ProviderJobStage, { title: string; description: string }> = {
-  applied: { title: "No applications waiting", description: "Jobs you apply to wait here until the customer chooses a provider." },
-  booked: { title: "Nothing booked right now", description: "When a customer books you, the job moves here until it is done." },
-  completed: { title: "No completed jobs yet", description: "Jobs you finish are kept here, so you can review the customer." },
-  closed: { title: "Nothing closed", description: "Jobs that were cancelled, or went to another provider, are listed here." },
+  applied: {
+    title: "No applications waiting",
+    description: "Jobs you apply to wait here until the customer chooses a provider.",
+  },
+  booked: {
+    title: "Nothing booked right now",
+    description: "When a customer books you, the job moves here until it is done.",
+  },
+  completed: {
+    title: "No completed jobs yet",
+    description: "Jobs you finish are kept here, so you can review the customer.",
+  },
+  closed: {
+    title: "Nothing closed",
+    description: "Jobs that were cancelled, or went to another provider, are listed here.",
+  },
 };
 
 export function MyJobsList({ stage, initialPage, businessId, pageSize, now }: Props) {
-  const { query, items: jobs, itemRef, loadMore } = useCursorList({
+  const {
+    query,
+    items: jobs,
+    itemRef,
+    loadMore,
+  } = useCursorList({
     key: ["provider-jobs", "mine"],
     path: "/api/provider/jobs",
     filters: { stage },
@@ -44,7 +61,9 @@ export function MyJobsList({ stage, initialPage, businessId, pageSize, now }: Pr
   });
 
   if (query.isError && jobs.length === 0) {
-    return <LoadFailed message={query.error.message} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+    return (
+      <LoadFailed message={query.error.message} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+    );
   }
   if (jobs.length === 0) {
     return stage ? (

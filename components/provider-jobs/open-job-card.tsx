@@ -8,7 +8,15 @@ import { Badge } from "@/components/ui/badge";
 import { formatMoney, formatWeekdayDateTime, plural, timeAgo } from "@/components/ui/format";
 import { CustomerLink, JobFacts, JobItem, JobTitle } from "./job-item";
 
-export function OpenJobCard({ job, now, ref }: { job: OpenJobDto; now: number; ref: (el: HTMLLIElement | null) => void }) {
+export function OpenJobCard({
+  job,
+  now,
+  ref,
+}: {
+  job: OpenJobDto;
+  now: number;
+  ref: (el: HTMLLIElement | null) => void;
+}) {
   return (
     <JobItem ref={ref}>
       <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
@@ -25,7 +33,14 @@ export function OpenJobCard({ job, now, ref }: { job: OpenJobDto; now: number; r
       <JobFacts
         facts={[
           ["Budget", job.budget_minor === null ? "No budget given" : formatMoney(job.budget_minor, job.currency)],
-          ["When", job.scheduled_for ? <time dateTime={job.scheduled_for}>{formatWeekdayDateTime(job.scheduled_for)}</time> : "No date set"],
+          [
+            "When",
+            job.scheduled_for ? (
+              <time dateTime={job.scheduled_for}>{formatWeekdayDateTime(job.scheduled_for)}</time>
+            ) : (
+              "No date set"
+            ),
+          ],
           ["Applied so far", job.application_count === 0 ? "No one yet" : plural(job.application_count, "provider")],
         ]}
       />

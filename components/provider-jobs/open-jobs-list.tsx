@@ -24,7 +24,12 @@ type Props = {
 };
 
 export function OpenJobsList({ category, initialPage, businessId, pageSize, now }: Props) {
-  const { query, items: jobs, itemRef, loadMore } = useCursorList({
+  const {
+    query,
+    items: jobs,
+    itemRef,
+    loadMore,
+  } = useCursorList({
     key: ["provider-jobs", "open"],
     path: "/api/jobs",
     filters: { category },
@@ -36,7 +41,9 @@ export function OpenJobsList({ category, initialPage, businessId, pageSize, now 
   });
 
   if (query.isError && jobs.length === 0) {
-    return <LoadFailed message={query.error.message} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+    return (
+      <LoadFailed message={query.error.message} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+    );
   }
   if (jobs.length === 0) {
     return category ? (
@@ -63,7 +70,13 @@ export function OpenJobsList({ category, initialPage, businessId, pageSize, now 
       <LoadMoreFooter
         query={query}
         onLoadMore={loadMore}
-        status={query.hasNextPage ? `Showing ${plural(jobs.length, "job")}.` : jobs.length === 1 ? "That is the only open job." : `All ${jobs.length} open jobs shown.`}
+        status={
+          query.hasNextPage
+            ? `Showing ${plural(jobs.length, "job")}.`
+            : jobs.length === 1
+              ? "That is the only open job."
+              : `All ${jobs.length} open jobs shown.`
+        }
         failedMessage="More jobs could not be loaded."
       />
     </>

@@ -46,11 +46,25 @@ function facts(job: ProviderJobDto, now: number): [string, ReactNode][] {
       </time>,
     ],
   ];
-  if (job.completed_at) list.push(["Completed", <time key="completed" dateTime={job.completed_at}>{formatDate(job.completed_at)}</time>]);
+  if (job.completed_at)
+    list.push([
+      "Completed",
+      <time key="completed" dateTime={job.completed_at}>
+        {formatDate(job.completed_at)}
+      </time>,
+    ]);
   return list;
 }
 
-export function ProviderJobCard({ job, now, ref }: { job: ProviderJobDto; now: number; ref: (el: HTMLLIElement | null) => void }) {
+export function ProviderJobCard({
+  job,
+  now,
+  ref,
+}: {
+  job: ProviderJobDto;
+  now: number;
+  ref: (el: HTMLLIElement | null) => void;
+}) {
   return (
     <JobItem ref={ref}>
       <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">

@@ -9,7 +9,10 @@ export function JobCategories({ categories }: { categories: ProviderProfileDto["
   return (
     <Card title="Job categories" description={categories.length === 0 ? undefined : "What they post most often."}>
       {categories.length === 0 ? (
-        <EmptyState title="No jobs posted yet" description="Their most frequent job categories appear here once they post jobs." />
+        <EmptyState
+          title="No jobs posted yet"
+          description="Their most frequent job categories appear here once they post jobs."
+        />
       ) : (
         <BarList
           label="Jobs by category"

@@ -26,11 +26,15 @@ export function ProfileHeader({ customer, badges }: { customer: Customer; badges
       <Avatar name={customer.display_name} url={customer.avatar_url} />
       <div className="min-w-0 flex-1">
         <p className="text-sm font-medium text-brand-600">Customer profile</p>
-        <h1 id="customer-name" className="mt-0.5 text-2xl font-semibold tracking-tight break-words text-slate-900 sm:text-3xl">
+        <h1
+          id="customer-name"
+          className="mt-0.5 text-2xl font-semibold tracking-tight break-words text-slate-900 sm:text-3xl"
+        >
           {customer.display_name}
         </h1>
         <p className="mt-1 text-sm text-slate-600">
-          Member since <time dateTime={customer.member_since}>{MONTH_YEAR.format(new Date(customer.member_since))}</time>
+          Member since{" "}
+          <time dateTime={customer.member_since}>{MONTH_YEAR.format(new Date(customer.member_since))}</time>
         </p>
         {badges.length > 0 && (
           <ul aria-label="Badges" className="mt-3 flex flex-wrap gap-2">
@@ -57,7 +61,9 @@ export function ProfileHeader({ customer, badges }: { customer: Customer; badges
 function Avatar({ name, url }: { name: string; url: string | null }) {
   const loadable = url !== null && ((url.startsWith("/") && !url.startsWith("//")) || url.startsWith("data:image/"));
   if (loadable) {
-    return <img src={url} alt="" className="size-16 shrink-0 rounded-full object-cover ring-4 ring-brand-50 sm:size-20" />;
+    return (
+      <img src={url} alt="" className="size-16 shrink-0 rounded-full object-cover ring-4 ring-brand-50 sm:size-20" />
+    );
   }
   return (
     <span
@@ -88,7 +94,16 @@ function BadgeIcon({ code }: { code: EarnedBadge["code"] }) {
     highly_rated: "M10 2.5l2.2 4.7 5.1.6-3.8 3.5 1 5.1L10 13.9l-4.5 2.5 1-5.1-3.8-3.5 5.1-.6z",
   };
   return (
-    <svg aria-hidden viewBox="0 0 20 20" className="size-3.5" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden
+      viewBox="0 0 20 20"
+      className="size-3.5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d={paths[code]} />
     </svg>
   );

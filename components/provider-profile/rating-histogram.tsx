@@ -5,7 +5,13 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { plural } from "@/components/ui/format";
 import { BarList } from "./bar-list";
 
-export function RatingHistogram({ histogram, reviewCount }: { histogram: ProviderProfileDto["rating_histogram"]; reviewCount: number }) {
+export function RatingHistogram({
+  histogram,
+  reviewCount,
+}: {
+  histogram: ProviderProfileDto["rating_histogram"];
+  reviewCount: number;
+}) {
   const bars = [...histogram]
     .sort((a, b) => b.rating - a.rating)
     .map(({ rating, count }) => {
@@ -26,7 +32,10 @@ export function RatingHistogram({ histogram, reviewCount }: { histogram: Provide
       };
     });
   return (
-    <Card title="Ratings" description={reviewCount === 0 ? undefined : `From ${plural(reviewCount, "review")} by providers.`}>
+    <Card
+      title="Ratings"
+      description={reviewCount === 0 ? undefined : `From ${plural(reviewCount, "review")} by providers.`}
+    >
       {reviewCount === 0 ? (
         <EmptyState title="No ratings yet" description="Ratings appear here once providers review completed jobs." />
       ) : (

@@ -97,13 +97,20 @@ export function ReviewsList(props: Props) {
   );
 
   return (
-    <Card title="Reviews from providers" description="What providers said after working with this customer." actions={total > 0 ? sortSwitch : undefined}>
+    <Card
+      title="Reviews from providers"
+      description="What providers said after working with this customer."
+      actions={total > 0 ? sortSwitch : undefined}
+    >
       {query.isPending ? (
         <ListSkeleton label="Loading reviews…" />
       ) : query.isError && reviews.length === 0 ? (
         <LoadFailed message={query.error.message} onRetry={() => void query.refetch()} retrying={query.isFetching} />
       ) : reviews.length === 0 ? (
-        <EmptyState title="No reviews yet" description="Reviews appear here after providers complete a job with this customer." />
+        <EmptyState
+          title="No reviews yet"
+          description="Reviews appear here after providers complete a job with this customer."
+        />
       ) : (
         <>
           <ol
@@ -112,11 +119,7 @@ export function ReviewsList(props: Props) {
             className={cn("divide-y divide-slate-100 transition-opacity", switching && "opacity-50")}
           >
             {reviews.map((review, i) => (
-              <ReviewItem
-                key={review.review_id}
-                review={review}
-                ref={itemRef(i)}
-              />
+              <ReviewItem key={review.review_id} review={review} ref={itemRef(i)} />
             ))}
           </ol>
           <LoadMoreFooter

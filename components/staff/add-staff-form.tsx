@@ -18,7 +18,14 @@ export function AddStaffForm({ roles }: { roles: readonly string[] }) {
       <div className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start">
         <Field name="email" label="Email" error={errors.email}>
           {(control) => (
-            <Input {...control} type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} />
+            <Input
+              {...control}
+              type="email"
+              autoComplete="off"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
           )}
         </Field>
         <Field name="role" label="Role" error={errors.role}>

@@ -11,7 +11,8 @@ type Props = { userId: string; name: string; role: string; roles: readonly strin
 export function MemberActions({ userId, name, role, roles }: Props) {
   const [changed, changeAction, changing] = useActionState(changeStaffRoleAction, null);
   const [removed, removeAction, removing] = useActionState(removeStaffAction, null);
-  const error = (changed && !changed.ok && changed.error.message) || (removed && !removed.ok && removed.error.message) || null;
+  const error =
+    (changed && !changed.ok && changed.error.message) || (removed && !removed.ok && removed.error.message) || null;
   const selectId = `role-${userId}`;
   return (
     <div className="flex flex-col items-end gap-1">

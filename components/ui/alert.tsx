@@ -11,12 +11,23 @@ const TONES = {
   info: "border-brand-200 bg-brand-50 text-brand-800",
 } as const;
 
-export function Alert({ tone = "error", children, className }: { tone?: keyof typeof TONES; children?: ReactNode; className?: string }) {
+export function Alert({
+  tone = "error",
+  children,
+  className,
+}: {
+  tone?: keyof typeof TONES;
+  children?: ReactNode;
+  className?: string;
+}) {
   return (
     <div aria-live={tone === "error" ? "assertive" : "polite"} aria-atomic="true" className={className}>
       {/* toArray drops null, undefined and booleans, so `{cond && "..."}` children count as empty. */}
       {Children.toArray(children).length > 0 ? (
-        <div role={tone === "error" ? "alert" : "status"} className={cn("rounded-lg border px-3 py-2 text-sm", TONES[tone])}>
+        <div
+          role={tone === "error" ? "alert" : "status"}
+          className={cn("rounded-lg border px-3 py-2 text-sm", TONES[tone])}
+        >
           {children}
         </div>
       ) : null}

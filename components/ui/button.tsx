@@ -31,7 +31,16 @@ export function buttonClasses(variant: Variant = "primary", size: Size = "md", c
 
 type ButtonProps = ComponentProps<"button"> & { variant?: Variant; size?: Size; pending?: boolean };
 
-export function Button({ variant, size, pending, className, children, disabled, type = "button", ...props }: ButtonProps) {
+export function Button({
+  variant,
+  size,
+  pending,
+  className,
+  children,
+  disabled,
+  type = "button",
+  ...props
+}: ButtonProps) {
   return (
     <button
       type={type}

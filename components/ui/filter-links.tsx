@@ -6,7 +6,13 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { cn } from "./cn";
 
-export function FilterLinks({ label, options }: { label: string; options: { href: string; label: ReactNode; current: boolean }[] }) {
+export function FilterLinks({
+  label,
+  options,
+}: {
+  label: string;
+  options: { href: string; label: ReactNode; current: boolean }[];
+}) {
   return (
     <nav aria-label={label}>
       <ul className="flex flex-wrap gap-2">
@@ -18,7 +24,9 @@ export function FilterLinks({ label, options }: { label: string; options: { href
               className={cn(
                 "inline-flex h-8 items-center rounded-full px-3 text-sm font-medium whitespace-nowrap ring-1 ring-inset transition-colors",
                 "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500",
-                option.current ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50",
+                option.current
+                  ? "bg-brand-600 text-white ring-brand-600"
+                  : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50",
               )}
             >
               {option.label}

@@ -5,7 +5,13 @@
 const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 const TIME_PARTS = { hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" } as const;
 const DATE_TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", ...TIME_PARTS });
-const WEEKDAY_DATE_TIME = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", ...TIME_PARTS });
+const WEEKDAY_DATE_TIME = new Intl.DateTimeFormat("en-GB", {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  ...TIME_PARTS,
+});
 const NUMBER = new Intl.NumberFormat("en-US");
 
 const asDate = (value: Date | string) => (typeof value === "string" ? new Date(value) : value);

@@ -59,7 +59,9 @@ export const customers = pgTable(
   (t) => [
     uniqueIndex("customers_user_key").on(t.userId),
     uniqueIndex("customers_handle_key").on(t.handle),
-    uniqueIndex("customers_stripe_key").on(t.stripeCustomerId).where(sql`${t.stripeCustomerId} is not null`),
+    uniqueIndex("customers_stripe_key")
+      .on(t.stripeCustomerId)
+      .where(sql`${t.stripeCustomerId} is not null`),
   ],
 );
 

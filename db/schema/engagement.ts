@@ -51,10 +51,7 @@ export const goals = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    check("goals_target_positive", sql`${t.target} > 0`),
-    index("goals_customer_idx").on(t.customerId, t.status),
-  ],
+  (t) => [check("goals_target_positive", sql`${t.target} > 0`), index("goals_customer_idx").on(t.customerId, t.status)],
 );
 
 export const connectionStatus = pgEnum("connection_status", ["pending", "accepted", "declined", "blocked"]);

@@ -56,9 +56,13 @@ export const jobs = pgTable(
   },
   (t) => [
     index("jobs_customer_created_idx").on(t.customerId, newestFirst(t.createdAt)),
-    index("jobs_open_idx").on(newestFirst(t.createdAt)).where(sql`${t.status} = 'open'`),
+    index("jobs_open_idx")
+      .on(newestFirst(t.createdAt))
+      .where(sql`${t.status} = 'open'`),
     // Providers browsing one category: without it, a rare category walks every open job.
-    index("jobs_open_category_idx").on(t.category, newestFirst(t.createdAt), newestFirst(t.id)).where(sql`${t.status} = 'open'`),
+    index("jobs_open_category_idx")
+      .on(t.category, newestFirst(t.createdAt), newestFirst(t.id))
+      .where(sql`${t.status} = 'open'`),
   ],
 );
 
@@ -207,9 +211,7 @@ export const providerInteractions = pgTable(
     firstAt: createdAt(),
     lastAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("provider_interactions_key").on(t.customerId, t.providerBusinessId, t.kind, t.jobId),
-  ],
+  (t) => [uniqueIndex("provider_interactions_key").on(t.customerId, t.providerBusinessId, t.kind, t.jobId)],
 );
 
 /** Every time a provider business looked at a customer's profile; the customer can see these. */

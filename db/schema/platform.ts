@@ -60,9 +60,13 @@ export const eventOutbox = pgTable(
     sentAt: at(),
   },
   (t) => [
-    index("event_outbox_pending_idx").on(t.nextAttemptAt, t.seq).where(sql`${t.status} = 'pending'`),
+    index("event_outbox_pending_idx")
+      .on(t.nextAttemptAt, t.seq)
+      .where(sql`${t.status} = 'pending'`),
     index("event_outbox_aggregate_idx").on(t.aggregateType, t.aggregateId, t.seq),
-    index("event_outbox_sent_idx").on(t.sentAt).where(sql`${t.status} = 'sent'`),
+    index("event_outbox_sent_idx")
+      .on(t.sentAt)
+      .where(sql`${t.status} = 'sent'`),
     // The admin view: counts and newest-first pages, by status or of everything.
     index("event_outbox_status_seq_idx").on(t.status, newestFirst(t.seq)),
     index("event_outbox_seq_idx").on(newestFirst(t.seq)),
@@ -105,5 +109,9 @@ export const cronRuns = pgTable(
     error: text(),
     traceId: text(),
   },
-  (t) => [uniqueIndex("cron_runs_one_running_idx").on(t.job).where(sql`${t.outcome} = 'running'`)],
+  (t) => [
+    uniqueIndex("cron_runs_one_running_idx")
+      .on(t.job)
+      .where(sql`${t.outcome} = 'running'`),
+  ],
 );

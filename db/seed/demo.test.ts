@@ -11,7 +11,8 @@ let scratch: ScratchDatabase;
 let db: Database;
 let firstRun: boolean[];
 
-const rows = async <T>(query: ReturnType<typeof sql>) => (await db.execute<T & Record<string, unknown>>(query)).rows as T[];
+const rows = async <T>(query: ReturnType<typeof sql>) =>
+  (await db.execute<T & Record<string, unknown>>(query)).rows as T[];
 const values = async (query: ReturnType<typeof sql>) => (await rows<{ v: string }>(query)).map((r) => r.v).sort();
 const count = async (query: ReturnType<typeof sql>) => Number((await rows<{ n: number }>(query))[0]!.n);
 
@@ -32,7 +33,8 @@ describe("demo seed", () => {
   });
 
   it("builds the same content on every run", () => {
-    const strip = (w: unknown) => JSON.stringify(w, (key, value) => (key === "id" || /Id$/.test(key) ? undefined : value));
+    const strip = (w: unknown) =>
+      JSON.stringify(w, (key, value) => (key === "id" || /Id$/.test(key) ? undefined : value));
     expect(strip(buildDemoWorld("hash"))).toBe(strip(buildDemoWorld("hash")));
   });
 
@@ -48,7 +50,9 @@ describe("demo seed", () => {
   });
 
   it("has staff in every role, and one person at two businesses", async () => {
-    expect(await values(sql`select distinct role::text as v from memberships`)).toEqual([...schema.staffRole.enumValues].sort());
+    expect(await values(sql`select distinct role::text as v from memberships`)).toEqual(
+      [...schema.staffRole.enumValues].sort(),
+    );
     const multi = await rows<{ name: string; role: string }>(sql`
       select b.name, m.role from memberships m join users u on u.id = m.user_id join businesses b on b.id = m.business_id
       where u.email = 'multi@clientele.test' order by m.created_at`);
@@ -56,36 +60,54 @@ describe("demo seed", () => {
       { name: "Bloom & Brew Café", role: "staff" },
       { name: "Luxe Locks Salon", role: "manager" },
     ]);
-    expect(await count(sql`select count(*) as n from businesses where is_marketplace_provider`)).toBeGreaterThanOrEqual(3);
+    expect(await count(sql`select count(*) as n from businesses where is_marketplace_provider`)).toBeGreaterThanOrEqual(
+      3,
+    );
   });
 
   it("represents every visibility and every status", async () => {
     const all = (e: { enumValues: readonly string[] }) => [...e.enumValues].sort();
-    expect(await values(sql`select distinct provider_visibility::text as v from customers`)).toEqual(all(schema.providerVisibility));
-    expect(await values(sql`select distinct social_visibility::text as v from customers`)).toEqual(all(schema.socialVisibility));
+    expect(await values(sql`select distinct provider_visibility::text as v from customers`)).toEqual(
+      all(schema.providerVisibility),
+    );
+    expect(await values(sql`select distinct social_visibility::text as v from customers`)).toEqual(
+      all(schema.socialVisibility),
+    );
     expect(await values(sql`select distinct status::text as v from jobs`)).toEqual(all(schema.jobStatus));
     expect(await values(sql`select distinct status::text as v from order_snapshots`)).toEqual(all(schema.orderStatus));
-    expect(await values(sql`select distinct customer_type::text as v from crm_customers`)).toEqual(all(schema.customerType));
+    expect(await values(sql`select distinct customer_type::text as v from crm_customers`)).toEqual(
+      all(schema.customerType),
+    );
     expect(await values(sql`select distinct status::text as v from goals`)).toEqual(all(schema.goalStatus));
-    expect(await values(sql`select distinct kind::text as v from provider_interactions`)).toEqual(all(schema.interactionKind));
-    expect(await values(sql`select distinct status::text as v from connections`)).toEqual(expect.arrayContaining(["accepted", "pending"]));
+    expect(await values(sql`select distinct kind::text as v from provider_interactions`)).toEqual(
+      all(schema.interactionKind),
+    );
+    expect(await values(sql`select distinct status::text as v from connections`)).toEqual(
+      expect.arrayContaining(["accepted", "pending"]),
+    );
     expect(await values(sql`select distinct currency as v from order_snapshots`)).toEqual(["EUR", "USD"]);
-    const named = await rows<{ handle: string; provider_visibility: string }>(sql`select handle, provider_visibility from customers where handle in ('alice', 'bob', 'carol', 'dana') order by handle`);
+    const named = await rows<{ handle: string; provider_visibility: string }>(
+      sql`select handle, provider_visibility from customers where handle in ('alice', 'bob', 'carol', 'dana') order by handle`,
+    );
     expect(named.map((c) => c.provider_visibility)).toEqual(["public", "restricted", "private", "public"]);
   });
 
   it("has reviews only on completed jobs, by the booked provider, with the job's category", async () => {
-    expect(await count(sql`
+    expect(
+      await count(sql`
       select count(*) as n from customer_reviews r join jobs j on j.id = r.job_id
       left join bookings b on b.job_id = j.id
       where j.status <> 'completed' or r.job_category <> j.category or r.customer_id <> j.customer_id
-        or b.provider_business_id is distinct from r.provider_business_id or r.created_at < j.completed_at`)).toBe(0);
+        or b.provider_business_id is distinct from r.provider_business_id or r.created_at < j.completed_at`),
+    ).toBe(0);
     expect(await count(sql`select count(*) as n from customer_reviews where not is_visible`)).toBeGreaterThan(0);
     expect(await count(sql`select count(*) as n from customer_reviews where disputed_at is not null`)).toBe(1);
     // Alice's visible reviews need more than one page.
-    expect(await count(sql`
+    expect(
+      await count(sql`
       select count(*) as n from customer_reviews r join customers c on c.id = r.customer_id
-      where c.handle = 'alice' and r.is_visible`)).toBeGreaterThan(15);
+      where c.handle = 'alice' and r.is_visible`),
+    ).toBeGreaterThan(15);
   });
 
   it("records the provider interactions each job implies", async () => {
@@ -100,20 +122,32 @@ describe("demo seed", () => {
         and i.provider_business_id = expected.provider_business_id and i.kind::text = expected.kind)`);
     expect(missing).toBe(0);
     // Bob is restricted: only the two providers he dealt with may see him.
-    expect(await values(sql`
+    expect(
+      await values(sql`
       select distinct b.name as v from provider_interactions i join businesses b on b.id = i.provider_business_id
-      join customers c on c.id = i.customer_id where c.handle = 'bob'`)).toEqual(["Handy Hank's Repairs", "Sparkle Cleaning Co."]);
+      join customers c on c.id = i.customer_id where c.handle = 'bob'`),
+    ).toEqual(["Handy Hank's Repairs", "Sparkle Cleaning Co."]);
   });
 
   it("keeps every CRM record's totals equal to the sum of its purchases", async () => {
-    expect(await count(sql`
+    expect(
+      await count(sql`
       select count(*) as n from crm_customers c
       left join (select crm_customer_id, count(*) as k, sum(amount_minor) as s, min(purchased_at) as f, max(purchased_at) as l
                  from purchases group by 1) p on p.crm_customer_id = c.id
       where c.purchase_count <> coalesce(p.k, 0) or c.total_spent_minor <> coalesce(p.s, 0)
-        or c.first_purchase_at is distinct from p.f or c.last_purchase_at is distinct from p.l`)).toBe(0);
-    expect(await count(sql`select count(*) as n from purchases p join crm_customers c on c.id = p.crm_customer_id join businesses b on b.id = c.business_id where p.currency <> b.currency`)).toBe(0);
-    expect(await count(sql`select count(*) as n from crm_customers c join businesses b on b.id = c.business_id where b.name = 'Bloom & Brew Café'`)).toBeGreaterThanOrEqual(300);
+        or c.first_purchase_at is distinct from p.f or c.last_purchase_at is distinct from p.l`),
+    ).toBe(0);
+    expect(
+      await count(
+        sql`select count(*) as n from purchases p join crm_customers c on c.id = p.crm_customer_id join businesses b on b.id = c.business_id where p.currency <> b.currency`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        sql`select count(*) as n from crm_customers c join businesses b on b.id = c.business_id where b.name = 'Bloom & Brew Café'`,
+      ),
+    ).toBeGreaterThanOrEqual(300);
     expect(await count(sql`select count(*) as n from crm_customers where deleted_at is not null`)).toBe(1);
   });
 
@@ -134,21 +168,33 @@ describe("demo seed", () => {
   it("derives profile stats and achievements from the seeded rows", async () => {
     // Exactly what the marketplace keeps live: jobs by state, the visible-review histogram, last activity.
     expect(await profileStatsMismatches(db)).toEqual([]);
-    expect(await count(sql`select count(*) as n from customers c where not exists (select 1 from profile_stats s where s.customer_id = c.id)`)).toBe(0);
+    expect(
+      await count(
+        sql`select count(*) as n from customers c where not exists (select 1 from profile_stats s where s.customer_id = c.id)`,
+      ),
+    ).toBe(0);
     // Alice's histogram leaves out her hidden review (her only 3).
     const [alice] = await rows<{ r: number[]; n: number }>(sql`
       select array[s.rating1_count, s.rating2_count, s.rating3_count, s.rating4_count, s.rating5_count] as r, s.reviews_received as n
       from profile_stats s join customers c on c.id = s.customer_id where c.handle = 'alice'`);
     expect(alice).toEqual({ r: [0, 1, 0, 5, 15], n: 21 });
-    expect(await count(sql`select count(*) as n from customer_achievements a join achievements x on x.code = a.achievement_code where (a.unlocked_at is not null) <> (a.progress >= x.target)`)).toBe(0);
+    expect(
+      await count(
+        sql`select count(*) as n from customer_achievements a join achievements x on x.code = a.achievement_code where (a.unlocked_at is not null) <> (a.progress >= x.target)`,
+      ),
+    ).toBe(0);
     expect(await count(sql`select count(*) as n from achievements`)).toBeGreaterThanOrEqual(8);
   });
 
   it("has processed Stripe events behind every webhook-written order", async () => {
-    expect(await count(sql`
+    expect(
+      await count(sql`
       select count(*) as n from order_snapshots o
-      where o.last_source <> 'reconcile' and not exists (select 1 from stripe_events e where e.id = o.last_source)`)).toBe(0);
-    expect(await count(sql`select count(*) as n from order_snapshots where stripe_object_id not like 'pi\\_%'`)).toBe(0);
+      where o.last_source <> 'reconcile' and not exists (select 1 from stripe_events e where e.id = o.last_source)`),
+    ).toBe(0);
+    expect(await count(sql`select count(*) as n from order_snapshots where stripe_object_id not like 'pi\\_%'`)).toBe(
+      0,
+    );
     expect(await count(sql`select count(*) as n from audit_log`)).toBeGreaterThan(3);
   });
 });

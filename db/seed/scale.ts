@@ -42,7 +42,8 @@ type Affected = { rowCount?: number | null; affectedRows?: number };
 
 export async function seedScale(db: Database, options: ScaleOptions): Promise<ScaleSummary> {
   const { customers } = options;
-  if (!Number.isInteger(customers) || customers < 1) throw new Error(`--scale needs a positive whole number of customers, not ${customers}`);
+  if (!Number.isInteger(customers) || customers < 1)
+    throw new Error(`--scale needs a positive whole number of customers, not ${customers}`);
   const progress = options.progress ?? silent;
   const shape = shapeFor(customers);
   const passwordHash = options.passwordHash ?? (await hashPassword(DEMO_PASSWORD));
@@ -61,7 +62,12 @@ export async function seedScale(db: Database, options: ScaleOptions): Promise<Sc
   };
 
   /** A phase: run its statements, feed the progress bar, record rows and time. */
-  const phase = async (name: string, total: number, unit: string, work: (step: (by: number) => void) => Promise<number>) => {
+  const phase = async (
+    name: string,
+    total: number,
+    unit: string,
+    work: (step: (by: number) => void) => Promise<number>,
+  ) => {
     const start = performance.now();
     progress.start(name, total, unit);
     try {
@@ -73,15 +79,16 @@ export async function seedScale(db: Database, options: ScaleOptions): Promise<Sc
   };
 
   /** Runs `build(a, b)` for consecutive ranges of 1..total. */
-  const ranged = (tx: Database, total: number, build: (a: number, b: number) => string[]) => async (step: (by: number) => void) => {
-    let count = 0;
-    for (let a = 1; a <= total; a += chunk) {
-      const b = Math.min(total, a + chunk - 1);
-      for (const statement of build(a, b)) count += await exec(tx, statement);
-      step(b - a + 1);
-    }
-    return count;
-  };
+  const ranged =
+    (tx: Database, total: number, build: (a: number, b: number) => string[]) => async (step: (by: number) => void) => {
+      let count = 0;
+      for (let a = 1; a <= total; a += chunk) {
+        const b = Math.min(total, a + chunk - 1);
+        for (const statement of build(a, b)) count += await exec(tx, statement);
+        step(b - a + 1);
+      }
+      return count;
+    };
 
   const loaded = await seedEmptyDatabase(db, async (tx) => {
     // Index builds and the CRM totals' lateral aggregates want memory; local to this transaction.
@@ -95,7 +102,7 @@ export async function seedScale(db: Database, options: ScaleOptions): Promise<Sc
     const ddl = await readDdl(tx);
     const drops = dropStatements(ddl);
     await phase("drop keys & indexes", drops.length, "statements", async (step) => {
-      for (const statement of drops) await exec(tx, statement), step(1);
+      for (const statement of drops) (await exec(tx, statement), step(1));
       return 0;
     });
 
@@ -105,38 +112,79 @@ export async function seedScale(db: Database, options: ScaleOptions): Promise<Sc
       step(shape.providers);
       return count;
     });
-    await phase("users & customers", customers, "customers", ranged(tx, customers, (a, b) => statements.customers(a, b)));
-    await phase("jobs", customers, "customers", ranged(tx, customers, (a, b) => statements.jobs(a, b)));
-    await phase("applications", customers, "customers", ranged(tx, customers, (a, b) => statements.applications(a, b)));
-    await phase("bookings", customers, "customers", ranged(tx, customers, (a, b) => statements.bookings(a, b)));
-    await phase("reviews", customers, "customers", ranged(tx, customers, (a, b) => statements.reviews(a, b)));
-    await phase("interactions", customers, "customers", ranged(tx, customers, (a, b) => statements.interactions(a, b)));
+    await phase(
+      "users & customers",
+      customers,
+      "customers",
+      ranged(tx, customers, (a, b) => statements.customers(a, b)),
+    );
+    await phase(
+      "jobs",
+      customers,
+      "customers",
+      ranged(tx, customers, (a, b) => statements.jobs(a, b)),
+    );
+    await phase(
+      "applications",
+      customers,
+      "customers",
+      ranged(tx, customers, (a, b) => statements.applications(a, b)),
+    );
+    await phase(
+      "bookings",
+      customers,
+      "customers",
+      ranged(tx, customers, (a, b) => statements.bookings(a, b)),
+    );
+    await phase(
+      "reviews",
+      customers,
+      "customers",
+      ranged(tx, customers, (a, b) => statements.reviews(a, b)),
+    );
+    await phase(
+      "interactions",
+      customers,
+      "customers",
+      ranged(tx, customers, (a, b) => statements.interactions(a, b)),
+    );
     await phase("profile stats", customers, "customers", async (step) => {
       let count = 0;
       for (const statement of statements.profileStats()) count += await exec(tx, statement);
       step(customers);
       return count;
     });
-    await phase("crm customers", shape.crmCustomers, "records", ranged(tx, shape.crmCustomers, (a, b) => statements.crmCustomers(a, b)));
-    await phase("purchases", shape.crmCustomers, "records", ranged(tx, shape.crmCustomers, (a, b) => statements.purchases(a, b)));
+    await phase(
+      "crm customers",
+      shape.crmCustomers,
+      "records",
+      ranged(tx, shape.crmCustomers, (a, b) => statements.crmCustomers(a, b)),
+    );
+    await phase(
+      "purchases",
+      shape.crmCustomers,
+      "records",
+      ranged(tx, shape.crmCustomers, (a, b) => statements.purchases(a, b)),
+    );
 
     const { keysAndIndexes, foreignKeys } = recreateStatements(ddl);
     await phase("keys & indexes", keysAndIndexes.length, "indexes", async (step) => {
-      for (const statement of keysAndIndexes) await exec(tx, statement), step(1);
+      for (const statement of keysAndIndexes) (await exec(tx, statement), step(1));
       return 0;
     });
     await phase("foreign keys", foreignKeys.length, "constraints", async (step) => {
-      for (const statement of foreignKeys) await exec(tx, statement), step(1);
+      for (const statement of foreignKeys) (await exec(tx, statement), step(1));
       return 0;
     });
     return true;
   });
-  if (!loaded) throw new Error("The database already has users; the scale world needs an empty database (use --reset).");
+  if (!loaded)
+    throw new Error("The database already has users; the scale world needs an empty database (use --reset).");
 
   // After commit: VACUUM cannot run in a transaction, and it sets the visibility map that
   // index-only scans need, which a freshly loaded table lacks.
   await phase("vacuum analyze", LOADED_TABLES.length, "tables", async (step) => {
-    for (const table of LOADED_TABLES) await db.execute(sql.raw(`vacuum (analyze) ${table}`)), step(1);
+    for (const table of LOADED_TABLES) (await db.execute(sql.raw(`vacuum (analyze) ${table}`)), step(1));
     return 0;
   });
 

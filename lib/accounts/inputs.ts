@@ -16,10 +16,7 @@ export const emailInput = z.string().trim().max(320).pipe(z.email("Enter a valid
 export const registerInput = z
   .object({
     email: emailInput,
-    password: z
-      .string()
-      .min(10, "Use at least 10 characters.")
-      .max(200, "Use at most 200 characters."),
+    password: z.string().min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters."),
     name: z.string().trim().min(1, "Enter your name.").max(120),
     role: z.enum(["customer", "provider"], "Choose customer or provider."),
     businessName: optionalText(120),

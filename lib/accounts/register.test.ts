@@ -23,8 +23,19 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const customer = { email: "ada@example.com", password: "correct horse battery", name: "Ada King Lovelace", role: "customer" };
-const provider = { email: "bob@plumbing.test", password: "correct horse battery", name: "Bob Pipes", role: "provider", businessName: "Bob's Plumbing" };
+const customer = {
+  email: "ada@example.com",
+  password: "correct horse battery",
+  name: "Ada King Lovelace",
+  role: "customer",
+};
+const provider = {
+  email: "bob@plumbing.test",
+  password: "correct horse battery",
+  name: "Bob Pipes",
+  role: "provider",
+  businessName: "Bob's Plumbing",
+};
 
 const register = (db: Database, input: unknown) => registerAccount(db, registerInput.parse(input));
 
@@ -42,7 +53,10 @@ describe("registerAccount", () => {
       const result = await register(db, customer);
       expect(registeredCustomerDto.strict().parse(result)).toEqual(result);
 
-      const [row] = await db.select().from(customers).where(eq(customers.id, (result as { customer_id: string }).customer_id));
+      const [row] = await db
+        .select()
+        .from(customers)
+        .where(eq(customers.id, (result as { customer_id: string }).customer_id));
       expect(row).toMatchObject({ userId: result.user_id, firstName: "Ada", lastName: "King Lovelace" });
       expect(row!.handle).toMatch(/^[A-Za-z0-9_-]{10}$/);
       const [user] = await db.select().from(users).where(eq(users.id, result.user_id));
@@ -74,18 +88,25 @@ describe("registerAccount", () => {
       expect(error.status).toBe(409);
       expect(error.details.reason).toBe("email_taken");
       expect(await totals(db)).toEqual(before);
-    }));
+    }),
+  );
 
   it("writes nothing when a later insert fails (the user row is rolled back too)", () =>
     t.rollback(async (db) => {
       forcedHandles.push("samehandle", "samehandle");
       await register(db, customer);
       const before = await totals(db);
-      const error = await register(db, { ...customer, email: "grace@example.com" }).then(() => null, (e: unknown) => e);
+      const error = await register(db, { ...customer, email: "grace@example.com" }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       // A handle collision is our bug, not the user's: it must not be reported as "email taken".
       expect(error).not.toBeInstanceOf(AppError);
       expect(await totals(db)).toEqual(before);
-      const [grace] = await db.select({ n: count() }).from(users).where(sql`lower(${users.email}) = 'grace@example.com'`);
+      const [grace] = await db
+        .select({ n: count() })
+        .from(users)
+        .where(sql`lower(${users.email}) = 'grace@example.com'`);
       expect(grace!.n).toBe(0);
     }));
 });

@@ -35,4 +35,3 @@ export async function rememberBusinessChoice(businessId: string): Promise<void> 
 export async function clearBusinessChoice(): Promise<void> {
   (await cookies()).delete(BUSINESS_COOKIE);
 }
-

@@ -5,10 +5,9 @@ export const auditActorDto = z
   .object({
     type: z.enum(["user", "system", "stripe"]),
     user_id: z.uuid().nullable().meta({ description: "The person, when a person made the change." }),
-    name: z
-      .string()
-      .nullable()
-      .meta({ description: "What to show: the person's current name, or the job or source label; null for a deleted account." }),
+    name: z.string().nullable().meta({
+      description: "What to show: the person's current name, or the job or source label; null for a deleted account.",
+    }),
     label: z
       .string()
       .nullable()
@@ -34,9 +33,16 @@ export const auditEntryDto = z
         .meta({ description: "A readable name for records that are people (membership, user), when known." }),
     }),
     action: z.string().meta({ description: "create, update, delete, or a verb such as accept, erase or export." }),
-    field: z.string().nullable().meta({ description: "The field that changed; null for an action with no field diff." }),
-    old_value: z.unknown().meta({ description: 'The value before (JSON; null for none); {"redacted": true} for a sensitive field.' }),
-    new_value: z.unknown().meta({ description: 'The value after (JSON; null for none); {"redacted": true} for a sensitive field.' }),
+    field: z
+      .string()
+      .nullable()
+      .meta({ description: "The field that changed; null for an action with no field diff." }),
+    old_value: z
+      .unknown()
+      .meta({ description: 'The value before (JSON; null for none); {"redacted": true} for a sensitive field.' }),
+    new_value: z
+      .unknown()
+      .meta({ description: 'The value after (JSON; null for none); {"redacted": true} for a sensitive field.' }),
     redacted: z.boolean().meta({ description: "The field is sensitive: it changed, but its values are not kept." }),
     trace_id: z.string().nullable().meta({ description: "The request that made the change; it finds its log lines." }),
   })

@@ -80,10 +80,12 @@ describe("order and pages", () => {
       const b = await staffedBusiness(db);
       const entityId = randomUUID();
       // Older rows at distinct times...
-      await db.insert(auditLog).values([
-        rowAt(b.id, entityId, "2024-01-01T00:00:00Z", "oldest"),
-        rowAt(b.id, entityId, "2024-01-02T00:00:00Z", "older"),
-      ]);
+      await db
+        .insert(auditLog)
+        .values([
+          rowAt(b.id, entityId, "2024-01-01T00:00:00Z", "oldest"),
+          rowAt(b.id, entityId, "2024-01-02T00:00:00Z", "older"),
+        ]);
       // ...then 23 rows in this transaction: now() is constant, so they share one timestamp.
       for (let i = 0; i < 23; i++) {
         await recordChange(db, systemActor("cron:test"), {
@@ -171,7 +173,9 @@ describe("what each entry says", () => {
         entity: { type: "membership", id: "not-a-uuid" },
         action: "refund",
       });
-      const [entry] = (await auditHistory(db, await b.as("owner"), { entityType: "membership", entityId: "not-a-uuid" })).items;
+      const [entry] = (
+        await auditHistory(db, await b.as("owner"), { entityType: "membership", entityId: "not-a-uuid" })
+      ).items;
       expect(entry).toMatchObject({
         actor: { type: "stripe", user_id: null, name: "stripe:evt_1", label: "stripe:evt_1" },
         entity: { name: null },
@@ -186,12 +190,14 @@ describe("who sees what", () => {
       const a = await staffedBusiness(db);
       const b = await staffedBusiness(db);
       const shared = randomUUID();
-      await db.insert(auditLog).values([
-        rowAt(a.id, shared, "2024-01-01T00:00:00Z", "in-a"),
-        rowAt(b.id, shared, "2024-01-02T00:00:00Z", "in-b"),
-        rowAt(b.id, randomUUID(), "2024-01-03T00:00:00Z", "other-in-b"),
-        rowAt(null, shared, "2024-01-04T00:00:00Z", "no-business"),
-      ]);
+      await db
+        .insert(auditLog)
+        .values([
+          rowAt(a.id, shared, "2024-01-01T00:00:00Z", "in-a"),
+          rowAt(b.id, shared, "2024-01-02T00:00:00Z", "in-b"),
+          rowAt(b.id, randomUUID(), "2024-01-03T00:00:00Z", "other-in-b"),
+          rowAt(null, shared, "2024-01-04T00:00:00Z", "no-business"),
+        ]);
       const ownerOfA = await a.as("owner");
       const named = await auditHistory(db, ownerOfA, { entityType: "thing", entityId: shared });
       expect(named.items.map((i) => i.field)).toEqual(["in-a"]);
@@ -204,7 +210,9 @@ describe("who sees what", () => {
       expect(seen).toEqual([{ field: "in-a", businessId: a.id }]);
 
       const ownerOfB = await b.as("owner");
-      expect((await auditHistory(db, ownerOfB, { entityType: "thing", entityId: shared })).items.map((i) => i.field)).toEqual(["in-b"]);
+      expect(
+        (await auditHistory(db, ownerOfB, { entityType: "thing", entityId: shared })).items.map((i) => i.field),
+      ).toEqual(["in-b"]);
     }));
 
   it.each([
@@ -219,7 +227,8 @@ describe("who sees what", () => {
       if (!refusal) return expect((await run).items).toEqual([]);
       const error = await refusalOf(run);
       expect([error.status, error.details.reason]).toEqual([403, refusal]);
-    }));
+    }),
+  );
 
   it("shows a person the history of their own account and customer profile, outside any business", () =>
     t.rollback(async (db) => {
@@ -253,7 +262,9 @@ describe("who sees what", () => {
   it("lets a member without audit.read still see their own account's history", () =>
     t.rollback(async (db) => {
       const b = await staffedBusiness(db);
-      await db.insert(auditLog).values({ ...rowAt(null, b.ids.staff, "2024-01-01T00:00:00Z", "name"), entityType: "user" });
+      await db
+        .insert(auditLog)
+        .values({ ...rowAt(null, b.ids.staff, "2024-01-01T00:00:00Z", "name"), entityType: "user" });
       const page = await auditHistory(db, await b.as("staff"), { entityType: "user", entityId: b.ids.staff });
       expect(page.items).toHaveLength(1);
     }));
@@ -263,11 +274,13 @@ describe("who sees what", () => {
       const a = await staffedBusiness(db);
       const b = await staffedBusiness(db);
       const entityId = randomUUID();
-      await db.insert(auditLog).values([
-        rowAt(a.id, entityId, "2024-01-01T00:00:00Z", "in-a"),
-        rowAt(b.id, entityId, "2024-01-02T00:00:00Z", "in-b"),
-        rowAt(null, entityId, "2024-01-03T00:00:00Z", "none"),
-      ]);
+      await db
+        .insert(auditLog)
+        .values([
+          rowAt(a.id, entityId, "2024-01-01T00:00:00Z", "in-a"),
+          rowAt(b.id, entityId, "2024-01-02T00:00:00Z", "in-b"),
+          rowAt(null, entityId, "2024-01-03T00:00:00Z", "none"),
+        ]);
       const admin = await asUser(db, (await createUser(db, { isPlatformAdmin: true })).id);
       const page = await auditHistory(db, admin, { entityType: "thing", entityId });
       expect(page.items.map((i) => i.field)).toEqual(["none", "in-b", "in-a"]);
@@ -286,7 +299,9 @@ describe("who sees what", () => {
 
   it("refuses anonymous callers (401) and scheduled jobs (403)", () =>
     t.rollback(async (db) => {
-      expect((await refusalOf(auditHistory(db, anonymous, { entityType: "user", entityId: randomUUID() }))).status).toBe(401);
+      expect(
+        (await refusalOf(auditHistory(db, anonymous, { entityType: "user", entityId: randomUUID() }))).status,
+      ).toBe(401);
       const error = await refusalOf(auditHistory(db, systemActor("cron:x"), { entityType: "user" }));
       expect([error.status, error.details.reason]).toEqual([403, "system_actor"]);
     }));
@@ -299,7 +314,13 @@ describe("people outside the business", () => {
       const outsider = await createUser(db, { name: "Olga Outsider" });
       const admin = await createUser(db, { name: "Pat Platform", isPlatformAdmin: true });
       const entity = { type: "review", id: randomUUID() };
-      await recordChange(db, await b.as("owner"), { businessId: b.id, entity, action: "update", before: { a: 1 }, after: { a: 2 } });
+      await recordChange(db, await b.as("owner"), {
+        businessId: b.id,
+        entity,
+        action: "update",
+        before: { a: 1 },
+        after: { a: 2 },
+      });
       await recordChange(db, await asUser(db, outsider.id), { businessId: b.id, entity, action: "dispute" });
 
       const staffView = await auditHistory(db, await b.as("manager"), { entityType: "review", entityId: entity.id });
@@ -311,7 +332,10 @@ describe("people outside the business", () => {
       expect(JSON.stringify(staffView)).not.toContain("Olga");
 
       // A platform administrator sees who it was.
-      const adminView = await auditHistory(db, await asUser(db, admin.id), { entityType: "review", entityId: entity.id });
+      const adminView = await auditHistory(db, await asUser(db, admin.id), {
+        entityType: "review",
+        entityId: entity.id,
+      });
       expect(adminView.items[0]!.actor).toMatchObject({ user_id: outsider.id, name: "Olga Outsider" });
     }));
 });

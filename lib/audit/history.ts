@@ -49,7 +49,13 @@ function actorKnown(scope: AuditScope): SQL {
 }
 
 /** The actor as the reader may see them. */
-function actorOf(r: { actorType: "user" | "system" | "stripe"; actorUserId: string | null; actorLabel: string | null; actorName: string | null; actorKnown: boolean }) {
+function actorOf(r: {
+  actorType: "user" | "system" | "stripe";
+  actorUserId: string | null;
+  actorLabel: string | null;
+  actorName: string | null;
+  actorKnown: boolean;
+}) {
   if (r.actorType !== "user") return { type: r.actorType, user_id: null, name: r.actorLabel, label: r.actorLabel };
   if (!r.actorKnown) return { type: r.actorType, user_id: null, name: null, label: OUTSIDE_BUSINESS };
   return { type: r.actorType, user_id: r.actorUserId, name: r.actorName, label: null };
@@ -86,7 +92,9 @@ export async function auditHistory(db: Database, actor: Actor, query: AuditHisto
     .where(
       and(
         ...scopeConditions(scope, query),
-        after ? sql`(${auditLog.createdAt}, ${auditLog.id}) < (${after.at}::timestamptz, ${after.id}::bigint)` : undefined,
+        after
+          ? sql`(${auditLog.createdAt}, ${auditLog.id}) < (${after.at}::timestamptz, ${after.id}::bigint)`
+          : undefined,
       ),
     )
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
@@ -95,20 +103,18 @@ export async function auditHistory(db: Database, actor: Actor, query: AuditHisto
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    items: page.map(
-      (r): AuditEntryDto => ({
-        id: String(r.id),
-        at: r.createdAt.toISOString(),
-        actor: actorOf(r),
-        entity: { type: r.entityType, id: r.entityId, name: r.entityName },
-        action: r.action,
-        field: r.field,
-        old_value: r.oldValue ?? null,
-        new_value: r.newValue ?? null,
-        redacted: isRedacted(r.oldValue) || isRedacted(r.newValue),
-        trace_id: r.traceId,
-      }),
-    ),
+    items: page.map((r): AuditEntryDto => ({
+      id: String(r.id),
+      at: r.createdAt.toISOString(),
+      actor: actorOf(r),
+      entity: { type: r.entityType, id: r.entityId, name: r.entityName },
+      action: r.action,
+      field: r.field,
+      old_value: r.oldValue ?? null,
+      new_value: r.newValue ?? null,
+      redacted: isRedacted(r.oldValue) || isRedacted(r.newValue),
+      trace_id: r.traceId,
+    })),
     next_cursor: rows.length > limit && last ? encodeCursor(last.cursorAt, last.id) : null,
   };
 }

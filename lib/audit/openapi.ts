@@ -17,7 +17,7 @@ registerRoute({
     "Newest first, a page at a time: pass `next_cursor` back as `cursor` for older changes. " +
     "Staff with the audit.read permission see the changes of the business they act for (omit " +
     "`entity_id` for every record of the type); anyone may see the history of their own account " +
-    '(`entity_type=user`) and customer profile (`entity_type=customer`); platform administrators see ' +
+    "(`entity_type=user`) and customer profile (`entity_type=customer`); platform administrators see " +
     "everything. A record without history answers an empty page. Sensitive fields (credentials, " +
     'contact details, addresses, payment details) show `{"redacted": true}` instead of their values.',
   tags: ["Audit"],

@@ -33,7 +33,9 @@ async function record(db: Database, change: Omit<AuditChange, "entity" | "busine
   const written = await recordChange(db, actor, { businessId: null, entity: { type: "thing", id }, ...change });
   const rows = await rowsOf(db, id);
   expect(rows).toHaveLength(written);
-  const fields: Record<string, [unknown, unknown]> = Object.fromEntries(rows.map((r) => [r.field, [r.oldValue, r.newValue]]));
+  const fields: Record<string, [unknown, unknown]> = Object.fromEntries(
+    rows.map((r) => [r.field, [r.oldValue, r.newValue]]),
+  );
   return { rows, fields };
 }
 
@@ -91,12 +93,15 @@ describe("which fields are recorded", () => {
       expect(fields).toEqual({ role: ["manager", null], visits: [0, null] });
     }));
 
-  it.each(["erase", "export", "create", "delete"])("writes one row with field null for %s without a field diff", (action) =>
-    t.rollback(async (db) => {
-      const { rows } = await record(db, { action });
-      expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ action, field: null, oldValue: null, newValue: null });
-    }));
+  it.each(["erase", "export", "create", "delete"])(
+    "writes one row with field null for %s without a field diff",
+    (action) =>
+      t.rollback(async (db) => {
+        const { rows } = await record(db, { action });
+        expect(rows).toHaveLength(1);
+        expect(rows[0]).toMatchObject({ action, field: null, oldValue: null, newValue: null });
+      }),
+  );
 
   it("writes all the fields of one change in one statement, with one timestamp", () =>
     t.rollback(async (db) => {
@@ -124,7 +129,16 @@ describe("redaction", () => {
       expect(Object.keys(fields).sort()).toEqual(Object.keys(secrets).sort());
       for (const [oldValue, newValue] of Object.values(fields)) expect([oldValue, newValue]).toEqual([null, REDACTED]);
       const stored = JSON.stringify(rows);
-      for (const fragment of ["argon2id", "f00dfeed", "ann@example", "555 0101", "Main St", "Side St", "4242", "NO93"]) {
+      for (const fragment of [
+        "argon2id",
+        "f00dfeed",
+        "ann@example",
+        "555 0101",
+        "Main St",
+        "Side St",
+        "4242",
+        "NO93",
+      ]) {
         expect(stored).not.toContain(fragment);
       }
     }));
@@ -137,7 +151,11 @@ describe("redaction", () => {
         before: { diagnosis: "flu", email: "a@example.test", name: "Ann" },
         after: { diagnosis: "cold", email: "b@example.test", name: "Anna" },
       });
-      expect(update.fields).toEqual({ diagnosis: [REDACTED, REDACTED], email: [REDACTED, REDACTED], name: ["Ann", "Anna"] });
+      expect(update.fields).toEqual({
+        diagnosis: [REDACTED, REDACTED],
+        email: [REDACTED, REDACTED],
+        name: ["Ann", "Anna"],
+      });
       const cleared = await record(db, { action: "delete", sensitive: ["Diagnosis"], before: { diagnosis: "flu" } });
       expect(cleared.fields).toEqual({ diagnosis: [REDACTED, null] });
     }));
@@ -150,7 +168,10 @@ describe("redaction", () => {
         after: { contact: { name: "Ann", email: "b@example.test" }, discardedAt: "2025-01-01T00:00:00.000Z" },
       });
       expect(fields).toEqual({
-        contact: [{ name: "Ann", email: REDACTED }, { name: "Ann", email: REDACTED }],
+        contact: [
+          { name: "Ann", email: REDACTED },
+          { name: "Ann", email: REDACTED },
+        ],
         discardedAt: [null, "2025-01-01T00:00:00.000Z"],
       });
     }));
@@ -158,15 +179,28 @@ describe("redaction", () => {
 
 describe("who did it, and under which trace", () => {
   it.each([
-    ["a system job", systemActor("cron:retention"), { actorType: "system", actorUserId: null, actorLabel: "cron:retention" }],
-    ["a Stripe event, named explicitly", stripeSource("evt_123"), { actorType: "stripe", actorUserId: null, actorLabel: "stripe:evt_123" }],
-    ["a Stripe webhook acting as a system actor", systemActor("stripe:evt_456"), { actorType: "stripe", actorLabel: "stripe:evt_456" }],
+    [
+      "a system job",
+      systemActor("cron:retention"),
+      { actorType: "system", actorUserId: null, actorLabel: "cron:retention" },
+    ],
+    [
+      "a Stripe event, named explicitly",
+      stripeSource("evt_123"),
+      { actorType: "stripe", actorUserId: null, actorLabel: "stripe:evt_123" },
+    ],
+    [
+      "a Stripe webhook acting as a system actor",
+      systemActor("stripe:evt_456"),
+      { actorType: "stripe", actorLabel: "stripe:evt_456" },
+    ],
     ["someone not signed in", anonymous, { actorType: "system", actorUserId: null, actorLabel: "anonymous" }],
   ] as const)("maps %s", (_, actor, expected) =>
     t.rollback(async (db) => {
       const { rows } = await record(db, { action: "export" }, actor);
       expect(rows[0]).toMatchObject(expected);
-    }));
+    }),
+  );
 
   it("maps a person to actor type user with their id, for the business they act for", () =>
     t.rollback(async (db) => {
@@ -183,7 +217,12 @@ describe("who did it, and under which trace", () => {
         business: null,
       };
       const id = randomUUID();
-      await recordChange(db, actor, { businessId: business.id, entity: { type: "thing", id }, action: "delete", before: { a: 1 } });
+      await recordChange(db, actor, {
+        businessId: business.id,
+        entity: { type: "thing", id },
+        action: "delete",
+        before: { a: 1 },
+      });
       expect((await rowsOf(db, id))[0]).toMatchObject({
         actorType: "user",
         actorUserId: person.id,

@@ -111,7 +111,11 @@ function actorColumns(actor: AuditActor): Pick<AuditRow, "actorType" | "actorUse
       return { actorType: "stripe", actorUserId: null, actorLabel: `stripe:${actor.eventId}` };
     case "system":
       // Webhook handlers may act as systemActor("stripe:evt_..."): that is Stripe, not a job.
-      return { actorType: actor.label.startsWith("stripe:") ? "stripe" : "system", actorUserId: null, actorLabel: actor.label };
+      return {
+        actorType: actor.label.startsWith("stripe:") ? "stripe" : "system",
+        actorUserId: null,
+        actorLabel: actor.label,
+      };
     case "anonymous":
       // Someone not signed in (registering an account): no person to name yet.
       return { actorType: "system", actorUserId: null, actorLabel: "anonymous" };

@@ -31,7 +31,13 @@ describe("pruneAuditLog", () => {
   it.each([1, 2, 5, 1000])("removes only rows older than the cut-off (batches of %i)", (batchSize) =>
     t.rollback(async (db) => {
       const entityId = randomUUID();
-      const old = ["1999-01-01T00:00:00Z", "1999-01-01T00:00:00Z", "1999-01-02T00:00:00Z", "1999-01-02T23:59:59.999Z", "1999-01-02T12:00:00Z"];
+      const old = [
+        "1999-01-01T00:00:00Z",
+        "1999-01-01T00:00:00Z",
+        "1999-01-02T00:00:00Z",
+        "1999-01-02T23:59:59.999Z",
+        "1999-01-02T12:00:00Z",
+      ];
       const kept = ["1999-01-03T00:00:00Z", "1999-01-04T00:00:00Z"];
       await db.insert(auditLog).values([...old, ...kept].map((at) => row(entityId, at)));
 
@@ -40,7 +46,8 @@ describe("pruneAuditLog", () => {
       expect(left.map((r) => r.field).sort()).toEqual(kept);
       // Rows of today (every other test's) are untouched, and a second run finds nothing.
       expect(await pruneAuditLog(db, new Date("1999-01-03T00:00:00Z"), batchSize)).toBe(0);
-    }));
+    }),
+  );
 
   it("refuses a batch size that would never finish", () =>
     t.rollback(async (db) => {

@@ -54,7 +54,9 @@ describe("GET /api/audit", () => {
     expect(first.status).toBe(200);
     const page = auditPageDto.parse(await first.json());
     expect(page.items.map((i) => i.new_value)).toEqual(["admin", "manager"]);
-    const second = auditPageDto.parse(await (await get(`entity_type=membership&entity_id=${entityId}&limit=2&cursor=${page.next_cursor}`)).json());
+    const second = auditPageDto.parse(
+      await (await get(`entity_type=membership&entity_id=${entityId}&limit=2&cursor=${page.next_cursor}`)).json(),
+    );
     expect(second).toMatchObject({ items: [{ new_value: "staff" }], next_cursor: null });
   });
 

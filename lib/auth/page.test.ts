@@ -23,7 +23,8 @@ describe("loadForPage with a rateLimit policy", () => {
       const load = vi.fn(async () => "the page's data");
       const visit = () => loadForPage("/jobs/x", load, { rateLimit: "profileView" });
 
-      for (let i = 0; i < perUser.points; i++) expect(await visit()).toMatchObject({ ok: true, data: "the page's data" });
+      for (let i = 0; i < perUser.points; i++)
+        expect(await visit()).toMatchObject({ ok: true, data: "the page's data" });
       const refused = await visit();
       expect(refused.ok ? "loaded" : refused.error.code).toBe("rate_limited");
       expect(load).toHaveBeenCalledTimes(perUser.points);

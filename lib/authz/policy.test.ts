@@ -58,7 +58,8 @@ function user(overrides: Partial<UserActor> = {}): UserActor {
   };
 }
 
-const withBusiness = (m: Membership, extra: Partial<UserActor> = {}) => user({ memberships: [m], business: m, ...extra });
+const withBusiness = (m: Membership, extra: Partial<UserActor> = {}) =>
+  user({ memberships: [m], business: m, ...extra });
 
 const ACTORS = {
   anonymous: anonymous as Actor,
@@ -191,7 +192,10 @@ describe("guards by actor", () => {
   it("judges the business acted for, not the other memberships", () => {
     // A member of a provider who is acting for a non-provider business is not a provider now.
     const acting = membership("owner", false);
-    const actor = user({ memberships: [acting, { ...membership("owner", true), businessId: "b-2" }], business: acting });
+    const actor = user({
+      memberships: [acting, { ...membership("owner", true), businessId: "b-2" }],
+      business: acting,
+    });
     expect(outcomeOf(() => requireProvider(actor))).toEqual(denied("not_a_provider"));
   });
 
@@ -220,17 +224,52 @@ describe("auditScope", () => {
     ["a platform admin: everything", ACTORS["platform admin"], { type: "membership" }, { kind: "platform" }],
     ["a platform admin, any record", ACTORS["platform admin"], { type: "user", id: "u-9" }, { kind: "platform" }],
     ["staff with audit.read: their business", manager, { type: "membership" }, { kind: "business", businessId: "b-1" }],
-    ["staff with audit.read naming any record: still their business", manager, { type: "customer", id: "c-9" }, { kind: "business", businessId: "b-1" }],
+    [
+      "staff with audit.read naming any record: still their business",
+      manager,
+      { type: "customer", id: "c-9" },
+      { kind: "business", businessId: "b-1" },
+    ],
     ["staff without audit.read", staff, { type: "membership" }, denied("insufficient_role")],
-    ["staff without audit.read, their own account", staff, { type: "user", id: "u-3" }, { kind: "self", entityType: "user", entityId: "u-3" }],
-    ["staff with audit.read, their own profile", manager, { type: "customer", id: "c-2" }, { kind: "self", entityType: "customer", entityId: "c-2" }],
-    ["a customer, their own account", customer, { type: "user", id: "u-1" }, { kind: "self", entityType: "user", entityId: "u-1" }],
-    ["a customer, their own profile", customer, { type: "customer", id: "c-1" }, { kind: "self", entityType: "customer", entityId: "c-1" }],
+    [
+      "staff without audit.read, their own account",
+      staff,
+      { type: "user", id: "u-3" },
+      { kind: "self", entityType: "user", entityId: "u-3" },
+    ],
+    [
+      "staff with audit.read, their own profile",
+      manager,
+      { type: "customer", id: "c-2" },
+      { kind: "self", entityType: "customer", entityId: "c-2" },
+    ],
+    [
+      "a customer, their own account",
+      customer,
+      { type: "user", id: "u-1" },
+      { kind: "self", entityType: "user", entityId: "u-1" },
+    ],
+    [
+      "a customer, their own profile",
+      customer,
+      { type: "customer", id: "c-1" },
+      { kind: "self", entityType: "customer", entityId: "c-1" },
+    ],
     ["a customer, someone else's account", customer, { type: "user", id: "u-2" }, denied("not_your_record")],
     ["a customer, someone else's profile", customer, { type: "customer", id: "c-2" }, denied("not_your_record")],
-    ["a customer, their id under another entity type", customer, { type: "membership", id: "u-1" }, denied("not_your_record")],
+    [
+      "a customer, their id under another entity type",
+      customer,
+      { type: "membership", id: "u-1" },
+      denied("not_your_record"),
+    ],
     ["a customer, a whole entity type", customer, { type: "user" }, denied("not_your_record")],
-    ["an account without a profile asking for a customer", user(), { type: "customer", id: "c-1" }, denied("not_your_record")],
+    [
+      "an account without a profile asking for a customer",
+      user(),
+      { type: "customer", id: "c-1" },
+      denied("not_your_record"),
+    ],
     ["a scheduled job", ACTORS.system, { type: "user", id: "u-1" }, denied("system_actor")],
     ["anonymous", ACTORS.anonymous, { type: "user", id: "u-1" }, unauth],
   ] as const)("%s", (_, actor, entity, expected) => {
@@ -255,7 +294,8 @@ describe("assertCanAssignRole", () => {
         current,
         next,
         allowed:
-          (current === null || MAY_TOUCH[actor].includes(current)) && (next === null || MAY_TOUCH[actor].includes(next)),
+          (current === null || MAY_TOUCH[actor].includes(current)) &&
+          (next === null || MAY_TOUCH[actor].includes(next)),
       })),
     ),
   );
@@ -299,7 +339,11 @@ describe("homePathFor", () => {
   it.each([
     ["provider staff", withBusiness(membership("staff", true)), "/provider"],
     ["business staff", withBusiness(membership("manager", false)), "/crm"],
-    ["staff who is also a customer: the business wins", withBusiness(membership("owner", false), { customerId: "c-1" }), "/crm"],
+    [
+      "staff who is also a customer: the business wins",
+      withBusiness(membership("owner", false), { customerId: "c-1" }),
+      "/crm",
+    ],
     ["a customer", user({ customerId: "c-1" }), "/me"],
     ["a platform admin who is also a customer", user({ customerId: "c-1", isPlatformAdmin: true }), "/me"],
     ["a platform admin only", user({ isPlatformAdmin: true }), "/admin"],
@@ -333,6 +377,9 @@ describe("assertMayViewCustomerProfile", () => {
 
   it("returns the provider scope the view is recorded against", () => {
     const staff = provider as UserActor;
-    expect(assertMayViewCustomerProfile(staff, { visibility: "public" }, false)).toEqual({ user: staff, business: staff.business });
+    expect(assertMayViewCustomerProfile(staff, { visibility: "public" }, false)).toEqual({
+      user: staff,
+      business: staff.business,
+    });
   });
 });

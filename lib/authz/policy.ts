@@ -194,7 +194,10 @@ const capitalize = (text: string) => text[0]!.toUpperCase() + text.slice(1);
 export function assertCanAssignRole(actorRole: StaffRole, currentRole: StaffRole | null, nextRole: StaffRole | null) {
   const grantable = GRANTABLE_ROLES[actorRole];
   if (currentRole && !grantable.includes(currentRole)) {
-    throw forbidden("insufficient_role", `${capitalize(withArticle(actorRole))} cannot change ${withArticle(currentRole)}.`);
+    throw forbidden(
+      "insufficient_role",
+      `${capitalize(withArticle(actorRole))} cannot change ${withArticle(currentRole)}.`,
+    );
   }
   if (nextRole && !grantable.includes(nextRole)) {
     throw forbidden("insufficient_role", `${capitalize(withArticle(actorRole))} cannot grant the ${nextRole} role.`);
@@ -246,7 +249,8 @@ export type JobSide = "customer" | "provider";
 export function jobSideOf(m: MarketplaceActor, job: JobFacts): JobSide {
   if (m.customerId && m.customerId === job.customerId) return "customer";
   const provider = m.providerBusinessId;
-  if (provider && (job.status === "open" || job.providerApplied || job.bookedProviderId === provider)) return "provider";
+  if (provider && (job.status === "open" || job.providerApplied || job.bookedProviderId === provider))
+    return "provider";
   throw notFound("That job");
 }
 

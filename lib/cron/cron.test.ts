@@ -140,9 +140,14 @@ describe("the job lock", () => {
     const name = uniqueJob();
     const failing: CronJob = { ...gatedJob().job, run: async () => Promise.reject(new Error("broker exploded")) };
     await expect(runCronJob(t.db, name, failing)).rejects.toThrow("broker exploded");
-    const [run] = await t.db.select().from(cronRuns).where(and(eq(cronRuns.job, name), eq(cronRuns.outcome, "failed")));
+    const [run] = await t.db
+      .select()
+      .from(cronRuns)
+      .where(and(eq(cronRuns.job, name), eq(cronRuns.outcome, "failed")));
     expect(run?.error).toBe("broker exploded");
-    const counted = (await metrics.cronRuns.get()).values.find((v) => v.labels.job === name && v.labels.outcome === "failed");
+    const counted = (await metrics.cronRuns.get()).values.find(
+      (v) => v.labels.job === name && v.labels.outcome === "failed",
+    );
     expect(counted?.value).toBe(1);
 
     const again = gatedJob();
@@ -154,8 +159,12 @@ describe("the job lock", () => {
 describe("vercel.json", () => {
   it("declares every job, on the schedule the job table gives, and nothing else", () => {
     const config = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../vercel.json"), "utf8"));
-    const declared = Object.fromEntries(config.crons.map((c: { path: string; schedule: string }) => [c.path, c.schedule]));
-    const expected = Object.fromEntries(Object.entries(CRON_JOBS).map(([name, job]) => [`/api/cron/${name}`, job.schedule]));
+    const declared = Object.fromEntries(
+      config.crons.map((c: { path: string; schedule: string }) => [c.path, c.schedule]),
+    );
+    const expected = Object.fromEntries(
+      Object.entries(CRON_JOBS).map(([name, job]) => [`/api/cron/${name}`, job.schedule]),
+    );
     expect(declared).toEqual(expected);
   });
 });

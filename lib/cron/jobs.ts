@@ -26,7 +26,8 @@ export const CRON_JOBS = {
   },
   retention: {
     schedule: "17 3 * * *",
-    description: "Deletes what has outlived its retention: old audit rows, published events, spent rate-limit counters, old job runs.",
+    description:
+      "Deletes what has outlived its retention: old audit rows, published events, spent rate-limit counters, old job runs.",
     leaseSeconds: 900,
     run: ({ db }) => applyRetention(db),
   },

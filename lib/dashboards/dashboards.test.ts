@@ -73,7 +73,9 @@ describe("getCustomerHome", () => {
 
   it("is refused to an account without a customer profile", () =>
     t.rollback(async (db) => {
-      expect(await reason(getCustomerHome(db, await resolveActor(db, (await createUser(db)).id)))).toBe("not_a_customer");
+      expect(await reason(getCustomerHome(db, await resolveActor(db, (await createUser(db)).id)))).toBe(
+        "not_a_customer",
+      );
     }));
 });
 
@@ -107,7 +109,9 @@ describe("getProviderHome", () => {
           { jobId: second!.id, providerBusinessId: rival, message: "Theirs too" },
         ])
         .returning({ id: jobApplications.id });
-      await db.insert(bookings).values({ jobId: second!.id, applicationId: applications[2]!.id, providerBusinessId: rival, customerId });
+      await db
+        .insert(bookings)
+        .values({ jobId: second!.id, applicationId: applications[2]!.id, providerBusinessId: rival, customerId });
 
       const home = await getProviderHome(db, await resolveActor(db, owner, { businessId: provider }));
       expect(home.counts.staff).toBe(2);
@@ -117,7 +121,9 @@ describe("getProviderHome", () => {
 
       const shopOwner = (await createUser(db)).id;
       const shop = (await createBusiness(db, {}, shopOwner)).id;
-      expect(await reason(getProviderHome(db, await resolveActor(db, shopOwner, { businessId: shop })))).toBe("not_a_provider");
+      expect(await reason(getProviderHome(db, await resolveActor(db, shopOwner, { businessId: shop })))).toBe(
+        "not_a_provider",
+      );
     }));
 });
 
@@ -136,5 +142,6 @@ describe("getAdminOverview", () => {
         expect(overview.admins).toBeGreaterThanOrEqual(1);
         expect(overview.users).toBeGreaterThanOrEqual(overview.admins);
       }
-    }));
+    }),
+  );
 });

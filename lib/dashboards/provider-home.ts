@@ -27,5 +27,10 @@ export async function getProviderHome(db: Database, actor: Actor): Promise<Provi
     // The first five of /provider/jobs's open list, read the same way.
     listOpenJobs(db, actor, { limit: 5 }),
   ]);
-  return { businessName: business.businessName, role: business.role, counts: counts.rows[0]!, latestOpenJobs: openJobs.jobs };
+  return {
+    businessName: business.businessName,
+    role: business.role,
+    counts: counts.rows[0]!,
+    latestOpenJobs: openJobs.jobs,
+  };
 }

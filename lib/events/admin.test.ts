@@ -35,8 +35,14 @@ afterAll(() => t?.close());
 async function seed() {
   const all = Object.values(await emitUpdates(t.db, [newId(), newId(), newId(), newId(), newId(), newId()], 1)).flat();
   ids = { pending: all.slice(0, 3), sent: all.slice(3, 5), dead: all.slice(5), all };
-  await t.db.update(eventOutbox).set({ occurredAt: sql`now() - interval '2 minutes'` }).where(inArray(eventOutbox.id, [all[0]!]));
-  await t.db.update(eventOutbox).set({ status: "sent", sentAt: sql`now()`, attempts: 1 }).where(inArray(eventOutbox.id, ids.sent));
+  await t.db
+    .update(eventOutbox)
+    .set({ occurredAt: sql`now() - interval '2 minutes'` })
+    .where(inArray(eventOutbox.id, [all[0]!]));
+  await t.db
+    .update(eventOutbox)
+    .set({ status: "sent", sentAt: sql`now()`, attempts: 1 })
+    .where(inArray(eventOutbox.id, ids.sent));
   await t.db
     .update(eventOutbox)
     .set({ status: "dead", attempts: 20, lastError: "the broker refused the message (nack)" })
@@ -56,7 +62,9 @@ describe("outbox stats", () => {
     expect(stats.oldestPendingAgeSeconds).toBeLessThan(180);
 
     await refreshOutboxGauges(t.db);
-    const backlog = Object.fromEntries((await metrics.outboxBacklog.get()).values.map((v) => [v.labels.status, v.value]));
+    const backlog = Object.fromEntries(
+      (await metrics.outboxBacklog.get()).values.map((v) => [v.labels.status, v.value]),
+    );
     expect(backlog).toEqual({ pending: 3, sent: 2, dead: 1 });
     const [oldest] = (await metrics.outboxOldestAge.get()).values;
     expect(oldest!.value).toBeGreaterThanOrEqual(119);
@@ -68,7 +76,9 @@ describe("listOutboxEvents", () => {
     const first = outboxPageDto.strict().parse(await listOutboxEvents(t.db, admin, { limit: 4 }));
     expect(first.events).toHaveLength(4);
     expect(first.next_cursor).toMatch(/^\d+$/);
-    const second = outboxPageDto.strict().parse(await listOutboxEvents(t.db, admin, { limit: 4, cursor: first.next_cursor! }));
+    const second = outboxPageDto
+      .strict()
+      .parse(await listOutboxEvents(t.db, admin, { limit: 4, cursor: first.next_cursor! }));
     expect(second.next_cursor).toBeNull();
     expect([...first.events, ...second.events].map((e) => e.id)).toEqual([...ids.all].reverse());
 
@@ -123,7 +133,9 @@ describe("the admin routes", () => {
   const get = (query = "") =>
     GET(new NextRequest(`http://localhost/api/admin/outbox${query}`), { params: Promise.resolve({}) });
   const retry = () =>
-    POST(new NextRequest("http://localhost/api/admin/outbox/retry", { method: "POST" }), { params: Promise.resolve({}) });
+    POST(new NextRequest("http://localhost/api/admin/outbox/retry", { method: "POST" }), {
+      params: Promise.resolve({}),
+    });
 
   it("GET /api/admin/outbox answers admins with stats and a page, and refuses everyone else", async () => {
     as(admin);

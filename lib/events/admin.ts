@@ -26,7 +26,10 @@ export async function outboxStats(db: Database): Promise<OutboxStats> {
       (select extract(epoch from now() - min(occurred_at)) from event_outbox where status = 'pending')::float8
         as "oldestPendingAgeSeconds"`);
   const row = rows[0]!;
-  return { ...row, oldestPendingAgeSeconds: row.oldestPendingAgeSeconds === null ? null : Math.max(0, row.oldestPendingAgeSeconds) };
+  return {
+    ...row,
+    oldestPendingAgeSeconds: row.oldestPendingAgeSeconds === null ? null : Math.max(0, row.oldestPendingAgeSeconds),
+  };
 }
 
 /** Sets outbox_events{status} and outbox_oldest_pending_age_seconds; /api/metrics calls it per scrape. */
@@ -40,7 +43,11 @@ export async function refreshOutboxGauges(db: Database): Promise<OutboxStats> {
 }
 
 /** A page of events, newest first; the cursor is the last event's seq (keyset, so pages stay cheap and stable). */
-export async function listOutboxEvents(db: Database, actor: Actor, query: ListOutboxQuery = {}): Promise<OutboxPageDto> {
+export async function listOutboxEvents(
+  db: Database,
+  actor: Actor,
+  query: ListOutboxQuery = {},
+): Promise<OutboxPageDto> {
   requirePlatformAdmin(actor);
   const { status, cursor, limit } = listOutboxQuery.parse(query);
   const conditions: SQL[] = [];
@@ -60,7 +67,11 @@ export async function listOutboxEvents(db: Database, actor: Actor, query: ListOu
 }
 
 /** Stats and the first page (or the page asked for), for GET /api/admin/outbox and the admin page. */
-export async function getOutboxOverview(db: Database, actor: Actor, query: ListOutboxQuery = {}): Promise<OutboxOverviewDto> {
+export async function getOutboxOverview(
+  db: Database,
+  actor: Actor,
+  query: ListOutboxQuery = {},
+): Promise<OutboxOverviewDto> {
   requirePlatformAdmin(actor);
   const [stats, page] = await Promise.all([outboxStats(db), listOutboxEvents(db, actor, query)]);
   return {
@@ -69,7 +80,8 @@ export async function getOutboxOverview(db: Database, actor: Actor, query: ListO
       pending: stats.pending,
       sent: stats.sent,
       dead: stats.dead,
-      oldest_pending_age_seconds: stats.oldestPendingAgeSeconds === null ? null : Math.round(stats.oldestPendingAgeSeconds),
+      oldest_pending_age_seconds:
+        stats.oldestPendingAgeSeconds === null ? null : Math.round(stats.oldestPendingAgeSeconds),
     },
     ...page,
   };

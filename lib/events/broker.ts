@@ -179,8 +179,12 @@ function publishConfirmed(
     }, confirmTimeoutMs);
     envelopes.forEach((envelope, i) => {
       try {
-        link.channel.publish(exchange, envelope.type, Buffer.from(JSON.stringify(envelope)), properties(envelope), (err) =>
-          settle(i, err ? failure(err, link) : { status: "confirmed" }),
+        link.channel.publish(
+          exchange,
+          envelope.type,
+          Buffer.from(JSON.stringify(envelope)),
+          properties(envelope),
+          (err) => settle(i, err ? failure(err, link) : { status: "confirmed" }),
         );
       } catch (err) {
         settle(i, failure(err, link));
@@ -218,4 +222,3 @@ async function close(link: Link) {
     // Already closed or never fully open: nothing left to release.
   }
 }
-

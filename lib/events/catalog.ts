@@ -78,11 +78,23 @@ export const eventCatalog = {
   "v1.job.posted": event("job", z.object({ job_id: jobId, customer_id: profileId, posted_by: userId })),
   "v1.job.applied": event(
     "job",
-    z.object({ job_id: jobId, customer_id: profileId, application_id: z.uuid(), provider_business_id: providerBusinessId, applied_by: userId }),
+    z.object({
+      job_id: jobId,
+      customer_id: profileId,
+      application_id: z.uuid(),
+      provider_business_id: providerBusinessId,
+      applied_by: userId,
+    }),
   ),
   "v1.job.application_withdrawn": event(
     "job",
-    z.object({ job_id: jobId, customer_id: profileId, application_id: z.uuid(), provider_business_id: providerBusinessId, withdrawn_by: userId }),
+    z.object({
+      job_id: jobId,
+      customer_id: profileId,
+      application_id: z.uuid(),
+      provider_business_id: providerBusinessId,
+      withdrawn_by: userId,
+    }),
   ),
   "v1.job.booked": event(
     "job",
@@ -99,11 +111,23 @@ export const eventCatalog = {
   ),
   "v1.job.message_sent": event(
     "job",
-    z.object({ job_id: jobId, message_id: z.uuid(), provider_business_id: providerBusinessId, sender_party: party, sent_by: userId }),
+    z.object({
+      job_id: jobId,
+      message_id: z.uuid(),
+      provider_business_id: providerBusinessId,
+      sender_party: party,
+      sent_by: userId,
+    }),
   ),
   "v1.job.completed": event(
     "job",
-    z.object({ job_id: jobId, customer_id: profileId, provider_business_id: providerBusinessId, party, completed_by: userId }),
+    z.object({
+      job_id: jobId,
+      customer_id: profileId,
+      provider_business_id: providerBusinessId,
+      party,
+      completed_by: userId,
+    }),
   ),
   "v1.job.cancelled": event(
     "job",
@@ -118,9 +142,18 @@ export const eventCatalog = {
   ),
   "v1.review.created": event(
     "review",
-    z.object({ review_id: z.uuid(), job_id: jobId, customer_id: profileId, provider_business_id: providerBusinessId, author: userId }),
+    z.object({
+      review_id: z.uuid(),
+      job_id: jobId,
+      customer_id: profileId,
+      provider_business_id: providerBusinessId,
+      author: userId,
+    }),
   ),
-  "v1.review.disputed": event("review", z.object({ review_id: z.uuid(), job_id: jobId, customer_id: profileId, disputed_by: userId })),
+  "v1.review.disputed": event(
+    "review",
+    z.object({ review_id: z.uuid(), job_id: jobId, customer_id: profileId, disputed_by: userId }),
+  ),
   "v1.review.visibility_changed": event(
     "review",
     z.object({ review_id: z.uuid(), customer_id: profileId, is_visible: z.boolean(), changed_by: userId }),

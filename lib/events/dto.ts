@@ -40,7 +40,9 @@ export type OutboxPageDto = z.infer<typeof outboxPageDto>;
 
 export const outboxOverviewDto = outboxPageDto
   .extend({
-    broker_configured: z.boolean().describe("False when AMQP_URL is unset: events stay pending until a broker is configured."),
+    broker_configured: z
+      .boolean()
+      .describe("False when AMQP_URL is unset: events stay pending until a broker is configured."),
     stats: outboxStatsDto,
   })
   .meta({ id: "OutboxOverview" });

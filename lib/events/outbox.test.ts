@@ -81,9 +81,17 @@ describe("emitEvent", () => {
   const customer = newId();
   const valid = customerUpdated(customer);
   it.each<Bad>([
-    ["data that breaks the schema", { ...valid, data: { ...valid.data, fields_changed: [] } }, /Invalid v1.customer.updated/],
+    [
+      "data that breaks the schema",
+      { ...valid, data: { ...valid.data, fields_changed: [] } },
+      /Invalid v1.customer.updated/,
+    ],
     ["a customer id that is not a uuid", { ...valid, data: { ...valid.data, customer_id: "42" } }, /customer_id/],
-    ["the wrong aggregate", { ...valid, aggregate: { type: "staff_member" as "customer", id: customer } }, /belongs to aggregate customer/],
+    [
+      "the wrong aggregate",
+      { ...valid, aggregate: { type: "staff_member" as "customer", id: customer } },
+      /belongs to aggregate customer/,
+    ],
     ["an unknown type", { ...valid, type: "v1.customer.exploded" as "v1.customer.updated" }, /Unknown event type/],
     [
       "an oversized payload",

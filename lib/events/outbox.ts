@@ -38,7 +38,8 @@ export async function emitEvent<T extends EventType>(tx: Database, event: NewEve
     throw new Error(`Invalid ${event.type} event data: ${parsed.error.message}`);
   }
   const size = Buffer.byteLength(JSON.stringify(parsed.data));
-  if (size > MAX_PAYLOAD_BYTES) throw new Error(`${event.type} event data is ${size} bytes (limit ${MAX_PAYLOAD_BYTES})`);
+  if (size > MAX_PAYLOAD_BYTES)
+    throw new Error(`${event.type} event data is ${size} bytes (limit ${MAX_PAYLOAD_BYTES})`);
   const [row] = await tx
     .insert(eventOutbox)
     .values({

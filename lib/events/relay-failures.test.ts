@@ -145,7 +145,11 @@ describe("refused events", () => {
       expect(await relayPending(t.db, { publisher })).toMatchObject({ failed: 1, dead: 0, published: 0 });
       const after = Date.now();
       const row = await rowOf(id);
-      expect(row).toMatchObject({ status: "pending", attempts: expectedAttempts, lastError: expect.stringContaining("nack") });
+      expect(row).toMatchObject({
+        status: "pending",
+        attempts: expectedAttempts,
+        lastError: expect.stringContaining("nack"),
+      });
       const ceiling = Math.min(300, 2 ** (expectedAttempts - 1)) * 1000;
       expect(row.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + ceiling / 2 - 50);
       expect(row.nextAttemptAt.getTime()).toBeLessThanOrEqual(after + ceiling + 50);

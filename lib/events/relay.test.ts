@@ -61,7 +61,8 @@ async function relayUntilSent(db: Database, ids: string[], options: RelayOptions
     results.push(await relayPending(db, options));
     const rows = await outboxRows(db, ids);
     if (rows.every((r) => r.status === "sent")) return results;
-    if (Date.now() > deadline) throw new Error(`not sent in time: ${JSON.stringify(rows.filter((r) => r.status !== "sent"))}`);
+    if (Date.now() > deadline)
+      throw new Error(`not sent in time: ${JSON.stringify(rows.filter((r) => r.status !== "sent"))}`);
     await sleep(50);
   }
 }
@@ -145,7 +146,13 @@ describe("relayPending", () => {
     const down = performance.now();
     const result = await relayPending(t.db, { publisher: proxied });
     expect(performance.now() - down).toBeLessThan(5_000); // a down broker fails fast
-    expect(result).toMatchObject({ brokerConfigured: true, brokerUnavailable: true, published: 0, failed: 0, pending: 9 });
+    expect(result).toMatchObject({
+      brokerConfigured: true,
+      brokerUnavailable: true,
+      published: 0,
+      failed: 0,
+      pending: 9,
+    });
     // Not the events' fault: no attempt counted, no retry scheduled, no error recorded.
     expect(sortById(await outboxRows(t.db, all))).toEqual(sortById(before));
     expect(before.every((r) => r.status === "pending" && r.attempts === 0 && r.lastError === null)).toBe(true);

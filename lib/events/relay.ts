@@ -90,7 +90,15 @@ export async function relayPending(db: Database, options: RelayOptions = {}): Pr
 
 async function relayBatch(db: Database, publisher: EventPublisher, batchSize: number): Promise<BatchResult> {
   return db.transaction(async (tx) => {
-    const out: BatchResult = { claimed: 0, published: 0, failed: 0, dead: 0, held: 0, brokerUnavailable: false, sentTypes: [] };
+    const out: BatchResult = {
+      claimed: 0,
+      published: 0,
+      failed: 0,
+      dead: 0,
+      held: 0,
+      brokerUnavailable: false,
+      sentTypes: [],
+    };
     const claimed = await tx
       .select()
       .from(eventOutbox)
@@ -101,7 +109,10 @@ async function relayBatch(db: Database, publisher: EventPublisher, batchSize: nu
     out.claimed = claimed.length;
     if (claimed.length === 0) return out;
 
-    const blocked = await blockedIds(tx, claimed.map((r) => r.id));
+    const blocked = await blockedIds(
+      tx,
+      claimed.map((r) => r.id),
+    );
     const stopped = new Set<string>(); // aggregates whose later events must wait
     const held: string[] = [];
     const sent: Row[] = [];
@@ -139,7 +150,12 @@ async function relayBatch(db: Database, publisher: EventPublisher, batchSize: nu
       await tx
         .update(eventOutbox)
         .set({ status: "sent", sentAt: sql`now()`, attempts: sql`${eventOutbox.attempts} + 1` })
-        .where(inArray(eventOutbox.id, sent.map((r) => r.id)));
+        .where(
+          inArray(
+            eventOutbox.id,
+            sent.map((r) => r.id),
+          ),
+        );
     }
     for (const { row, error } of failed) {
       const attempts = row.attempts + 1;
@@ -158,7 +174,10 @@ async function relayBatch(db: Database, publisher: EventPublisher, batchSize: nu
     }
     if (held.length > 0) await deferBehindBlockers(tx, held);
     if (failed.length > 0) {
-      log.warn({ events: failed.map((f) => ({ id: f.row.id, type: f.row.type, error: f.error })) }, "broker refused events");
+      log.warn(
+        { events: failed.map((f) => ({ id: f.row.id, type: f.row.type, error: f.error })) },
+        "broker refused events",
+      );
     }
     out.published = sent.length;
     out.failed = failed.length;
@@ -210,7 +229,10 @@ async function deferBehindBlockers(tx: Database, ids: string[]) {
       select max(p.next_attempt_at) from event_outbox p
       where p.aggregate_type = c.aggregate_type and p.aggregate_id = c.aggregate_id
         and p.seq < c.seq and p.status = 'pending'))
-    where c.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    where c.id in (${sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`);
 }
 
 /**

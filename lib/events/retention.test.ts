@@ -23,9 +23,18 @@ describe("pruneSentEvents", () => {
       .update(eventOutbox)
       .set({ status: "sent", sentAt: daysAgo(10), occurredAt: daysAgo(10) })
       .where(inArray(eventOutbox.id, [oldSent1!, oldSent2!, oldSent3!]));
-    await t.db.update(eventOutbox).set({ status: "sent", sentAt: daysAgo(1) }).where(eq(eventOutbox.id, recentSent!));
-    await t.db.update(eventOutbox).set({ occurredAt: daysAgo(30) }).where(eq(eventOutbox.id, oldPending!));
-    await t.db.update(eventOutbox).set({ status: "dead", occurredAt: daysAgo(30) }).where(eq(eventOutbox.id, oldDead!));
+    await t.db
+      .update(eventOutbox)
+      .set({ status: "sent", sentAt: daysAgo(1) })
+      .where(eq(eventOutbox.id, recentSent!));
+    await t.db
+      .update(eventOutbox)
+      .set({ occurredAt: daysAgo(30) })
+      .where(eq(eventOutbox.id, oldPending!));
+    await t.db
+      .update(eventOutbox)
+      .set({ status: "dead", occurredAt: daysAgo(30) })
+      .where(eq(eventOutbox.id, oldDead!));
 
     const cutOff = new Date(Date.now() - 7 * DAY_MS);
     expect(await pruneSentEvents(t.db, cutOff, 2)).toBe(3); // two batches, the second short

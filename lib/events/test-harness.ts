@@ -47,7 +47,10 @@ export type Consumer = {
  * A consumer on its own exclusive, auto-deleted queue, bound to `exchange` with `patterns`. Other
  * tests' events arrive too (every project publishes to the same exchange): filter by your ids.
  */
-export async function startConsumer(url: string, options: { exchange?: string; patterns?: string[] } = {}): Promise<Consumer> {
+export async function startConsumer(
+  url: string,
+  options: { exchange?: string; patterns?: string[] } = {},
+): Promise<Consumer> {
   const exchange = options.exchange ?? EXCHANGE;
   const connection = await amqp.connect(url);
   connection.on("error", () => {});
@@ -75,7 +78,8 @@ export async function startConsumer(url: string, options: { exchange?: string; p
         const got = received(ids);
         const missing = ids.filter((id) => !got.some((r) => r.envelope.id === id));
         if (missing.length === 0) return got;
-        if (Date.now() > deadline) throw new Error(`${missing.length} of ${ids.length} events never arrived: ${missing.join(", ")}`);
+        if (Date.now() > deadline)
+          throw new Error(`${missing.length} of ${ids.length} events never arrived: ${missing.join(", ")}`);
         await sleep(25);
       }
     },
@@ -100,7 +104,11 @@ export function orderByAggregate(received: Received[]): Record<string, string[]>
  * Commits `count` v1.customer.updated events for each of `aggregates` (interleaved, as separate
  * changes would be) and returns their ids per aggregate, in emission order.
  */
-export async function emitUpdates(db: Database, aggregates: string[], count: number): Promise<Record<string, string[]>> {
+export async function emitUpdates(
+  db: Database,
+  aggregates: string[],
+  count: number,
+): Promise<Record<string, string[]>> {
   const ids: Record<string, string[]> = {};
   for (let i = 0; i < count; i++) {
     for (const aggregate of aggregates) {
@@ -121,7 +129,10 @@ export function customerUpdated(customerId: string, field = "first_name") {
 }
 
 export function outboxRows(db: Database, ids: readonly string[]) {
-  return db.select().from(eventOutbox).where(inArray(eventOutbox.id, [...ids]));
+  return db
+    .select()
+    .from(eventOutbox)
+    .where(inArray(eventOutbox.id, [...ids]));
 }
 
 export const newId = () => randomUUID();

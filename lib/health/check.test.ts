@@ -18,10 +18,20 @@ async function silentServer(listen: boolean) {
   const server = net.createServer((socket) => sockets.add(socket));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as net.AddressInfo;
-  const stop = () => new Promise<void>((resolve) => { for (const s of sockets) s.destroy(); server.close(() => resolve()); });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    });
   if (!listen) await stop();
   const connection = await connect(`postgres://nobody@127.0.0.1:${port}/none`, "pg");
-  return { db: connection.db, close: async () => { if (listen) await stop(); await connection.close().catch(() => {}); } };
+  return {
+    db: connection.db,
+    close: async () => {
+      if (listen) await stop();
+      await connection.close().catch(() => {});
+    },
+  };
 }
 
 describe("checkHealth", () => {

@@ -57,4 +57,3 @@ async function checkMigrations(db: Database): Promise<HealthReport["migrations"]
   const { shipped, applied, pending } = await migrationStatus(db);
   return { shipped, applied, pending, current: pending === 0 };
 }
-

@@ -17,7 +17,9 @@ export const microsText = (column: SQLWrapper): SQL<string> =>
 
 /** A cursor this API did not issue (or one made unreadable): 400, start again. */
 export const invalidCursor = () =>
-  badRequest("That page cursor is not valid. Start again from the first page.", { cursor: ["Not a cursor from this API."] });
+  badRequest("That page cursor is not valid. Start again from the first page.", {
+    cursor: ["Not a cursor from this API."],
+  });
 
 /** Where a page ends: its last row's time (microsecond text) and id. */
 export type KeysetPosition = { t: string; i: string };
@@ -44,7 +46,10 @@ export function keysetCursor<Extra extends z.core.$ZodLooseShape = {}>(extra: Ex
      * `refuse()`. A cursor whose tag fields differ from `expected` (one of another list, order or
      * thread, which would position the page wrongly) throws `mismatch(position)`, by default `refuse()`.
      */
-    decode(cursor: string, { expected = {}, refuse = invalidCursor, mismatch = refuse }: DecodeOptions<Position> = {}): Position {
+    decode(
+      cursor: string,
+      { expected = {}, refuse = invalidCursor, mismatch = refuse }: DecodeOptions<Position> = {},
+    ): Position {
       let json: unknown;
       try {
         json = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -74,7 +79,10 @@ export function olderThan(position: KeysetPosition | null, time: SQLWrapper, id:
 export const keysetPagination = z
   .strictObject({
     has_more: z.boolean(),
-    next_cursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
+    next_cursor: z
+      .string()
+      .nullable()
+      .meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
     limit: z.int(),
   })
   .meta({ id: "Pagination" });

@@ -22,7 +22,13 @@ const signedIn: Actor = userActor({ userId: account.id, email: "a@example.com" }
 
 function call(
   handler: ReturnType<typeof route>,
-  { method = "GET", url = "http://localhost/api/thing", params = {}, body, headers = {} }: {
+  {
+    method = "GET",
+    url = "http://localhost/api/thing",
+    params = {},
+    body,
+    headers = {},
+  }: {
     method?: string;
     url?: string;
     params?: Record<string, string>;
@@ -44,7 +50,13 @@ beforeEach(() => {
 
 describe("route()", () => {
   it("hands the handler parsed params, query and body, the actor and the db", async () => {
-    const handler = vi.fn((ctx) => ({ params: ctx.params, query: ctx.query, body: ctx.body, actor: ctx.actor.kind, db: ctx.db === t.db }));
+    const handler = vi.fn((ctx) => ({
+      params: ctx.params,
+      query: ctx.query,
+      body: ctx.body,
+      actor: ctx.actor.kind,
+      db: ctx.db === t.db,
+    }));
     const res = await call(route({ params, query, body }, handler), {
       method: "POST",
       url: "http://localhost/api/thing?limit=5",
@@ -53,7 +65,13 @@ describe("route()", () => {
       headers: { "content-type": "application/json" },
     });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ params: { id: ID }, query: { limit: 5 }, body: { name: "Ada" }, actor: "user", db: true });
+    expect(await res.json()).toEqual({
+      params: { id: ID },
+      query: { limit: 5 },
+      body: { name: "Ada" },
+      actor: "user",
+      db: true,
+    });
     expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -78,11 +96,19 @@ describe("route()", () => {
     ["an invalid query", { params: { id: ID }, url: "http://localhost/api/thing?limit=500" }, "limit"],
     [
       "an invalid body",
-      { params: { id: ID }, method: "POST", body: JSON.stringify({ name: "" }), headers: { "content-type": "application/json" } },
+      {
+        params: { id: ID },
+        method: "POST",
+        body: JSON.stringify({ name: "" }),
+        headers: { "content-type": "application/json" },
+      },
       "name",
     ],
   ])("answers 400 with field errors for %s", async (_, request, field) => {
-    const res = await call(route({ params, query, body: request.method ? body : undefined }, () => ({})), request);
+    const res = await call(
+      route({ params, query, body: request.method ? body : undefined }, () => ({})),
+      request,
+    );
     expect(res.status).toBe(400);
     const json = await res.json();
     expect(json.error.code).toBe("bad_request");
@@ -93,27 +119,55 @@ describe("route()", () => {
     ["no JSON content type", { "content-type": "text/plain" }, "{}"],
     ["malformed JSON", { "content-type": "application/json" }, "{"],
   ])("answers 400 for %s", async (_, headers, raw) => {
-    const res = await call(route({ body }, () => ({})), { method: "POST", body: raw, headers });
+    const res = await call(
+      route({ body }, () => ({})),
+      { method: "POST", body: raw, headers },
+    );
     expect(res.status).toBe(400);
     expect((await res.json()).error.field_errors).toBeUndefined();
   });
 
   it("maps AppErrors to their status, reason and retry delay", async () => {
-    const forbid = await call(route({}, () => { throw forbidden("insufficient_role", "No."); }));
+    const forbid = await call(
+      route({}, () => {
+        throw forbidden("insufficient_role", "No.");
+      }),
+    );
     expect(forbid.status).toBe(403);
-    expect((await forbid.json()).error).toMatchObject({ code: "forbidden", message: "No.", reason: "insufficient_role" });
+    expect((await forbid.json()).error).toMatchObject({
+      code: "forbidden",
+      message: "No.",
+      reason: "insufficient_role",
+    });
 
-    expect((await call(route({}, () => { throw conflict("Taken."); }))).status).toBe(409);
+    expect(
+      (
+        await call(
+          route({}, () => {
+            throw conflict("Taken.");
+          }),
+        )
+      ).status,
+    ).toBe(409);
 
-    const limited = await call(route({}, () => { throw rateLimited(2.2); }));
+    const limited = await call(
+      route({}, () => {
+        throw rateLimited(2.2);
+      }),
+    );
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("3");
   });
 
   it("turns anything else into a 500 that reveals nothing, with the trace id", async () => {
-    const res = await call(route({}, () => { throw new Error("password=hunter2 at db.internal:5432"); }), {
-      headers: { "x-request-id": "trace-123" },
-    });
+    const res = await call(
+      route({}, () => {
+        throw new Error("password=hunter2 at db.internal:5432");
+      }),
+      {
+        headers: { "x-request-id": "trace-123" },
+      },
+    );
     expect(res.status).toBe(500);
     const text = await res.text();
     expect(text).not.toContain("hunter2");
@@ -169,25 +223,38 @@ describe("route()", () => {
 
   it("counts every response in the request metrics under its route pattern", async () => {
     const labels = { route: "/api/widgets/:id", method: "GET", status: "404" };
-    const before = (await metrics.httpRequests.get()).values.find((v) => v.labels.route === labels.route && v.labels.status === "404")?.value ?? 0;
-    const res = await call(route({}, () => { throw notFound("That widget"); }), {
-      url: `http://localhost/api/widgets/${ID}`,
-    });
+    const before =
+      (await metrics.httpRequests.get()).values.find(
+        (v) => v.labels.route === labels.route && v.labels.status === "404",
+      )?.value ?? 0;
+    const res = await call(
+      route({}, () => {
+        throw notFound("That widget");
+      }),
+      {
+        url: `http://localhost/api/widgets/${ID}`,
+      },
+    );
     expect(res.status).toBe(404);
-    const after = (await metrics.httpRequests.get()).values.find((v) => v.labels.route === labels.route && v.labels.status === "404")?.value;
+    const after = (await metrics.httpRequests.get()).values.find(
+      (v) => v.labels.route === labels.route && v.labels.status === "404",
+    )?.value;
     expect(after).toBe(before + 1);
   });
 
-  it.skipIf(driver === "pglite")("answers 503 with Retry-After when the statement timeout cuts a query off", async () => {
-    // PGlite runs in-process and cannot cancel a statement on a timer; pg and neon can.
-    const slow = await connect(t.url!, driver, { statementTimeoutMs: 100 });
-    try {
-      const res = await call(route({}, () => slow.db.execute(sql`select pg_sleep(2)`)));
-      expect(res.status).toBe(503);
-      expect(res.headers.get("retry-after")).toBe("5");
-      expect((await res.json()).error.code).toBe("unavailable");
-    } finally {
-      await slow.close();
-    }
-  });
+  it.skipIf(driver === "pglite")(
+    "answers 503 with Retry-After when the statement timeout cuts a query off",
+    async () => {
+      // PGlite runs in-process and cannot cancel a statement on a timer; pg and neon can.
+      const slow = await connect(t.url!, driver, { statementTimeoutMs: 100 });
+      try {
+        const res = await call(route({}, () => slow.db.execute(sql`select pg_sleep(2)`)));
+        expect(res.status).toBe(503);
+        expect(res.headers.get("retry-after")).toBe("5");
+        expect((await res.json()).error.code).toBe("unavailable");
+      } finally {
+        await slow.close();
+      }
+    },
+  );
 });

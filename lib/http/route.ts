@@ -96,7 +96,10 @@ export function route<P extends Shape = undefined, Q extends Shape = undefined, 
       response.headers.set("x-request-id", traceId);
       const seconds = (performance.now() - started) / 1000;
       observeRequest({ method: req.method, pathname: req.nextUrl.pathname }, response.status, seconds);
-      log.debug({ method: req.method, path: req.nextUrl.pathname, status: response.status, ms: Math.round(seconds * 1000) }, "request");
+      log.debug(
+        { method: req.method, path: req.nextUrl.pathname, status: response.status, ms: Math.round(seconds * 1000) },
+        "request",
+      );
       return response;
     });
 }

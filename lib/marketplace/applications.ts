@@ -21,7 +21,11 @@ export async function loadApplication(
   { lock = false }: { lock?: boolean } = {},
 ): Promise<LoadedApplication> {
   let query = tx
-    .select({ id: jobApplications.id, providerBusinessId: jobApplications.providerBusinessId, status: jobApplications.status })
+    .select({
+      id: jobApplications.id,
+      providerBusinessId: jobApplications.providerBusinessId,
+      status: jobApplications.status,
+    })
     .from(jobApplications)
     .where(and(eq(jobApplications.id, applicationId), eq(jobApplications.jobId, jobId)))
     .$dynamic();
@@ -39,7 +43,12 @@ export function requirePending(application: LoadedApplication): void {
 }
 
 /** Moves a pending application to `status`, with its audit row. */
-export async function setApplicationStatus(tx: Database, user: UserActor, application: LoadedApplication, status: ApplicationStatus) {
+export async function setApplicationStatus(
+  tx: Database,
+  user: UserActor,
+  application: LoadedApplication,
+  status: ApplicationStatus,
+) {
   await tx.update(jobApplications).set({ status }).where(eq(jobApplications.id, application.id));
   await recordApplicationStatus(tx, user, application, status);
 }

@@ -19,9 +19,16 @@ export const openJobDto = z
     customer_id: z.uuid(),
     title: z.string(),
     category: z.string(),
-    description: z.string().meta({ description: `The first ${DESCRIPTION_PREVIEW_CHARS} characters or so, cut at a word.` }),
-    description_truncated: z.boolean().meta({ description: "True when `description` is a preview; GET /api/jobs/{jobId} has it whole." }),
-    budget_minor: z.int().nullable().meta({ description: "In minor units of `currency`; null when the customer gave no budget." }),
+    description: z
+      .string()
+      .meta({ description: `The first ${DESCRIPTION_PREVIEW_CHARS} characters or so, cut at a word.` }),
+    description_truncated: z
+      .boolean()
+      .meta({ description: "True when `description` is a preview; GET /api/jobs/{jobId} has it whole." }),
+    budget_minor: z
+      .int()
+      .nullable()
+      .meta({ description: "In minor units of `currency`; null when the customer gave no budget." }),
     currency: z.string().length(3),
     scheduled_for: at.nullable(),
     created_at: at,
@@ -46,7 +53,9 @@ export const providerJobDto = z
     application_status: z.enum(applicationStatus.enumValues),
     stage: z.enum(PROVIDER_JOB_STAGES).meta({ description: "Where you stand with the job (see the `stage` filter)." }),
     applied_at: at,
-    booked: z.boolean().meta({ description: "Whether your business holds the job's booking (it stays true if the booked job is then cancelled)." }),
+    booked: z.boolean().meta({
+      description: "Whether your business holds the job's booking (it stays true if the booked job is then cancelled).",
+    }),
     completed_at: at.nullable(),
   })
   .meta({ id: "ProviderJob" });

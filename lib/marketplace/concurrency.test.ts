@@ -28,7 +28,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => scratch?.close());
 
-const statsOf = async (customerId: string) => (await db.select().from(profileStats).where(eq(profileStats.customerId, customerId)))[0]!;
+const statsOf = async (customerId: string) =>
+  (await db.select().from(profileStats).where(eq(profileStats.customerId, customerId)))[0]!;
 
 describe.skipIf(driver === "pglite")("concurrent marketplace steps", () => {
   it("counts reviews from eight providers written at the same moment", async () => {
@@ -42,7 +43,9 @@ describe.skipIf(driver === "pglite")("concurrent marketplace steps", () => {
     }
     const ratings = [5, 5, 4, 3, 5, 1, 2, 4];
     expect(
-      await outcomes(providers.map((p, i) => reviewCustomer(db, p.actor, jobs[i]!, { rating: ratings[i]!, comment: "" }))),
+      await outcomes(
+        providers.map((p, i) => reviewCustomer(db, p.actor, jobs[i]!, { rating: ratings[i]!, comment: "" })),
+      ),
     ).toEqual(Array(8).fill("ok"));
     expect(await statsOf(cara.customerId)).toMatchObject({
       jobsPosted: 8,
@@ -62,7 +65,9 @@ describe.skipIf(driver === "pglite")("concurrent marketplace steps", () => {
     const provider = await newProvider(db);
     const jobs: string[] = [];
     for (let i = 0; i < 3; i++) jobs.push((await bookedJob(db, cara, provider)).jobId);
-    const results = await outcomes(jobs.flatMap((job) => [completeJob(db, cara.actor, job), completeJob(db, provider.staff, job)]));
+    const results = await outcomes(
+      jobs.flatMap((job) => [completeJob(db, cara.actor, job), completeJob(db, provider.staff, job)]),
+    );
     expect(results.filter((r) => r === "ok")).toHaveLength(3);
     expect(results.filter((r) => r === "already_completed")).toHaveLength(3);
     expect(await statsOf(cara.customerId)).toMatchObject({ jobsPosted: 3, jobsCompleted: 3 });
@@ -74,17 +79,23 @@ describe.skipIf(driver === "pglite")("concurrent marketplace steps", () => {
     const [a, b] = [await newProvider(db), await newProvider(db)];
     const job = await postJob(db, cara.actor, JOB);
     // Two staff of one business apply at the same moment: one application.
-    expect((await outcomes([applyToJob(db, a.actor, job.job_id, { message: "1" }), applyToJob(db, a.staff, job.job_id, { message: "2" })])).sort()).toEqual([
-      "already_applied",
-      "ok",
-    ]);
+    expect(
+      (
+        await outcomes([
+          applyToJob(db, a.actor, job.job_id, { message: "1" }),
+          applyToJob(db, a.staff, job.job_id, { message: "2" }),
+        ])
+      ).sort(),
+    ).toEqual(["already_applied", "ok"]);
     await applyToJob(db, b.actor, job.job_id, { message: "3" });
     const apps = await db.select().from(jobApplications).where(eq(jobApplications.jobId, job.job_id));
     expect(apps).toHaveLength(2);
     const results = await outcomes(apps.map((app) => acceptApplication(db, cara.actor, job.job_id, app.id)));
     expect(results.sort()).toEqual(["job_not_open", "ok"]);
     expect(await db.select().from(bookings).where(eq(bookings.jobId, job.job_id))).toHaveLength(1);
-    const statuses = (await db.select().from(jobApplications).where(eq(jobApplications.jobId, job.job_id))).map((x) => x.status).sort();
+    const statuses = (await db.select().from(jobApplications).where(eq(jobApplications.jobId, job.job_id)))
+      .map((x) => x.status)
+      .sort();
     expect(statuses).toEqual(["accepted", "rejected"]);
   });
 
@@ -95,7 +106,9 @@ describe.skipIf(driver === "pglite")("concurrent marketplace steps", () => {
     const { jobId } = await bookedJob(db, cara, provider);
     await completeJob(db, provider.actor, jobId);
     const review = await reviewCustomer(db, provider.actor, jobId, { rating: 3, comment: "" });
-    const toggles = Array.from({ length: 12 }, (_, i) => setReviewVisibility(db, admins[i % 2]!, review.review_id, i % 3 === 0));
+    const toggles = Array.from({ length: 12 }, (_, i) =>
+      setReviewVisibility(db, admins[i % 2]!, review.review_id, i % 3 === 0),
+    );
     expect(await outcomes(toggles)).toEqual(Array(12).fill("ok"));
     expect(await profileStatsMismatches(db, [cara.customerId])).toEqual([]);
     const visible = (await statsOf(cara.customerId)).rating3Count;

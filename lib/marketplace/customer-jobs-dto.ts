@@ -20,10 +20,10 @@ export const customerJobDto = z
     budget_minor: z.int().nullable().meta({ description: "Integer minor units of `currency`; null: no budget given." }),
     currency: z.string().length(3),
     pending_applications: z.int().min(0).meta({ description: "Applications still waiting for the customer's answer." }),
-    booked_provider_name: z
-      .string()
-      .nullable()
-      .meta({ description: "The provider business booked for the job (kept after completion or cancellation); null if never booked." }),
+    booked_provider_name: z.string().nullable().meta({
+      description:
+        "The provider business booked for the job (kept after completion or cancellation); null if never booked.",
+    }),
   })
   .meta({ id: "CustomerJob" });
 export type CustomerJobDto = z.infer<typeof customerJobDto>;

@@ -19,12 +19,16 @@ const { as, callRoute, parsedBody, routeDatabase, walkPages } = await vi.hoisted
 const t = await routeDatabase();
 
 const list = async (query: Record<string, string> = {}) =>
-  parsedBody(await callRoute(myJobs.GET, "GET", `/api/customer/jobs?${new URLSearchParams(query)}`, {}), customerJobsPageDto);
+  parsedBody(
+    await callRoute(myJobs.GET, "GET", `/api/customer/jobs?${new URLSearchParams(query)}`, {}),
+    customerJobsPageDto,
+  );
 
 /** Every page from the first, following next_cursor. */
 async function walk(query: Record<string, string>): Promise<CustomerJobDto[]> {
   const seen: CustomerJobDto[] = [];
-  for await (const page of walkPages((cursor) => list({ ...query, ...(cursor && { cursor }) }))) seen.push(...page.jobs);
+  for await (const page of walkPages((cursor) => list({ ...query, ...(cursor && { cursor }) })))
+    seen.push(...page.jobs);
   return seen;
 }
 
@@ -35,10 +39,23 @@ const businessName = async (db: Database, businessId: string) =>
   (await db.select({ name: businesses.name }).from(businesses).where(eq(businesses.id, businessId)))[0]!.name;
 
 /** Jobs inserted straight into the table, with the times the test needs (to the microsecond, which a Date cannot hold). */
-async function insertJobs(db: Database, customerId: string, times: string[], values: Partial<typeof jobsTable.$inferInsert> = {}) {
+async function insertJobs(
+  db: Database,
+  customerId: string,
+  times: string[],
+  values: Partial<typeof jobsTable.$inferInsert> = {},
+) {
   const rows = await db
     .insert(jobsTable)
-    .values(times.map((at, n) => ({ customerId, ...JOB, title: `Job ${n + 1}`, createdAt: sql`${at}::timestamptz`, ...values })))
+    .values(
+      times.map((at, n) => ({
+        customerId,
+        ...JOB,
+        title: `Job ${n + 1}`,
+        createdAt: sql`${at}::timestamptz`,
+        ...values,
+      })),
+    )
     .returning({ id: jobsTable.id });
   return rows.map((row) => row.id);
 }
@@ -62,9 +79,18 @@ describe("GET /api/customer/jobs", () => {
       as(cara.actor);
       const page = await list();
       expect(page.jobs.map((j) => j.job_id)).toEqual([newer, older]);
-      expect(page.jobs[0]).toMatchObject({ status: "open", pending_applications: 2, booked_provider_name: null, title: "Job 2" });
+      expect(page.jobs[0]).toMatchObject({
+        status: "open",
+        pending_applications: 2,
+        booked_provider_name: null,
+        title: "Job 2",
+      });
       // Booking declined the rival's application: nothing is waiting any more.
-      expect(page.jobs[1]).toMatchObject({ status: "booked", pending_applications: 0, booked_provider_name: await businessName(db, plumbers.businessId) });
+      expect(page.jobs[1]).toMatchObject({
+        status: "booked",
+        pending_applications: 0,
+        booked_provider_name: await businessName(db, plumbers.businessId),
+      });
       expect(page.pagination).toEqual({ has_more: false, next_cursor: null, limit: 20 });
 
       as(dave.actor);
@@ -78,7 +104,10 @@ describe("GET /api/customer/jobs", () => {
       const posted: string[] = [];
       // One after another: they share the test's one connection.
       for (const title of ["Completed", "Cancelled after booking", "Cancelled while open"]) {
-        posted.push((await postJob(db, cara.actor, { ...JOB, title, budget_minor: 12050, currency: "EUR", scheduled_for: null })).job_id);
+        posted.push(
+          (await postJob(db, cara.actor, { ...JOB, title, budget_minor: 12050, currency: "EUR", scheduled_for: null }))
+            .job_id,
+        );
       }
       const [done, dropped, neverBooked] = posted;
       for (const jobId of [done!, dropped!]) {
@@ -101,8 +130,14 @@ describe("GET /api/customer/jobs", () => {
   it("filters by status, and pages within the filter", () =>
     t.inTransaction(async (db) => {
       const cara = await newCustomer(db);
-      const open = await insertJobs(db, cara.customerId, ["2026-01-01T00:00:00Z", "2026-01-03T00:00:00Z", "2026-01-05T00:00:00Z"]);
-      const completed = await insertJobs(db, cara.customerId, ["2026-01-02T00:00:00Z", "2026-01-04T00:00:00Z"], { status: "completed" });
+      const open = await insertJobs(db, cara.customerId, [
+        "2026-01-01T00:00:00Z",
+        "2026-01-03T00:00:00Z",
+        "2026-01-05T00:00:00Z",
+      ]);
+      const completed = await insertJobs(db, cara.customerId, ["2026-01-02T00:00:00Z", "2026-01-04T00:00:00Z"], {
+        status: "completed",
+      });
       await insertJobs(db, cara.customerId, ["2026-01-06T00:00:00Z"], { status: "cancelled" });
 
       as(cara.actor);
@@ -141,7 +176,11 @@ describe("GET /api/customer/jobs", () => {
     ["a fractional limit", { limit: "2.5" }, "limit"],
     ["an unknown status", { status: "pending" }, "status"],
     ["a cursor that is not base64 JSON", { cursor: "not-a-cursor" }, "cursor"],
-    ["a cursor with another shape", { cursor: Buffer.from('{"o":"recent","t":"x","i":"y"}').toString("base64url") }, "cursor"],
+    [
+      "a cursor with another shape",
+      { cursor: Buffer.from('{"o":"recent","t":"x","i":"y"}').toString("base64url") },
+      "cursor",
+    ],
     ["an overlong cursor", { cursor: "a".repeat(500) }, "cursor"],
   ])("answers 400 with a field error for %s", (_, query, field) =>
     t.inTransaction(async (db) => {
@@ -161,6 +200,10 @@ describe("GET /api/customer/jobs", () => {
       as((await newProvider(db)).actor);
       const provider = await callRoute(myJobs.GET, "GET", "/api/customer/jobs", {});
       expect(provider.status).toBe(403);
-      expect((await provider.json()).error).toMatchObject({ code: "forbidden", reason: "not_a_customer", message: expect.any(String) });
+      expect((await provider.json()).error).toMatchObject({
+        code: "forbidden",
+        reason: "not_a_customer",
+        message: expect.any(String),
+      });
     }));
 });

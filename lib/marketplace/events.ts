@@ -9,12 +9,22 @@ import { emitEvent } from "@/lib/events/outbox";
 
 type Prefixed<P extends string> = Extract<EventType, `v1.${P}.${string}`>;
 
-export function emitJobEvent<T extends Prefixed<"job">>(tx: Database, type: T, providerBusinessId: string | null, data: EventData<T>) {
+export function emitJobEvent<T extends Prefixed<"job">>(
+  tx: Database,
+  type: T,
+  providerBusinessId: string | null,
+  data: EventData<T>,
+) {
   const id = (data as { job_id: string }).job_id;
   return emitEvent(tx, { type, businessId: providerBusinessId, aggregate: { id }, data });
 }
 
-export function emitReviewEvent<T extends Prefixed<"review">>(tx: Database, type: T, providerBusinessId: string, data: EventData<T>) {
+export function emitReviewEvent<T extends Prefixed<"review">>(
+  tx: Database,
+  type: T,
+  providerBusinessId: string,
+  data: EventData<T>,
+) {
   const id = (data as { review_id: string }).review_id;
   return emitEvent(tx, { type, businessId: providerBusinessId, aggregate: { id }, data });
 }

@@ -33,7 +33,10 @@ export async function secretiveCustomer(db: Database): Promise<CustomerPerson> {
 }
 
 /** A marketplace provider business with an owner (`actor`) and a staff member (`staff`). */
-export async function newProvider(db: Database, values: { isMarketplaceProvider?: boolean } = {}): Promise<ProviderPerson> {
+export async function newProvider(
+  db: Database,
+  values: { isMarketplaceProvider?: boolean } = {},
+): Promise<ProviderPerson> {
   const owner = await createUser(db, { name: "Pat Provider" });
   const business = await createBusiness(db, { isMarketplaceProvider: values.isMarketplaceProvider ?? true }, owner.id);
   const member = await createUser(db, { name: "Sam Staff" });
@@ -54,7 +57,12 @@ export async function newAdmin(db: Database): Promise<UserActor> {
 const PLAIN_JOB: PostJobInput = { title: "Paint the hall", category: "Painting", description: "One wall." };
 
 /** A job `customer` posted (`job`, or a plain one) and booked with `provider`, the one applicant. */
-export async function bookedJob(db: Database, customer: CustomerPerson, provider: ProviderPerson, job: PostJobInput = PLAIN_JOB) {
+export async function bookedJob(
+  db: Database,
+  customer: CustomerPerson,
+  provider: ProviderPerson,
+  job: PostJobInput = PLAIN_JOB,
+) {
   const { job_id: jobId } = await postJob(db, customer.actor, job);
   const { application_id: applicationId } = await applyToJob(db, provider.actor, jobId, { message: "Hi" });
   await acceptApplication(db, customer.actor, jobId, applicationId);
@@ -67,8 +75,14 @@ export async function bookedJob(db: Database, customer: CustomerPerson, provider
  * meanwhile, so a plain count would not do).
  */
 export async function writtenInTransaction(db: Database) {
-  const stamped = (column: typeof auditLog.createdAt | typeof eventOutbox.occurredAt | typeof providerInteractions.lastAt) =>
-    db.select({ n: count() }).from(column.table).where(sql`${column} = now()`).then((rows) => rows[0]!.n);
+  const stamped = (
+    column: typeof auditLog.createdAt | typeof eventOutbox.occurredAt | typeof providerInteractions.lastAt,
+  ) =>
+    db
+      .select({ n: count() })
+      .from(column.table)
+      .where(sql`${column} = now()`)
+      .then((rows) => rows[0]!.n);
   return {
     audit: await stamped(auditLog.createdAt),
     events: await stamped(eventOutbox.occurredAt),

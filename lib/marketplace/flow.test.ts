@@ -47,8 +47,16 @@ describe("a job from posting to a moderated review", () => {
       const b = await newProvider(db);
       const admin = await newAdmin(db);
 
-      const job = await withRequestContext("trace-flow-1", () => postJob(db, cara.actor, postJobInput.parse({ ...JOB, currency: "usd" })));
-      expect(job).toMatchObject({ status: "open", customer_id: cara.customerId, currency: "USD", budget_minor: 15000, viewer: "customer" });
+      const job = await withRequestContext("trace-flow-1", () =>
+        postJob(db, cara.actor, postJobInput.parse({ ...JOB, currency: "usd" })),
+      );
+      expect(job).toMatchObject({
+        status: "open",
+        customer_id: cara.customerId,
+        currency: "USD",
+        budget_minor: 15000,
+        viewer: "customer",
+      });
       expect(await stats(db, cara.customerId)).toMatchObject({ jobsPosted: 1, jobsCompleted: 0, reviewsReceived: 0 });
       expect((await stats(db, cara.customerId))!.lastActiveAt).not.toBeNull();
 
@@ -63,18 +71,35 @@ describe("a job from posting to a moderated review", () => {
       );
       const asCustomer = await getJob(db, cara.actor, job.job_id);
       // One transaction, one now(): the order falls to the id tiebreak, so compare as sets.
-      expect(asCustomer.applications.map((x) => x.application_id).sort()).toEqual([appA.application_id, appB.application_id].sort());
-      expect((await getJob(db, b.actor, job.job_id)).applications.map((x) => x.application_id)).toEqual([appB.application_id]);
+      expect(asCustomer.applications.map((x) => x.application_id).sort()).toEqual(
+        [appA.application_id, appB.application_id].sort(),
+      );
+      expect((await getJob(db, b.actor, job.job_id)).applications.map((x) => x.application_id)).toEqual([
+        appB.application_id,
+      ]);
 
       // Both sides talk in A's thread.
       await sendJobMessage(db, a.actor, job.job_id, { body: "Is the gate side accessible?" });
-      const reply = await sendJobMessage(db, cara.actor, job.job_id, { body: "Yes", provider_business_id: a.businessId });
+      const reply = await sendJobMessage(db, cara.actor, job.job_id, {
+        body: "Yes",
+        provider_business_id: a.businessId,
+      });
       expect(reply).toMatchObject({ sender_role: "customer", provider_business_id: a.businessId });
 
       const booking = await acceptApplication(db, cara.actor, job.job_id, appA.application_id);
-      expect(booking).toMatchObject({ provider_business_id: a.businessId, status: "booked", declined_application_ids: [appB.application_id] });
-      const apps = await db.select({ id: jobApplications.id, status: jobApplications.status }).from(jobApplications).where(eq(jobApplications.jobId, job.job_id));
-      expect(Object.fromEntries(apps.map((x) => [x.id, x.status]))).toEqual({ [appA.application_id]: "accepted", [appB.application_id]: "rejected" });
+      expect(booking).toMatchObject({
+        provider_business_id: a.businessId,
+        status: "booked",
+        declined_application_ids: [appB.application_id],
+      });
+      const apps = await db
+        .select({ id: jobApplications.id, status: jobApplications.status })
+        .from(jobApplications)
+        .where(eq(jobApplications.jobId, job.job_id));
+      expect(Object.fromEntries(apps.map((x) => [x.id, x.status]))).toEqual({
+        [appA.application_id]: "accepted",
+        [appB.application_id]: "rejected",
+      });
 
       const done = await completeJob(db, a.staff, job.job_id);
       expect(done).toMatchObject({ status: "completed", cancelled_by: null });
@@ -91,25 +116,56 @@ describe("a job from posting to a moderated review", () => {
         ].sort(),
       );
 
-      const review = await reviewCustomer(db, a.actor, job.job_id, { rating: 4, comment: "Clear brief, paid promptly." });
-      expect(review).toMatchObject({ rating: 4, job_category: "Handyman", is_visible: true, customer_id: cara.customerId });
-      expect(await stats(db, cara.customerId)).toMatchObject({ jobsCompleted: 1, reviewsReceived: 1, rating4Count: 1, rating5Count: 0 });
+      const review = await reviewCustomer(db, a.actor, job.job_id, {
+        rating: 4,
+        comment: "Clear brief, paid promptly.",
+      });
+      expect(review).toMatchObject({
+        rating: 4,
+        job_category: "Handyman",
+        is_visible: true,
+        customer_id: cara.customerId,
+      });
+      expect(await stats(db, cara.customerId)).toMatchObject({
+        jobsCompleted: 1,
+        reviewsReceived: 1,
+        rating4Count: 1,
+        rating5Count: 0,
+      });
 
-      const dispute = await disputeReview(db, cara.actor, job.job_id, review.review_id, { reason: "The delay was theirs." });
+      const dispute = await disputeReview(db, cara.actor, job.job_id, review.review_id, {
+        reason: "The delay was theirs.",
+      });
       expect(dispute.review_id).toBe(review.review_id);
-      expect(await setReviewVisibility(db, admin, review.review_id, false)).toEqual({ review_id: review.review_id, is_visible: false, changed: true });
+      expect(await setReviewVisibility(db, admin, review.review_id, false)).toEqual({
+        review_id: review.review_id,
+        is_visible: false,
+        changed: true,
+      });
       expect(await setReviewVisibility(db, admin, review.review_id, false)).toMatchObject({ changed: false });
       expect(await stats(db, cara.customerId)).toMatchObject({ reviewsReceived: 0, rating4Count: 0 });
       await setReviewVisibility(db, admin, review.review_id, true);
       expect(await stats(db, cara.customerId)).toMatchObject({ reviewsReceived: 1, rating4Count: 1 });
-      expect((await getJob(db, cara.actor, job.job_id)).reviews).toMatchObject([{ review_id: review.review_id, is_visible: true, disputed_at: expect.any(String) }]);
+      expect((await getJob(db, cara.actor, job.job_id)).reviews).toMatchObject([
+        { review_id: review.review_id, is_visible: true, disputed_at: expect.any(String) },
+      ]);
 
-      expect(await setProviderVisibility(db, cara.actor, "restricted")).toEqual({ customer_id: cara.customerId, visibility: "restricted", changed: true });
+      expect(await setProviderVisibility(db, cara.actor, "restricted")).toEqual({
+        customer_id: cara.customerId,
+        visibility: "restricted",
+        changed: true,
+      });
       expect(await profileStatsMismatches(db, [cara.customerId])).toEqual([]);
 
       // The job's events, in order, on the job's aggregate; the review's on the review's.
       const events = await db
-        .select({ type: eventOutbox.type, aggregateId: eventOutbox.aggregateId, businessId: eventOutbox.businessId, payload: eventOutbox.payload, traceId: eventOutbox.traceId })
+        .select({
+          type: eventOutbox.type,
+          aggregateId: eventOutbox.aggregateId,
+          businessId: eventOutbox.businessId,
+          payload: eventOutbox.payload,
+          traceId: eventOutbox.traceId,
+        })
         .from(eventOutbox)
         .where(inArray(eventOutbox.aggregateId, [job.job_id, review.review_id, cara.customerId]))
         .orderBy(asc(eventOutbox.seq));
@@ -127,17 +183,38 @@ describe("a job from posting to a moderated review", () => {
         "v1.review.visibility_changed",
         "v1.customer_profile.visibility_changed",
       ]);
-      expect(events[0]).toMatchObject({ businessId: null, traceId: "trace-flow-1", payload: { job_id: job.job_id, customer_id: cara.customerId, posted_by: cara.userId } });
-      expect(events[6]).toMatchObject({ businessId: a.businessId, payload: { party: "provider", completed_by: a.staff.userId } });
+      expect(events[0]).toMatchObject({
+        businessId: null,
+        traceId: "trace-flow-1",
+        payload: { job_id: job.job_id, customer_id: cara.customerId, posted_by: cara.userId },
+      });
+      expect(events[6]).toMatchObject({
+        businessId: a.businessId,
+        payload: { party: "provider", completed_by: a.staff.userId },
+      });
       // Ids and enums only: no message body, comment or reason reaches the outbox.
       const published = JSON.stringify(events.map((e) => e.payload));
-      for (const secret of ["gate side", "paid promptly", "delay was theirs", "Fix the fence"]) expect(published).not.toContain(secret);
+      for (const secret of ["gate side", "paid promptly", "delay was theirs", "Fix the fence"])
+        expect(published).not.toContain(secret);
 
       // Audit rows: free text is recorded as changed, never copied.
       const audit = await db
-        .select({ type: auditLog.entityType, action: auditLog.action, field: auditLog.field, newValue: auditLog.newValue })
+        .select({
+          type: auditLog.entityType,
+          action: auditLog.action,
+          field: auditLog.field,
+          newValue: auditLog.newValue,
+        })
         .from(auditLog)
-        .where(inArray(auditLog.entityId, [job.job_id, review.review_id, appA.application_id, booking.booking_id, cara.customerId]));
+        .where(
+          inArray(auditLog.entityId, [
+            job.job_id,
+            review.review_id,
+            appA.application_id,
+            booking.booking_id,
+            cara.customerId,
+          ]),
+        );
       expect(audit).toEqual(
         expect.arrayContaining([
           { type: "job", action: "create", field: "title", newValue: "Fix the fence" },
@@ -161,17 +238,25 @@ describe("a job from posting to a moderated review", () => {
       const a = await newProvider(db);
       const open = await postJob(db, cara.actor, JOB);
       const pending = await applyToJob(db, a.actor, open.job_id, { message: "Hi" });
-      expect(await cancelJob(db, cara.actor, open.job_id)).toMatchObject({ status: "cancelled", cancelled_by: "customer" });
+      expect(await cancelJob(db, cara.actor, open.job_id)).toMatchObject({
+        status: "cancelled",
+        cancelled_by: "customer",
+      });
       const [declined] = await db.select().from(jobApplications).where(eq(jobApplications.id, pending.application_id));
       expect(declined!.status).toBe("rejected");
 
       const booked = await bookedJob(db, cara, a, JOB);
-      expect(await cancelJob(db, a.staff, booked.jobId)).toMatchObject({ status: "cancelled", cancelled_by: "provider" });
+      expect(await cancelJob(db, a.staff, booked.jobId)).toMatchObject({
+        status: "cancelled",
+        cancelled_by: "provider",
+      });
       expect(await stats(db, cara.customerId)).toMatchObject({ jobsPosted: 2, jobsCancelled: 2, jobsCompleted: 0 });
       const events = await db
         .select({ payload: eventOutbox.payload, businessId: eventOutbox.businessId })
         .from(eventOutbox)
-        .where(and(eq(eventOutbox.type, "v1.job.cancelled"), inArray(eventOutbox.aggregateId, [open.job_id, booked.jobId])))
+        .where(
+          and(eq(eventOutbox.type, "v1.job.cancelled"), inArray(eventOutbox.aggregateId, [open.job_id, booked.jobId])),
+        )
         .orderBy(asc(eventOutbox.seq));
       expect(events).toMatchObject([
         { businessId: null, payload: { party: "customer", provider_business_id: null } },
@@ -187,8 +272,12 @@ describe("a job from posting to a moderated review", () => {
       const job = await postJob(db, cara.actor, JOB);
       for (let i = 0; i < 3; i++) await getJob(db, a.actor, job.job_id);
       await applyToJob(db, a.actor, job.job_id, { message: "Hi" });
-      for (let i = 0; i < 3; i++) await sendJobMessage(db, i % 2 ? a.actor : a.staff, job.job_id, { body: `Message ${i}` });
-      const rows = await db.select().from(providerInteractions).where(eq(providerInteractions.customerId, cara.customerId));
+      for (let i = 0; i < 3; i++)
+        await sendJobMessage(db, i % 2 ? a.actor : a.staff, job.job_id, { body: `Message ${i}` });
+      const rows = await db
+        .select()
+        .from(providerInteractions)
+        .where(eq(providerInteractions.customerId, cara.customerId));
       expect(rows.map((r) => r.kind).sort()).toEqual(["job_application", "job_view", "message"]);
       expect(rows.every((r) => r.jobId === job.job_id && r.providerBusinessId === a.businessId)).toBe(true);
     }));
@@ -202,7 +291,12 @@ describe("a job from posting to a moderated review", () => {
       // As if the row had never been written (an account from before the counters were kept live).
       await db.delete(profileStats).where(eq(profileStats.customerId, cara.customerId));
       await reviewCustomer(db, a.actor, jobId, { rating: 5, comment: "" });
-      expect(await stats(db, cara.customerId)).toMatchObject({ jobsPosted: 1, jobsCompleted: 1, reviewsReceived: 1, rating5Count: 1 });
+      expect(await stats(db, cara.customerId)).toMatchObject({
+        jobsPosted: 1,
+        jobsCompleted: 1,
+        reviewsReceived: 1,
+        rating5Count: 1,
+      });
       expect(await profileStatsMismatches(db, [cara.customerId])).toEqual([]);
     }));
 });

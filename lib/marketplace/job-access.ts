@@ -39,7 +39,10 @@ export async function loadJobFor(
     })
     .from(jobs)
     .leftJoin(bookings, eq(bookings.jobId, jobs.id))
-    .leftJoin(jobApplications, and(eq(jobApplications.jobId, jobs.id), eq(jobApplications.providerBusinessId, provider)))
+    .leftJoin(
+      jobApplications,
+      and(eq(jobApplications.jobId, jobs.id), eq(jobApplications.providerBusinessId, provider)),
+    )
     .where(eq(jobs.id, jobId))
     .$dynamic();
   if (lock) query = query.for(lock, { of: jobs });
@@ -55,7 +58,12 @@ export async function loadJobFor(
   return {
     job: row.job,
     booking: row.bookingId
-      ? { id: row.bookingId, providerBusinessId: row.bookedProviderId!, applicationId: row.bookedApplicationId!, createdAt: row.bookedAt! }
+      ? {
+          id: row.bookingId,
+          providerBusinessId: row.bookedProviderId!,
+          applicationId: row.bookedApplicationId!,
+          createdAt: row.bookedAt!,
+        }
       : null,
     ownApplication: row.applicationId ? { id: row.applicationId, status: row.applicationStatus! } : null,
     facts,

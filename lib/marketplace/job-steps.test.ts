@@ -53,10 +53,22 @@ function candidates(job: JobDto, actor: UserActor) {
     { name: "apply", offered: steps.apply, run: (tx: Database) => applyToJob(tx, actor, id, { message: "Hello" }) },
     { name: "complete", offered: steps.complete, run: (tx: Database) => completeJob(tx, actor, id) },
     { name: "cancel", offered: steps.cancel, run: (tx: Database) => cancelJob(tx, actor, id) },
-    { name: "review", offered: steps.review, run: (tx: Database) => reviewCustomer(tx, actor, id, { rating: 4, comment: "" }) },
+    {
+      name: "review",
+      offered: steps.review,
+      run: (tx: Database) => reviewCustomer(tx, actor, id, { rating: 4, comment: "" }),
+    },
     ...job.applications.flatMap((a) => [
-      { name: `book ${a.status}`, offered: steps.bookable.includes(a.application_id), run: (tx: Database) => acceptApplication(tx, actor, id, a.application_id) },
-      { name: `withdraw ${a.status}`, offered: steps.withdraw === a.application_id, run: (tx: Database) => withdrawApplication(tx, actor, id, a.application_id) },
+      {
+        name: `book ${a.status}`,
+        offered: steps.bookable.includes(a.application_id),
+        run: (tx: Database) => acceptApplication(tx, actor, id, a.application_id),
+      },
+      {
+        name: `withdraw ${a.status}`,
+        offered: steps.withdraw === a.application_id,
+        run: (tx: Database) => withdrawApplication(tx, actor, id, a.application_id),
+      },
     ]),
     ...job.reviews.map((r) => ({
       name: `dispute ${r.disputed_at ? "disputed" : "new"}`,
@@ -70,7 +82,8 @@ async function world(db: Database) {
   const cara = await newCustomer(db);
   const [a, b, c] = [await newProvider(db), await newProvider(db), await newProvider(db)];
   const post = async () => (await postJob(db, cara.actor, JOB)).job_id;
-  const apply = async (job: string, who = a) => (await applyToJob(db, who.actor, job, { message: "Hi" })).application_id;
+  const apply = async (job: string, who = a) =>
+    (await applyToJob(db, who.actor, job, { message: "Hi" })).application_id;
 
   const fresh = await post();
   const open = await post();
@@ -106,7 +119,13 @@ async function world(db: Database) {
   await cancelJob(db, a.staff, cancelledBooked);
 
   const jobs = { fresh, open, booked, completed, reviewed, disputed, cancelledOpen, cancelledBooked };
-  const viewers = { customer: cara.actor, applicant: a.actor, applicantStaff: a.staff, other: b.actor, stranger: c.actor };
+  const viewers = {
+    customer: cara.actor,
+    applicant: a.actor,
+    applicantStaff: a.staff,
+    other: b.actor,
+    stranger: c.actor,
+  };
   return { jobs, viewers };
 }
 
@@ -125,7 +144,9 @@ describe("the steps the job page offers", () => {
             const outcome = await tryStep(db, step.run);
             tried++;
             if ((outcome === "ok") !== step.offered) {
-              mismatches.push(`${who} on the ${state} job: ${step.name} is ${step.offered ? "offered" : "hidden"} but the server says ${outcome}`);
+              mismatches.push(
+                `${who} on the ${state} job: ${step.name} is ${step.offered ? "offered" : "hidden"} but the server says ${outcome}`,
+              );
             }
           }
         }
@@ -144,7 +165,11 @@ describe("the steps the job page offers", () => {
       expect(asApplicant).toMatchObject({ apply: false, withdraw: expect.any(String), complete: false, cancel: false });
       expect(jobSteps(await getJob(db, viewers.other, jobs.open))).toMatchObject({ apply: false, withdraw: null });
       expect(jobSteps(await getJob(db, viewers.stranger, jobs.open))).toMatchObject({ apply: true, withdraw: null });
-      expect(jobSteps(await getJob(db, viewers.applicant, jobs.completed))).toMatchObject({ review: true, complete: false, cancel: false });
+      expect(jobSteps(await getJob(db, viewers.applicant, jobs.completed))).toMatchObject({
+        review: true,
+        complete: false,
+        cancel: false,
+      });
       expect(jobSteps(await getJob(db, viewers.customer, jobs.reviewed)).disputable).toHaveLength(1);
       expect(jobSteps(await getJob(db, viewers.customer, jobs.disputed)).disputable).toHaveLength(0);
     }));

@@ -9,7 +9,13 @@ import type { Database } from "@/db/client";
 import { bookings, jobApplications, jobs } from "@/db/schema";
 import { recordChange } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
-import { marketplaceActor, requireCustomer, requireJobCustomer, requireJobProvider, requireProvider } from "@/lib/authz/policy";
+import {
+  marketplaceActor,
+  requireCustomer,
+  requireJobCustomer,
+  requireJobProvider,
+  requireProvider,
+} from "@/lib/authz/policy";
 import { conflict } from "@/lib/errors";
 import { loadApplication, requirePending, setApplicationStatus } from "./applications";
 import { iso, type ApplicationCreatedDto, type BookingDto, type JobDto } from "./dto";
@@ -32,7 +38,10 @@ export async function postJob(db: Database, actor: Actor, input: PostJobInput): 
       currency: input.currency ?? "USD",
       scheduledFor: input.scheduled_for ? new Date(input.scheduled_for) : null,
     };
-    const [job] = await tx.insert(jobs).values({ customerId, ...values }).returning();
+    const [job] = await tx
+      .insert(jobs)
+      .values({ customerId, ...values })
+      .returning();
     // The description is the customer's free text (it may hold an address): changed, not copied.
     await recordChange(tx, user, {
       businessId: null,
@@ -48,7 +57,12 @@ export async function postJob(db: Database, actor: Actor, input: PostJobInput): 
   });
 }
 
-export async function applyToJob(db: Database, actor: Actor, jobId: string, input: ApplyInput): Promise<ApplicationCreatedDto> {
+export async function applyToJob(
+  db: Database,
+  actor: Actor,
+  jobId: string,
+  input: ApplyInput,
+): Promise<ApplicationCreatedDto> {
   const { user, business } = requireProvider(actor);
   const m = marketplaceActor(actor);
   return db.transaction(async (tx) => {
@@ -64,7 +78,12 @@ export async function applyToJob(db: Database, actor: Actor, jobId: string, inpu
     // Applied before, or two staff of one business at the same moment: the unique key lets one through.
     if (!application) throw conflict("Your business has already applied to this job.", "already_applied");
 
-    await recordInteraction(tx, { providerBusinessId: business.businessId, customerId: job.customerId, kind: "job_application", jobId });
+    await recordInteraction(tx, {
+      providerBusinessId: business.businessId,
+      customerId: job.customerId,
+      kind: "job_application",
+      jobId,
+    });
     await recordChange(tx, user, {
       businessId: business.businessId,
       entity: { type: "job_application", id: application.id },
@@ -83,7 +102,12 @@ export async function applyToJob(db: Database, actor: Actor, jobId: string, inpu
 }
 
 /** The customer books the provider of one application; the other pending applications are declined. */
-export async function acceptApplication(db: Database, actor: Actor, jobId: string, applicationId: string): Promise<BookingDto> {
+export async function acceptApplication(
+  db: Database,
+  actor: Actor,
+  jobId: string,
+  applicationId: string,
+): Promise<BookingDto> {
   const { user, customerId } = requireCustomer(actor);
   const m = marketplaceActor(actor);
   return db.transaction(async (tx) => {
@@ -109,7 +133,13 @@ export async function acceptApplication(db: Database, actor: Actor, jobId: strin
       action: "create",
       after: { jobId, applicationId, providerBusinessId: provider },
     });
-    await recordChange(tx, user, { businessId: null, entity: { type: "job", id: jobId }, action: "update", before: { status: job.status }, after: { status: "booked" } });
+    await recordChange(tx, user, {
+      businessId: null,
+      entity: { type: "job", id: jobId },
+      action: "update",
+      before: { status: job.status },
+      after: { status: "booked" },
+    });
     await emitJobEvent(tx, "v1.job.booked", provider, {
       job_id: jobId,
       customer_id: customerId,

@@ -36,7 +36,12 @@ export async function completeJob(db: Database, actor: Actor, jobId: string): Pr
       .set({ status: "completed", completedAt: sql`now()` })
       .where(eq(jobs.id, jobId))
       .returning();
-    await recordInteraction(tx, { providerBusinessId: booking.providerBusinessId, customerId: job.customerId, kind: "job_completed", jobId });
+    await recordInteraction(tx, {
+      providerBusinessId: booking.providerBusinessId,
+      customerId: job.customerId,
+      kind: "job_completed",
+      jobId,
+    });
     await recordChange(tx, m.user, {
       businessId: booking.providerBusinessId,
       entity: { type: "job", id: jobId },

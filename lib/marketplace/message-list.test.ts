@@ -59,10 +59,16 @@ async function world(db: Database) {
   let second = 0;
   async function say(actor: Actor, body: string, provider?: ProviderPerson) {
     as(actor);
-    const response = await callRoute(messages.POST, "POST", `/api/jobs/${jobId}/messages`, { jobId }, {
-      body,
-      ...(provider && { provider_business_id: provider.businessId }),
-    });
+    const response = await callRoute(
+      messages.POST,
+      "POST",
+      `/api/jobs/${jobId}/messages`,
+      { jobId },
+      {
+        body,
+        ...(provider && { provider_business_id: provider.businessId }),
+      },
+    );
     expect(response.status).toBe(201);
     const { message_id } = messageDto.parse(await response.json());
     await db
@@ -77,7 +83,11 @@ type World = Awaited<ReturnType<typeof world>>;
 
 /** What a read could have written in this transaction: rows stamped with its now(), the job's messages, and the counters. */
 async function footprint(db: Database, w: World) {
-  const messages = await db.select({ n: count() }).from(jobMessages).where(eq(jobMessages.jobId, w.jobId)).then((rows) => rows[0]!.n);
+  const messages = await db
+    .select({ n: count() })
+    .from(jobMessages)
+    .where(eq(jobMessages.jobId, w.jobId))
+    .then((rows) => rows[0]!.n);
   const stats = await db.select().from(profileStats).where(eq(profileStats.customerId, w.cara.customerId));
   return { ...(await writtenInTransaction(db)), messages, stats };
 }
@@ -94,7 +104,11 @@ describe("GET /api/jobs/{jobId}/messages", () => {
 
       as(w.cara.actor);
       const customerView = await page(w.jobId, { provider_business_id: w.ace.businessId });
-      expect(customerView).toMatchObject({ job_id: w.jobId, provider_business_id: w.ace.businessId, viewer_role: "customer" });
+      expect(customerView).toMatchObject({
+        job_id: w.jobId,
+        provider_business_id: w.ace.businessId,
+        viewer_role: "customer",
+      });
       expect(customerView.messages.map((m) => [m.sender_role, m.sender_name, m.body])).toEqual([
         ["provider", "Ace Cleaning", "Which floor are the windows on?"],
         ["customer", "Cara S.", "The second floor. Is Tuesday fine?"],
@@ -134,7 +148,10 @@ describe("GET /api/jobs/{jobId}/messages", () => {
       await acceptApplication(db, w.cara.actor, w.jobId, w.aceApplication.application_id);
 
       as(w.bright.actor);
-      expect((await page(w.jobId)).messages.map((m) => m.body)).toEqual(["I can come on Monday.", "Thanks, I will let you know."]);
+      expect((await page(w.jobId)).messages.map((m) => m.body)).toEqual([
+        "I can come on Monday.",
+        "Thanks, I will let you know.",
+      ]);
       as(w.cara.actor);
       expect((await page(w.jobId, { provider_business_id: w.bright.businessId })).messages).toHaveLength(2);
     }));
@@ -145,10 +162,16 @@ describe("GET /api/jobs/{jobId}/messages", () => {
       await w.say(w.ace.actor, "Which floor are the windows on?");
 
       as(w.bright.actor);
-      expect(await refusal(w.jobId, { provider_business_id: w.ace.businessId })).toMatchObject({ status: 403, reason: "not_your_thread" });
+      expect(await refusal(w.jobId, { provider_business_id: w.ace.businessId })).toMatchObject({
+        status: 403,
+        reason: "not_your_thread",
+      });
       as(w.clear.actor);
       expect(await refusal(w.jobId)).toMatchObject({ status: 403, reason: "not_applied" });
-      expect(await refusal(w.jobId, { provider_business_id: w.ace.businessId })).toMatchObject({ status: 403, reason: "not_your_thread" });
+      expect(await refusal(w.jobId, { provider_business_id: w.ace.businessId })).toMatchObject({
+        status: 403,
+        reason: "not_your_thread",
+      });
       as(w.dave.actor);
       expect(await refusal(w.jobId, { provider_business_id: w.ace.businessId })).toMatchObject({ status: 404 });
       as(w.cara.actor);
@@ -171,13 +194,27 @@ describe("GET /api/jobs/{jobId}/messages", () => {
       // millisecond, and three older ones.
       const at = (micros: string) => sql`${micros}::timestamptz`;
       await db.insert(jobMessages).values([
-        ...Array.from({ length: 7 }, (_, i) => ({ ...thread, senderRole: "provider" as const, body: `same time ${i}` })),
+        ...Array.from({ length: 7 }, (_, i) => ({
+          ...thread,
+          senderRole: "provider" as const,
+          body: `same time ${i}`,
+        })),
         { ...thread, senderRole: "customer", body: "micro 1", createdAt: at("2026-06-01T10:00:00.000001Z") },
         { ...thread, senderRole: "customer", body: "micro 2", createdAt: at("2026-06-01T10:00:00.000002Z") },
-        ...[1, 2, 3].map((day) => ({ ...thread, senderRole: "customer" as const, body: `day ${day}`, createdAt: at(`2026-05-0${day}T09:00:00Z`) })),
+        ...[1, 2, 3].map((day) => ({
+          ...thread,
+          senderRole: "customer" as const,
+          body: `day ${day}`,
+          createdAt: at(`2026-05-0${day}T09:00:00Z`),
+        })),
       ]);
       // Another thread of the job, which no page of this one may show.
-      await db.insert(jobMessages).values({ jobId: w.jobId, providerBusinessId: w.bright.businessId, senderRole: "provider", body: "other thread" });
+      await db.insert(jobMessages).values({
+        jobId: w.jobId,
+        providerBusinessId: w.bright.businessId,
+        senderRole: "provider",
+        body: "other thread",
+      });
       const expected = (
         await db.execute<{ body: string }>(
           sql`select body from job_messages where job_id = ${w.jobId} and provider_business_id = ${w.ace.businessId} order by created_at, id`,
@@ -188,7 +225,11 @@ describe("GET /api/jobs/{jobId}/messages", () => {
 
       as(w.cara.actor);
       const pages: string[][] = [];
-      const query = (before: string | null) => ({ provider_business_id: w.ace.businessId, limit: "5", ...(before && { before }) });
+      const query = (before: string | null) => ({
+        provider_business_id: w.ace.businessId,
+        limit: "5",
+        ...(before && { before }),
+      });
       for await (const current of walkPages((before) => page(w.jobId, query(before)))) {
         pages.push(current.messages.map((m) => m.body));
         expect(current.pagination.limit).toBe(5);
@@ -201,7 +242,9 @@ describe("GET /api/jobs/{jobId}/messages", () => {
 
       // The default page size, and the largest one.
       expect((await page(w.jobId, { provider_business_id: w.ace.businessId })).messages).toHaveLength(12);
-      expect((await page(w.jobId, { provider_business_id: w.ace.businessId, limit: "100" })).pagination.has_more).toBe(false);
+      expect((await page(w.jobId, { provider_business_id: w.ace.businessId, limit: "100" })).pagination.has_more).toBe(
+        false,
+      );
     }));
 
   it("answers 400 with field errors for bad input", () =>
@@ -210,9 +253,12 @@ describe("GET /api/jobs/{jobId}/messages", () => {
       await w.say(w.ace.actor, "One");
       await w.say(w.ace.actor, "Two");
       as(w.cara.actor);
-      const aceCursor = (await page(w.jobId, { provider_business_id: w.ace.businessId, limit: "1" })).pagination.next_cursor!;
+      const aceCursor = (await page(w.jobId, { provider_business_id: w.ace.businessId, limit: "1" })).pagination
+        .next_cursor!;
       expect(aceCursor).toEqual(expect.any(String));
-      const forged = Buffer.from(JSON.stringify({ p: w.ace.businessId, t: "yesterday", i: randomUUID() })).toString("base64url");
+      const forged = Buffer.from(JSON.stringify({ p: w.ace.businessId, t: "yesterday", i: randomUUID() })).toString(
+        "base64url",
+      );
 
       const cases: [Record<string, string>, string][] = [
         [{}, "provider_business_id"],

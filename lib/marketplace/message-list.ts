@@ -28,10 +28,9 @@ export const MESSAGES_PAGE_DEFAULT = 30;
 export const MESSAGES_PAGE_MAX = 100;
 
 export const jobMessagesQuery = z.object({
-  provider_business_id: z
-    .uuid("That is not a provider business id.")
-    .optional()
-    .meta({ description: "The thread: the customer names the provider business; a provider may leave it out (its own)." }),
+  provider_business_id: z.uuid("That is not a provider business id.").optional().meta({
+    description: "The thread: the customer names the provider business; a provider may leave it out (its own).",
+  }),
   limit: pageLimit(MESSAGES_PAGE_MAX, MESSAGES_PAGE_DEFAULT, "Messages"),
   before: pageCursor("The `next_cursor` of the previous page, for older messages; omit for the newest page."),
 });
@@ -44,7 +43,8 @@ export const jobThreadMessageDto = z
     message_id: z.uuid(),
     sender_role: party,
     sender_name: z.string().meta({
-      description: "The provider business's name, or the customer's public name (their chosen name, else first name and last initial).",
+      description:
+        "The provider business's name, or the customer's public name (their chosen name, else first name and last initial).",
     }),
     body: z.string(),
     created_at: at,
@@ -61,22 +61,34 @@ export const jobMessagePageDto = z
     // keysetPagination's shape, worded for this list: its cursor goes back as `before`, not `cursor`.
     pagination: z.strictObject({
       has_more: z.boolean().meta({ description: "Whether older messages remain." }),
-      next_cursor: z.string().nullable().meta({ description: "Pass as `before` for the older page; null on the oldest page." }),
+      next_cursor: z
+        .string()
+        .nullable()
+        .meta({ description: "Pass as `before` for the older page; null on the oldest page." }),
       limit: z.int(),
     }),
   })
   .meta({ id: "JobMessagePage", description: "A page of one thread's messages, newest page first." });
 export type JobMessagePageDto = z.infer<typeof jobMessagePageDto>;
 
-export async function listJobMessages(db: Database, actor: Actor, jobId: string, query: JobMessagesQuery): Promise<JobMessagePageDto> {
+export async function listJobMessages(
+  db: Database,
+  actor: Actor,
+  jobId: string,
+  query: JobMessagesQuery,
+): Promise<JobMessagePageDto> {
   const m = marketplaceActor(actor);
   const { job, side, ownApplication } = await loadJobFor(db, m, jobId);
   const provider = threadProviderOf(side, m.providerBusinessId, query.provider_business_id, {
-    unnamed: () => badRequest("Name the provider whose conversation to read.", { provider_business_id: ["Required for the customer."] }),
+    unnamed: () =>
+      badRequest("Name the provider whose conversation to read.", {
+        provider_business_id: ["Required for the customer."],
+      }),
     notOwn: () => forbidden("not_your_thread", "A provider can read only its own conversation with the customer."),
   });
   // A provider has a thread once it applied (the booked provider applied too).
-  if (side === "provider" && !ownApplication) throw forbidden("not_applied", "Apply to this job before messaging the customer.");
+  if (side === "provider" && !ownApplication)
+    throw forbidden("not_applied", "Apply to this job before messaging the customer.");
   const before = query.before ? decodeBefore(query.before, provider) : null;
   const { limit } = query;
 
@@ -137,6 +149,8 @@ const messageCursors = keysetCursor({ p: z.uuid() });
 
 function decodeBefore(cursor: string, provider: string) {
   const invalid = () =>
-    badRequest("That page cursor is not valid. Start again from the newest messages.", { before: ["Not a cursor from this thread."] });
+    badRequest("That page cursor is not valid. Start again from the newest messages.", {
+      before: ["Not a cursor from this thread."],
+    });
   return messageCursors.decode(cursor, { expected: { p: provider }, refuse: invalid });
 }

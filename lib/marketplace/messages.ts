@@ -18,16 +18,26 @@ import { loadJobFor } from "./job-access";
 import { bumpProfileStats } from "./stats";
 import { threadAccess, threadProviderOf } from "./threads";
 
-export async function sendJobMessage(db: Database, actor: Actor, jobId: string, input: MessageInput): Promise<MessageDto> {
+export async function sendJobMessage(
+  db: Database,
+  actor: Actor,
+  jobId: string,
+  input: MessageInput,
+): Promise<MessageDto> {
   const m = marketplaceActor(actor);
   return db.transaction(async (tx) => {
     // A share lock: a message never lands after a cancellation that committed first.
     const { job, side, booking, ownApplication } = await loadJobFor(tx, m, jobId, "share");
     const provider = threadProviderOf(side, m.providerBusinessId, input.provider_business_id, {
-      unnamed: () => badRequest("Name the provider to write to.", { provider_business_id: ["Required for the customer."] }),
-      notOwn: () => badRequest("A provider writes in its own thread.", { provider_business_id: ["Leave it out, or name your own business."] }),
+      unnamed: () =>
+        badRequest("Name the provider to write to.", { provider_business_id: ["Required for the customer."] }),
+      notOwn: () =>
+        badRequest("A provider writes in its own thread.", {
+          provider_business_id: ["Leave it out, or name your own business."],
+        }),
     });
-    const applicationStatus = side === "provider" ? (ownApplication?.status ?? null) : await applicationStatusOf(tx, jobId, provider);
+    const applicationStatus =
+      side === "provider" ? (ownApplication?.status ?? null) : await applicationStatusOf(tx, jobId, provider);
     const access = threadAccess(side, {
       jobStatus: job.status,
       bookedProviderId: booking?.providerBusinessId ?? null,
@@ -71,7 +81,11 @@ export async function sendJobMessage(db: Database, actor: Actor, jobId: string, 
 }
 
 /** The status of `provider`'s application to the job; null when it never applied. */
-async function applicationStatusOf(tx: Database, jobId: string, provider: string): Promise<ApplicationDto["status"] | null> {
+async function applicationStatusOf(
+  tx: Database,
+  jobId: string,
+  provider: string,
+): Promise<ApplicationDto["status"] | null> {
   const [application] = await tx
     .select({ status: jobApplications.status })
     .from(jobApplications)

@@ -22,7 +22,15 @@ import { getProviderProfile } from "@/lib/provider-profile/profile";
 import { SECRET } from "@/lib/provider-profile/fixtures";
 import { refusalOf } from "@/test/factories";
 import { reviewVisibilityDto } from "./dto";
-import { bookedJob, newAdmin, newCustomer, newProvider, secretiveCustomer, type CustomerPerson, type ProviderPerson } from "./fixtures";
+import {
+  bookedJob,
+  newAdmin,
+  newCustomer,
+  newProvider,
+  secretiveCustomer,
+  type CustomerPerson,
+  type ProviderPerson,
+} from "./fixtures";
 import { completeJob } from "./lifecycle";
 import { getJob } from "./queries";
 import { moderationPageDto, type ModerationPageDto, type ModerationStatus } from "./moderation";
@@ -39,7 +47,8 @@ const pagesOf = (status: ModerationStatus, limit: number) =>
 
 const patch = (reviewId: string, isVisible: boolean) =>
   callRoute(moderate, "PATCH", `/api/admin/reviews/${reviewId}`, { reviewId }, { is_visible: isVisible });
-const setVisible = async (reviewId: string, isVisible: boolean) => parsedBody(await patch(reviewId, isVisible), reviewVisibilityDto);
+const setVisible = async (reviewId: string, isVisible: boolean) =>
+  parsedBody(await patch(reviewId, isVisible), reviewVisibilityDto);
 
 /** The review as a list shows it, looked for on every page of that list; undefined when it is not there. */
 async function findIn(status: ModerationStatus, reviewId: string) {
@@ -74,7 +83,10 @@ async function reviewedJob(
     description: "Two coats.",
   });
   await completeJob(db, provider.actor, jobId);
-  const created = await reviewCustomer(db, provider.actor, jobId, { rating: review.rating ?? 2, comment: review.comment });
+  const created = await reviewCustomer(db, provider.actor, jobId, {
+    rating: review.rating ?? 2,
+    comment: review.comment,
+  });
   if (review.dispute) await disputeReview(db, customer.actor, jobId, created.review_id, { reason: review.dispute });
   return { reviewId: created.review_id, jobId };
 }
@@ -82,9 +94,15 @@ async function reviewedJob(
 /** Times to the microsecond, in 2099 (see the header). */
 const at2099 = (micros: string) => sql`${micros}::timestamptz`;
 const setDisputedAt = (db: Database, reviewId: string, when: string) =>
-  db.update(customerReviews).set({ disputedAt: at2099(when) }).where(eq(customerReviews.id, reviewId));
+  db
+    .update(customerReviews)
+    .set({ disputedAt: at2099(when) })
+    .where(eq(customerReviews.id, reviewId));
 const setCreatedAt = (db: Database, reviewId: string, when: string) =>
-  db.update(customerReviews).set({ createdAt: at2099(when) }).where(eq(customerReviews.id, reviewId));
+  db
+    .update(customerReviews)
+    .set({ createdAt: at2099(when) })
+    .where(eq(customerReviews.id, reviewId));
 
 /** Every page of a list, `limit` at a time, until `enough` reviews are collected or the list ends. */
 async function walk(status: ModerationStatus, limit: number, enough: number) {
@@ -105,7 +123,10 @@ describe("review moderation: GET /api/admin/reviews and PATCH /api/admin/reviews
       const cara = await newCustomer(db);
       const provider = await newProvider(db);
       const admin = await newAdmin(db);
-      const older = await reviewedJob(db, cara, provider, { comment: "Late twice.", dispute: "I was on time both days." });
+      const older = await reviewedJob(db, cara, provider, {
+        comment: "Late twice.",
+        dispute: "I was on time both days.",
+      });
       const newest = await reviewedJob(db, cara, provider, {
         title: "Mount a TV",
         category: "Handyman",
@@ -122,7 +143,11 @@ describe("review moderation: GET /api/admin/reviews and PATCH /api/admin/reviews
       as(admin);
       const body = await page("?status=disputed");
       expect(body.pagination.limit).toBe(20);
-      expect(body.reviews.slice(0, 3).map((r) => r.review_id)).toEqual([newest.reviewId, middle.reviewId, older.reviewId]);
+      expect(body.reviews.slice(0, 3).map((r) => r.review_id)).toEqual([
+        newest.reviewId,
+        middle.reviewId,
+        older.reviewId,
+      ]);
       expect(body.reviews.map((r) => r.review_id)).not.toContain(undisputed.reviewId);
       expect(body.reviews[0]).toEqual({
         review_id: newest.reviewId,
@@ -180,7 +205,10 @@ describe("review moderation: GET /api/admin/reviews and PATCH /api/admin/reviews
         const admin = await newAdmin(db);
         const made: string[] = [];
         for (let i = 0; i < 5; i++) {
-          const { reviewId } = await reviewedJob(db, cara, provider, { comment: `Review ${i}`, dispute: `Reason ${i}` });
+          const { reviewId } = await reviewedJob(db, cara, provider, {
+            comment: `Review ${i}`,
+            dispute: `Reason ${i}`,
+          });
           made.push(reviewId);
         }
         // The same microsecond for all five: only the id orders them, and a cursor that lost the
@@ -202,7 +230,11 @@ describe("review moderation: GET /api/admin/reviews and PATCH /api/admin/reviews
       const provider = await newProvider(db);
       const [admin, other] = [await newAdmin(db), await newAdmin(db)];
       await reviewedJob(db, cara, provider, { rating: 5, comment: "Lovely to work with." });
-      const disputed = await reviewedJob(db, cara, provider, { rating: 1, comment: "Never again, unbearable.", dispute: "They never came." });
+      const disputed = await reviewedJob(db, cara, provider, {
+        rating: 1,
+        comment: "Never again, unbearable.",
+        dispute: "They never came.",
+      });
       const profile = () => getProviderProfile(db, provider.actor, cara.customerId);
       expect((await profile()).stats).toMatchObject({ review_count: 2, avg_rating: 3 });
 
@@ -210,7 +242,11 @@ describe("review moderation: GET /api/admin/reviews and PATCH /api/admin/reviews
       expect(await findIn("disputed", disputed.reviewId)).toMatchObject({ is_visible: true, moderated_at: null });
       expect(await findIn("hidden", disputed.reviewId)).toBeUndefined();
 
-      expect(await setVisible(disputed.reviewId, false)).toEqual({ review_id: disputed.reviewId, is_visible: false, changed: true });
+      expect(await setVisible(disputed.reviewId, false)).toEqual({
+        review_id: disputed.reviewId,
+        is_visible: false,
+        changed: true,
+      });
       expect(await findIn("disputed", disputed.reviewId)).toBeUndefined();
       expect(await findIn("hidden", disputed.reviewId)).toMatchObject({
         is_visible: false,
@@ -239,13 +275,21 @@ describe("review moderation: GET /api/admin/reviews and PATCH /api/admin/reviews
       const provider = await newProvider(db);
       const admin = await newAdmin(db);
       await reviewedJob(db, cara, provider, { rating: 5, comment: "Lovely to work with." });
-      const disputed = await reviewedJob(db, cara, provider, { rating: 1, comment: "Shouted at the crew.", dispute: "That was my neighbour." });
+      const disputed = await reviewedJob(db, cara, provider, {
+        rating: 1,
+        comment: "Shouted at the crew.",
+        dispute: "That was my neighbour.",
+      });
       const profile = () => getProviderProfile(db, provider.actor, cara.customerId);
       expect((await profile()).stats).toMatchObject({ review_count: 2, avg_rating: 3 });
 
       as(admin);
       expect(await findIn("disputed", disputed.reviewId)).toMatchObject({ is_visible: true });
-      expect(await setVisible(disputed.reviewId, true)).toEqual({ review_id: disputed.reviewId, is_visible: true, changed: false });
+      expect(await setVisible(disputed.reviewId, true)).toEqual({
+        review_id: disputed.reviewId,
+        is_visible: true,
+        changed: false,
+      });
       expect(await findIn("disputed", disputed.reviewId)).toBeUndefined();
       expect(await findIn("hidden", disputed.reviewId)).toBeUndefined();
       expect(await decisionOn(db, disputed.reviewId)).toEqual({ by: admin.userId, now: true });
@@ -254,21 +298,39 @@ describe("review moderation: GET /api/admin/reviews and PATCH /api/admin/reviews
       expect(kept.recent_reviews.map((r) => r.comment)).toContain("Shouted at the crew.");
       // The customer's job page learns the dispute was decided (and the review kept).
       const [review] = (await getJob(db, cara.actor, disputed.jobId)).reviews;
-      expect(review).toMatchObject({ is_visible: true, disputed_at: expect.any(String), moderated_at: expect.any(String) });
+      expect(review).toMatchObject({
+        is_visible: true,
+        disputed_at: expect.any(String),
+        moderated_at: expect.any(String),
+      });
       expect(review!.moderated_at! >= review!.disputed_at!).toBe(true);
 
       // The trail says who kept it; no visibility changed, so no event says one did.
       const trail = await db
         .select({ action: auditLog.action, field: auditLog.field, by: auditLog.actorUserId })
         .from(auditLog)
-        .where(and(eq(auditLog.entityType, "customer_review"), eq(auditLog.entityId, disputed.reviewId), eq(auditLog.actorUserId, admin.userId)));
+        .where(
+          and(
+            eq(auditLog.entityType, "customer_review"),
+            eq(auditLog.entityId, disputed.reviewId),
+            eq(auditLog.actorUserId, admin.userId),
+          ),
+        );
       expect(trail).toEqual([{ action: "keep", field: null, by: admin.userId }]);
-      const events = await db.select({ type: eventOutbox.type }).from(eventOutbox).where(eq(eventOutbox.aggregateId, disputed.reviewId));
+      const events = await db
+        .select({ type: eventOutbox.type })
+        .from(eventOutbox)
+        .where(eq(eventOutbox.aggregateId, disputed.reviewId));
       expect(events.map((e) => e.type)).not.toContain("v1.review.visibility_changed");
 
       // A customer disputes a review once, so a decided dispute does not come back.
-      const again = await refusalOf(disputeReview(db, cara.actor, disputed.jobId, disputed.reviewId, { reason: "Please look again." }));
-      expect({ status: again.status, reason: again.details.reason }).toEqual({ status: 409, reason: "already_disputed" });
+      const again = await refusalOf(
+        disputeReview(db, cara.actor, disputed.jobId, disputed.reviewId, { reason: "Please look again." }),
+      );
+      expect({ status: again.status, reason: again.details.reason }).toEqual({
+        status: 409,
+        reason: "already_disputed",
+      });
       expect(await findIn("disputed", disputed.reviewId)).toBeUndefined();
     }));
 
@@ -281,11 +343,18 @@ describe("review moderation: GET /api/admin/reviews and PATCH /api/admin/reviews
       as(admin);
       await setVisible(review.reviewId, false);
       // The decision was yesterday; the customer disputes today.
-      await db.update(customerReviews).set({ moderatedAt: sql`now() - interval '1 day'` }).where(eq(customerReviews.id, review.reviewId));
+      await db
+        .update(customerReviews)
+        .set({ moderatedAt: sql`now() - interval '1 day'` })
+        .where(eq(customerReviews.id, review.reviewId));
       await disputeReview(db, cara.actor, review.jobId, review.reviewId, { reason: "I paid on the day." });
 
       const queued = await findIn("disputed", review.reviewId);
-      expect(queued).toMatchObject({ is_visible: false, moderated_at: expect.any(String), disputed_at: expect.any(String) });
+      expect(queued).toMatchObject({
+        is_visible: false,
+        moderated_at: expect.any(String),
+        disputed_at: expect.any(String),
+      });
       expect(Date.parse(queued!.moderated_at!)).toBeLessThan(Date.parse(queued!.disputed_at!));
 
       // Keeping it hidden decides the dispute.
@@ -361,9 +430,21 @@ describe("review moderation: GET /api/admin/reviews and PATCH /api/admin/reviews
     ["a limit of 51", "?limit=51", "limit"],
     ["a limit that is not a number", "?limit=ten", "limit"],
     ["a cursor that is not base64 JSON", "?cursor=not-a-cursor", "cursor"],
-    ["a cursor with a millisecond time", `?cursor=${cursorOf({ o: "disputed", t: "2099-01-01T00:00:00.000Z", i: ID })}`, "cursor"],
-    ["a cursor with extra fields", `?cursor=${cursorOf({ o: "disputed", t: "2099-01-01T00:00:00.000000Z", i: ID, x: 1 })}`, "cursor"],
-    ["a hidden-list cursor sent for the queue", `?status=disputed&cursor=${cursorOf({ o: "hidden", t: "2099-01-01T00:00:00.000000Z", i: ID })}`, "cursor"],
+    [
+      "a cursor with a millisecond time",
+      `?cursor=${cursorOf({ o: "disputed", t: "2099-01-01T00:00:00.000Z", i: ID })}`,
+      "cursor",
+    ],
+    [
+      "a cursor with extra fields",
+      `?cursor=${cursorOf({ o: "disputed", t: "2099-01-01T00:00:00.000000Z", i: ID, x: 1 })}`,
+      "cursor",
+    ],
+    [
+      "a hidden-list cursor sent for the queue",
+      `?status=disputed&cursor=${cursorOf({ o: "hidden", t: "2099-01-01T00:00:00.000000Z", i: ID })}`,
+      "cursor",
+    ],
   ])("answers 400 with field errors for %s", (_, query, field) =>
     t.inTransaction(async (db) => {
       as(await newAdmin(db));

@@ -21,7 +21,14 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { businesses, customerReviews as r, customers, jobs, reviewAwaitingModeration, reviewIsHidden } from "@/db/schema";
+import {
+  businesses,
+  customerReviews as r,
+  customers,
+  jobs,
+  reviewAwaitingModeration,
+  reviewIsHidden,
+} from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePlatformAdmin } from "@/lib/authz/policy";
 import { badRequest } from "@/lib/errors";
@@ -60,16 +67,18 @@ export const moderationReviewDto = z
     is_visible: z.boolean().meta({ description: "False once an administrator has hidden it." }),
     disputed_at: at.nullable(),
     dispute_reason: z.string().nullable().meta({ description: "The customer's words to the moderators." }),
-    moderated_at: at
-      .nullable()
-      .meta({ description: "When an administrator last hid, showed or kept it; null if none has (in the queue: null, or before the dispute)." }),
+    moderated_at: at.nullable().meta({
+      description:
+        "When an administrator last hid, showed or kept it; null if none has (in the queue: null, or before the dispute).",
+    }),
     created_at: at,
     provider_business_id: z.uuid(),
     provider_name: z.string().meta({ description: "The reviewing provider business." }),
     customer_id: z.uuid(),
-    customer_display_name: z
-      .string()
-      .meta({ description: 'The reviewed customer\'s public name: the one they chose, or first name and last initial ("John D.").' }),
+    customer_display_name: z.string().meta({
+      description:
+        'The reviewed customer\'s public name: the one they chose, or first name and last initial ("John D.").',
+    }),
   })
   .meta({ id: "ModerationReview", description: "A review as platform moderators see it." });
 export type ModerationReviewDto = z.infer<typeof moderationReviewDto>;
@@ -88,7 +97,11 @@ const LISTS = {
   hidden: { where: reviewIsHidden(r), orderedBy: r.createdAt },
 } as const;
 
-export async function listReviewsForModeration(db: Database, actor: Actor, query: ModerationQuery): Promise<ModerationPageDto> {
+export async function listReviewsForModeration(
+  db: Database,
+  actor: Actor,
+  query: ModerationQuery,
+): Promise<ModerationPageDto> {
   requirePlatformAdmin(actor);
   const { status, limit } = query;
   const after = query.cursor ? decodeModerationCursor(query.cursor, status) : null;

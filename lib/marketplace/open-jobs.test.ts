@@ -23,21 +23,32 @@ import { cancelJob } from "./lifecycle";
 const { as, callRoute, parsedBody, routeDatabase, walkPages } = await vi.hoisted(() => import("@/test/route-harness"));
 const t = await routeDatabase();
 
-const JOB: PostJobInput = { title: "Assemble a wardrobe", category: "Furniture assembly", description: "Flat-pack, two doors.", budget_minor: 9000 };
+const JOB: PostJobInput = {
+  title: "Assemble a wardrobe",
+  category: "Furniture assembly",
+  description: "Flat-pack, two doors.",
+  budget_minor: 9000,
+};
 
 /** Posts a job through the real write path, then dates it (inside one transaction now() never moves). */
 async function post(db: Database, customer: CustomerPerson, at: string, values: Partial<PostJobInput> = {}) {
   const job = await postJob(db, customer.actor, postJobInput.parse({ ...JOB, ...values }));
-  await db.update(jobsTable).set({ createdAt: new Date(at) }).where(eq(jobsTable.id, job.job_id));
+  await db
+    .update(jobsTable)
+    .set({ createdAt: new Date(at) })
+    .where(eq(jobsTable.id, job.job_id));
   return job.job_id;
 }
 
-const browse = async (query = "") => parsedBody(await callRoute(jobsRoute.GET, "GET", `/api/jobs${query}`, {}), openJobsPageDto);
+const browse = async (query = "") =>
+  parsedBody(await callRoute(jobsRoute.GET, "GET", `/api/jobs${query}`, {}), openJobsPageDto);
 
 /** Every page of the list, following next_cursor; fails on a repeated job. */
 async function browseAll(params: Record<string, string>) {
   const seen: OpenJobDto[] = [];
-  for await (const page of walkPages((cursor) => browse(`?${new URLSearchParams({ ...params, ...(cursor && { cursor }) })}`))) {
+  for await (const page of walkPages((cursor) =>
+    browse(`?${new URLSearchParams({ ...params, ...(cursor && { cursor }) })}`),
+  )) {
     expect(page.jobs.length).toBeLessThanOrEqual(page.pagination.limit);
     seen.push(...page.jobs);
   }
@@ -53,8 +64,16 @@ describe("GET /api/jobs", () => {
       const a = await newProvider(db);
       const b = await newProvider(db);
 
-      const older = await post(db, zelda, "2199-01-01T00:00:00Z", { title: "Mow the lawn", category: "Lawn care", budget_minor: null });
-      const newer = await post(db, zelda, "2199-01-03T00:00:00Z", { title: "Paint the hall", category: "Painting", currency: "eur" });
+      const older = await post(db, zelda, "2199-01-01T00:00:00Z", {
+        title: "Mow the lawn",
+        category: "Lawn care",
+        budget_minor: null,
+      });
+      const newer = await post(db, zelda, "2199-01-03T00:00:00Z", {
+        title: "Paint the hall",
+        category: "Painting",
+        currency: "eur",
+      });
       const booked = await post(db, zelda, "2199-01-04T00:00:00Z", { title: "Booked already" });
       const cancelled = await post(db, zelda, "2199-01-05T00:00:00Z", { title: "Cancelled" });
       const application = await applyToJob(db, b.actor, booked, { message: "Us!" });
@@ -124,8 +143,14 @@ describe("GET /api/jobs", () => {
       const cara = await newCustomer(db);
       const a = await newProvider(db);
       const posted: string[] = [];
-      for (let i = 0; i < 7; i++) posted.push(await post(db, cara, "2199-03-01T00:00:00Z", { title: `Same instant ${i}`, category: "Pet sitting" }));
-      const earlier = await post(db, cara, "2199-02-28T23:59:59.999999Z", { title: "A moment before", category: "Pet sitting" });
+      for (let i = 0; i < 7; i++)
+        posted.push(
+          await post(db, cara, "2199-03-01T00:00:00Z", { title: `Same instant ${i}`, category: "Pet sitting" }),
+        );
+      const earlier = await post(db, cara, "2199-02-28T23:59:59.999999Z", {
+        title: "A moment before",
+        category: "Pet sitting",
+      });
 
       as(a.actor);
       const all = await browseAll({ category: "Pet sitting", limit: "3" });
@@ -162,7 +187,9 @@ describe("GET /api/jobs", () => {
         expect((await response.json()).error.field_errors).toHaveProperty("limit");
       }
       // A cursor of the provider's own list, a forged one and garbage.
-      const foreign = Buffer.from(JSON.stringify({ l: "mine", t: "2199-01-01T00:00:00.000000Z", i: randomUUID() })).toString("base64url");
+      const foreign = Buffer.from(
+        JSON.stringify({ l: "mine", t: "2199-01-01T00:00:00.000000Z", i: randomUUID() }),
+      ).toString("base64url");
       for (const cursor of [foreign, "bm90IGpzb24", "%%%"]) {
         const response = await callRoute(jobsRoute.GET, "GET", `/api/jobs?cursor=${encodeURIComponent(cursor)}`, {});
         expect(response.status, cursor).toBe(400);

@@ -61,7 +61,9 @@ export async function listOpenJobs(db: Database, actor: Actor, query: OpenJobsQu
     .orderBy(desc(jobs.createdAt), desc(jobs.id))
     .limit(limit + 1);
 
-  const { page, pagination } = keysetPage(rows, limit, (last) => encodeBrowseCursor({ l: "open", t: last.at, i: last.id }));
+  const { page, pagination } = keysetPage(rows, limit, (last) =>
+    encodeBrowseCursor({ l: "open", t: last.at, i: last.id }),
+  );
   return openJobsPageDto.parse({
     jobs: page.map((row) => {
       const preview = previewOf(row.description);

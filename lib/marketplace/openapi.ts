@@ -43,7 +43,8 @@ registerRoute({
   path: "/api/jobs",
   operationId: "postJob",
   summary: "Post a job",
-  description: "Money in integer minor units (`budget_minor`) with an ISO currency (default USD); `scheduled_for` in the future.",
+  description:
+    "Money in integer minor units (`budget_minor`) with an ISO currency (default USD); `scheduled_for` in the future.",
   tags: MARKETPLACE,
   access: "customer",
   body: postJobInput,
@@ -128,7 +129,8 @@ registerRoute({
   path: "/api/jobs/{jobId}/cancel",
   operationId: "cancelJob",
   summary: "Cancel a job",
-  description: "The customer, on an open or booked job; the booked provider, on a booked job. `cancelled_by` records which side.",
+  description:
+    "The customer, on an open or booked job; the booked provider, on a booked job. `cancelled_by` records which side.",
   tags: MARKETPLACE,
   access: "user",
   params: jobParams,

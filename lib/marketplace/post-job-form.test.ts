@@ -68,12 +68,22 @@ describe("the post-a-job form", () => {
     expect(postJobForm.parse({ ...FORM, budget })).toMatchObject({ budget_minor: minor });
   });
 
-  it.each(["120,50", "12.345", "$120", "-5", "ten", "0", "0.00", "1000000.01"])("refuses a budget of %j next to the budget input", (budget) => {
-    expect(Object.keys(fieldErrors({ ...FORM, budget }))).toEqual(["budget"]);
-  });
+  it.each(["120,50", "12.345", "$120", "-5", "ten", "0", "0.00", "1000000.01"])(
+    "refuses a budget of %j next to the budget input",
+    (budget) => {
+      expect(Object.keys(fieldErrors({ ...FORM, budget }))).toEqual(["budget"]);
+    },
+  );
 
   it("reports every problem at once, each under its input's name", () => {
-    const errors = fieldErrors({ ...FORM, title: "  ", category: "", budget: "12,5", currency: "JPY", scheduled_for: "2001-01-01T09:00:00+00:00" });
+    const errors = fieldErrors({
+      ...FORM,
+      title: "  ",
+      category: "",
+      budget: "12,5",
+      currency: "JPY",
+      scheduled_for: "2001-01-01T09:00:00+00:00",
+    });
     expect(errors).toEqual({
       title: "Give the job a title.",
       category: "Choose a category.",
@@ -84,7 +94,10 @@ describe("the post-a-job form", () => {
   });
 
   it("names the inputs a browser left out (a disabled placeholder option is not sent)", () => {
-    expect(fieldErrors({ description: "Kitchen tap." })).toEqual({ title: "Give the job a title.", category: "Choose a category." });
+    expect(fieldErrors({ description: "Kitchen tap." })).toEqual({
+      title: "Give the job a title.",
+      category: "Choose a category.",
+    });
   });
 
   it("keeps the offset the browser added to the chosen time, and defaults the currency", () => {
@@ -122,11 +135,19 @@ describe("postJobAction", () => {
       const cara = await newCustomer(db);
       as(cara.actor);
       const when = withLocalOffset(TOMORROW);
-      const path = await redirectedTo(postJobAction(null, formData({ ...FORM, budget: "120.50", currency: "EUR", scheduled_for: when })));
+      const path = await redirectedTo(
+        postJobAction(null, formData({ ...FORM, budget: "120.50", currency: "EUR", scheduled_for: when })),
+      );
       const jobId = /^\/jobs\/([0-9a-f-]{36})$/.exec(path)?.[1];
       expect(jobId, path).toBeDefined();
       const [job] = await db.select().from(jobs).where(eq(jobs.id, jobId!));
-      expect(job).toMatchObject({ customerId: cara.customerId, title: FORM.title, category: "Plumbing", budgetMinor: 12_050, currency: "EUR" });
+      expect(job).toMatchObject({
+        customerId: cara.customerId,
+        title: FORM.title,
+        category: "Plumbing",
+        budgetMinor: 12_050,
+        currency: "EUR",
+      });
       expect(new Date(job!.scheduledFor!).getTime()).toBe(Date.parse(when));
     }));
 
@@ -135,7 +156,10 @@ describe("postJobAction", () => {
       const cara = await newCustomer(db);
       as(cara.actor);
       const result = await postJobAction(null, formData({ ...FORM, title: "" }));
-      expect(result).toMatchObject({ ok: false, error: { code: "bad_request", fieldErrors: { title: ["Give the job a title."] } } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: "bad_request", fieldErrors: { title: ["Give the job a title."] } },
+      });
       expect(await db.select().from(jobs).where(eq(jobs.customerId, cara.customerId))).toEqual([]);
     }));
 
@@ -143,7 +167,10 @@ describe("postJobAction", () => {
     t.inTransaction(async (db) => {
       as((await newProvider(db)).actor);
       const result = await postJobAction(null, formData(FORM));
-      expect(result).toMatchObject({ ok: false, error: { code: "forbidden", reason: "not_a_customer", message: expect.any(String) } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: "forbidden", reason: "not_a_customer", message: expect.any(String) },
+      });
     }));
 });
 
@@ -153,14 +180,19 @@ describe("setProviderVisibilityAction", () => {
       const cara = await newCustomer(db);
       as(cara.actor);
       const visibilityOf = async () =>
-        (await db.select({ v: customers.providerVisibility }).from(customers).where(eq(customers.id, cara.customerId)))[0]!.v;
+        (
+          await db.select({ v: customers.providerVisibility }).from(customers).where(eq(customers.id, cara.customerId))
+        )[0]!.v;
 
       expect(await setProviderVisibilityAction(null, formData({ visibility: "private" }))).toMatchObject({
         ok: true,
         data: { visibility: "private", changed: true },
       });
       expect(await visibilityOf()).toBe("private");
-      expect(await setProviderVisibilityAction(null, formData({ visibility: "private" }))).toMatchObject({ ok: true, data: { changed: false } });
+      expect(await setProviderVisibilityAction(null, formData({ visibility: "private" }))).toMatchObject({
+        ok: true,
+        data: { changed: false },
+      });
 
       const invalid = await setProviderVisibilityAction(null, formData({ visibility: "friends" }));
       expect(invalid).toMatchObject({ ok: false, error: { fieldErrors: { visibility: [expect.any(String)] } } });

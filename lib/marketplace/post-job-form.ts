@@ -36,7 +36,10 @@ const budget = formText
     }
     const minor = Number(match[1]!.replaceAll(",", "")) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
     if (minor === 0) {
-      ctx.addIssue({ code: "custom", message: "A budget must be more than zero. Leave it empty if you would rather hear offers." });
+      ctx.addIssue({
+        code: "custom",
+        message: "A budget must be more than zero. Leave it empty if you would rather hear offers.",
+      });
       return z.NEVER;
     }
     if (minor > MAX_BUDGET_MINOR) {
@@ -56,7 +59,9 @@ export const postJobForm = z
     currency: z.enum(JOB_CURRENCIES, "Choose USD, EUR or GBP.").default("USD"),
     scheduled_for: formText.transform((iso): string | null | undefined => iso || null).pipe(api.scheduled_for),
   })
-  .transform(
-    ({ budget, ...job }): PostJobInput => ({ ...job, budget_minor: budget ?? null, scheduled_for: job.scheduled_for ?? null }),
-  );
+  .transform(({ budget, ...job }): PostJobInput => ({
+    ...job,
+    budget_minor: budget ?? null,
+    scheduled_for: job.scheduled_for ?? null,
+  }));
 export type PostJobForm = z.input<typeof postJobForm>;

@@ -20,17 +20,32 @@ import { cancelJob, completeJob } from "./lifecycle";
 const { as, callRoute, parsedBody, routeDatabase, walkPages } = await vi.hoisted(() => import("@/test/route-harness"));
 const t = await routeDatabase();
 
-const myJobs = async (query = "") => parsedBody(await callRoute(route.GET, "GET", `/api/provider/jobs${query}`, {}), providerJobsPageDto);
+const myJobs = async (query = "") =>
+  parsedBody(await callRoute(route.GET, "GET", `/api/provider/jobs${query}`, {}), providerJobsPageDto);
 
 /** A job posted by `customer` that `provider` applied to at `appliedAt` (inside one transaction now() never moves). */
-async function appliedJob(db: Database, customer: CustomerPerson, provider: ProviderPerson, title: string, appliedAt: string) {
-  const { job_id: jobId } = await postJob(db, customer.actor, { title, category: "Handyman", description: "Odd jobs." });
+async function appliedJob(
+  db: Database,
+  customer: CustomerPerson,
+  provider: ProviderPerson,
+  title: string,
+  appliedAt: string,
+) {
+  const { job_id: jobId } = await postJob(db, customer.actor, {
+    title,
+    category: "Handyman",
+    description: "Odd jobs.",
+  });
   const { application_id: applicationId } = await applyToJob(db, provider.staff, jobId, { message: "We can help." });
-  await db.update(jobApplications).set({ createdAt: new Date(appliedAt) }).where(eq(jobApplications.id, applicationId));
+  await db
+    .update(jobApplications)
+    .set({ createdAt: new Date(appliedAt) })
+    .where(eq(jobApplications.id, applicationId));
   return { jobId, applicationId };
 }
 
-const summary = (jobs: ProviderJobDto[]) => jobs.map((j) => [j.title, j.stage, j.job_status, j.application_status, j.booked]);
+const summary = (jobs: ProviderJobDto[]) =>
+  jobs.map((j) => [j.title, j.stage, j.job_status, j.application_status, j.booked]);
 
 describe("GET /api/provider/jobs", () => {
   it("puts each job the business applied to in the stage the real writes leave it, newest application first", () =>
@@ -46,14 +61,20 @@ describe("GET /api/provider/jobs", () => {
       const declined = await appliedJob(db, cara, a, "Declined", "2030-01-02T00:00:00Z");
       const cancelledBooked = await appliedJob(db, cara, a, "Cancelled once booked", "2030-01-01T00:00:00Z");
       // A job a applied to nothing of: never in its list.
-      const { job_id: notMine } = await postJob(db, cara.actor, { title: "Not ours", category: "Painting", description: "Walls." });
+      const { job_id: notMine } = await postJob(db, cara.actor, {
+        title: "Not ours",
+        category: "Painting",
+        description: "Walls.",
+      });
       await applyToJob(db, rival.actor, notMine, { message: "Ours." });
 
       await acceptApplication(db, cara.actor, booked.jobId, booked.applicationId);
       await acceptApplication(db, cara.actor, completed.jobId, completed.applicationId);
       await completeJob(db, a.actor, completed.jobId);
       await cancelJob(db, cara.actor, cancelledOpen.jobId);
-      const { application_id: rivalApplication } = await applyToJob(db, rival.actor, declined.jobId, { message: "Pick us." });
+      const { application_id: rivalApplication } = await applyToJob(db, rival.actor, declined.jobId, {
+        message: "Pick us.",
+      });
       await acceptApplication(db, cara.actor, declined.jobId, rivalApplication);
       await acceptApplication(db, cara.actor, cancelledBooked.jobId, cancelledBooked.applicationId);
       await cancelJob(db, a.actor, cancelledBooked.jobId);
@@ -91,7 +112,10 @@ describe("GET /api/provider/jobs", () => {
 
       // A withdrawn application is closed too, though its job is still open. (Set directly: withdrawing
       // is lib/marketplace/withdraw.ts, and what matters here is only the status it leaves.)
-      await db.update(jobApplications).set({ status: "withdrawn" }).where(eq(jobApplications.id, pending.applicationId));
+      await db
+        .update(jobApplications)
+        .set({ status: "withdrawn" })
+        .where(eq(jobApplications.id, pending.applicationId));
       expect(await titles("applied")).toEqual([]);
       expect((await titles("closed"))[0]).toBe("Pending");
 
@@ -139,14 +163,25 @@ describe("GET /api/provider/jobs", () => {
 
       // Ties are ordered by the application id, descending.
       const jobOf = new Map(applied.map((j) => [j.applicationId, j.jobId]));
-      expect(seen.slice(0, 5).map((j) => j.job_id)).toEqual(applied.map((j) => j.applicationId).sort().reverse().map((id) => jobOf.get(id)));
+      expect(seen.slice(0, 5).map((j) => j.job_id)).toEqual(
+        applied
+          .map((j) => j.applicationId)
+          .sort()
+          .reverse()
+          .map((id) => jobOf.get(id)),
+      );
     }));
 
   it("answers 400 to an unknown stage or page size, 401 to anonymous callers, 403 not_a_provider to customers", () =>
     t.inTransaction(async (db) => {
       const a = await newProvider(db);
       as(a.actor);
-      for (const [query, field] of [["stage=pending", "stage"], ["stage=", "stage"], ["limit=100", "limit"], ["cursor=xyz", "cursor"]]) {
+      for (const [query, field] of [
+        ["stage=pending", "stage"],
+        ["stage=", "stage"],
+        ["limit=100", "limit"],
+        ["cursor=xyz", "cursor"],
+      ]) {
         const response = await callRoute(route.GET, "GET", `/api/provider/jobs?${query}`, {});
         expect(response.status, query).toBe(400);
         expect((await response.json()).error.field_errors).toHaveProperty(field!);

@@ -49,7 +49,11 @@ const stage = sql<ProviderJobStage>`case
   else 'closed'
 end`;
 
-export async function listProviderJobs(db: Database, actor: Actor, query: ProviderJobsQuery): Promise<ProviderJobsPageDto> {
+export async function listProviderJobs(
+  db: Database,
+  actor: Actor,
+  query: ProviderJobsQuery,
+): Promise<ProviderJobsPageDto> {
   const { business } = requireProvider(actor);
   const businessId = business.businessId;
   const { limit } = query;
@@ -80,7 +84,9 @@ export async function listProviderJobs(db: Database, actor: Actor, query: Provid
     .orderBy(desc(a.createdAt), desc(a.id))
     .limit(limit + 1);
 
-  const { page, pagination } = keysetPage(rows, limit, (last) => encodeBrowseCursor({ l: "mine", t: last.at, i: last.id }));
+  const { page, pagination } = keysetPage(rows, limit, (last) =>
+    encodeBrowseCursor({ l: "mine", t: last.at, i: last.id }),
+  );
   return providerJobsPageDto.parse({
     jobs: page.map((row) => ({
       job_id: row.jobId,

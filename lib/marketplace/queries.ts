@@ -19,8 +19,14 @@ export async function getJob(db: Database, actor: Actor, jobId: string): Promise
   const { job, side } = loaded;
   const own = side === "provider" ? m.providerBusinessId! : null;
 
-  const appScope: SQL[] = [eq(jobApplications.jobId, jobId), ...(own ? [eq(jobApplications.providerBusinessId, own)] : [])];
-  const reviewScope: SQL[] = [eq(customerReviews.jobId, jobId), ...(own ? [eq(customerReviews.providerBusinessId, own)] : [])];
+  const appScope: SQL[] = [
+    eq(jobApplications.jobId, jobId),
+    ...(own ? [eq(jobApplications.providerBusinessId, own)] : []),
+  ];
+  const reviewScope: SQL[] = [
+    eq(customerReviews.jobId, jobId),
+    ...(own ? [eq(customerReviews.providerBusinessId, own)] : []),
+  ];
   // One after another: in parallel they would take three of the pool's connections at once
   // (and a transaction's single client cannot run them at once anyway).
   const applications = await db
@@ -50,33 +56,30 @@ export async function getJob(db: Database, actor: Actor, jobId: string): Promise
     .from(customerReviews)
     .where(and(...reviewScope))
     .orderBy(asc(customerReviews.createdAt), asc(customerReviews.id));
-  if (own) await recordInteraction(db, { providerBusinessId: own, customerId: job.customerId, kind: "job_view", jobId });
+  if (own)
+    await recordInteraction(db, { providerBusinessId: own, customerId: job.customerId, kind: "job_view", jobId });
   return toJobDto(
     job,
     side,
     loaded.booking,
-    applications.map(
-      (a): ApplicationDto => ({
-        application_id: a.application_id,
-        provider_business_id: a.provider_business_id,
-        provider_name: a.provider_name,
-        message: a.message,
-        status: a.status,
-        created_at: iso(a.created_at),
-      }),
-    ),
-    reviews.map(
-      (r): JobReviewDto => ({
-        review_id: r.review_id,
-        provider_business_id: r.provider_business_id,
-        rating: r.rating,
-        comment: r.comment,
-        is_visible: r.is_visible,
-        disputed_at: iso(r.disputed_at),
-        moderated_at: iso(r.moderated_at),
-        created_at: iso(r.created_at),
-      }),
-    ),
+    applications.map((a): ApplicationDto => ({
+      application_id: a.application_id,
+      provider_business_id: a.provider_business_id,
+      provider_name: a.provider_name,
+      message: a.message,
+      status: a.status,
+      created_at: iso(a.created_at),
+    })),
+    reviews.map((r): JobReviewDto => ({
+      review_id: r.review_id,
+      provider_business_id: r.provider_business_id,
+      rating: r.rating,
+      comment: r.comment,
+      is_visible: r.is_visible,
+      disputed_at: iso(r.disputed_at),
+      moderated_at: iso(r.moderated_at),
+      created_at: iso(r.created_at),
+    })),
   );
 }
 

@@ -68,11 +68,27 @@ async function world(db: Database) {
   const ownJob = await postJob(db, dual, JOB);
 
   return {
-    cara: cara.actor, dave: dave.actor, a: a.actor, aStaff: a.staff, b: b.actor, c: c.actor, crm: crm.actor, admin, dual,
-    bBusiness: b.businessId, cBusiness: c.businessId, aBusiness: a.businessId,
-    open: open.job_id, booked: booked.job_id, reviewed: reviewed.job_id, completed: completed.jobId,
-    cancelled: cancelled.job_id, ownJob: ownJob.job_id,
-    openApp: openApp.application_id, bookedApp: bookedApp.application_id, declinedApp: declinedApp.application_id,
+    cara: cara.actor,
+    dave: dave.actor,
+    a: a.actor,
+    aStaff: a.staff,
+    b: b.actor,
+    c: c.actor,
+    crm: crm.actor,
+    admin,
+    dual,
+    bBusiness: b.businessId,
+    cBusiness: c.businessId,
+    aBusiness: a.businessId,
+    open: open.job_id,
+    booked: booked.job_id,
+    reviewed: reviewed.job_id,
+    completed: completed.jobId,
+    cancelled: cancelled.job_id,
+    ownJob: ownJob.job_id,
+    openApp: openApp.application_id,
+    bookedApp: bookedApp.application_id,
+    declinedApp: declinedApp.application_id,
     review: review.review_id,
   };
 }
@@ -91,29 +107,101 @@ const CASES: Case[] = [
   ["anyone reads a job that does not exist", (db, w) => getJob(db, w.cara, randomUUID()), 404],
   // Applying
   ["a customer applies", (db, w) => applyToJob(db, w.dave, w.open, msg as never), 403, "not_a_provider"],
-  ["a business that is not on the marketplace applies", (db, w) => applyToJob(db, w.crm, w.open, { message: "Hi" }), 403, "not_a_provider"],
-  ["a provider applies to its owner's own job", (db, w) => applyToJob(db, w.dual, w.ownJob, { message: "Hi" }), 403, "own_job"],
-  ["a provider applies twice", (db, w) => applyToJob(db, w.aStaff, w.open, { message: "Again" }), 409, "already_applied"],
-  ["a declined provider applies to the booked job", (db, w) => applyToJob(db, w.b, w.booked, { message: "Hi" }), 409, "job_not_open"],
+  [
+    "a business that is not on the marketplace applies",
+    (db, w) => applyToJob(db, w.crm, w.open, { message: "Hi" }),
+    403,
+    "not_a_provider",
+  ],
+  [
+    "a provider applies to its owner's own job",
+    (db, w) => applyToJob(db, w.dual, w.ownJob, { message: "Hi" }),
+    403,
+    "own_job",
+  ],
+  [
+    "a provider applies twice",
+    (db, w) => applyToJob(db, w.aStaff, w.open, { message: "Again" }),
+    409,
+    "already_applied",
+  ],
+  [
+    "a declined provider applies to the booked job",
+    (db, w) => applyToJob(db, w.b, w.booked, { message: "Hi" }),
+    409,
+    "job_not_open",
+  ],
   ["a provider with no part applies to a booked job", (db, w) => applyToJob(db, w.c, w.booked, { message: "Hi" }), 404],
   // Booking
-  ["a provider accepts an application", (db, w) => acceptApplication(db, w.a, w.open, w.openApp), 403, "not_a_customer"],
-  ["a provider who is also a customer accepts on another's job", (db, w) => acceptApplication(db, w.dual, w.open, w.openApp), 403, "not_job_owner"],
-  ["a provider who is also a customer disputes on another's job", (db, w) => disputeReview(db, w.dual, w.reviewed, w.review, { reason: "x" }), 404],
+  [
+    "a provider accepts an application",
+    (db, w) => acceptApplication(db, w.a, w.open, w.openApp),
+    403,
+    "not_a_customer",
+  ],
+  [
+    "a provider who is also a customer accepts on another's job",
+    (db, w) => acceptApplication(db, w.dual, w.open, w.openApp),
+    403,
+    "not_job_owner",
+  ],
+  [
+    "a provider who is also a customer disputes on another's job",
+    (db, w) => disputeReview(db, w.dual, w.reviewed, w.review, { reason: "x" }),
+    404,
+  ],
   ["another customer accepts", (db, w) => acceptApplication(db, w.dave, w.open, w.openApp), 404],
-  ["the customer accepts another job's application", (db, w) => acceptApplication(db, w.cara, w.open, w.bookedApp), 404],
-  ["the customer accepts on a booked job", (db, w) => acceptApplication(db, w.cara, w.booked, w.declinedApp), 409, "job_not_open"],
+  [
+    "the customer accepts another job's application",
+    (db, w) => acceptApplication(db, w.cara, w.open, w.bookedApp),
+    404,
+  ],
+  [
+    "the customer accepts on a booked job",
+    (db, w) => acceptApplication(db, w.cara, w.booked, w.declinedApp),
+    409,
+    "job_not_open",
+  ],
   // Messages
   ["a provider that has not applied messages", (db, w) => sendJobMessage(db, w.c, w.open, msg), 403, "not_applied"],
-  ["a declined provider messages about the booked job", (db, w) => sendJobMessage(db, w.b, w.booked, msg), 403, "not_booked_provider"],
-  ["a provider writes in another's thread", (db, w) => sendJobMessage(db, w.a, w.open, { ...msg, provider_business_id: w.bBusiness }), 400],
+  [
+    "a declined provider messages about the booked job",
+    (db, w) => sendJobMessage(db, w.b, w.booked, msg),
+    403,
+    "not_booked_provider",
+  ],
+  [
+    "a provider writes in another's thread",
+    (db, w) => sendJobMessage(db, w.a, w.open, { ...msg, provider_business_id: w.bBusiness }),
+    400,
+  ],
   ["the customer names no thread", (db, w) => sendJobMessage(db, w.cara, w.open, msg), 400],
-  ["the customer writes to a provider that did not apply", (db, w) => sendJobMessage(db, w.cara, w.open, { ...msg, provider_business_id: w.cBusiness }), 422, "not_an_applicant"],
-  ["the customer writes to a declined provider", (db, w) => sendJobMessage(db, w.cara, w.booked, { ...msg, provider_business_id: w.bBusiness }), 409, "thread_closed"],
-  ["anyone writes about a cancelled job", (db, w) => sendJobMessage(db, w.cara, w.cancelled, { ...msg, provider_business_id: w.aBusiness }), 409, "job_closed"],
+  [
+    "the customer writes to a provider that did not apply",
+    (db, w) => sendJobMessage(db, w.cara, w.open, { ...msg, provider_business_id: w.cBusiness }),
+    422,
+    "not_an_applicant",
+  ],
+  [
+    "the customer writes to a declined provider",
+    (db, w) => sendJobMessage(db, w.cara, w.booked, { ...msg, provider_business_id: w.bBusiness }),
+    409,
+    "thread_closed",
+  ],
+  [
+    "anyone writes about a cancelled job",
+    (db, w) => sendJobMessage(db, w.cara, w.cancelled, { ...msg, provider_business_id: w.aBusiness }),
+    409,
+    "job_closed",
+  ],
   // Completing and cancelling
   ["the customer completes an open job", (db, w) => completeJob(db, w.cara, w.open), 409, "not_booked"],
-  ["a declined provider completes the booked job", (db, w) => completeJob(db, w.b, w.booked), 403, "not_booked_provider"],
+  [
+    "a declined provider completes the booked job",
+    (db, w) => completeJob(db, w.b, w.booked),
+    403,
+    "not_booked_provider",
+  ],
   ["a provider with no part completes a booked job", (db, w) => completeJob(db, w.c, w.booked), 404],
   ["either side completes a completed job", (db, w) => completeJob(db, w.a, w.completed), 409, "already_completed"],
   ["the customer completes a cancelled job", (db, w) => completeJob(db, w.cara, w.cancelled), 409, "already_cancelled"],
@@ -122,40 +210,94 @@ const CASES: Case[] = [
   ["the customer cancels a cancelled job", (db, w) => cancelJob(db, w.cara, w.cancelled), 409, "already_cancelled"],
   ["the customer cancels a completed job", (db, w) => cancelJob(db, w.cara, w.completed), 409, "already_completed"],
   // Reviews
-  ["the booked provider reviews before completion", (db, w) => reviewCustomer(db, w.a, w.booked, { rating: 5, comment: "" }), 409, "not_completed"],
-  ["a declined provider reviews", (db, w) => reviewCustomer(db, w.b, w.reviewed, { rating: 5, comment: "" }), 403, "not_booked_provider"],
+  [
+    "the booked provider reviews before completion",
+    (db, w) => reviewCustomer(db, w.a, w.booked, { rating: 5, comment: "" }),
+    409,
+    "not_completed",
+  ],
+  [
+    "a declined provider reviews",
+    (db, w) => reviewCustomer(db, w.b, w.reviewed, { rating: 5, comment: "" }),
+    403,
+    "not_booked_provider",
+  ],
   ["a provider with no part reviews", (db, w) => reviewCustomer(db, w.c, w.completed, { rating: 5, comment: "" }), 404],
-  ["the customer reviews", (db, w) => reviewCustomer(db, w.cara, w.completed, { rating: 5, comment: "" }), 403, "not_a_provider"],
-  ["the booked provider reviews twice", (db, w) => reviewCustomer(db, w.aStaff, w.reviewed, { rating: 1, comment: "" }), 409, "already_reviewed"],
+  [
+    "the customer reviews",
+    (db, w) => reviewCustomer(db, w.cara, w.completed, { rating: 5, comment: "" }),
+    403,
+    "not_a_provider",
+  ],
+  [
+    "the booked provider reviews twice",
+    (db, w) => reviewCustomer(db, w.aStaff, w.reviewed, { rating: 1, comment: "" }),
+    409,
+    "already_reviewed",
+  ],
   // Disputes and moderation
-  ["a provider disputes", (db, w) => disputeReview(db, w.a, w.reviewed, w.review, { reason: "x" }), 403, "not_a_customer"],
+  [
+    "a provider disputes",
+    (db, w) => disputeReview(db, w.a, w.reviewed, w.review, { reason: "x" }),
+    403,
+    "not_a_customer",
+  ],
   ["another customer disputes", (db, w) => disputeReview(db, w.dave, w.reviewed, w.review, { reason: "x" }), 404],
-  ["the customer disputes twice", (db, w) => disputeReview(db, w.cara, w.reviewed, w.review, { reason: "x" }), 409, "already_disputed"],
-  ["the customer disputes a review of another job", (db, w) => disputeReview(db, w.cara, w.completed, w.review, { reason: "x" }), 404],
+  [
+    "the customer disputes twice",
+    (db, w) => disputeReview(db, w.cara, w.reviewed, w.review, { reason: "x" }),
+    409,
+    "already_disputed",
+  ],
+  [
+    "the customer disputes a review of another job",
+    (db, w) => disputeReview(db, w.cara, w.completed, w.review, { reason: "x" }),
+    404,
+  ],
   ["a provider hides a review", (db, w) => setReviewVisibility(db, w.a, w.review, false), 403, "not_platform_admin"],
-  ["the customer hides a review", (db, w) => setReviewVisibility(db, w.cara, w.review, false), 403, "not_platform_admin"],
-  ["an admin hides a review that does not exist", (db, w) => setReviewVisibility(db, w.admin, randomUUID(), false), 404],
-  ["a provider sets a customer visibility", (db, w) => setProviderVisibility(db, w.a, "private"), 403, "not_a_customer"],
+  [
+    "the customer hides a review",
+    (db, w) => setReviewVisibility(db, w.cara, w.review, false),
+    403,
+    "not_platform_admin",
+  ],
+  [
+    "an admin hides a review that does not exist",
+    (db, w) => setReviewVisibility(db, w.admin, randomUUID(), false),
+    404,
+  ],
+  [
+    "a provider sets a customer visibility",
+    (db, w) => setProviderVisibility(db, w.a, "private"),
+    403,
+    "not_a_customer",
+  ],
   ["anonymous sets a visibility", (db) => setProviderVisibility(db, anonymous, "private"), 401],
 ];
 
 /** Everything a step could have written in this test's transaction: its rows, and the world's customers' counters. */
 async function footprint(db: Database, w: World) {
   const customerIds = [w.cara, w.dave].map((a) => (a as UserActor).customerId!);
-  const stats = await db.select().from(profileStats).where(inArray(profileStats.customerId, customerIds)).orderBy(profileStats.customerId);
+  const stats = await db
+    .select()
+    .from(profileStats)
+    .where(inArray(profileStats.customerId, customerIds))
+    .orderBy(profileStats.customerId);
   return { ...(await writtenInTransaction(db)), stats };
 }
 
 describe("marketplace refusals", () => {
-  it.each(CASES.map(([name, ...rest]) => [`${name}: ${rest[1]} ${rest[2] ?? ""}`, ...rest] as const))("%s", (_, attempt, status, reason) =>
-    t.rollback(async (db) => {
-      const w = await world(db);
-      const before = await footprint(db, w);
-      const error = await refusalOf(attempt(db, w));
-      expect({ status: error.status, reason: error.details.reason }).toEqual({ status, reason });
-      // A refused read may not record a job_view either.
-      expect(await footprint(db, w)).toEqual(before);
-    }),
+  it.each(CASES.map(([name, ...rest]) => [`${name}: ${rest[1]} ${rest[2] ?? ""}`, ...rest] as const))(
+    "%s",
+    (_, attempt, status, reason) =>
+      t.rollback(async (db) => {
+        const w = await world(db);
+        const before = await footprint(db, w);
+        const error = await refusalOf(attempt(db, w));
+        expect({ status: error.status, reason: error.details.reason }).toEqual({ status, reason });
+        // A refused read may not record a job_view either.
+        expect(await footprint(db, w)).toEqual(before);
+      }),
   );
 
   it("refuses every step to an anonymous caller with 401", () =>
@@ -181,7 +323,9 @@ describe("marketplace refusals", () => {
     t.rollback(async (db) => {
       const w = await world(db);
       await expect(completeJob(db, w.aStaff, w.booked)).resolves.toMatchObject({ status: "completed" });
-      await expect(reviewCustomer(db, w.aStaff, w.completed, { rating: 3, comment: "" })).resolves.toMatchObject({ rating: 3 });
+      await expect(reviewCustomer(db, w.aStaff, w.completed, { rating: 3, comment: "" })).resolves.toMatchObject({
+        rating: 3,
+      });
       const [row] = await db.select().from(profileStats).where(eq(profileStats.customerId, w.cara.customerId!));
       expect(row).toMatchObject({ jobsCompleted: 3, reviewsReceived: 2, rating2Count: 1, rating3Count: 1 });
     }));

@@ -25,7 +25,12 @@ import type { DisputeInput, ReviewInput } from "./inputs";
 import { loadJobFor } from "./job-access";
 import { bumpProfileStats, visibleReviewDelta } from "./stats";
 
-export async function reviewCustomer(db: Database, actor: Actor, jobId: string, input: ReviewInput): Promise<ReviewCreatedDto> {
+export async function reviewCustomer(
+  db: Database,
+  actor: Actor,
+  jobId: string,
+  input: ReviewInput,
+): Promise<ReviewCreatedDto> {
   const { user, business } = requireProvider(actor);
   const m = marketplaceActor(actor);
   return db.transaction(async (tx) => {
@@ -53,7 +58,13 @@ export async function reviewCustomer(db: Database, actor: Actor, jobId: string, 
       businessId: business.businessId,
       entity: { type: "customer_review", id: review.id },
       action: "create",
-      after: { jobId, customerId: job.customerId, rating: review.rating, comment: review.comment, isVisible: review.isVisible },
+      after: {
+        jobId,
+        customerId: job.customerId,
+        rating: review.rating,
+        comment: review.comment,
+        isVisible: review.isVisible,
+      },
       // Words about a person stay out of the long-lived trail; the rating and its changes do not.
       sensitive: ["comment"],
     });
@@ -95,7 +106,9 @@ export async function disputeReview(
     const [disputed] = await tx
       .update(customerReviews)
       .set({ disputedAt: sql`now()`, disputeReason: input.reason })
-      .where(and(eq(customerReviews.id, reviewId), eq(customerReviews.jobId, jobId), isNull(customerReviews.disputedAt)))
+      .where(
+        and(eq(customerReviews.id, reviewId), eq(customerReviews.jobId, jobId), isNull(customerReviews.disputedAt)),
+      )
       .returning();
     if (!disputed) {
       const [exists] = await tx
@@ -132,7 +145,12 @@ export async function disputeReview(
  * and publishes v1.review.visibility_changed, so a retried request never counts twice; the row is
  * locked before it is read, so two administrators at once count once too.
  */
-export async function setReviewVisibility(db: Database, actor: Actor, reviewId: string, isVisible: boolean): Promise<ReviewVisibilityDto> {
+export async function setReviewVisibility(
+  db: Database,
+  actor: Actor,
+  reviewId: string,
+  isVisible: boolean,
+): Promise<ReviewVisibilityDto> {
   const admin = requirePlatformAdmin(actor);
   return db.transaction(async (tx) => {
     const [review] = await tx

@@ -19,7 +19,10 @@ type StatsMismatch = {
 export async function profileStatsMismatches(db: Database, customerIds?: string[]): Promise<StatsMismatch[]> {
   const scope: SQL = customerIds
     ? customerIds.length
-      ? sql`where c.id in (${sql.join(customerIds.map((id) => sql`${id}`), sql`, `)})`
+      ? sql`where c.id in (${sql.join(
+          customerIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`
       : sql`where false`
     : sql``;
   // One aggregate pass per table (hash joins over the whole database, index scans for a few ids),

@@ -32,7 +32,7 @@ function prng(seed: number) {
     x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
     return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
   };
-  const pick = <T,>(items: readonly T[]): T | undefined => items[Math.floor(next() * items.length)];
+  const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(next() * items.length)];
   return { next, pick, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)) };
 }
 
@@ -52,7 +52,8 @@ async function runSequence(db: Database, seed: number, steps: number) {
   const refused: Record<string, number> = {};
 
   /** Mostly a job in the state the step needs (as far as the test knows), sometimes any job. */
-  const jobIn = (status: string) => (rand.next() < 0.8 && rand.pick(jobs.filter((j) => j.status === status))) || rand.pick(jobs);
+  const jobIn = (status: string) =>
+    (rand.next() < 0.8 && rand.pick(jobs.filter((j) => j.status === status))) || rand.pick(jobs);
   const settle = (job: Job, status: string) => (result: unknown) => ((job.status = status), result);
 
   // Either side of a job, or now and then someone with no part in it.
@@ -66,9 +67,11 @@ async function runSequence(db: Database, seed: number, steps: number) {
   const ops: Record<string, () => Promise<unknown> | undefined> = {
     post: () => {
       const customer = rand.pick(customers)!;
-      return postJob(db, customer.actor, { title: "Job", category: rand.pick(["Gardening", "Plumbing"])!, description: "d" }).then(
-        (job) => jobs.push({ id: job.job_id, customer, status: "open" }),
-      );
+      return postJob(db, customer.actor, {
+        title: "Job",
+        category: rand.pick(["Gardening", "Plumbing"])!,
+        description: "d",
+      }).then((job) => jobs.push({ id: job.job_id, customer, status: "open" }));
     },
     view: () => {
       const job = rand.pick(jobs);
@@ -77,7 +80,12 @@ async function runSequence(db: Database, seed: number, steps: number) {
     apply: () => {
       const job = rand.pick(jobs);
       const provider = rand.pick(providers)!;
-      return job && applyToJob(db, provider.staff, job.id, { message: "m" }).then((a) => applications.push({ id: a.application_id, jobId: job.id, provider }));
+      return (
+        job &&
+        applyToJob(db, provider.staff, job.id, { message: "m" }).then((a) =>
+          applications.push({ id: a.application_id, jobId: job.id, provider }),
+        )
+      );
     },
     accept: () => {
       const open = jobIn("open");
@@ -88,7 +96,10 @@ async function runSequence(db: Database, seed: number, steps: number) {
     message: () => {
       const job = rand.pick(jobs);
       const application = job && rand.pick(applications.filter((a) => a.jobId === job.id));
-      return job && sendJobMessage(db, someone(job), job.id, { body: "b", provider_business_id: application?.provider.businessId });
+      return (
+        job &&
+        sendJobMessage(db, someone(job), job.id, { body: "b", provider_business_id: application?.provider.businessId })
+      );
     },
     complete: () => {
       const job = jobIn("booked");
@@ -103,7 +114,12 @@ async function runSequence(db: Database, seed: number, steps: number) {
       // Mostly a provider that applied (the booked one among them), so reviews do get written.
       const applicants = applications.filter((a) => a.jobId === job?.id).map((a) => a.provider);
       const provider = (rand.next() < 0.8 && rand.pick(applicants)) || rand.pick(providers)!;
-      return job && reviewCustomer(db, provider.actor, job.id, { rating: rand.int(1, 5), comment: "" }).then((r) => reviews.push({ id: r.review_id, jobId: job.id }));
+      return (
+        job &&
+        reviewCustomer(db, provider.actor, job.id, { rating: rand.int(1, 5), comment: "" }).then((r) =>
+          reviews.push({ id: r.review_id, jobId: job.id }),
+        )
+      );
     },
     dispute: () => {
       const review = rand.pick(reviews);
@@ -117,8 +133,16 @@ async function runSequence(db: Database, seed: number, steps: number) {
   };
   // Weighted so jobs get far enough along to be reviewed and moderated.
   const weighted = [
-    ...Array<string>(3).fill("post"), "view", ...Array<string>(4).fill("apply"), ...Array<string>(3).fill("accept"), "message",
-    ...Array<string>(3).fill("complete"), "cancel", ...Array<string>(4).fill("review"), "dispute", ...Array<string>(3).fill("moderate"),
+    ...Array<string>(3).fill("post"),
+    "view",
+    ...Array<string>(4).fill("apply"),
+    ...Array<string>(3).fill("accept"),
+    "message",
+    ...Array<string>(3).fill("complete"),
+    "cancel",
+    ...Array<string>(4).fill("review"),
+    "dispute",
+    ...Array<string>(3).fill("moderate"),
   ];
 
   for (let step = 0; step < steps; step++) {
@@ -132,28 +156,43 @@ async function runSequence(db: Database, seed: number, steps: number) {
       refused[name] = (refused[name] ?? 0) + 1;
     }
     if (step % 50 === 49) {
-      expect(await profileStatsMismatches(db, customers.map((c) => c.customerId)), `after step ${step}`).toEqual([]);
+      expect(
+        await profileStatsMismatches(
+          db,
+          customers.map((c) => c.customerId),
+        ),
+        `after step ${step}`,
+      ).toEqual([]);
     }
   }
   return { customers, done, refused };
 }
 
 describe("profile_stats after random sequences", () => {
-  it.each([1, 2, 3])("equals the recomputation from the raw rows after 200 steps (seed %i)", (seed) =>
-    t.rollback(async (db) => {
-      const { customers, done, refused } = await runSequence(db, seed, 200);
-      expect(await profileStatsMismatches(db, customers.map((c) => c.customerId))).toEqual([]);
-      // The sequence went everywhere: completed, reviewed and moderated jobs, and refusals too.
-      for (const op of ["post", "apply", "accept", "complete", "review", "moderate"]) expect(done[op], op).toBeGreaterThan(0);
-      expect(Object.values(refused).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  it.each([1, 2, 3])(
+    "equals the recomputation from the raw rows after 200 steps (seed %i)",
+    (seed) =>
+      t.rollback(async (db) => {
+        const { customers, done, refused } = await runSequence(db, seed, 200);
+        expect(
+          await profileStatsMismatches(
+            db,
+            customers.map((c) => c.customerId),
+          ),
+        ).toEqual([]);
+        // The sequence went everywhere: completed, reviewed and moderated jobs, and refusals too.
+        for (const op of ["post", "apply", "accept", "complete", "review", "moderate"])
+          expect(done[op], op).toBeGreaterThan(0);
+        expect(Object.values(refused).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
 
-      // And the recomputation itself, spelled out for one customer, matches what is stored.
-      const { rows } = await db.execute<{ ok: boolean }>(sql`
+        // And the recomputation itself, spelled out for one customer, matches what is stored.
+        const { rows } = await db.execute<{ ok: boolean }>(sql`
         select s.jobs_posted = (select count(*) from jobs where customer_id = s.customer_id)
           and s.reviews_received = s.rating1_count + s.rating2_count + s.rating3_count + s.rating4_count + s.rating5_count
           and s.reviews_received = (select count(*) from customer_reviews where customer_id = s.customer_id and is_visible) as ok
         from profile_stats s where s.customer_id = ${customers[0]!.customerId}`);
-      expect(rows).toEqual([{ ok: true }]);
-    }),
-  60_000);
+        expect(rows).toEqual([{ ok: true }]);
+      }),
+    60_000,
+  );
 });

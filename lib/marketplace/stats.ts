@@ -73,7 +73,9 @@ export async function bumpProfileStats(
 
   const onConflict = sql.join(
     [
-      ...entries.map(([key, n]) => sql`${sql.identifier(COUNTERS[key])} = profile_stats.${sql.identifier(COUNTERS[key])} + ${n}`),
+      ...entries.map(
+        ([key, n]) => sql`${sql.identifier(COUNTERS[key])} = profile_stats.${sql.identifier(COUNTERS[key])} + ${n}`,
+      ),
       ...(options.active ? [sql`last_active_at = greatest(profile_stats.last_active_at, now())`] : []),
     ],
     sql`, `,

@@ -33,7 +33,12 @@ function application(provider: string, status: ApplicationDto["status"]): Applic
   };
 }
 
-function job(viewer: JobDto["viewer"], status: JobDto["status"], applications: ApplicationDto[], booked: string | null = null): JobDto {
+function job(
+  viewer: JobDto["viewer"],
+  status: JobDto["status"],
+  applications: ApplicationDto[],
+  booked: string | null = null,
+): JobDto {
   return {
     job_id: randomUUID(),
     customer_id: randomUUID(),
@@ -49,7 +54,9 @@ function job(viewer: JobDto["viewer"], status: JobDto["status"], applications: A
     cancelled_at: status === "cancelled" ? "2026-11-03T09:00:00.000Z" : null,
     cancelled_by: status === "cancelled" ? "customer" : null,
     viewer,
-    booking: booked ? { booking_id: randomUUID(), provider_business_id: booked, booked_at: "2026-11-02T09:00:00.000Z" } : null,
+    booking: booked
+      ? { booking_id: randomUUID(), provider_business_id: booked, booked_at: "2026-11-02T09:00:00.000Z" }
+      : null,
     applications,
     reviews: [],
   };
@@ -78,7 +85,12 @@ describe("threadsOf", () => {
     ],
     [
       "the customer of a booked job: the booked provider's first, declined applicants read-only",
-      job("customer", "booked", [application(B, "rejected"), application(A, "accepted"), application(W, "withdrawn")], A),
+      job(
+        "customer",
+        "booked",
+        [application(B, "rejected"), application(A, "accepted"), application(W, "withdrawn")],
+        A,
+      ),
       [
         open(A),
         closed(B, "You booked another provider for this job, so this conversation is closed."),
@@ -101,14 +113,26 @@ describe("threadsOf", () => {
       [closed(A, CANCELLED), closed(B, CANCELLED)],
     ],
     ["a provider that has not applied has no thread", job("provider", "open", []), []],
-    ["a pending applicant writes to the customer", job("provider", "open", [application(A, "pending")]), [open(A, "The customer")]],
+    [
+      "a pending applicant writes to the customer",
+      job("provider", "open", [application(A, "pending")]),
+      [open(A, "The customer")],
+    ],
     [
       "a provider that withdrew reads its thread only",
       job("provider", "open", [application(W, "withdrawn")]),
       [closed(W, "You withdrew your application, so this conversation is closed.", "The customer")],
     ],
-    ["the booked provider writes", job("provider", "booked", [application(A, "accepted")], A), [open(A, "The customer")]],
-    ["the booked provider writes after completion", job("provider", "completed", [application(A, "accepted")], A), [open(A, "The customer")]],
+    [
+      "the booked provider writes",
+      job("provider", "booked", [application(A, "accepted")], A),
+      [open(A, "The customer")],
+    ],
+    [
+      "the booked provider writes after completion",
+      job("provider", "completed", [application(A, "accepted")], A),
+      [open(A, "The customer")],
+    ],
     [
       "a declined provider reads its thread only",
       job("provider", "booked", [application(B, "rejected")], A),
@@ -148,7 +172,8 @@ describe("the write path and threadsOf", () => {
       await applyToJob(db, b.actor, job_id, { message: "Hi" });
       const withdrawn = await applyToJob(db, w.actor, job_id, { message: "Hi" });
       await withdrawApplication(db, w.actor, job_id, withdrawn.application_id);
-      if (state !== "open" && state !== "cancelled open") await acceptApplication(db, cara.actor, job_id, applied.application_id);
+      if (state !== "open" && state !== "cancelled open")
+        await acceptApplication(db, cara.actor, job_id, applied.application_id);
       if (state === "completed") await completeJob(db, a.actor, job_id);
       if (state.startsWith("cancelled")) await cancelJob(db, cara.actor, job_id);
       return job_id;
@@ -180,7 +205,9 @@ describe("the write path and threadsOf", () => {
       // What each viewer has, per job: "a" a thread with a form, "-b" a closed one. (Sorted: the
       // applications share their transaction's created_at, so their order here is by random id.)
       const summary = (threads: ThreadOfJob[]) =>
-        threads.map((th) => `${th.can_write ? "" : "-"}${letter[th.provider_business_id]}`).sort((x, y) => x.at(-1)!.localeCompare(y.at(-1)!));
+        threads
+          .map((th) => `${th.can_write ? "" : "-"}${letter[th.provider_business_id]}`)
+          .sort((x, y) => x.at(-1)!.localeCompare(y.at(-1)!));
       const seen: Record<string, Record<string, string[]>> = {};
 
       for (const [state, jobId] of Object.entries(jobs)) {
@@ -190,7 +217,9 @@ describe("the write path and threadsOf", () => {
         seen[state].cara = summary(customerThreads);
         for (const p of Object.values(providers)) {
           const thread = customerThreads.find((th) => th.provider_business_id === p.businessId);
-          const result = await outcome(sendJobMessage(db, cara.actor, jobId, { body: "Hello", provider_business_id: p.businessId }));
+          const result = await outcome(
+            sendJobMessage(db, cara.actor, jobId, { body: "Hello", provider_business_id: p.businessId }),
+          );
           expect(result.accepted, `${state}: cara to ${letter[p.businessId]}`).toBe(thread?.can_write ?? false);
           if (thread && !result.accepted) expect(result.message).toBe(thread.closed_reason);
         }
@@ -226,6 +255,8 @@ describe("the write path and threadsOf", () => {
       const staff: UserActor = providers.a.staff;
       const [thread] = threadsOf(await getJob(db, staff, jobs.booked));
       expect(thread).toMatchObject({ provider_business_id: providers.a.businessId, can_write: true });
-      await expect(sendJobMessage(db, staff, jobs.booked, { body: "On my way." })).resolves.toMatchObject({ sender_role: "provider" });
+      await expect(sendJobMessage(db, staff, jobs.booked, { body: "On my way." })).resolves.toMatchObject({
+        sender_role: "provider",
+      });
     }));
 });

@@ -65,11 +65,16 @@ export function threadAccess(viewer: JobSide, t: ThreadFacts): ThreadAccess {
   // Booked or completed: the conversation goes on with the booked provider only.
   if (t.bookedProviderId === t.providerBusinessId) return { canWrite: true };
   if (customer) {
-    const reason = t.applicationStatus === "withdrawn" ? withdrew(true) : "You booked another provider for this job, so this conversation is closed.";
+    const reason =
+      t.applicationStatus === "withdrawn"
+        ? withdrew(true)
+        : "You booked another provider for this job, so this conversation is closed.";
     return closed(reason, (m) => conflict(m, "thread_closed"));
   }
   const reason =
-    t.applicationStatus === "withdrawn" ? withdrew(false) : "The customer booked another provider for this job, so this conversation is closed.";
+    t.applicationStatus === "withdrawn"
+      ? withdrew(false)
+      : "The customer booked another provider for this job, so this conversation is closed.";
   return closed(reason, (m) => forbidden("not_booked_provider", m));
 }
 
@@ -106,7 +111,10 @@ export function threadsOf(job: JobDto): ThreadOfJob[] {
   const bookedProviderId = job.booking?.provider_business_id ?? null;
   const applications =
     job.viewer === "customer"
-      ? [...job.applications].sort((a, b) => Number(b.provider_business_id === bookedProviderId) - Number(a.provider_business_id === bookedProviderId))
+      ? [...job.applications].sort(
+          (a, b) =>
+            Number(b.provider_business_id === bookedProviderId) - Number(a.provider_business_id === bookedProviderId),
+        )
       : job.applications.slice(0, 1);
   return applications.map((application) => {
     const access = threadAccess(job.viewer, {

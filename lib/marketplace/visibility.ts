@@ -13,7 +13,11 @@ import { notFound } from "@/lib/errors";
 import type { ProviderVisibilityDto } from "./dto";
 import { emitProfileEvent } from "./events";
 
-export async function setProviderVisibility(db: Database, actor: Actor, visibility: ProviderVisibility): Promise<ProviderVisibilityDto> {
+export async function setProviderVisibility(
+  db: Database,
+  actor: Actor,
+  visibility: ProviderVisibility,
+): Promise<ProviderVisibilityDto> {
   const { user, customerId } = requireCustomer(actor);
   return db.transaction(async (tx) => {
     // Locked, so the previous value in the trail and the event is the one this change replaced.

@@ -53,22 +53,41 @@ async function world(db: Database) {
   const ownJobApp = await applyToJob(db, a.actor, ownJob.job_id, { message: "Hi" });
 
   return {
-    cara, a, b, c, dual,
-    open: open.job_id, booked: booked.job_id, cancelled: cancelled.job_id, ownJob: ownJob.job_id,
-    openApp: openApp.application_id, otherApp: otherApp.application_id, bookedApp: bookedApp.application_id,
-    declinedApp: declinedApp.application_id, cancelledApp: cancelledApp.application_id, ownJobApp: ownJobApp.application_id,
+    cara,
+    a,
+    b,
+    c,
+    dual,
+    open: open.job_id,
+    booked: booked.job_id,
+    cancelled: cancelled.job_id,
+    ownJob: ownJob.job_id,
+    openApp: openApp.application_id,
+    otherApp: otherApp.application_id,
+    bookedApp: bookedApp.application_id,
+    declinedApp: declinedApp.application_id,
+    cancelledApp: cancelledApp.application_id,
+    ownJobApp: ownJobApp.application_id,
   };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
 const statusOf = async (db: Database, applicationId: string) =>
-  (await db.select({ status: jobApplications.status }).from(jobApplications).where(eq(jobApplications.id, applicationId)))[0]?.status;
+  (
+    await db
+      .select({ status: jobApplications.status })
+      .from(jobApplications)
+      .where(eq(jobApplications.id, applicationId))
+  )[0]?.status;
 
 describe("withdrawing an application", () => {
   it("marks it withdrawn with one audit row and one event, and leaves interactions and counters alone", () =>
     t.rollback(async (db) => {
       const w = await world(db);
-      const interactionsBefore = await db.select().from(providerInteractions).where(eq(providerInteractions.customerId, w.cara.customerId));
+      const interactionsBefore = await db
+        .select()
+        .from(providerInteractions)
+        .where(eq(providerInteractions.customerId, w.cara.customerId));
       const [statsBefore] = await db.select().from(profileStats).where(eq(profileStats.customerId, w.cara.customerId));
 
       // A staff member withdraws what the owner applied with: the business acts, not the person.
@@ -87,21 +106,53 @@ describe("withdrawing an application", () => {
         [w.openApp]: "withdrawn",
         [w.otherApp]: "pending",
       });
-      expect((await getJob(db, w.a.actor, w.open)).applications).toMatchObject([{ application_id: w.openApp, status: "withdrawn" }]);
+      expect((await getJob(db, w.a.actor, w.open)).applications).toMatchObject([
+        { application_id: w.openApp, status: "withdrawn" },
+      ]);
 
       const audit = await db
-        .select({ businessId: auditLog.businessId, actor: auditLog.actorUserId, action: auditLog.action, field: auditLog.field, oldValue: auditLog.oldValue, newValue: auditLog.newValue })
+        .select({
+          businessId: auditLog.businessId,
+          actor: auditLog.actorUserId,
+          action: auditLog.action,
+          field: auditLog.field,
+          oldValue: auditLog.oldValue,
+          newValue: auditLog.newValue,
+        })
         .from(auditLog)
-        .where(and(eq(auditLog.entityType, "job_application"), eq(auditLog.entityId, w.openApp), eq(auditLog.action, "update")));
+        .where(
+          and(
+            eq(auditLog.entityType, "job_application"),
+            eq(auditLog.entityId, w.openApp),
+            eq(auditLog.action, "update"),
+          ),
+        );
       expect(audit).toEqual([
-        { businessId: w.a.businessId, actor: w.a.staff.userId, action: "update", field: "status", oldValue: "pending", newValue: "withdrawn" },
+        {
+          businessId: w.a.businessId,
+          actor: w.a.staff.userId,
+          action: "update",
+          field: "status",
+          oldValue: "pending",
+          newValue: "withdrawn",
+        },
       ]);
       const events = await db
-        .select({ type: eventOutbox.type, aggregateType: eventOutbox.aggregateType, businessId: eventOutbox.businessId, payload: eventOutbox.payload })
+        .select({
+          type: eventOutbox.type,
+          aggregateType: eventOutbox.aggregateType,
+          businessId: eventOutbox.businessId,
+          payload: eventOutbox.payload,
+        })
         .from(eventOutbox)
         .where(eq(eventOutbox.aggregateId, w.open))
         .orderBy(asc(eventOutbox.seq));
-      expect(events.map((e) => e.type)).toEqual(["v1.job.posted", "v1.job.applied", "v1.job.applied", "v1.job.application_withdrawn"]);
+      expect(events.map((e) => e.type)).toEqual([
+        "v1.job.posted",
+        "v1.job.applied",
+        "v1.job.applied",
+        "v1.job.application_withdrawn",
+      ]);
       expect(events[3]).toEqual({
         type: "v1.job.application_withdrawn",
         aggregateType: "job",
@@ -116,8 +167,12 @@ describe("withdrawing an application", () => {
       });
 
       // The view and the application are history: a restricted profile still counts them.
-      expect(await db.select().from(providerInteractions).where(eq(providerInteractions.customerId, w.cara.customerId))).toEqual(interactionsBefore);
-      expect((await db.select().from(profileStats).where(eq(profileStats.customerId, w.cara.customerId)))[0]).toEqual(statsBefore);
+      expect(
+        await db.select().from(providerInteractions).where(eq(providerInteractions.customerId, w.cara.customerId)),
+      ).toEqual(interactionsBefore);
+      expect((await db.select().from(profileStats).where(eq(profileStats.customerId, w.cara.customerId)))[0]).toEqual(
+        statsBefore,
+      );
       expect(await profileStatsMismatches(db, [w.cara.customerId])).toEqual([]);
     }));
 
@@ -126,27 +181,82 @@ describe("withdrawing an application", () => {
       const w = await world(db);
       await withdrawApplication(db, w.a.actor, w.open, w.openApp);
       const again = await refusalOf(applyToJob(db, w.a.staff, w.open, { message: "Changed our minds." }));
-      expect({ status: again.status, reason: again.details.reason }).toEqual({ status: 409, reason: "already_applied" });
+      expect({ status: again.status, reason: again.details.reason }).toEqual({
+        status: 409,
+        reason: "already_applied",
+      });
       const book = await refusalOf(acceptApplication(db, w.cara.actor, w.open, w.openApp));
-      expect({ status: book.status, reason: book.details.reason }).toEqual({ status: 409, reason: "application_not_pending" });
+      expect({ status: book.status, reason: book.details.reason }).toEqual({
+        status: 409,
+        reason: "application_not_pending",
+      });
       // The other applicant can still be booked.
-      await expect(acceptApplication(db, w.cara.actor, w.open, w.otherApp)).resolves.toMatchObject({ declined_application_ids: [] });
+      await expect(acceptApplication(db, w.cara.actor, w.open, w.otherApp)).resolves.toMatchObject({
+        declined_application_ids: [],
+      });
       expect(await statusOf(db, w.openApp)).toBe("withdrawn");
     }));
 
   type Case = [name: string, attempt: (db: Database, w: World) => Promise<unknown>, status: number, reason?: string];
   const CASES: Case[] = [
-    ["another applicant withdraws A's application", (db, w) => withdrawApplication(db, w.b.actor, w.open, w.openApp), 403, "not_your_application"],
-    ["a provider with no part withdraws A's application on an open job", (db, w) => withdrawApplication(db, w.c.actor, w.open, w.openApp), 403, "not_your_application"],
-    ["the customer withdraws an application", (db, w) => withdrawApplication(db, w.cara.actor, w.open, w.openApp), 403, "not_a_provider"],
-    ["a provider who is also a customer withdraws on their own job", (db, w) => withdrawApplication(db, w.dual, w.ownJob, w.ownJobApp), 403, "own_job"],
-    ["the booked provider withdraws after the booking", (db, w) => withdrawApplication(db, w.a.actor, w.booked, w.bookedApp), 409, "job_not_open"],
-    ["a declined provider withdraws", (db, w) => withdrawApplication(db, w.b.actor, w.booked, w.declinedApp), 409, "job_not_open"],
-    ["an applicant withdraws on a cancelled job", (db, w) => withdrawApplication(db, w.a.actor, w.cancelled, w.cancelledApp), 409, "job_not_open"],
-    ["a provider with no part names a booked job", (db, w) => withdrawApplication(db, w.c.actor, w.booked, w.bookedApp), 404],
+    [
+      "another applicant withdraws A's application",
+      (db, w) => withdrawApplication(db, w.b.actor, w.open, w.openApp),
+      403,
+      "not_your_application",
+    ],
+    [
+      "a provider with no part withdraws A's application on an open job",
+      (db, w) => withdrawApplication(db, w.c.actor, w.open, w.openApp),
+      403,
+      "not_your_application",
+    ],
+    [
+      "the customer withdraws an application",
+      (db, w) => withdrawApplication(db, w.cara.actor, w.open, w.openApp),
+      403,
+      "not_a_provider",
+    ],
+    [
+      "a provider who is also a customer withdraws on their own job",
+      (db, w) => withdrawApplication(db, w.dual, w.ownJob, w.ownJobApp),
+      403,
+      "own_job",
+    ],
+    [
+      "the booked provider withdraws after the booking",
+      (db, w) => withdrawApplication(db, w.a.actor, w.booked, w.bookedApp),
+      409,
+      "job_not_open",
+    ],
+    [
+      "a declined provider withdraws",
+      (db, w) => withdrawApplication(db, w.b.actor, w.booked, w.declinedApp),
+      409,
+      "job_not_open",
+    ],
+    [
+      "an applicant withdraws on a cancelled job",
+      (db, w) => withdrawApplication(db, w.a.actor, w.cancelled, w.cancelledApp),
+      409,
+      "job_not_open",
+    ],
+    [
+      "a provider with no part names a booked job",
+      (db, w) => withdrawApplication(db, w.c.actor, w.booked, w.bookedApp),
+      404,
+    ],
     ["an applicant names an unknown job", (db, w) => withdrawApplication(db, w.a.actor, randomUUID(), w.openApp), 404],
-    ["an applicant names an unknown application", (db, w) => withdrawApplication(db, w.a.actor, w.open, randomUUID()), 404],
-    ["an applicant names its application on another job", (db, w) => withdrawApplication(db, w.a.actor, w.open, w.bookedApp), 404],
+    [
+      "an applicant names an unknown application",
+      (db, w) => withdrawApplication(db, w.a.actor, w.open, randomUUID()),
+      404,
+    ],
+    [
+      "an applicant names its application on another job",
+      (db, w) => withdrawApplication(db, w.a.actor, w.open, w.bookedApp),
+      404,
+    ],
     ["anonymous withdraws", (db, w) => withdrawApplication(db, anonymous, w.open, w.openApp), 401],
   ];
 
@@ -161,14 +271,16 @@ describe("withdrawing an application", () => {
     return { ...(await writtenInTransaction(db)), applications, stats };
   }
 
-  it.each(CASES.map(([name, ...rest]) => [`${name}: ${rest[1]} ${rest[2] ?? ""}`, ...rest] as const))("refuses %s", (_, attempt, status, reason) =>
-    t.rollback(async (db) => {
-      const w = await world(db);
-      const before = await footprint(db, w);
-      const error = await refusalOf(attempt(db, w));
-      expect({ status: error.status, reason: error.details.reason }).toEqual({ status, reason });
-      expect(await footprint(db, w)).toEqual(before);
-    }),
+  it.each(CASES.map(([name, ...rest]) => [`${name}: ${rest[1]} ${rest[2] ?? ""}`, ...rest] as const))(
+    "refuses %s",
+    (_, attempt, status, reason) =>
+      t.rollback(async (db) => {
+        const w = await world(db);
+        const before = await footprint(db, w);
+        const error = await refusalOf(attempt(db, w));
+        expect({ status: error.status, reason: error.details.reason }).toEqual({ status, reason });
+        expect(await footprint(db, w)).toEqual(before);
+      }),
   );
 
   it("refuses a second withdrawal of the same application", () =>
@@ -186,7 +298,10 @@ describe("withdrawing an application", () => {
 
 describe("POST /api/jobs/{jobId}/applications/{applicationId}/withdraw", () => {
   const post = (jobId: string, applicationId: string) =>
-    callRoute(withdrawRoute.POST, "POST", `/api/jobs/${jobId}/applications/${applicationId}/withdraw`, { jobId, applicationId });
+    callRoute(withdrawRoute.POST, "POST", `/api/jobs/${jobId}/applications/${applicationId}/withdraw`, {
+      jobId,
+      applicationId,
+    });
 
   it("answers 200 with the documented body, then 409; 403 with a reason, 404, 401 and 400 to the others", () =>
     t.inTransaction(async (db) => {
@@ -195,10 +310,18 @@ describe("POST /api/jobs/{jobId}/applications/{applicationId}/withdraw", () => {
       as(w.b.actor);
       const foreign = await post(w.open, w.openApp);
       expect(foreign.status).toBe(403);
-      expect((await foreign.json()).error).toMatchObject({ code: "forbidden", reason: "not_your_application", message: expect.any(String) });
+      expect((await foreign.json()).error).toMatchObject({
+        code: "forbidden",
+        reason: "not_your_application",
+        message: expect.any(String),
+      });
 
       as(w.a.actor);
-      expect(await parsedBody(await post(w.open, w.openApp), applicationWithdrawnDto)).toEqual({ application_id: w.openApp, job_id: w.open, status: "withdrawn" });
+      expect(await parsedBody(await post(w.open, w.openApp), applicationWithdrawnDto)).toEqual({
+        application_id: w.openApp,
+        job_id: w.open,
+        status: "withdrawn",
+      });
       const again = await post(w.open, w.openApp);
       expect(again.status).toBe(409);
       expect((await again.json()).error).toMatchObject({ code: "conflict", reason: "application_not_pending" });
@@ -206,7 +329,10 @@ describe("POST /api/jobs/{jobId}/applications/{applicationId}/withdraw", () => {
       expect(booked.status).toBe(409);
       expect((await booked.json()).error.reason).toBe("job_not_open");
       expect((await post(w.open, randomUUID())).status).toBe(404);
-      const malformed = await callRoute(withdrawRoute.POST, "POST", `/api/jobs/${w.open}/applications/42/withdraw`, { jobId: w.open, applicationId: "42" });
+      const malformed = await callRoute(withdrawRoute.POST, "POST", `/api/jobs/${w.open}/applications/42/withdraw`, {
+        jobId: w.open,
+        applicationId: "42",
+      });
       expect(malformed.status).toBe(400);
       expect((await malformed.json()).error.field_errors).toHaveProperty("applicationId");
 
@@ -230,11 +356,18 @@ describe.skipIf(driver === "pglite")("withdrawals at the same moment", () => {
     const a = await newProvider(db);
     const job = await postJob(db, cara.actor, JOB);
     const app = await applyToJob(db, a.actor, job.job_id, { message: "Hi" });
-    expect((await outcomes([withdrawApplication(db, a.actor, job.job_id, app.application_id), withdrawApplication(db, a.staff, job.job_id, app.application_id)])).sort()).toEqual([
-      "application_not_pending",
-      "ok",
-    ]);
-    const events = await db.select().from(eventOutbox).where(and(eq(eventOutbox.aggregateId, job.job_id), eq(eventOutbox.type, "v1.job.application_withdrawn")));
+    expect(
+      (
+        await outcomes([
+          withdrawApplication(db, a.actor, job.job_id, app.application_id),
+          withdrawApplication(db, a.staff, job.job_id, app.application_id),
+        ])
+      ).sort(),
+    ).toEqual(["application_not_pending", "ok"]);
+    const events = await db
+      .select()
+      .from(eventOutbox)
+      .where(and(eq(eventOutbox.aggregateId, job.job_id), eq(eventOutbox.type, "v1.job.application_withdrawn")));
     expect(events).toHaveLength(1);
   });
 
@@ -252,9 +385,18 @@ describe.skipIf(driver === "pglite")("withdrawals at the same moment", () => {
       const booked = await db.select().from(bookings).where(eq(bookings.jobId, job.job_id));
       const status = await statusOf(db, app.application_id);
       if (withdrawal === "ok") {
-        expect({ booking, status, booked: booked.length }).toEqual({ booking: "application_not_pending", status: "withdrawn", booked: 0 });
+        expect({ booking, status, booked: booked.length }).toEqual({
+          booking: "application_not_pending",
+          status: "withdrawn",
+          booked: 0,
+        });
       } else {
-        expect({ withdrawal, booking, status, booked: booked.length }).toEqual({ withdrawal: "job_not_open", booking: "ok", status: "accepted", booked: 1 });
+        expect({ withdrawal, booking, status, booked: booked.length }).toEqual({
+          withdrawal: "job_not_open",
+          booking: "ok",
+          status: "accepted",
+          booked: 1,
+        });
       }
     }
   });

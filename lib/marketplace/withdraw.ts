@@ -35,7 +35,8 @@ export async function withdrawApplication(
     if (application.providerBusinessId !== business.businessId) {
       throw forbidden("not_your_application", "Only the business that applied can withdraw this application.");
     }
-    if (job.status !== "open") throw conflict("This job is no longer open, so the application cannot be withdrawn.", "job_not_open");
+    if (job.status !== "open")
+      throw conflict("This job is no longer open, so the application cannot be withdrawn.", "job_not_open");
     requirePending(application);
 
     await setApplicationStatus(tx, user, application, "withdrawn");

@@ -12,14 +12,15 @@ const scrape = (authorization?: string) =>
   metricsRoute(new Request("http://localhost/api/metrics", { headers: authorization ? { authorization } : {} }));
 
 describe("GET /api/metrics", () => {
-  it.each([["no token", undefined], ["a wrong token", "Bearer nope"], ["the token without Bearer", env().METRICS_TOKEN]])(
-    "refuses %s with 401",
-    async (_, authorization) => {
-      const res = await scrape(authorization);
-      expect(res.status).toBe(401);
-      expect((await res.json()).error.code).toBe("unauthorized");
-    },
-  );
+  it.each([
+    ["no token", undefined],
+    ["a wrong token", "Bearer nope"],
+    ["the token without Bearer", env().METRICS_TOKEN],
+  ])("refuses %s with 401", async (_, authorization) => {
+    const res = await scrape(authorization);
+    expect(res.status).toBe(401);
+    expect((await res.json()).error.code).toBe("unauthorized");
+  });
 
   it("exposes every platform series, with the outbox read from the database at scrape time", async () => {
     await emitEvent(t.db, {
@@ -34,7 +35,9 @@ describe("GET /api/metrics", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe(metrics.registry.contentType);
     const text = await res.text();
-    expect(text).toMatch(/http_requests_total\{route="\/api\/businesses\/:id\/staff",method="GET",status="403",service="clientele"\} [1-9]/);
+    expect(text).toMatch(
+      /http_requests_total\{route="\/api\/businesses\/:id\/staff",method="GET",status="403",service="clientele"\} [1-9]/,
+    );
     expect(text).toMatch(/auth_failures_total\{reason="forbidden",service="clientele"\} [1-9]/);
     expect(text).toMatch(/outbox_events\{status="pending",service="clientele"\} [1-9]/);
     expect(text).toMatch(/outbox_oldest_pending_age_seconds\{service="clientele"\} [\d.]+/);

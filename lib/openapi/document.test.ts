@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import pkg from "@/package.json";
-import { AppError, badRequest, conflict, forbidden, notFound, rateLimited, toErrorBody, unauthorized } from "@/lib/errors";
+import {
+  AppError,
+  badRequest,
+  conflict,
+  forbidden,
+  notFound,
+  rateLimited,
+  toErrorBody,
+  unauthorized,
+} from "@/lib/errors";
 import { healthResponse } from "@/lib/health/schema";
 import { buildOpenApiDocument, openApiDocument, type OpenApiDocument } from "./document";
 import { errorBody } from "./error-responses";
@@ -115,7 +124,9 @@ describe("the error body schema", () => {
 describe("registerRoute", () => {
   // A route of a made-up concept, registered only in this test file's module instance.
   const createWidgetInput = z.object({ name: z.string().min(1).max(80), priceMinor: z.number().int().nonnegative() });
-  const widgetParams = z.object({ shopId: z.uuid().meta({ description: "The shop", example: "0b7c1f3e-3d2a-4c8e-9a55-1f6d2e3c4b5a" }) });
+  const widgetParams = z.object({
+    shopId: z.uuid().meta({ description: "The shop", example: "0b7c1f3e-3d2a-4c8e-9a55-1f6d2e3c4b5a" }),
+  });
   const widget = z.object({ id: z.uuid(), name: z.string() }).meta({ id: "TestWidget" });
   const registered = registerRoute({
     method: "post",
@@ -163,10 +174,18 @@ describe("registerRoute", () => {
   it.each([
     ["public, no input", { access: "public" as const }, [500]],
     ["public with a body", { access: "public" as const, body: z.object({}) }, [400, 413, 500]],
-    ["a signed-in change", { method: "post" as const, access: "user" as const, body: z.object({}) }, [400, 401, 413, 429, 500]],
+    [
+      "a signed-in change",
+      { method: "post" as const, access: "user" as const, body: z.object({}) },
+      [400, 401, 413, 429, 500],
+    ],
     ["user, no input", { access: "user" as const }, [401, 500]],
     ["customer with a query", { access: "customer" as const, query: z.object({}) }, [400, 401, 403, 500]],
-    ["provider with params", { access: "provider" as const, params: z.object({ id: z.uuid() }) }, [400, 401, 403, 404, 500]],
+    [
+      "provider with params",
+      { access: "provider" as const, params: z.object({ id: z.uuid() }) },
+      [400, 401, 403, 404, 500],
+    ],
     ["admin", { access: "admin" as const }, [401, 403, 500]],
     ["cron", { access: "cron" as const }, [401, 409, 500]],
   ])("derives the standard errors: %s", (_, doc, expected) => {

@@ -21,7 +21,10 @@ export const errorBody = z
         .record(z.string(), z.array(z.string()))
         .optional()
         .meta({ description: 'Invalid input, keyed by field path ("" is the whole input).' }),
-      trace_id: z.string().optional().meta({ description: "Quote it when reporting a problem; it finds the log line." }),
+      trace_id: z
+        .string()
+        .optional()
+        .meta({ description: "Quote it when reporting a problem; it finds the log line." }),
     }),
   })
   .meta({ id: "ErrorBody", description: "The body of every error response." });
@@ -44,7 +47,9 @@ export const ERROR_RESPONSES: Record<ErrorStatus, ErrorResponse> = {
   400: {
     name: "BadRequest",
     description: "The path, query or body is invalid (`field_errors` says which fields), or the body is not JSON.",
-    example: example("bad_request", "Some body fields are invalid.", { field_errors: { email: ["Invalid email address"] } }),
+    example: example("bad_request", "Some body fields are invalid.", {
+      field_errors: { email: ["Invalid email address"] },
+    }),
   },
   401: {
     name: "Unauthorized",

@@ -158,7 +158,9 @@ export function registeredRoutes(): RouteDoc[] {
 export const componentSchemas: OpenAPIRegistry["definitions"] = [{ type: "schema", schema: errorBody }];
 
 /** The automatic error statuses: what the route wrapper and lib/authz can answer for this route. */
-export function standardErrors(doc: Pick<RouteDoc, "access" | "params" | "query" | "body"> & { method?: RouteDoc["method"] }): ErrorStatus[] {
+export function standardErrors(
+  doc: Pick<RouteDoc, "access" | "params" | "query" | "body"> & { method?: RouteDoc["method"] },
+): ErrorStatus[] {
   const statuses: ErrorStatus[] = [];
   if (doc.params || doc.query || doc.body) statuses.push(400);
   if (doc.access !== "public") statuses.push(401);

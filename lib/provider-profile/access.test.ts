@@ -68,14 +68,22 @@ const MATRIX: Record<ActorName, Record<Visibility, Expected>> = {
   "provider owner, interaction": { public: ok, restricted: ok, private: [403, "private"] },
   "provider staff, interaction": { public: ok, restricted: ok, private: [403, "private"] },
   "provider of another business": { public: ok, restricted: [403, "no_interaction"], private: [403, "private"] },
-  "member of both, acting for the other": { public: ok, restricted: [403, "no_interaction"], private: [403, "private"] },
+  "member of both, acting for the other": {
+    public: ok,
+    restricted: [403, "no_interaction"],
+    private: [403, "private"],
+  },
   "staff of a non-provider business": { public: notProvider, restricted: notProvider, private: notProvider },
   "customer (no business)": { public: notProvider, restricted: notProvider, private: notProvider },
   anonymous: { public: [401], restricted: [401], private: [401] },
 };
 
 const cases = (Object.keys(MATRIX) as ActorName[]).flatMap((actor) =>
-  (["public", "restricted", "private"] as const).map((visibility) => ({ actor, visibility, expected: MATRIX[actor][visibility] })),
+  (["public", "restricted", "private"] as const).map((visibility) => ({
+    actor,
+    visibility,
+    expected: MATRIX[actor][visibility],
+  })),
 );
 
 const ROUTES = {
@@ -101,12 +109,14 @@ describe.each(Object.entries(ROUTES))("GET /api/provider/customers/{id}/%s", (_,
     t.inTransaction(async (db) => {
       as((await world(db)).actors["provider of another business"]);
       const unknown = randomUUID();
-      expect((await callRoute(r.handler, "GET", `/api/provider/customers/${unknown}/${r.path}`, { customerId: unknown })).status).toBe(404);
+      expect(
+        (await callRoute(r.handler, "GET", `/api/provider/customers/${unknown}/${r.path}`, { customerId: unknown }))
+          .status,
+      ).toBe(404);
       const bad = await callRoute(r.handler, "GET", `/api/provider/customers/nope/${r.path}`, { customerId: "nope" });
       expect(bad.status).toBe(400);
       expect((await bad.json()).error.field_errors).toHaveProperty("customerId");
-    }),
-  );
+    }));
 });
 
 describe("refusals", () => {
@@ -115,14 +125,20 @@ describe("refusals", () => {
       const w = await world(db);
       as(w.actors["provider of another business"]);
       const get = async (id: string) =>
-        (await (await callRoute(profileRoute, "GET", `/api/provider/customers/${id}/profile`, { customerId: id })).json()).error;
-      expect(await get(w.customers.private.id)).toMatchObject({ reason: "private", message: expect.stringMatching(/private/) });
+        (
+          await (
+            await callRoute(profileRoute, "GET", `/api/provider/customers/${id}/profile`, { customerId: id })
+          ).json()
+        ).error;
+      expect(await get(w.customers.private.id)).toMatchObject({
+        reason: "private",
+        message: expect.stringMatching(/private/),
+      });
       expect(await get(w.customers.restricted.id)).toMatchObject({
         reason: "no_interaction",
         message: expect.stringMatching(/dealt with/),
       });
-    }),
-  );
+    }));
 
   it("record no view, and are counted by outcome", () =>
     t.inTransaction(async (db) => {
@@ -132,7 +148,9 @@ describe("refusals", () => {
       const count = async (outcome: string) =>
         (await metrics.profileViews.get()).values.find((v) => v.labels.outcome === outcome)?.value ?? 0;
       const before = Object.fromEntries(
-        await Promise.all(["shown", "private", "no_interaction", "not_found"].map(async (o) => [o, await count(o)] as const)),
+        await Promise.all(
+          ["shown", "private", "no_interaction", "not_found"].map(async (o) => [o, await count(o)] as const),
+        ),
       );
       for (const id of [w.customers.private.id, w.customers.restricted.id, randomUUID(), w.customers.public.id]) {
         await callRoute(profileRoute, "GET", `/api/provider/customers/${id}/profile`, { customerId: id });
@@ -144,8 +162,9 @@ describe("refusals", () => {
       const recorded = await db
         .select({ customerId: profileViews.customerId })
         .from(profileViews)
-        .where(eq(profileViews.providerBusinessId, (viewer as { business: { businessId: string } }).business.businessId));
+        .where(
+          eq(profileViews.providerBusinessId, (viewer as { business: { businessId: string } }).business.businessId),
+        );
       expect(recorded).toEqual([{ customerId: w.customers.public.id }]);
-    }),
-  );
+    }));
 });

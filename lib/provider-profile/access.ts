@@ -31,11 +31,19 @@ export function hasInteractionSql(businessId: string | Placeholder): SQL<boolean
 /** PROFILE_AUDIENCE (lib/authz/policy.ts) in SQL, for a statement that must act only where it allows. */
 export function mayViewSql(visibility: SQL, hasInteraction: SQL): SQL<boolean> {
   const oneOf = (options: string[]) =>
-    options.length === 0 ? sql`false` : sql`${visibility}::text in (${sql.join(options.map((o) => sql`${o}`), sql`, `)})`;
+    options.length === 0
+      ? sql`false`
+      : sql`${visibility}::text in (${sql.join(
+          options.map((o) => sql`${o}`),
+          sql`, `,
+        )})`;
   return sql<boolean>`(${oneOf(visibilitiesFor("any_provider"))} or (${oneOf(visibilitiesFor("interacted"))} and ${hasInteraction}))`;
 }
 
-const accessStatement = preparedStatement<{ customerId: string; businessId: string }, { visibility: ProviderVisibility; has_interaction: boolean }>(
+const accessStatement = preparedStatement<
+  { customerId: string; businessId: string },
+  { visibility: ProviderVisibility; has_interaction: boolean }
+>(
   "profile_access",
   sql`select ${customers.providerVisibility} as visibility, ${hasInteractionSql(sql.placeholder("businessId"))} as has_interaction
       from ${customers} where ${customers.id} = ${sql.placeholder("customerId")}`,

@@ -62,7 +62,8 @@ export function earnedBadges(f: BadgeFacts): BadgeCode[] {
     frequent_poster: f.jobsPosted6mo >= t.frequent_poster.minJobsPosted6mo,
     reliable:
       finished >= t.reliable.minFinishedJobs && f.jobsCompleted * 100 >= t.reliable.minCompletionPercent * finished,
-    highly_rated: f.reviewCount >= t.highly_rated.minReviews && f.ratingSum >= t.highly_rated.minAvgRating * f.reviewCount,
+    highly_rated:
+      f.reviewCount >= t.highly_rated.minReviews && f.ratingSum >= t.highly_rated.minAvgRating * f.reviewCount,
   };
   return BADGE_CODES.filter((code) => earned[code]);
 }

@@ -19,17 +19,18 @@ const rating = z.number().int().min(1).max(5);
 export const profileCustomerDto = z
   .strictObject({
     customer_id: z.uuid(),
-    display_name: z.string().meta({ description: 'The chosen public name, or first name and last initial ("John D.").' }),
+    display_name: z
+      .string()
+      .meta({ description: 'The chosen public name, or first name and last initial ("John D.").' }),
     avatar_url: z.string().nullable(),
     member_since: isoTime.meta({ description: "When the customer joined." }),
     is_new: z.boolean().meta({ description: "Joined recently (see the new_customer badge)." }),
   })
   .meta({ id: "ProviderProfileCustomer" });
 
-export const ratesReason = z
-  .enum(["too_few_finished_jobs"])
-  .nullable()
-  .meta({ description: "Why the rates are null: fewer finished (completed + cancelled) jobs than the minimum sample." });
+export const ratesReason = z.enum(["too_few_finished_jobs"]).nullable().meta({
+  description: "Why the rates are null: fewer finished (completed + cancelled) jobs than the minimum sample.",
+});
 
 export const profileStatsDto = z
   .strictObject({
@@ -44,7 +45,9 @@ export const profileStatsDto = z
     jobs_completed: z.number().int().min(0),
     jobs_cancelled: z.number().int().min(0),
     completion_rate: percent.nullable().meta({ description: "Completed / finished jobs, a percentage to 2 decimals." }),
-    cancellation_rate: percent.nullable().meta({ description: "Cancelled / finished jobs, a percentage to 2 decimals." }),
+    cancellation_rate: percent
+      .nullable()
+      .meta({ description: "Cancelled / finished jobs, a percentage to 2 decimals." }),
     rates_reason: ratesReason,
   })
   .meta({ id: "ProviderProfileStats" });
@@ -60,9 +63,10 @@ export const recentReviewDto = z.strictObject({
 
 export const jobCategoryDto = z.strictObject({ category: z.string(), count: z.number().int().min(1) });
 
-export const badgeDto = z
-  .strictObject({ code: z.enum(BADGE_CODES), label: z.string(), description: z.string() })
-  .meta({ id: "CustomerBadge", description: "A badge the customer has earned (thresholds in lib/provider-profile/badges.ts)." });
+export const badgeDto = z.strictObject({ code: z.enum(BADGE_CODES), label: z.string(), description: z.string() }).meta({
+  id: "CustomerBadge",
+  description: "A badge the customer has earned (thresholds in lib/provider-profile/badges.ts).",
+});
 
 export const providerProfileDto = z
   .strictObject({

@@ -22,13 +22,26 @@ const badges = (facts: Partial<BadgeFacts>) => earnedBadges({ ...none, ...facts 
 describe("badge thresholds", () => {
   it("are one table naming every badge", () => {
     expect(BADGE_CODES).toEqual(["new_customer", "frequent_poster", "reliable", "highly_rated"]);
-    expect(BADGE_CODES.map((code) => badgeView(code).label)).toEqual(["New customer", "Frequent poster", "Reliable", "Highly rated"]);
+    expect(BADGE_CODES.map((code) => badgeView(code).label)).toEqual([
+      "New customer",
+      "Frequent poster",
+      "Reliable",
+      "Highly rated",
+    ]);
   });
 
   it.each([
     ["nothing earns nothing", {}, []],
-    ["new_customer: joined just under the limit ago", { memberSince: new Date(NOW.getTime() - T.new_customer.maxAccountAgeDays * DAY + 1) }, ["new_customer"]],
-    ["new_customer: exactly the limit ago is no longer new", { memberSince: new Date(NOW.getTime() - T.new_customer.maxAccountAgeDays * DAY) }, []],
+    [
+      "new_customer: joined just under the limit ago",
+      { memberSince: new Date(NOW.getTime() - T.new_customer.maxAccountAgeDays * DAY + 1) },
+      ["new_customer"],
+    ],
+    [
+      "new_customer: exactly the limit ago is no longer new",
+      { memberSince: new Date(NOW.getTime() - T.new_customer.maxAccountAgeDays * DAY) },
+      [],
+    ],
     ["frequent_poster: at the threshold", { jobsPosted6mo: T.frequent_poster.minJobsPosted6mo }, ["frequent_poster"]],
     ["frequent_poster: one below", { jobsPosted6mo: T.frequent_poster.minJobsPosted6mo - 1 }, []],
     ["reliable: 9 of 10 finished completed (90%)", { jobsCompleted: 9, jobsCancelled: 1 }, ["reliable"]],
@@ -38,7 +51,11 @@ describe("badge thresholds", () => {
     ["highly_rated: average exactly 4.5 over the minimum", { reviewCount: 6, ratingSum: 27 }, ["highly_rated"]],
     // 4.4999 would show as 4.5 when rounded; the badge is judged on the exact mean.
     ["highly_rated: a mean just under 4.5", { reviewCount: 10_000, ratingSum: 44_999 }, []],
-    ["highly_rated: all fives but too few reviews", { reviewCount: T.highly_rated.minReviews - 1, ratingSum: 5 * (T.highly_rated.minReviews - 1) }, []],
+    [
+      "highly_rated: all fives but too few reviews",
+      { reviewCount: T.highly_rated.minReviews - 1, ratingSum: 5 * (T.highly_rated.minReviews - 1) },
+      [],
+    ],
     [
       "all four",
       { memberSince: NOW, jobsPosted6mo: 9, jobsCompleted: 10, jobsCancelled: 0, reviewCount: 10, ratingSum: 50 },
@@ -68,7 +85,11 @@ describe("figures", () => {
 
   it("needs a minimum sample of finished jobs for the rates", () => {
     expect(MIN_FINISHED_JOBS_FOR_RATES).toBe(3);
-    expect(finishedJobRates(2, 0)).toEqual({ completionRate: null, cancellationRate: null, reason: "too_few_finished_jobs" });
+    expect(finishedJobRates(2, 0)).toEqual({
+      completionRate: null,
+      cancellationRate: null,
+      reason: "too_few_finished_jobs",
+    });
     expect(finishedJobRates(2, 1)).toEqual({ completionRate: 66.67, cancellationRate: 33.33, reason: null });
     expect(finishedJobRates(7, 1)).toEqual({ completionRate: 87.5, cancellationRate: 12.5, reason: null });
   });

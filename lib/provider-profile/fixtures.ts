@@ -68,7 +68,9 @@ export async function createJob(
 /** That `businessId` has dealt with the customer (applied to one of their jobs). */
 export async function recordInteraction(db: Database, businessId: string, customerId: string) {
   const job = await createJob(db, customerId);
-  await db.insert(providerInteractions).values({ providerBusinessId: businessId, customerId, kind: "job_application", jobId: job.id });
+  await db
+    .insert(providerInteractions)
+    .values({ providerBusinessId: businessId, customerId, kind: "job_application", jobId: job.id });
 }
 
 export type ReviewSpec = {

@@ -33,7 +33,9 @@ async function asProvider(db: Database, name?: string) {
 }
 
 async function profileText(customerId: string) {
-  const response = await callRoute(profileRoute, "GET", `/api/provider/customers/${customerId}/profile`, { customerId });
+  const response = await callRoute(profileRoute, "GET", `/api/provider/customers/${customerId}/profile`, {
+    customerId,
+  });
   expect(response.status).toBe(200);
   return response.text();
 }
@@ -51,8 +53,16 @@ describe("GET /api/provider/customers/{id}/profile", () => {
       // Histogram 1x1, 0x2, 1x3, 2x4, 3x5: (1 + 3 + 8 + 15) / 7 = 3.857... -> 3.86.
       await setProfileStats(db, customer.id, { completed: 7, cancelled: 2, histogram: [1, 0, 1, 2, 3] });
       for (const [category, ageDays] of [
-        ["Plumbing", 10], ["Plumbing", 20], ["Plumbing", 400], ["Gardening", 30], ["Gardening", 300],
-        ["Painting", 170], ["Windows", 190], ["Electrical", 500], ["Moving", 600], ["Roofing", 700],
+        ["Plumbing", 10],
+        ["Plumbing", 20],
+        ["Plumbing", 400],
+        ["Gardening", 30],
+        ["Gardening", 300],
+        ["Painting", 170],
+        ["Windows", 190],
+        ["Electrical", 500],
+        ["Moving", 600],
+        ["Roofing", 700],
       ] as const) {
         await createJob(db, customer.id, { category, createdAt: daysAgo(ageDays) });
       }
@@ -103,8 +113,7 @@ describe("GET /api/provider/customers/{id}/profile", () => {
       expect(profile.recent_reviews[4]).toMatchObject({ job_category: "Plumbing", review_date: fifthAt });
       expect(profile.customer).toMatchObject({ customer_id: customer.id, is_new: false, avatar_url: null });
       expect(profile.badges).toEqual([]);
-    }),
-  );
+    }));
 
   it("treats a missing profile_stats row as zeros, with rates null and the reason", () =>
     t.inTransaction(async (db) => {
@@ -126,8 +135,7 @@ describe("GET /api/provider/customers/{id}/profile", () => {
       // Joined just now: new, and badged so.
       expect(profile.customer.is_new).toBe(true);
       expect(profile.badges.map((b) => b.code)).toEqual(["new_customer"]);
-    }),
-  );
+    }));
 
   it.each([
     [2, 0, null],
@@ -138,24 +146,34 @@ describe("GET /api/provider/customers/{id}/profile", () => {
     [1, 2, [33.33, 66.67]],
     [0, 3, [0, 100]],
     [5, 3, [62.5, 37.5]],
-  ] as const)("rates with %i completed and %i cancelled -> %o (a sample of 3 finished jobs)", (completed, cancelled, rates) =>
-    t.inTransaction(async (db) => {
-      await asProvider(db);
-      const { customer } = await createMarketplaceCustomer(db, "public");
-      await setProfileStats(db, customer.id, { completed, cancelled });
-      // Open and booked jobs are not finished: they never count against the customer.
-      await createJob(db, customer.id, { status: "open" });
-      await createJob(db, customer.id, { status: "booked" });
-      const { stats } = await profileOf(customer.id);
-      expect([stats.completion_rate, stats.cancellation_rate, stats.rates_reason]).toEqual(
-        rates ? [...rates, null] : [null, null, "too_few_finished_jobs"],
-      );
-    }),
+  ] as const)(
+    "rates with %i completed and %i cancelled -> %o (a sample of 3 finished jobs)",
+    (completed, cancelled, rates) =>
+      t.inTransaction(async (db) => {
+        await asProvider(db);
+        const { customer } = await createMarketplaceCustomer(db, "public");
+        await setProfileStats(db, customer.id, { completed, cancelled });
+        // Open and booked jobs are not finished: they never count against the customer.
+        await createJob(db, customer.id, { status: "open" });
+        await createJob(db, customer.id, { status: "booked" });
+        const { stats } = await profileOf(customer.id);
+        expect([stats.completion_rate, stats.cancellation_rate, stats.rates_reason]).toEqual(
+          rates ? [...rates, null] : [null, null, "too_few_finished_jobs"],
+        );
+      }),
   );
 
   it.each([
-    ["no display name: first name and last initial", { firstName: "John", lastName: "doe", displayName: null }, "John D."],
-    ["a chosen display name wins", { firstName: "John", lastName: "Doe", displayName: "Johnny the Builder" }, "Johnny the Builder"],
+    [
+      "no display name: first name and last initial",
+      { firstName: "John", lastName: "doe", displayName: null },
+      "John D.",
+    ],
+    [
+      "a chosen display name wins",
+      { firstName: "John", lastName: "Doe", displayName: "Johnny the Builder" },
+      "Johnny the Builder",
+    ],
     ["a blank display name is no choice", { firstName: "John", lastName: "Doe", displayName: "  " }, "John D."],
     ["no last name: the first name alone", { firstName: "Madonna", lastName: "", displayName: null }, "Madonna"],
     ["a non-Latin initial", { firstName: "Łucja", lastName: "Ørsted", displayName: null }, "Łucja Ø."],
@@ -172,20 +190,28 @@ describe("GET /api/provider/customers/{id}/profile", () => {
       const provider = await asProvider(db);
       const { customer } = await createSecretiveCustomer(db, "public");
       await setProfileStats(db, customer.id, { completed: 3, histogram: [0, 0, 0, 0, 1] });
-      await insertReviews(db, customer.id, provider.business.id, [{ rating: 5, at: isoDaysAgo(3), comment: "Lovely to work with" }]);
+      await insertReviews(db, customer.id, provider.business.id, [
+        { rating: 5, at: isoDaysAgo(3), comment: "Lovely to work with" },
+      ]);
       const profileJson = await profileText(customer.id);
-      const reviews = await callRoute(reviewsRoute, "GET", `/api/provider/customers/${customer.id}/reviews`, { customerId: customer.id });
+      const reviews = await callRoute(reviewsRoute, "GET", `/api/provider/customers/${customer.id}/reviews`, {
+        customerId: customer.id,
+      });
       const reviewsJson = await reviews.text();
       reviewsPageDto.parse(JSON.parse(reviewsJson));
       expect(providerProfileDto.parse(JSON.parse(profileJson)).customer.display_name).toBe("Zelda Q.");
       for (const text of [profileJson, reviewsJson]) {
         const haystack = text.toLowerCase();
-        for (const secret of [...Object.values(SECRET), SECRET.lastName.slice(1), SECRET.email.split("@")[0]!, "0199"]) {
+        for (const secret of [
+          ...Object.values(SECRET),
+          SECRET.lastName.slice(1),
+          SECRET.email.split("@")[0]!,
+          "0199",
+        ]) {
           expect(haystack, secret).not.toContain(secret.toLowerCase());
         }
       }
-    }),
-  );
+    }));
 });
 
 describe("profile views", () => {
@@ -199,32 +225,53 @@ describe("profile views", () => {
       as(await resolveActor(db, second.owner.id));
       await profileOf(customer.id);
       // Review pages are not profile views.
-      await callRoute(reviewsRoute, "GET", `/api/provider/customers/${customer.id}/reviews`, { customerId: customer.id });
+      await callRoute(reviewsRoute, "GET", `/api/provider/customers/${customer.id}/reviews`, {
+        customerId: customer.id,
+      });
 
       const rows = await db.select().from(profileViews).where(eq(profileViews.customerId, customer.id));
       expect(rows.map((r) => [r.providerBusinessId, r.viewerUserId]).sort()).toEqual(
-        [[first.business.id, first.owner.id], [second.business.id, second.owner.id]].sort(),
+        [
+          [first.business.id, first.owner.id],
+          [second.business.id, second.owner.id],
+        ].sort(),
       );
 
       // Within one transaction both views have the same now(): the id breaks the tie.
       as(await resolveActor(db, user.id));
-      const page1 = profileViewsPageDto.parse(await (await callRoute(viewsRoute, "GET", "/api/customer/profile/views?limit=1", {})).json());
+      const page1 = profileViewsPageDto.parse(
+        await (await callRoute(viewsRoute, "GET", "/api/customer/profile/views?limit=1", {})).json(),
+      );
       expect(page1.pagination).toMatchObject({ has_more: true, limit: 1 });
       const page2 = profileViewsPageDto.parse(
-        await (await callRoute(viewsRoute, "GET", `/api/customer/profile/views?limit=1&cursor=${page1.pagination.next_cursor}`, {})).json(),
+        await (
+          await callRoute(
+            viewsRoute,
+            "GET",
+            `/api/customer/profile/views?limit=1&cursor=${page1.pagination.next_cursor}`,
+            {},
+          )
+        ).json(),
       );
       expect(page2.pagination).toEqual({ has_more: false, next_cursor: null, limit: 1 });
-      expect([...page1.views, ...page2.views].map((v) => v.provider_name).sort()).toEqual(["First Looker", "Second Looker"]);
+      expect([...page1.views, ...page2.views].map((v) => v.provider_name).sort()).toEqual([
+        "First Looker",
+        "Second Looker",
+      ]);
       expect(page1.views[0]!.viewed_at).toEqual(rows[0]!.viewedAt.toISOString());
-    }),
-  );
+    }));
 
   it("pages many views with equal times without gap or repeat, newest first, and only the customer's own", () =>
     t.inTransaction(async (db) => {
       const { customer, user } = await createMarketplaceCustomer(db, "public");
       const { customer: someoneElse } = await createMarketplaceCustomer(db, "public");
       const provider = await createProvider(db, "Frequent Looker");
-      const times = ["2026-05-01T10:00:00Z", "2026-05-01T10:00:00Z", "2026-05-01T10:00:00.000001Z", "2026-04-01T00:00:00Z"];
+      const times = [
+        "2026-05-01T10:00:00Z",
+        "2026-05-01T10:00:00Z",
+        "2026-05-01T10:00:00.000001Z",
+        "2026-04-01T00:00:00Z",
+      ];
       for (let i = 0; i < 13; i++) {
         await db.insert(profileViews).values({
           customerId: customer.id,
@@ -245,8 +292,7 @@ describe("profile views", () => {
       expect(seen).toHaveLength(13);
       expect(new Set(seen.map((v) => v.id)).size).toBe(13);
       expect(seen.map((v) => v.at)).toEqual([...seen.map((v) => v.at)].sort().reverse());
-    }),
-  );
+    }));
 
   it("is for customers: a provider without a customer profile is refused, a bad cursor is a 400", () =>
     t.inTransaction(async (db) => {
@@ -258,8 +304,7 @@ describe("profile views", () => {
       as(await resolveActor(db, user.id));
       expect((await callRoute(viewsRoute, "GET", "/api/customer/profile/views?cursor=xyz", {})).status).toBe(400);
       expect((await callRoute(viewsRoute, "GET", "/api/customer/profile/views?limit=51", {})).status).toBe(400);
-    }),
-  );
+    }));
 });
 
 describe("a customer changing visibility", () => {
@@ -269,8 +314,9 @@ describe("a customer changing visibility", () => {
       const { customer } = await createMarketplaceCustomer(db, "public");
       await profileOf(customer.id);
       await db.update(customers).set({ providerVisibility: "private" }).where(eq(customers.id, customer.id));
-      const response = await callRoute(profileRoute, "GET", `/api/provider/customers/${customer.id}/profile`, { customerId: customer.id });
+      const response = await callRoute(profileRoute, "GET", `/api/provider/customers/${customer.id}/profile`, {
+        customerId: customer.id,
+      });
       expect(response.status).toBe(403);
-    }),
-  );
+    }));
 });

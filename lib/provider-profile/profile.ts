@@ -13,7 +13,15 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { preparedStatement } from "@/db/prepared";
-import { customerReviews, customers, jobs, profileJobCategories, profileStats, profileViews, type ProviderVisibility } from "@/db/schema";
+import {
+  customerReviews,
+  customers,
+  jobs,
+  profileJobCategories,
+  profileStats,
+  profileViews,
+  type ProviderVisibility,
+} from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertMayViewCustomerProfile, requireProvider } from "@/lib/authz/policy";
 import { AppError, notFound } from "@/lib/errors";
@@ -175,7 +183,11 @@ const profileStatement = preparedStatement<{ customerId: string; businessId: str
 );
 
 async function readProfile(db: Database, customerId: string, provider: ProviderScope): Promise<ProfileRow | undefined> {
-  const [row] = await profileStatement(db, { customerId, businessId: provider.business.businessId, userId: provider.user.userId });
+  const [row] = await profileStatement(db, {
+    customerId,
+    businessId: provider.business.businessId,
+    userId: provider.user.userId,
+  });
   return row;
 }
 

@@ -22,9 +22,21 @@ const SAME = "2026-03-01T12:00:00.000000Z";
 function reviewSpecs(): ReviewSpec[] {
   const specs: ReviewSpec[] = [];
   for (let i = 0; i < 12; i++) specs.push({ rating: [5, 5, 3, 1][i % 4]!, at: SAME, comment: `same ${i}` });
-  for (let i = 0; i < 6; i++) specs.push({ rating: i % 2 ? 4 : 5, at: `2026-03-01T12:00:00.00000${i + 1}Z`, comment: `micro ${i}` });
-  for (let i = 0; i < 14; i++) specs.push({ rating: (i % 5) + 1, at: `2026-02-${String(10 + (i % 4)).padStart(2, "0")}T08:00:00Z`, comment: `spread ${i}` });
-  for (let i = 0; i < 5; i++) specs.push({ rating: (i % 5) + 1, at: i < 2 ? SAME : "2026-02-11T08:00:00Z", visible: false, comment: `hidden ${i}` });
+  for (let i = 0; i < 6; i++)
+    specs.push({ rating: i % 2 ? 4 : 5, at: `2026-03-01T12:00:00.00000${i + 1}Z`, comment: `micro ${i}` });
+  for (let i = 0; i < 14; i++)
+    specs.push({
+      rating: (i % 5) + 1,
+      at: `2026-02-${String(10 + (i % 4)).padStart(2, "0")}T08:00:00Z`,
+      comment: `spread ${i}`,
+    });
+  for (let i = 0; i < 5; i++)
+    specs.push({
+      rating: (i % 5) + 1,
+      at: i < 2 ? SAME : "2026-02-11T08:00:00Z",
+      visible: false,
+      comment: `hidden ${i}`,
+    });
   return specs;
 }
 
@@ -47,7 +59,9 @@ async function setup(db: Database) {
 }
 
 async function page(customerId: string, query: string) {
-  const response = await callRoute(GET, "GET", `/api/provider/customers/${customerId}/reviews?${query}`, { customerId });
+  const response = await callRoute(GET, "GET", `/api/provider/customers/${customerId}/reviews?${query}`, {
+    customerId,
+  });
   return { status: response.status, body: await response.json() };
 }
 
@@ -104,18 +118,22 @@ describe("GET /api/provider/customers/{id}/reviews", () => {
       expect(all[0]).toMatchObject({ provider_name: "Reviewer & Co", job_category: "House cleaning" });
       const first = reviewsPageDto.parse((await page(customerId, "limit=3")).body);
       expect(first.reviews.map((r) => r.comment)).toEqual(["micro 5", "micro 4", "micro 3"]);
-      expect(first.reviews[0]).toMatchObject({ review_date: "2026-03-01T12:00:00.000Z", formatted_date: "March 1, 2026" });
+      expect(first.reviews[0]).toMatchObject({
+        review_date: "2026-03-01T12:00:00.000Z",
+        formatted_date: "March 1, 2026",
+      });
       expect(first.pagination).toMatchObject({ has_more: true, limit: 3 });
       // Default page size.
       expect(reviewsPageDto.parse((await page(customerId, "")).body).reviews).toHaveLength(10);
-    }),
-  );
+    }));
 
   it("refuses bad limits, sorts and cursors with 400", () =>
     t.inTransaction(async (db) => {
       const { customerId } = await setup(db);
-      const recentCursor = reviewsPageDto.parse((await page(customerId, "sort=recent&limit=2")).body).pagination.next_cursor!;
-      const highestCursor = reviewsPageDto.parse((await page(customerId, "sort=highest&limit=2")).body).pagination.next_cursor!;
+      const recentCursor = reviewsPageDto.parse((await page(customerId, "sort=recent&limit=2")).body).pagination
+        .next_cursor!;
+      const highestCursor = reviewsPageDto.parse((await page(customerId, "sort=highest&limit=2")).body).pagination
+        .next_cursor!;
       const forged = encodeCursor({ o: "highest", t: "2026-03-01T12:00:00.000000Z", r: 9 as 5, i: customerId });
       for (const query of [
         "limit=0",
@@ -134,8 +152,7 @@ describe("GET /api/provider/customers/{id}/reviews", () => {
       }
       const { body } = await page(customerId, `sort=highest&cursor=${recentCursor}`);
       expect(body.error.message).toMatch(/another sort/);
-    }),
-  );
+    }));
 
   it("answers an empty page for a customer without reviews", () =>
     t.inTransaction(async (db) => {
@@ -148,6 +165,5 @@ describe("GET /api/provider/customers/{id}/reviews", () => {
           pagination: { has_more: false, next_cursor: null, limit: 10 },
         });
       }
-    }),
-  );
+    }));
 });

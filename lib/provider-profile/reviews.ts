@@ -69,8 +69,12 @@ export async function readReviewsPage(db: Database, customerId: string, query: R
   const { sort, limit } = query;
   const after = query.cursor ? decodeCursor(query.cursor, sort, sort !== "recent") : null;
 
-  const branches = sort === "recent" ? [branch(customerId, limit, after)] : ratingBranches(customerId, sort, limit, after);
-  const rows = await executePrepared<ReviewRow>(db, "customer_reviews_page", sql`
+  const branches =
+    sort === "recent" ? [branch(customerId, limit, after)] : ratingBranches(customerId, sort, limit, after);
+  const rows = await executePrepared<ReviewRow>(
+    db,
+    "customer_reviews_page",
+    sql`
     select page.id, page.rating::int as rating, page.comment, page.job_category, ${businesses.name} as provider_name,
       ${microsText(sql`page.created_at`)} as at
     from (
@@ -78,7 +82,8 @@ export async function readReviewsPage(db: Database, customerId: string, query: R
       order by ${orderBy(sort, "candidates")} limit ${limit + 1}
     ) as page
     join ${businesses} on ${businesses.id} = page.provider_business_id
-    order by ${orderBy(sort, "page")}`);
+    order by ${orderBy(sort, "page")}`,
+  );
 
   const { page, pagination } = keysetPage(rows, limit, (last) =>
     encodeCursor({ o: sort, t: last.at, ...(sort !== "recent" && { r: last.rating }), i: last.id }),
@@ -117,10 +122,13 @@ function branch(customerId: string, limit: number, after: CursorPosition | null,
 }
 
 /** The branches of a rating sort: the cursor's rating from the cursor on, then each later rating whole. */
-function ratingBranches(customerId: string, sort: "highest" | "lowest", limit: number, after: CursorPosition | null): SQL[] {
+function ratingBranches(
+  customerId: string,
+  sort: "highest" | "lowest",
+  limit: number,
+  after: CursorPosition | null,
+): SQL[] {
   const ratings = RATING_ORDER[sort];
   const start = after ? ratings.indexOf(after.r!) : 0;
-  return ratings
-    .slice(start)
-    .map((rating, i) => branch(customerId, limit, i === 0 ? after : null, rating));
+  return ratings.slice(start).map((rating, i) => branch(customerId, limit, i === 0 ? after : null, rating));
 }

@@ -63,7 +63,10 @@ describe("keys", () => {
   });
 
   it("counts a business's staff together under a per-business limit", async () => {
-    const perBusiness: PolicyDefinition = { name: "test-business", limits: [{ per: "business", points: 3, duration: 60 }] };
+    const perBusiness: PolicyDefinition = {
+      name: "test-business",
+      limits: [{ per: "business", points: 3, duration: 60 }],
+    };
     const businessId = randomUUID();
     const staffOf = (id: string): UserActor => ({
       ...user(),
@@ -112,14 +115,19 @@ describe("headers", () => {
   it("refuses with a 429 that carries Retry-After and RateLimit-* of the refusing limit, and counts it", async () => {
     const actor = user();
     const ip = uniqueIp();
-    const before = (await metrics.rateLimitRefusals.get()).values.find((v) => v.labels.policy === "test-limiter")?.value ?? 0;
+    const before =
+      (await metrics.rateLimitRefusals.get()).values.find((v) => v.labels.policy === "test-limiter")?.value ?? 0;
     await charge(actor, ip);
     await charge(actor, ip);
     const error = await refusalOf(charge(actor, ip));
     expect(error.status).toBe(429);
     expect(error.details.retryAfterSeconds).toBeGreaterThan(55);
     expect(error.details.retryAfterSeconds).toBeLessThanOrEqual(60);
-    expect(error.details.headers).toMatchObject({ "RateLimit-Limit": "2", "RateLimit-Remaining": "0", "RateLimit-Policy": "2;w=60" });
+    expect(error.details.headers).toMatchObject({
+      "RateLimit-Limit": "2",
+      "RateLimit-Remaining": "0",
+      "RateLimit-Policy": "2;w=60",
+    });
     const after = (await metrics.rateLimitRefusals.get()).values.find((v) => v.labels.policy === "test-limiter")?.value;
     expect(after).toBe(before + 1);
   });

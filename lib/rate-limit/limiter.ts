@@ -86,15 +86,19 @@ function chargeStatement(rowCount: number): ChargeStatement {
   if (!statement) {
     const rows = Array.from(
       { length: rowCount },
-      (_, i) => sql`(${sql.placeholder(`key${i}`)}, 1, now() + make_interval(secs => ${sql.placeholder(`duration${i}`)}))`,
+      (_, i) =>
+        sql`(${sql.placeholder(`key${i}`)}, 1, now() + make_interval(secs => ${sql.placeholder(`duration${i}`)}))`,
     );
     const expired = sql`${rateLimits.expire} <= now()`;
-    statement = preparedStatement<ChargeValues, Row>("rate_limit_charge", sql`
+    statement = preparedStatement<ChargeValues, Row>(
+      "rate_limit_charge",
+      sql`
       insert into ${rateLimits} (key, points, expire) values ${sql.join(rows, sql`, `)}
       on conflict (key) do update set
         points = case when ${expired} then 1 else ${rateLimits.points} + 1 end,
         expire = case when ${expired} then excluded.expire else ${rateLimits.expire} end
-      returning key, points, ${msLeft} as ms_left`);
+      returning key, points, ${msLeft} as ms_left`,
+    );
     chargeStatements.set(rowCount, statement);
   }
   return statement;
@@ -125,7 +129,8 @@ export async function consumeWith(db: Database, definition: PolicyDefinition, su
     throw rateLimited(worst.res.msBeforeNext / 1000, rateLimitHeaders(worst));
   }
   const headers = requestContext()?.responseHeaders;
-  if (headers) for (const [name, value] of Object.entries(rateLimitHeaders(tightest(results)))) headers.set(name, value);
+  if (headers)
+    for (const [name, value] of Object.entries(rateLimitHeaders(tightest(results)))) headers.set(name, value);
 }
 
 export type Block = { retryAfterSeconds: number; headers: Record<string, string> };
@@ -140,7 +145,12 @@ export async function peekWith(db: Database, definition: PolicyDefinition, subje
   const rows = await db
     .select({ key: rateLimits.key, points: rateLimits.points, ms_left: msLeft })
     .from(rateLimits)
-    .where(sql`${inArray(rateLimits.key, charges.map((c) => c.key))} and ${rateLimits.expire} > now()`);
+    .where(
+      sql`${inArray(
+        rateLimits.key,
+        charges.map((c) => c.key),
+      )} and ${rateLimits.expire} > now()`,
+    );
   const exhausted = charges.flatMap(({ limit, key }): Outcome[] => {
     const row = rows.find((r) => r.key === key);
     return row && row.points >= limit.points ? [{ limit, res: stateOf(limit, row) }] : [];
@@ -151,7 +161,12 @@ export async function peekWith(db: Database, definition: PolicyDefinition, subje
 }
 
 /** Forgets the subject's counts for the limits of one scope (e.g. failures, after a success). */
-export async function resetWith(db: Database, definition: PolicyDefinition, subject: Subject, scope: Scope): Promise<void> {
+export async function resetWith(
+  db: Database,
+  definition: PolicyDefinition,
+  subject: Subject,
+  scope: Scope,
+): Promise<void> {
   const keys = chargesFor(definition, subject, scope).map((c) => c.key);
   if (keys.length > 0) await db.delete(rateLimits).where(inArray(rateLimits.key, keys));
 }

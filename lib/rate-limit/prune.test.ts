@@ -31,7 +31,10 @@ it.each([1, 5_000])("deletes only rows that expired over an hour ago (batches of
 
     expect(await pruneExpiredLimits(db, { batchSize })).toBeGreaterThanOrEqual(3);
 
-    const left = await db.select({ key: rateLimits.key }).from(rateLimits).where(like(rateLimits.key, `${prefix}%`));
+    const left = await db
+      .select({ key: rateLimits.key })
+      .from(rateLimits)
+      .where(like(rateLimits.key, `${prefix}%`));
     expect(left.map((r) => r.key.slice(prefix.length)).sort()).toEqual(["live", "no-expiry", "recently-expired"]);
   });
 });

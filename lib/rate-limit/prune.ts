@@ -19,7 +19,10 @@ export function pruneExpiredLimits(db: Database, { batchSize = 5_000 }: { batchS
       .limit(limit)
       // A row a request is upserting right now is left for the next run rather than waited for.
       .for("update", { skipLocked: true });
-    const deleted = await db.delete(rateLimits).where(inArray(rateLimits.key, batch)).returning({ key: rateLimits.key });
+    const deleted = await db
+      .delete(rateLimits)
+      .where(inArray(rateLimits.key, batch))
+      .returning({ key: rateLimits.key });
     return deleted.length;
   });
 }

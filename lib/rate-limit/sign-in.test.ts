@@ -31,7 +31,12 @@ vi.mock("next-auth", async () => {
     CredentialsSignin,
     default: (config: typeof state.authConfig) => {
       state.authConfig = config;
-      return { handlers: { GET: vi.fn(), POST: (req: Request) => state.authJsPost(req) }, auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn() };
+      return {
+        handlers: { GET: vi.fn(), POST: (req: Request) => state.authJsPost(req) },
+        auth: vi.fn(),
+        signIn: vi.fn(),
+        signOut: vi.fn(),
+      };
     },
   };
 });
@@ -54,7 +59,8 @@ beforeEach(() => {
   state.authJsPost = vi.fn(async (_req: Request) => new Response(null, { status: 302 }));
 });
 
-const fromIp = (ip: string) => new Request("http://localhost/api/auth/callback/credentials", { headers: { "x-forwarded-for": ip } });
+const fromIp = (ip: string) =>
+  new Request("http://localhost/api/auth/callback/credentials", { headers: { "x-forwarded-for": ip } });
 
 /** The code of the CredentialsSignin authorize refused with, or "signed in". */
 const attempt = (email: string, password: string, ip: string) =>
@@ -99,7 +105,8 @@ describe("authorize", () => {
       await createUser(db, { email, passwordHash });
       const ip = uniqueIp();
       for (let round = 0; round < 2; round++) {
-        for (let i = 0; i < perAccount.points - 1; i++) expect(await attempt(email, "wrong", ip)).toBe("invalid_credentials");
+        for (let i = 0; i < perAccount.points - 1; i++)
+          expect(await attempt(email, "wrong", ip)).toBe("invalid_credentials");
         expect(await attempt(email, PASSWORD, ip)).toBe("signed in");
       }
     });
@@ -127,7 +134,12 @@ describe("POST /api/auth/callback/credentials", () => {
       }),
     );
   const ipCount = async (ip: string) =>
-    (await t.db.select({ points: rateLimits.points }).from(rateLimits).where(eq(rateLimits.key, `signIn:ip:${ip}`)))[0]?.points;
+    (
+      await t.db
+        .select({ points: rateLimits.points })
+        .from(rateLimits)
+        .where(eq(rateLimits.key, `signIn:ip:${ip}`))
+    )[0]?.points;
 
   it("answers 429 with Retry-After to a blocked IP+email without running Auth.js or charging again", async () => {
     const ip = uniqueIp();

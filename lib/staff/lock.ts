@@ -8,7 +8,11 @@ import type { Database } from "@/db/client";
 import { businesses, memberships, type StaffRole } from "@/db/schema";
 import { forbidden, notFound } from "@/lib/errors";
 
-export async function lockBusinessForStaffChange(tx: Database, businessId: string, actorUserId: string): Promise<StaffRole> {
+export async function lockBusinessForStaffChange(
+  tx: Database,
+  businessId: string,
+  actorUserId: string,
+): Promise<StaffRole> {
   const [business] = await tx
     .select({ id: businesses.id })
     .from(businesses)

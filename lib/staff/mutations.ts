@@ -20,17 +20,19 @@ import { INVITATION_TTL_MS, invitationUrl, newInvitationToken, hashInvitationTok
 import { lockBusinessForStaffChange } from "./lock";
 
 /** An existing account becomes a member at once; an unknown email gets an invitation link. */
-export async function addStaff(db: Database, actor: Actor, input: AddStaffInput, origin: string): Promise<AddStaffResultDto> {
+export async function addStaff(
+  db: Database,
+  actor: Actor,
+  input: AddStaffInput,
+  origin: string,
+): Promise<AddStaffResultDto> {
   const { user, business } = requireBusiness(actor, "staff.manage");
   const businessId = business.businessId;
   return db.transaction(async (tx) => {
     const actorRole = await lockBusinessForStaffChange(tx, businessId, user.userId);
     assertCanAssignRole(actorRole, null, input.role);
 
-    const [account] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(emailMatches(users.email, input.email));
+    const [account] = await tx.select({ id: users.id }).from(users).where(emailMatches(users.email, input.email));
     if (account) {
       const added = await tx
         .insert(memberships)
@@ -63,7 +65,12 @@ export async function addStaff(db: Database, actor: Actor, input: AddStaffInput,
           isNull(invitations.acceptedAt),
         ),
       )
-      .returning({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt });
+      .returning({
+        id: invitations.id,
+        email: invitations.email,
+        role: invitations.role,
+        expiresAt: invitations.expiresAt,
+      });
     for (const { id, ...before } of replaced) {
       await recordChange(tx, user, { businessId, entity: { type: "invitation", id }, action: "delete", before });
     }
@@ -98,7 +105,12 @@ export async function addStaff(db: Database, actor: Actor, input: AddStaffInput,
   });
 }
 
-export async function changeStaffRole(db: Database, actor: Actor, memberUserId: string, role: StaffRole): Promise<MemberRoleDto> {
+export async function changeStaffRole(
+  db: Database,
+  actor: Actor,
+  memberUserId: string,
+  role: StaffRole,
+): Promise<MemberRoleDto> {
   const { user, business } = requireBusiness(actor, "staff.manage");
   const businessId = business.businessId;
   return db.transaction(async (tx) => {

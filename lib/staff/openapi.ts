@@ -22,7 +22,8 @@ registerRoute({
   path: "/api/businesses/{businessId}/staff",
   operationId: "addStaff",
   summary: "Add a member, or invite someone without an account",
-  description: "An existing account becomes a member at once; otherwise the answer carries an invitation link (valid 7 days).",
+  description:
+    "An existing account becomes a member at once; otherwise the answer carries an invitation link (valid 7 days).",
   tags: ["Staff"],
   access: "business",
   permission: "staff.manage",
@@ -71,4 +72,3 @@ registerRoute({
   responses: { 200: { description: "The business joined.", schema: invitationAcceptedDto } },
   errors: [409],
 });
-

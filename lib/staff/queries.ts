@@ -24,10 +24,19 @@ export async function listStaff(db: Database, actor: Actor): Promise<StaffListDt
       // staff_role is an enum declared owner, admin, manager, staff: ordering by it ranks them.
       .orderBy(asc(memberships.role), asc(memberships.createdAt), asc(users.id)),
     db
-      .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt })
+      .select({
+        id: invitations.id,
+        email: invitations.email,
+        role: invitations.role,
+        expiresAt: invitations.expiresAt,
+      })
       .from(invitations)
       .where(
-        and(eq(invitations.businessId, businessId), isNull(invitations.acceptedAt), gt(invitations.expiresAt, new Date())),
+        and(
+          eq(invitations.businessId, businessId),
+          isNull(invitations.acceptedAt),
+          gt(invitations.expiresAt, new Date()),
+        ),
       )
       .orderBy(asc(invitations.createdAt)),
   ]);

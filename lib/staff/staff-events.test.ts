@@ -50,9 +50,20 @@ describe("staff changes with their audit rows and events", () => {
 
       await withRequestContext("trace-staff-1", () => changeStaffRole(db, actor, member.id, "manager"));
 
-      const audit = await db.select().from(auditLog).where(and(eq(auditLog.businessId, business.id), eq(auditLog.entityId, member.id)));
+      const audit = await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.businessId, business.id), eq(auditLog.entityId, member.id)));
       expect(audit).toMatchObject([
-        { entityType: "membership", action: "update", field: "role", oldValue: "staff", newValue: "manager", traceId: "trace-staff-1", actorUserId: owner.id },
+        {
+          entityType: "membership",
+          action: "update",
+          field: "role",
+          oldValue: "staff",
+          newValue: "manager",
+          traceId: "trace-staff-1",
+          actorUserId: owner.id,
+        },
       ]);
       const events = await db.select().from(eventOutbox).where(eq(eventOutbox.businessId, business.id));
       expect(events).toMatchObject([
@@ -84,7 +95,10 @@ describe("staff changes with their audit rows and events", () => {
       expect(outcome).toBeInstanceOf(Abort);
 
       // ...and after the failure none of them is.
-      const [still] = await db.select().from(memberships).where(and(eq(memberships.businessId, business.id), eq(memberships.userId, member.id)));
+      const [still] = await db
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.businessId, business.id), eq(memberships.userId, member.id)));
       expect(still?.role).toBe("staff");
       expect(await db.select().from(eventOutbox).where(eq(eventOutbox.businessId, business.id))).toEqual([]);
       expect(await db.select().from(auditLog).where(eq(auditLog.businessId, business.id))).toEqual([]);
@@ -103,9 +117,13 @@ describe("staff changes with their audit rows and events", () => {
       await addStaff(db, actor, { email: "newcomer@example.test", role: "staff" }, "https://app.test");
 
       const events = await db.select().from(eventOutbox).where(eq(eventOutbox.businessId, business.id));
-      expect(events.map((e) => [e.type, (e.payload as { user_id: string; via: string }).user_id, (e.payload as { via: string }).via])).toEqual([
-        ["v1.staff.added", existing.id, "direct"],
-      ]);
+      expect(
+        events.map((e) => [
+          e.type,
+          (e.payload as { user_id: string; via: string }).user_id,
+          (e.payload as { via: string }).via,
+        ]),
+      ).toEqual([["v1.staff.added", existing.id, "direct"]]);
     });
   });
 
@@ -118,7 +136,10 @@ describe("staff changes with their audit rows and events", () => {
       } finally {
         outbox.fail = false;
       }
-      const [still] = await db.select().from(memberships).where(and(eq(memberships.businessId, business.id), eq(memberships.userId, member.id)));
+      const [still] = await db
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.businessId, business.id), eq(memberships.userId, member.id)));
       expect(still?.role).toBe("staff");
       expect(await db.select().from(auditLog).where(eq(auditLog.businessId, business.id))).toEqual([]);
     });

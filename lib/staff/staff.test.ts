@@ -70,7 +70,8 @@ describe("listStaff", () => {
       const list = staffListDto.strict().parse(await run);
       expect(list.business_id).toBe(b.businessId);
       expect(list.members.map((m) => m.role)).toEqual(ROLES);
-    }));
+    }),
+  );
 });
 
 // Which roles each role may add: the owner any, an admin any but owner, nobody else anything.
@@ -87,7 +88,12 @@ describe("addStaff (existing account)", () => {
     t.rollback(async (db) => {
       const b = await createStaffedBusiness(db);
       const newcomer = (await createUser(db, { email: `Newcomer-${actorRole}-${role}@Example.test` })).id;
-      const run = addStaff(db, await b.actor(b.ids[actorRole]), { email: `newcomer-${actorRole}-${role}@example.TEST`, role }, ORIGIN);
+      const run = addStaff(
+        db,
+        await b.actor(b.ids[actorRole]),
+        { email: `newcomer-${actorRole}-${role}@example.TEST`, role },
+        ORIGIN,
+      );
       if (!allowed) {
         const error = await refusalOf(run);
         expect([error.status, error.details.reason]).toEqual([403, "insufficient_role"]);
@@ -97,13 +103,16 @@ describe("addStaff (existing account)", () => {
       const result = addStaffResultDto.parse(await run);
       expect(result).toEqual({ status: "member_added", user_id: newcomer, role });
       expect(await roleOf(db, b.businessId, newcomer)).toBe(role);
-    }));
+    }),
+  );
 
   it("refuses someone who is already a member with 409 already_a_member", () =>
     t.rollback(async (db) => {
       const b = await createStaffedBusiness(db);
       const [staff] = await db.select({ email: users.email }).from(users).where(eq(users.id, b.ids.staff));
-      const error = await refusalOf(addStaff(db, await b.actor(b.ids.owner), { email: staff!.email, role: "manager" }, ORIGIN));
+      const error = await refusalOf(
+        addStaff(db, await b.actor(b.ids.owner), { email: staff!.email, role: "manager" }, ORIGIN),
+      );
       expect([error.status, error.details.reason]).toEqual([409, "already_a_member"]);
       expect(await roleOf(db, b.businessId, b.ids.staff)).toBe("staff");
     }));
@@ -131,7 +140,8 @@ describe("changeStaffRole", () => {
       }
       expect(await run).toEqual({ user_id: b.ids[targetRole], role: next });
       expect(await roleOf(db, b.businessId, b.ids[targetRole])).toBe(next);
-    }));
+    }),
+  );
 
   it("refuses to demote the last owner (409 last_owner), allows it when another owner remains", () =>
     t.rollback(async (db) => {
@@ -176,7 +186,8 @@ describe("removeStaff", () => {
       }
       await run;
       expect(await roleOf(db, b.businessId, b.ids[targetRole])).toBeNull();
-    }));
+    }),
+  );
 
   it("keeps the last owner (409 last_owner) but lets one of two owners leave", () =>
     t.rollback(async (db) => {
@@ -212,7 +223,12 @@ describe("invitations", () => {
 
       const list = await listStaff(db, await b.actor(b.ids.owner));
       expect(list.pending_invitations).toEqual([
-        { invitation_id: result.invitation_id, email: "New.Person@example.test", role: "manager", expires_at: result.expires_at },
+        {
+          invitation_id: result.invitation_id,
+          email: "New.Person@example.test",
+          role: "manager",
+          expires_at: result.expires_at,
+        },
       ]);
     }));
 
@@ -223,7 +239,11 @@ describe("invitations", () => {
       const actor = await resolveActor(db, userId);
       expect((await getInvitationPreview(db, actor, token)).status).toBe("pending");
 
-      expect(await acceptInvitation(db, actor, token)).toEqual({ business_id: b.businessId, business_name: "Acme Salon", role: "staff" });
+      expect(await acceptInvitation(db, actor, token)).toEqual({
+        business_id: b.businessId,
+        business_name: "Acme Salon",
+        role: "staff",
+      });
       expect(await roleOf(db, b.businessId, userId)).toBe("staff");
       expect((await getInvitationPreview(db, actor, token)).status).toBe("accepted");
 
@@ -243,7 +263,10 @@ describe("invitations", () => {
   it("refuses an expired invitation with 409 invitation_expired", () =>
     t.rollback(async (db) => {
       const { b, result, token } = await invite(db, "late@example.test");
-      await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, result.invitation_id));
+      await db
+        .update(invitations)
+        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .where(eq(invitations.id, result.invitation_id));
       const userId = (await createUser(db, { email: "late@example.test" })).id;
       const error = await refusalOf(acceptInvitation(db, await resolveActor(db, userId), token));
       expect([error.status, error.details.reason]).toEqual([409, "invitation_expired"]);
@@ -274,11 +297,7 @@ describe("invitations", () => {
 
 /** The audit rows of one business, oldest first, in a shape that is easy to compare. */
 async function auditOf(db: Database, businessId: string) {
-  const rows = await db
-    .select()
-    .from(auditLog)
-    .where(eq(auditLog.businessId, businessId))
-    .orderBy(asc(auditLog.id));
+  const rows = await db.select().from(auditLog).where(eq(auditLog.businessId, businessId)).orderBy(asc(auditLog.id));
   return rows.map((r) => ({
     by: r.actorUserId,
     entity: `${r.entityType}:${r.entityId}`,
@@ -347,7 +366,8 @@ describe("audit trail of staff changes", () => {
       expect(rows.at(-1)).toMatchObject({ from: null, to: "manager" });
       const stored = JSON.stringify(rows);
       expect(stored).not.toContain(email);
-      for (const url of [first.invitation_url, second.invitation_url]) expect(stored).not.toContain(url.split("/invite/")[1]!);
+      for (const url of [first.invitation_url, second.invitation_url])
+        expect(stored).not.toContain(url.split("/invite/")[1]!);
     }));
 
   it("records nothing for a refused change", () =>
@@ -375,7 +395,9 @@ describe("actingFor (the business named in the path)", () => {
 
       const outsider = (await resolveActor(db, (await createUser(db)).id)) as UserActor;
       expect(() => actingFor(outsider, first.businessId, "path")).toThrow(expect.objectContaining({ status: 404 }));
-      expect(() => actingFor({ kind: "anonymous" }, first.businessId, "path")).toThrow(expect.objectContaining({ status: 401 }));
+      expect(() => actingFor({ kind: "anonymous" }, first.businessId, "path")).toThrow(
+        expect.objectContaining({ status: 401 }),
+      );
     }));
 });
 

@@ -15,7 +15,8 @@ export async function providerOwners(db: Database, count: number): Promise<Provi
     select u.id as user_id, m.business_id, u.email
     from users u join memberships m on m.user_id = u.id join businesses b on b.id = m.business_id
     where b.is_marketplace_provider and m.role = 'owner' order by u.email limit ${count}`);
-  if (rows.length < count) throw new Error(`Needs ${count} provider owners: seed a bigger world with npm run db:seed -- --scale N.`);
+  if (rows.length < count)
+    throw new Error(`Needs ${count} provider owners: seed a bigger world with npm run db:seed -- --scale N.`);
   return rows;
 }
 
@@ -32,7 +33,11 @@ export async function customersToMeasure(db: Database): Promise<MeasuredCustomer
   return rows;
 }
 
-export async function withPublicProfile<T>(db: Database, customers: MeasuredCustomer[], run: () => Promise<T>): Promise<T> {
+export async function withPublicProfile<T>(
+  db: Database,
+  customers: MeasuredCustomer[],
+  run: () => Promise<T>,
+): Promise<T> {
   const ids = customers.map((c) => c.id);
   const { rows: before } = await db.execute<{ id: string; visibility: string }>(
     sql`select id, provider_visibility as visibility from customers where id in ${ids}`,
@@ -42,7 +47,9 @@ export async function withPublicProfile<T>(db: Database, customers: MeasuredCust
     return await run();
   } finally {
     for (const { id, visibility } of before) {
-      await db.execute(sql`update customers set provider_visibility = ${visibility}::provider_visibility where id = ${id}`);
+      await db.execute(
+        sql`update customers set provider_visibility = ${visibility}::provider_visibility where id = ${id}`,
+      );
     }
   }
 }

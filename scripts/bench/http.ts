@@ -24,7 +24,14 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const ROUNDS = 2;
 
-export type HttpFigure = { route: string; requests: number; per_second: number; p50_ms: number; p99_ms: number; vs_trivial: string };
+export type HttpFigure = {
+  route: string;
+  requests: number;
+  per_second: number;
+  p50_ms: number;
+  p99_ms: number;
+  vs_trivial: string;
+};
 
 export async function httpSuite(db: Database, databaseUrl: string): Promise<HttpFigure[]> {
   if (!existsSync(".next/BUILD_ID")) throw new Error("Build the app first: npm run build.");
@@ -38,12 +45,16 @@ export async function httpSuite(db: Database, databaseUrl: string): Promise<Http
     return await withPublicProfile(db, customers, async () => {
       const targets = [
         { route: "GET /api/me (trivial)", path: "/api/me" },
-        ...customers.map((c) => ({ route: `GET profile, ${c.label} (${c.reviews} reviews)`, path: `/api/provider/customers/${c.id}/profile` })),
+        ...customers.map((c) => ({
+          route: `GET profile, ${c.label} (${c.reviews} reviews)`,
+          path: `/api/provider/customers/${c.id}/profile`,
+        })),
       ];
       for (const t of targets) await load(t.path, identities, 3); // warm up, unrecorded
       const runs = new Map<string, autocannon.Result[]>();
       for (let round = 0; round < ROUNDS; round++) {
-        for (const t of targets) runs.set(t.route, [...(runs.get(t.route) ?? []), await load(t.path, identities, SECONDS)]);
+        for (const t of targets)
+          runs.set(t.route, [...(runs.get(t.route) ?? []), await load(t.path, identities, SECONDS)]);
       }
       const figures = targets.map((t) => summarise(t.route, runs.get(t.route)!));
       const trivial = figures[0]!.per_second;
@@ -72,7 +83,10 @@ function startServer(databaseUrl: string): ChildProcess {
 async function serverReady(server: ChildProcess): Promise<void> {
   for (let i = 0; i < 120; i++) {
     if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
-    const ok = await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${BASE}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -99,7 +113,10 @@ async function signIn(email: string, ip: string): Promise<Identity> {
 }
 
 function cookiesOf(response: Response): string {
-  return response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 async function load(path: string, identities: Identity[], seconds: number): Promise<autocannon.Result> {
@@ -111,7 +128,8 @@ async function load(path: string, identities: Identity[], seconds: number): Prom
     setupClient: (client) => client.setHeaders(identities[next++ % identities.length]!),
   });
   const failed = result.non2xx + result.errors + result.timeouts;
-  if (failed > 0) throw new Error(`${path}: ${failed} of ${result.requests.total} requests failed (non-2xx, errors or timeouts).`);
+  if (failed > 0)
+    throw new Error(`${path}: ${failed} of ${result.requests.total} requests failed (non-2xx, errors or timeouts).`);
   return result;
 }
 

@@ -15,7 +15,12 @@ import { listCustomerReviews } from "@/lib/provider-profile/reviews";
 
 type PlanCounts = { statement: string; generic_plans: number; custom_plans: number };
 
-export async function preparedPlans(db: Database, provider: UserActor, customerId: string, sorts: ReviewSort[]): Promise<PlanCounts[]> {
+export async function preparedPlans(
+  db: Database,
+  provider: UserActor,
+  customerId: string,
+  sorts: ReviewSort[],
+): Promise<PlanCounts[]> {
   return db.transaction(async (tx) => {
     for (let i = 0; i < 12; i++) {
       await getProviderProfile(tx, provider, customerId);

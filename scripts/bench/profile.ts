@@ -29,7 +29,9 @@ export async function profileSuite(db: Database): Promise<Figure[]> {
   return withPublicProfile(db, customers, async () => {
     const figures: Figure[] = [];
     for (const customer of customers) figures.push(...(await measureCustomer(db, provider, customer)));
-    console.log("Prepared statements on one connection of the pool: executions that reused the generic plan, and executions planned afresh:");
+    console.log(
+      "Prepared statements on one connection of the pool: executions that reused the generic plan, and executions planned afresh:",
+    );
     console.table(await preparedPlans(db, provider, customers[0]!.id, SORTS));
     return figures;
   });
@@ -37,8 +39,13 @@ export async function profileSuite(db: Database): Promise<Figure[]> {
 
 async function measureCustomer(db: Database, provider: UserActor, customer: MeasuredCustomer) {
   const who = `${customer.label} (${customer.reviews} reviews)`;
-  const page = (sort: ReviewSort, cursor?: string) => listCustomerReviews(db, provider, customer.id, { sort, limit: 10, cursor });
-  const figures = [await measure(`profile of ${who}: access + figures + view insert`, 500, () => getProviderProfile(db, provider, customer.id))];
+  const page = (sort: ReviewSort, cursor?: string) =>
+    listCustomerReviews(db, provider, customer.id, { sort, limit: 10, cursor });
+  const figures = [
+    await measure(`profile of ${who}: access + figures + view insert`, 500, () =>
+      getProviderProfile(db, provider, customer.id),
+    ),
+  ];
   for (const sort of SORTS) {
     figures.push(await measure(`reviews of ${who}, ${sort}: first page`, 500, () => page(sort)));
     let cursor: string | undefined;
@@ -48,7 +55,8 @@ async function measureCustomer(db: Database, provider: UserActor, customer: Meas
       cursor = next;
     }
     const deep = cursor;
-    if (deep) figures.push(await measure(`reviews of ${who}, ${sort}: page ${DEEP_PAGES + 1}`, 500, () => page(sort, deep)));
+    if (deep)
+      figures.push(await measure(`reviews of ${who}, ${sort}: page ${DEEP_PAGES + 1}`, 500, () => page(sort, deep)));
   }
   return figures;
 }

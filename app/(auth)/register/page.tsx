@@ -14,7 +14,9 @@ export default async function RegisterPage({ searchParams }: Props) {
   return (
     <Card>
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Create your account</h1>
-      <p className="mb-6 mt-1 text-sm text-slate-600">Customers and providers start here. Business staff are invited by their team.</p>
+      <p className="mb-6 mt-1 text-sm text-slate-600">
+        Customers and providers start here. Business staff are invited by their team.
+      </p>
       <RegisterForm callbackUrl={safe || undefined} />
     </Card>
   );

@@ -19,21 +19,37 @@ export default async function CrmHomePage() {
   const home = result.data;
   return (
     <>
-      <PageHeader title="Customers" description={`${home.businessName} · ${plural(home.customerCount, "customer record")}`} />
+      <PageHeader
+        title="Customers"
+        description={`${home.businessName} · ${plural(home.customerCount, "customer record")}`}
+      />
       <Card title="Recently added">
         {home.recentCustomers.length === 0 ? (
-          <EmptyState title="No customers yet" description="Customer records your team adds, or imports, will be listed here." />
+          <EmptyState
+            title="No customers yet"
+            description="Customer records your team adds, or imports, will be listed here."
+          />
         ) : (
           <div className="-mx-5 overflow-x-auto sm:-mx-6">
             <table className="min-w-full text-left text-sm">
               <caption className="sr-only">The {home.recentCustomers.length} most recently added customers</caption>
               <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
                 <tr>
-                  <th scope="col" className="px-5 py-2 font-medium sm:px-6">Name</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Email</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Type</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">Purchases</th>
-                  <th scope="col" className="px-5 py-2 text-right font-medium sm:px-6">Added</th>
+                  <th scope="col" className="px-5 py-2 font-medium sm:px-6">
+                    Name
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Email
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Type
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Purchases
+                  </th>
+                  <th scope="col" className="px-5 py-2 text-right font-medium sm:px-6">
+                    Added
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">

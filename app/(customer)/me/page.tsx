@@ -79,7 +79,10 @@ export default async function CustomerHomePage() {
               </div>
             </dl>
           </Card>
-          <Card title="Who can see your profile" description="Providers see your public name, ratings and reviews; never your contact details.">
+          <Card
+            title="Who can see your profile"
+            description="Providers see your public name, ratings and reviews; never your contact details."
+          >
             <VisibilityForm current={home.providerVisibility} />
           </Card>
         </div>
@@ -113,7 +116,10 @@ export default async function CustomerHomePage() {
               </ul>
             )}
           </Card>
-          <Card title="Who viewed your profile" description="Provider businesses that looked at your profile, newest first.">
+          <Card
+            title="Who viewed your profile"
+            description="Provider businesses that looked at your profile, newest first."
+          >
             <ProfileViewsList initialPage={views} pageSize={VIEWS_PAGE} />
           </Card>
         </div>

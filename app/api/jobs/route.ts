@@ -7,4 +7,6 @@ import { listOpenJobs } from "@/lib/marketplace/open-jobs";
 
 export const GET = route({ query: openJobsQuery }, ({ db, actor, query }) => listOpenJobs(db, actor, query));
 
-export const POST = route({ body: postJobInput }, async ({ db, actor, body }) => created(await postJob(db, actor, body)));
+export const POST = route({ body: postJobInput }, async ({ db, actor, body }) =>
+  created(await postJob(db, actor, body)),
+);

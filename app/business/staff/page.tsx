@@ -41,7 +41,10 @@ export default async function StaffPage() {
       <PageHeader title="Staff" description={`${business.businessName} · ${plural(members.length, "member")}`} />
       <div className="space-y-6">
         {canManage && (
-          <Card title="Add staff" description="Someone with an account joins at once; anyone else gets an invitation link.">
+          <Card
+            title="Add staff"
+            description="Someone with an account joins at once; anyone else gets an invitation link."
+          >
             <AddStaffForm roles={grantable} />
           </Card>
         )}
@@ -68,7 +71,10 @@ export default async function StaffPage() {
         </Card>
         <Card title="Pending invitations">
           {pending.length === 0 ? (
-            <EmptyState title="No pending invitations" description="Invitations that have not been accepted yet appear here until they expire." />
+            <EmptyState
+              title="No pending invitations"
+              description="Invitations that have not been accepted yet appear here until they expire."
+            />
           ) : (
             <ul className="divide-y divide-slate-100">
               {pending.map((i) => (

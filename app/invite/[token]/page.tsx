@@ -28,7 +28,8 @@ export default async function InvitationPage({ params }: Props) {
         throw error;
       })
     : null;
-  if (!preview) return <AccessDenied error={new AppError("not_found", "This invitation link is not valid. Ask for a new one.")} />;
+  if (!preview)
+    return <AccessDenied error={new AppError("not_found", "This invitation link is not valid. Ask for a new one.")} />;
 
   const here = `/invite/${token}`;
   const signedInAs = actor.kind === "user" ? actor.email : null;
@@ -52,7 +53,11 @@ export default async function InvitationPage({ params }: Props) {
               <ButtonLink href={signInPath(here)} className="flex-1">
                 Sign in
               </ButtonLink>
-              <ButtonLink href={`/register?callbackUrl=${encodeURIComponent(here)}`} variant="secondary" className="flex-1">
+              <ButtonLink
+                href={`/register?callbackUrl=${encodeURIComponent(here)}`}
+                variant="secondary"
+                className="flex-1"
+              >
                 Create account
               </ButtonLink>
             </div>
@@ -62,7 +67,8 @@ export default async function InvitationPage({ params }: Props) {
           <div className="space-y-3">
             {!sameEmail && (
               <Alert tone="info">
-                You are signed in as {signedInAs}, but this invitation is for {preview.email}. Sign in as that account to accept it.
+                You are signed in as {signedInAs}, but this invitation is for {preview.email}. Sign in as that account
+                to accept it.
               </Alert>
             )}
             {sameEmail && <AcceptInvitationForm token={token} businessName={preview.business_name} />}

@@ -3,5 +3,7 @@
 import { PageError, type ErrorBoundaryProps } from "@/components/app/page-error";
 
 export default function JobError({ reset }: ErrorBoundaryProps) {
-  return <PageError title="This job could not be loaded" reset={reset} back={{ href: "/home", label: "Go to your home" }} />;
+  return (
+    <PageError title="This job could not be loaded" reset={reset} back={{ href: "/home", label: "Go to your home" }} />
+  );
 }

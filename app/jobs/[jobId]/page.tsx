@@ -34,7 +34,9 @@ export default async function JobPage({ params }: Props) {
   }
 
   // A provider's look opens a restricted profile, so the page shares the profile lookups' limit.
-  const result = await loadForPage(path, (db, actor) => getJob(db, actor, parsed.data.jobId), { rateLimit: "profileView" });
+  const result = await loadForPage(path, (db, actor) => getJob(db, actor, parsed.data.jobId), {
+    rateLimit: "profileView",
+  });
   if (!result.ok) return <JobUnavailable error={result.error} />;
   const job = result.data;
   const isCustomer = job.viewer === "customer";
@@ -48,7 +50,10 @@ export default async function JobPage({ params }: Props) {
         <aside className="space-y-6 lg:col-start-3 lg:row-start-1 lg:self-start">
           <JobTimeline job={job} />
           {!isCustomer && (
-            <Card title="About the customer" description="Their ratings from other providers and the jobs they have completed, as far as they share them.">
+            <Card
+              title="About the customer"
+              description="Their ratings from other providers and the jobs they have completed, as far as they share them."
+            >
               <ButtonLink href={`/provider/customers/${job.customer_id}`} variant="secondary" size="sm">
                 About the customer
               </ButtonLink>

@@ -51,14 +51,16 @@ export const DEMO_ACCOUNTS = [
     email: "dana@clientele.test",
     name: "Dana Wilson",
     role: "New customer",
-    tryThis: "Joined a few days ago: one open job with one application, no reviews or orders; a pending connection request to Alice.",
+    tryThis:
+      "Joined a few days ago: one open job with one application, no reviews or orders; a pending connection request to Alice.",
     handle: "dana",
   },
   {
     email: "owner@sparkle.test",
     name: "Sofia Ramirez",
     role: "Owner of Sparkle Cleaning Co. (marketplace provider)",
-    tryThis: "Browse customers and open jobs, view Alice (public) and Bob (restricted, allowed), review completed jobs, small CRM.",
+    tryThis:
+      "Browse customers and open jobs, view Alice (public) and Bob (restricted, allowed), review completed jobs, small CRM.",
   },
   {
     email: "staff@sparkle.test",

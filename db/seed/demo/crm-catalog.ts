@@ -46,7 +46,15 @@ export const CRM_PROFILES: Partial<Record<BusinessKey, CrmProfile>> = {
       { description: "Wholesale beans (5 kg)", min: 9_000, max: 14_000, wholesale: true },
     ],
     preferences: (f) => ({
-      ...(f.datatype.boolean(0.7) && { coffee: f.helpers.arrayElement(["oat flat white", "double espresso", "iced latte", "chai latte", "decaf cappuccino"]) }),
+      ...(f.datatype.boolean(0.7) && {
+        coffee: f.helpers.arrayElement([
+          "oat flat white",
+          "double espresso",
+          "iced latte",
+          "chai latte",
+          "decaf cappuccino",
+        ]),
+      }),
       ...(f.datatype.boolean(0.5) && { milk: f.helpers.arrayElement(["oat", "whole", "almond", "skim", "none"]) }),
       ...(f.datatype.boolean(0.3) && { pastries: some(f, ["croissant", "scone", "cinnamon roll", "banana bread"], 2) }),
       ...(f.datatype.boolean(0.3) && { table: f.helpers.arrayElement(["window", "patio", "bar", "quiet corner"]) }),
@@ -84,10 +92,14 @@ export const CRM_PROFILES: Partial<Record<BusinessKey, CrmProfile>> = {
     ],
     preferences: (f) => ({
       stylist: f.helpers.arrayElement(["Maya", "Lena", "Jordan"]),
-      ...(f.datatype.boolean(0.5) && { products: some(f, ["sulfate-free shampoo", "argan oil", "heat protectant"], 2) }),
+      ...(f.datatype.boolean(0.5) && {
+        products: some(f, ["sulfate-free shampoo", "argan oil", "heat protectant"], 2),
+      }),
       ...(f.datatype.boolean(0.6) && { sms_reminders: f.datatype.boolean(0.8) }),
       ...(f.datatype.boolean(0.3) && { drink: f.helpers.arrayElement(["sparkling water", "green tea", "espresso"]) }),
-      ...(f.datatype.boolean(0.2) && { colour_formula: f.helpers.arrayElement(["6N + 7G gloss", "8A toner", "5RR + 20 vol"]) }),
+      ...(f.datatype.boolean(0.2) && {
+        colour_formula: f.helpers.arrayElement(["6N + 7G gloss", "8A toner", "5RR + 20 vol"]),
+      }),
     }),
     notes: [
       "Prefers quiet appointments.",
@@ -145,7 +157,11 @@ export const CRM_PROFILES: Partial<Record<BusinessKey, CrmProfile>> = {
       preferred_day: f.helpers.arrayElement(["Monday", "Wednesday", "Friday", "Saturday"]),
       ...(f.datatype.boolean(0.3) && { landlord: true }),
     }),
-    notes: ["Old building, check the stopcock first.", "Pays by bank transfer, send an invoice.", "Wants a quote before any work."],
+    notes: [
+      "Old building, check the stopcock first.",
+      "Pays by bank transfer, send an invoice.",
+      "Wants a quote before any work.",
+    ],
     unlinked: 6,
     linked: 4,
   },
@@ -161,9 +177,15 @@ export const CRM_PROFILES: Partial<Record<BusinessKey, CrmProfile>> = {
     ],
     preferences: (f) => ({
       ...(f.datatype.boolean(0.5) && { organic_only: true }),
-      ...(f.datatype.boolean(0.5) && { visit_frequency: f.helpers.arrayElement(["fortnightly", "monthly", "seasonal"]) }),
+      ...(f.datatype.boolean(0.5) && {
+        visit_frequency: f.helpers.arrayElement(["fortnightly", "monthly", "seasonal"]),
+      }),
     }),
-    notes: ["Large back garden, side gate access.", "Keep the wildflower patch unmown.", "Compost bin by the shed can be used."],
+    notes: [
+      "Large back garden, side gate access.",
+      "Keep the wildflower patch unmown.",
+      "Compost bin by the shed can be used.",
+    ],
     unlinked: 6,
     linked: 4,
   },

@@ -12,41 +12,89 @@ import type { BusinessKey, BusinessRef, CustomerRef, People } from "./people";
 import { slug } from "./people";
 import { newId, type Ctx } from "./world";
 
-type Extras = { note?: string; pinned?: boolean; preferences?: Record<string, string | number | boolean | string[]>; tags?: string[] };
-type Person = { customer?: CustomerRef; firstName: string; lastName: string; email: string | null; phone: string | null };
+type Extras = {
+  note?: string;
+  pinned?: boolean;
+  preferences?: Record<string, string | number | boolean | string[]>;
+  tags?: string[];
+};
+type Person = {
+  customer?: CustomerRef;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+};
 
-export type CrmRefs = { aliceAtBloom: string; deletedAtBloom: string; noteAtBloom: string; bloomTagIds: Map<string, string> };
+export type CrmRefs = {
+  aliceAtBloom: string;
+  deletedAtBloom: string;
+  noteAtBloom: string;
+  bloomTagIds: Map<string, string>;
+};
 
 export function buildCrm(ctx: Ctx, people: People): CrmRefs {
   const { faker } = ctx;
   const { alice, bob, carol, dana } = people;
   const named: [CustomerRef, BusinessKey, CustomerType, number, Extras?][] = [
-    [alice, "bloom", "vip", 32, {
-      note: "VIP: oat flat white, extra hot. Knows the whole morning shift by name.", pinned: true,
-      preferences: { coffee: "oat flat white", milk: "oat", table: "window", loyalty_stamps: 7, newsletter: true },
-      tags: ["Oat milk", "Loyalty card", "Regular 8am"],
-    }],
-    [alice, "salon", "regular", 9, {
-      note: "Colour every 8 weeks.",
-      preferences: { stylist: "Maya", colour_formula: "6N + 7G gloss", sms_reminders: true },
-      tags: ["Colour client"],
-    }],
-    [alice, "sparkle", "regular", 8, {
-      note: "Spare key in the lockbox; the code changes monthly, ask Alice.",
-      preferences: { frequency: "biweekly", eco_products: true },
-      tags: ["Biweekly", "Key holder"],
-    }],
+    [
+      alice,
+      "bloom",
+      "vip",
+      32,
+      {
+        note: "VIP: oat flat white, extra hot. Knows the whole morning shift by name.",
+        pinned: true,
+        preferences: { coffee: "oat flat white", milk: "oat", table: "window", loyalty_stamps: 7, newsletter: true },
+        tags: ["Oat milk", "Loyalty card", "Regular 8am"],
+      },
+    ],
+    [
+      alice,
+      "salon",
+      "regular",
+      9,
+      {
+        note: "Colour every 8 weeks.",
+        preferences: { stylist: "Maya", colour_formula: "6N + 7G gloss", sms_reminders: true },
+        tags: ["Colour client"],
+      },
+    ],
+    [
+      alice,
+      "sparkle",
+      "regular",
+      8,
+      {
+        note: "Spare key in the lockbox; the code changes monthly, ask Alice.",
+        preferences: { frequency: "biweekly", eco_products: true },
+        tags: ["Biweekly", "Key holder"],
+      },
+    ],
     [alice, "hank", "regular", 4],
     [alice, "greenthumb", "regular", 3, { preferences: { organic_only: true } }],
     [bob, "bloom", "regular", 10, { note: "Always asks for the Wi-Fi password." }],
     [bob, "sparkle", "vip", 14, { preferences: { frequency: "weekly", pets: ["dog"] }, tags: ["Has pets"] }],
-    [bob, "hank", "wholesale", 6, { note: "Landlord of three flats on Elm Street; invoices go to his company.", tags: ["Landlord"] }],
+    [
+      bob,
+      "hank",
+      "wholesale",
+      6,
+      { note: "Landlord of three flats on Elm Street; invoices go to his company.", tags: ["Landlord"] },
+    ],
     [carol, "bloom", "walk_in", 2],
-    [carol, "salon", "vip", 18, {
-      note: "Prefers quiet appointments, no small talk.", pinned: true,
-      preferences: { stylist: "Lena", drink: "green tea" },
-      tags: ["Sensitive scalp"],
-    }],
+    [
+      carol,
+      "salon",
+      "vip",
+      18,
+      {
+        note: "Prefers quiet appointments, no small talk.",
+        pinned: true,
+        preferences: { stylist: "Lena", drink: "green tea" },
+        tags: ["Sensitive scalp"],
+      },
+    ],
     [carol, "greenthumb", "regular", 3],
     [dana, "salon", "walk_in", 1],
   ];
@@ -58,7 +106,13 @@ export function buildCrm(ctx: Ctx, people: People): CrmRefs {
     for (const tag of profile.tags) {
       const id = newId();
       ids.set(tag.name, id);
-      ctx.world.crmTags.push({ id, businessId: business.id, name: tag.name, color: tag.color, createdAt: addMinutes(business.createdAt, 1440) });
+      ctx.world.crmTags.push({
+        id,
+        businessId: business.id,
+        name: tag.name,
+        color: tag.color,
+        createdAt: addMinutes(business.createdAt, 1440),
+      });
     }
     tagIds.set(key, ids);
   }
@@ -66,7 +120,15 @@ export function buildCrm(ctx: Ctx, people: People): CrmRefs {
   const refs = {} as CrmRefs;
   refs.bloomTagIds = tagIds.get("bloom")!;
   for (const [customer, key, type, purchases, extras] of named) {
-    const id = addRecord(ctx, people.businesses[key], tagIds.get(key)!, { customer, ...personOf(customer) }, type, purchases, extras);
+    const id = addRecord(
+      ctx,
+      people.businesses[key],
+      tagIds.get(key)!,
+      { customer, ...personOf(customer) },
+      type,
+      purchases,
+      extras,
+    );
     if (customer === alice && key === "bloom") refs.aliceAtBloom = id;
   }
 
@@ -77,11 +139,15 @@ export function buildCrm(ctx: Ctx, people: People): CrmRefs {
       addRecord(ctx, business, tags, { customer, ...personOf(customer) }, randomType(ctx), 0);
     }
     // Emails are unique per business (case-insensitively) among live records.
-    const emails = new Set(ctx.world.crmCustomers.filter((r) => r.businessId === business.id && r.email).map((r) => r.email!.toLowerCase()));
+    const emails = new Set(
+      ctx.world.crmCustomers.filter((r) => r.businessId === business.id && r.email).map((r) => r.email!.toLowerCase()),
+    );
     for (let i = 0; i < profile.unlinked; i++) {
       const firstName = faker.person.firstName();
       const lastName = faker.datatype.boolean(0.9) ? faker.person.lastName() : "";
-      let email: string | null = faker.datatype.boolean(0.75) ? `${slug(firstName)}.${slug(lastName) || "guest"}@${faker.internet.domainName()}` : null;
+      let email: string | null = faker.datatype.boolean(0.75)
+        ? `${slug(firstName)}.${slug(lastName) || "guest"}@${faker.internet.domainName()}`
+        : null;
       if (email && emails.has(email)) email = null;
       if (email) emails.add(email);
       const phone = faker.datatype.boolean(0.7) ? faker.phone.number({ style: "national" }) : null;
@@ -118,7 +184,12 @@ function randomType(ctx: Ctx): CustomerType {
   ]);
 }
 
-const PURCHASES_BY_TYPE: Record<CustomerType, [number, number]> = { walk_in: [1, 3], regular: [3, 15], vip: [12, 30], wholesale: [4, 10] };
+const PURCHASES_BY_TYPE: Record<CustomerType, [number, number]> = {
+  walk_in: [1, 3],
+  regular: [3, 15],
+  vip: [12, 30],
+  wholesale: [4, 10],
+};
 
 function addRecord(
   ctx: Ctx,
@@ -182,7 +253,9 @@ function addRecord(
           country: business.currency === "EUR" ? "DE" : "US",
         }
       : null,
-    birthday: faker.datatype.boolean(0.4) ? faker.date.birthdate({ mode: "age", min: 18, max: 80 }).toISOString().slice(0, 10) : null,
+    birthday: faker.datatype.boolean(0.4)
+      ? faker.date.birthdate({ mode: "age", min: 18, max: 80 }).toISOString().slice(0, 10)
+      : null,
     customerType: type,
     marketingConsent: faker.datatype.boolean(0.5),
     purchaseCount: times.length,
@@ -195,31 +268,58 @@ function addRecord(
 
   const notes = [
     ...(extras.note ? [{ body: extras.note, pinned: extras.pinned ?? false }] : []),
-    ...faker.helpers.arrayElements(profile.notes, faker.number.int({ min: 0, max: 2 })).map((body) => ({ body, pinned: faker.datatype.boolean(0.1) })),
+    ...faker.helpers
+      .arrayElements(profile.notes, faker.number.int({ min: 0, max: 2 }))
+      .map((body) => ({ body, pinned: faker.datatype.boolean(0.1) })),
   ];
   for (const note of notes) {
     const at = faker.date.between({ from: createdAt, to: anchor });
     world.crmNotes.push({
-      id: newId(), businessId: business.id, crmCustomerId: id, authorUserId: staff(),
-      body: note.body, isPinned: note.pinned, createdAt: at, updatedAt: at,
+      id: newId(),
+      businessId: business.id,
+      crmCustomerId: id,
+      authorUserId: staff(),
+      body: note.body,
+      isPinned: note.pinned,
+      createdAt: at,
+      updatedAt: at,
     });
   }
 
   const tagNames = extras.tags ?? faker.helpers.arrayElements([...tags.keys()], faker.number.int({ min: 0, max: 2 }));
   for (const name of tagNames) {
-    world.crmCustomerTags.push({ businessId: business.id, crmCustomerId: id, tagId: tags.get(name)!, createdAt: faker.date.between({ from: createdAt, to: anchor }) });
+    world.crmCustomerTags.push({
+      businessId: business.id,
+      crmCustomerId: id,
+      tagId: tags.get(name)!,
+      createdAt: faker.date.between({ from: createdAt, to: anchor }),
+    });
   }
 
   const preferences = extras.preferences ?? (faker.datatype.boolean(0.6) ? profile.preferences(faker) : {});
   for (const [key, value] of Object.entries(preferences)) {
-    world.crmPreferences.push({ businessId: business.id, crmCustomerId: id, key, value, updatedAt: faker.date.between({ from: createdAt, to: anchor }) });
+    world.crmPreferences.push({
+      businessId: business.id,
+      crmCustomerId: id,
+      key,
+      value,
+      updatedAt: faker.date.between({ from: createdAt, to: anchor }),
+    });
   }
 
   addAppointments(ctx, business, profile, id, type, createdAt, person.customer?.id === undefined ? 0.6 : 0.8);
   return id;
 }
 
-function addAppointments(ctx: Ctx, business: BusinessRef, profile: CrmProfile, crmCustomerId: string, type: CustomerType, since: Date, chance: number) {
+function addAppointments(
+  ctx: Ctx,
+  business: BusinessRef,
+  profile: CrmProfile,
+  crmCustomerId: string,
+  type: CustomerType,
+  since: Date,
+  chance: number,
+) {
   const { faker, world, anchor } = ctx;
   // The café books only catering pickups for its wholesale customers.
   const lengths = profile.appointmentMinutes ?? (type === "wholesale" ? [30] : undefined);
@@ -239,18 +339,25 @@ function addAppointments(ctx: Ctx, business: BusinessRef, profile: CrmProfile, c
       startsAt,
       endsAt: addMinutes(startsAt, faker.helpers.arrayElement(lengths)),
       status,
-      notes: faker.datatype.boolean(0.2) ? faker.helpers.arrayElement(["Running 10 minutes late", "Bring the patch-test results", "Gate code 4512"]) : null,
+      notes: faker.datatype.boolean(0.2)
+        ? faker.helpers.arrayElement(["Running 10 minutes late", "Bring the patch-test results", "Gate code 4512"])
+        : null,
       createdAt: createdAt > anchor ? anchor : createdAt,
-      updatedAt: status === "scheduled" ? (createdAt > anchor ? anchor : createdAt) : startsAt < anchor ? startsAt : anchor,
+      updatedAt:
+        status === "scheduled" ? (createdAt > anchor ? anchor : createdAt) : startsAt < anchor ? startsAt : anchor,
     });
   };
   const past = faker.number.int({ min: 0, max: 4 });
   for (const day of faker.date.betweens({ from: since, to: daysBefore(1), count: past })) {
-    add(slot(day), faker.helpers.weightedArrayElement([
-      { weight: 80, value: "completed" as const },
-      { weight: 8, value: "no_show" as const },
-      { weight: 12, value: "cancelled" as const },
-    ]));
+    add(
+      slot(day),
+      faker.helpers.weightedArrayElement([
+        { weight: 80, value: "completed" as const },
+        { weight: 8, value: "no_show" as const },
+        { weight: 12, value: "cancelled" as const },
+      ]),
+    );
   }
-  if (faker.datatype.boolean(0.35)) add(slot(addMinutes(anchor, faker.number.int({ min: 1, max: 30 }) * 1440)), "scheduled");
+  if (faker.datatype.boolean(0.35))
+    add(slot(addMinutes(anchor, faker.number.int({ min: 1, max: 30 }) * 1440)), "scheduled");
 }

@@ -10,12 +10,36 @@ import { newId, type Ctx } from "./world";
 /** The catalogue; progress towards each is derived from the seeded rows in stats.ts. */
 export const ACHIEVEMENTS = [
   { code: "first_job", name: "First job", description: "Posted your first job.", target: 1, icon: "sparkles" },
-  { code: "first_booking", name: "Booked", description: "Booked a provider for the first time.", target: 1, icon: "calendar-check" },
+  {
+    code: "first_booking",
+    name: "Booked",
+    description: "Booked a provider for the first time.",
+    target: 1,
+    icon: "calendar-check",
+  },
   { code: "jobs_completed_5", name: "Regular", description: "Had 5 jobs completed.", target: 5, icon: "badge-check" },
   { code: "jobs_completed_20", name: "Power user", description: "Had 20 jobs completed.", target: 20, icon: "trophy" },
-  { code: "five_star", name: "Five-star customer", description: "Received a five-star review from a provider.", target: 1, icon: "star" },
-  { code: "reviews_10", name: "Well reviewed", description: "Received 10 reviews from providers.", target: 10, icon: "message-square-heart" },
-  { code: "first_order", name: "First order", description: "Paid for your first order.", target: 1, icon: "shopping-bag" },
+  {
+    code: "five_star",
+    name: "Five-star customer",
+    description: "Received a five-star review from a provider.",
+    target: 1,
+    icon: "star",
+  },
+  {
+    code: "reviews_10",
+    name: "Well reviewed",
+    description: "Received 10 reviews from providers.",
+    target: 10,
+    icon: "message-square-heart",
+  },
+  {
+    code: "first_order",
+    name: "First order",
+    description: "Paid for your first order.",
+    target: 1,
+    icon: "shopping-bag",
+  },
   { code: "connector", name: "Connector", description: "Made 3 connections.", target: 3, icon: "users" },
 ] as const;
 
@@ -33,7 +57,15 @@ function buildGoals(ctx: Ctx, people: People) {
   const { faker, world, anchor } = ctx;
   const goal = (
     customer: CustomerRef,
-    g: { title: string; metric?: string; target: number; progress: number; status?: "active" | "completed" | "abandoned"; ageDays: number; dueInDays?: number },
+    g: {
+      title: string;
+      metric?: string;
+      target: number;
+      progress: number;
+      status?: "active" | "completed" | "abandoned";
+      ageDays: number;
+      dueInDays?: number;
+    },
   ) => {
     const createdAt = maxDate(daysBefore(g.ageDays), addMinutes(customer.createdAt, 60));
     const status = g.status ?? "active";
@@ -53,11 +85,39 @@ function buildGoals(ctx: Ctx, people: People) {
     });
   };
 
-  goal(people.alice, { title: "Get 25 jobs done this year", metric: "jobs_completed", target: 25, progress: 22, ageDays: 300, dueInDays: 60 });
-  goal(people.alice, { title: "Save $200 with member deals", metric: "savings_minor", target: 20_000, progress: 12_500, ageDays: 120, dueInDays: 90 });
-  goal(people.alice, { title: "Place 10 orders", metric: "orders", target: 10, progress: 10, status: "completed", ageDays: 400 });
+  goal(people.alice, {
+    title: "Get 25 jobs done this year",
+    metric: "jobs_completed",
+    target: 25,
+    progress: 22,
+    ageDays: 300,
+    dueInDays: 60,
+  });
+  goal(people.alice, {
+    title: "Save $200 with member deals",
+    metric: "savings_minor",
+    target: 20_000,
+    progress: 12_500,
+    ageDays: 120,
+    dueInDays: 90,
+  });
+  goal(people.alice, {
+    title: "Place 10 orders",
+    metric: "orders",
+    target: 10,
+    progress: 10,
+    status: "completed",
+    ageDays: 400,
+  });
   goal(people.alice, { title: "Declutter the garage", target: 1, progress: 0, status: "abandoned", ageDays: 500 });
-  goal(people.bob, { title: "Fix up the flat before summer", metric: "jobs_completed", target: 6, progress: 4, ageDays: 90, dueInDays: 200 });
+  goal(people.bob, {
+    title: "Fix up the flat before summer",
+    metric: "jobs_completed",
+    target: 6,
+    progress: 4,
+    ageDays: 90,
+    dueInDays: 200,
+  });
   goal(people.dana, { title: "Find a regular cleaner", target: 1, progress: 0, ageDays: 1 });
 
   const ideas = [

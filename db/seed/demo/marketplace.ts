@@ -55,8 +55,28 @@ export function buildMarketplace(ctx: Ctx, people: People) {
 
   // Alice: a long, mostly glowing history across every provider (22 completed jobs, all reviewed).
   const aliceProviders: BusinessKey[] = [
-    "sparkle", "hank", "sparkle", "greenthumb", "sparkle", "sparkle", "hank", "paws", "greenthumb", "sparkle", "hank",
-    "brightspark", "sparkle", "hank", "greenthumb", "sparkle", "paws", "hank", "greenthumb", "brightspark", "sparkle", "hank",
+    "sparkle",
+    "hank",
+    "sparkle",
+    "greenthumb",
+    "sparkle",
+    "sparkle",
+    "hank",
+    "paws",
+    "greenthumb",
+    "sparkle",
+    "hank",
+    "brightspark",
+    "sparkle",
+    "hank",
+    "greenthumb",
+    "sparkle",
+    "paws",
+    "hank",
+    "greenthumb",
+    "brightspark",
+    "sparkle",
+    "hank",
   ];
   const aliceRatings = [5, 5, 4, 5, 5, 3, 5, 4, 5, 5, 2, 5, 4, 5, 5, 5, 4, 5, 5, 4, 5, 5];
   aliceProviders.forEach((key, i) => {
@@ -74,26 +94,86 @@ export function buildMarketplace(ctx: Ctx, people: People) {
       },
     });
   });
-  addJob(people.alice, { status: "booked", category: "Deep cleaning", ageDays: 6, booked: b.sparkle, others: [b.hank] });
+  addJob(people.alice, {
+    status: "booked",
+    category: "Deep cleaning",
+    ageDays: 6,
+    booked: b.sparkle,
+    others: [b.hank],
+  });
   addJob(people.alice, { status: "booked", category: "Lawn care", ageDays: 4, booked: b.greenthumb });
-  addJob(people.alice, { status: "open", category: "Smart home setup", ageDays: 2, others: [b.brightspark], viewers: [b.hank] });
+  addJob(people.alice, {
+    status: "open",
+    category: "Smart home setup",
+    ageDays: 2,
+    others: [b.brightspark],
+    viewers: [b.hank],
+  });
   addJob(people.alice, { status: "open", category: "Dog walking", ageDays: 1, viewers: [b.paws] });
   addJob(people.alice, { status: "cancelled", category: "Painting", ageDays: 200, cancelledBy: "customer" });
-  addJob(people.alice, { status: "cancelled", category: "Plumbing", ageDays: 90, booked: b.hank, cancelledBy: "provider" });
+  addJob(people.alice, {
+    status: "cancelled",
+    category: "Plumbing",
+    ageDays: 90,
+    booked: b.hank,
+    cancelledBy: "provider",
+  });
 
   // Bob (restricted): has only ever dealt with Sparkle and Hank, so only they may see him.
-  addJob(people.bob, { status: "completed", category: "House cleaning", ageDays: 380, booked: b.sparkle, review: { rating: 5 } });
-  addJob(people.bob, { status: "completed", category: "Handyman", ageDays: 250, booked: b.hank, review: { rating: 4 } });
-  addJob(people.bob, { status: "completed", category: "Window cleaning", ageDays: 140, booked: b.sparkle, review: { rating: 3 } });
-  addJob(people.bob, { status: "completed", category: "Furniture assembly", ageDays: 60, booked: b.hank, review: { rating: 5 } });
+  addJob(people.bob, {
+    status: "completed",
+    category: "House cleaning",
+    ageDays: 380,
+    booked: b.sparkle,
+    review: { rating: 5 },
+  });
+  addJob(people.bob, {
+    status: "completed",
+    category: "Handyman",
+    ageDays: 250,
+    booked: b.hank,
+    review: { rating: 4 },
+  });
+  addJob(people.bob, {
+    status: "completed",
+    category: "Window cleaning",
+    ageDays: 140,
+    booked: b.sparkle,
+    review: { rating: 3 },
+  });
+  addJob(people.bob, {
+    status: "completed",
+    category: "Furniture assembly",
+    ageDays: 60,
+    booked: b.hank,
+    review: { rating: 5 },
+  });
   addJob(people.bob, { status: "booked", category: "Deep cleaning", ageDays: 5, booked: b.sparkle });
   addJob(people.bob, { status: "open", category: "Painting", ageDays: 2, others: [b.hank] });
   addJob(people.bob, { status: "cancelled", category: "Plumbing", ageDays: 100, cancelledBy: "customer" });
 
   // Carol (private): providers have worked with her, yet none may see her profile.
-  addJob(people.carol, { status: "completed", category: "Gardening", ageDays: 250, booked: b.greenthumb, review: { rating: 5 } });
-  addJob(people.carol, { status: "completed", category: "Tree trimming", ageDays: 120, booked: b.greenthumb, review: { rating: 4 } });
-  addJob(people.carol, { status: "completed", category: "Pet sitting", ageDays: 45, booked: b.paws, review: { rating: 5 } });
+  addJob(people.carol, {
+    status: "completed",
+    category: "Gardening",
+    ageDays: 250,
+    booked: b.greenthumb,
+    review: { rating: 5 },
+  });
+  addJob(people.carol, {
+    status: "completed",
+    category: "Tree trimming",
+    ageDays: 120,
+    booked: b.greenthumb,
+    review: { rating: 4 },
+  });
+  addJob(people.carol, {
+    status: "completed",
+    category: "Pet sitting",
+    ageDays: 45,
+    booked: b.paws,
+    review: { rating: 5 },
+  });
   addJob(people.carol, { status: "open", category: "Lawn care", ageDays: 1, others: [b.greenthumb] });
 
   // Dana: brand new, one open job with one application.
@@ -117,7 +197,8 @@ export function buildMarketplace(ctx: Ctx, people: People) {
           : status === "booked"
             ? faker.number.int({ min: 2, max: 15 })
             : faker.number.int({ min: 20, max: maxAge });
-      const withBooking = status === "booked" || status === "completed" || (status === "cancelled" && faker.datatype.boolean(0.4));
+      const withBooking =
+        status === "booked" || status === "completed" || (status === "cancelled" && faker.datatype.boolean(0.4));
       const others = faker.helpers.arrayElements(
         people.providers.filter((p) => p !== provider),
         faker.number.int({ min: 0, max: status === "cancelled" ? 1 : 2 }),
@@ -129,7 +210,8 @@ export function buildMarketplace(ctx: Ctx, people: People) {
         booked: withBooking ? provider : undefined,
         others: withBooking || status === "open" ? others : [],
         viewers: faker.datatype.boolean(0.3) ? [pickOther(ctx, people, provider)] : [],
-        cancelledBy: status === "cancelled" ? (withBooking && faker.datatype.boolean(0.5) ? "provider" : "customer") : undefined,
+        cancelledBy:
+          status === "cancelled" ? (withBooking && faker.datatype.boolean(0.5) ? "provider" : "customer") : undefined,
         review:
           status === "completed" && faker.datatype.boolean(0.85)
             ? { rating: skewedRating(ctx), hidden: faker.datatype.boolean(0.05) }
@@ -171,7 +253,10 @@ function addJobRows(ctx: Ctx, customer: CustomerRef, spec: JobSpec) {
     addMinutes(daysBefore(spec.ageDays), -minutes(ctx, 0, 600)),
   );
   const scheduledFor = addMinutes(createdAt, minutes(ctx, 2 * 1440, 14 * 1440));
-  const completedAt = spec.status === "completed" ? minDate(addMinutes(scheduledFor, minutes(ctx, 120, 360)), addMinutes(anchor, -1440)) : null;
+  const completedAt =
+    spec.status === "completed"
+      ? minDate(addMinutes(scheduledFor, minutes(ctx, 120, 360)), addMinutes(anchor, -1440))
+      : null;
   const cancelledAt = spec.status === "cancelled" ? addMinutes(createdAt, minutes(ctx, 1440, 5 * 1440)) : null;
   const category = JOB_CATEGORIES.find((c) => c.name === spec.category)!;
   const updatedAt = completedAt ?? cancelledAt ?? createdAt;
@@ -193,8 +278,21 @@ function addJobRows(ctx: Ctx, customer: CustomerRef, spec: JobSpec) {
     updatedAt,
   });
 
-  const interact = (provider: BusinessRef, kind: (typeof world.providerInteractions)[number]["kind"], firstAt: Date, lastAt = firstAt) =>
-    world.providerInteractions.push({ id: newId(), providerBusinessId: provider.id, customerId: customer.id, kind, jobId, firstAt, lastAt });
+  const interact = (
+    provider: BusinessRef,
+    kind: (typeof world.providerInteractions)[number]["kind"],
+    firstAt: Date,
+    lastAt = firstAt,
+  ) =>
+    world.providerInteractions.push({
+      id: newId(),
+      providerBusinessId: provider.id,
+      customerId: customer.id,
+      kind,
+      jobId,
+      firstAt,
+      lastAt,
+    });
 
   const applicants = [...(spec.booked ? [spec.booked] : []), ...(spec.others ?? [])];
   let lastActivity = createdAt;
@@ -210,7 +308,13 @@ function addJobRows(ctx: Ctx, customer: CustomerRef, spec: JobSpec) {
       providerBusinessId: provider.id,
       applicantUserId: userId,
       message: faker.helpers.arrayElement(APPLICATION_MESSAGES),
-      status: isBooked ? "accepted" : spec.status === "open" ? "pending" : spec.cancelledBy === "provider" && !spec.booked ? "withdrawn" : "rejected",
+      status: isBooked
+        ? "accepted"
+        : spec.status === "open"
+          ? "pending"
+          : spec.cancelledBy === "provider" && !spec.booked
+            ? "withdrawn"
+            : "rejected",
       createdAt: appliedAt,
       updatedAt: appliedAt,
     });
@@ -241,7 +345,13 @@ function addJobRows(ctx: Ctx, customer: CustomerRef, spec: JobSpec) {
     lastActivity = maxDate(lastActivity, sent[sent.length - 1] ?? appliedAt);
 
     if (customer.providerVisibility !== "private" && faker.datatype.boolean(0.6)) {
-      world.profileViews.push({ id: newId(), customerId: customer.id, providerBusinessId: provider.id, viewerUserId: userId, viewedAt: addMinutes(appliedAt, -5) });
+      world.profileViews.push({
+        id: newId(),
+        customerId: customer.id,
+        providerBusinessId: provider.id,
+        viewerUserId: userId,
+        viewedAt: addMinutes(appliedAt, -5),
+      });
     }
   });
 
@@ -250,7 +360,10 @@ function addJobRows(ctx: Ctx, customer: CustomerRef, spec: JobSpec) {
   }
 
   if (spec.booked && bookedApplicant) {
-    const bookedAt = minDate(addMinutes(bookedApplicant.at, minutes(ctx, 60, 1440)), addMinutes(cancelledAt ?? scheduledFor, -30));
+    const bookedAt = minDate(
+      addMinutes(bookedApplicant.at, minutes(ctx, 60, 1440)),
+      addMinutes(cancelledAt ?? scheduledFor, -30),
+    );
     world.bookings.push({
       id: newId(),
       jobId,
@@ -295,7 +408,13 @@ function addBrowsingViews(ctx: Ctx, people: People) {
       const provider = faker.helpers.arrayElement(people.providers);
       if (customer.providerVisibility === "restricted" && !dealtWith.has(`${customer.id}:${provider.id}`)) continue;
       const viewedAt = faker.date.between({ from: maxDate(customer.createdAt, daysBefore(120)), to: ctx.anchor });
-      world.profileViews.push({ id: newId(), customerId: customer.id, providerBusinessId: provider.id, viewerUserId: staffUser(ctx, provider), viewedAt });
+      world.profileViews.push({
+        id: newId(),
+        customerId: customer.id,
+        providerBusinessId: provider.id,
+        viewerUserId: staffUser(ctx, provider),
+        viewedAt,
+      });
     }
   }
 }

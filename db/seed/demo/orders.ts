@@ -34,7 +34,15 @@ const EVENTS: Record<OrderStatus, string[]> = {
   partially_refunded: ["payment_intent.created", "payment_intent.succeeded", "charge.refunded"],
 };
 
-const ALL_STATUSES: OrderStatus[] = ["paid", "refunded", "partially_refunded", "failed", "canceled", "processing", "pending"];
+const ALL_STATUSES: OrderStatus[] = [
+  "paid",
+  "refunded",
+  "partially_refunded",
+  "failed",
+  "canceled",
+  "processing",
+  "pending",
+];
 
 export function buildOrders(ctx: Ctx, people: People) {
   const { faker } = ctx;
@@ -83,7 +91,16 @@ function addOrder(ctx: Ctx, customer: CustomerRef, status: OrderStatus, currency
 
   let at = placedAt;
   const events = EVENTS[status].map((type, i) => {
-    if (i > 0) at = minDate(addMinutes(at, type === "charge.refunded" ? faker.number.int({ min: 2880, max: 20_000 }) : faker.number.int({ min: 1, max: 5 })), anchor);
+    if (i > 0)
+      at = minDate(
+        addMinutes(
+          at,
+          type === "charge.refunded"
+            ? faker.number.int({ min: 2880, max: 20_000 })
+            : faker.number.int({ min: 1, max: 5 }),
+        ),
+        anchor,
+      );
     return { id: `evt_${faker.string.alphanumeric(24)}`, type, stripeCreatedAt: at };
   });
   for (const e of events) {
@@ -96,7 +113,8 @@ function addOrder(ctx: Ctx, customer: CustomerRef, status: OrderStatus, currency
     });
   }
   const last = events[events.length - 1]!;
-  const refunded = status === "refunded" ? amountMinor : status === "partially_refunded" ? Math.round(amountMinor * 0.4) : 0;
+  const refunded =
+    status === "refunded" ? amountMinor : status === "partially_refunded" ? Math.round(amountMinor * 0.4) : 0;
   const settled = status === "paid" || status === "refunded" || status === "partially_refunded";
   const reconciled = faker.datatype.boolean(0.2);
   const updatedAt = reconciled ? minDate(addMinutes(last.stripeCreatedAt, 60), anchor) : last.stripeCreatedAt;

@@ -34,7 +34,7 @@ export type CustomerRef = {
   providerVisibility: s.ProviderVisibility;
   socialVisibility: s.SocialVisibility;
   /** The customers row, so later builders can fill in e.g. the Stripe customer id. */
-  row: (typeof s.customers.$inferInsert);
+  row: typeof s.customers.$inferInsert;
 };
 
 export type People = {
@@ -49,7 +49,13 @@ export type People = {
   userIdByEmail: Map<string, string>;
 };
 
-const BUSINESSES: { key: BusinessKey; name: string; currency: "USD" | "EUR"; ageDays: number; categories: JobCategory[] }[] = [
+const BUSINESSES: {
+  key: BusinessKey;
+  name: string;
+  currency: "USD" | "EUR";
+  ageDays: number;
+  categories: JobCategory[];
+}[] = [
   { key: "bloom", name: "Bloom & Brew Café", currency: "USD", ageDays: 1100, categories: [] },
   { key: "salon", name: "Luxe Locks Salon", currency: "EUR", ageDays: 800, categories: [] },
   {
@@ -73,7 +79,13 @@ const BUSINESSES: { key: BusinessKey; name: string; currency: "USD" | "EUR"; age
     ageDays: 700,
     categories: ["Gardening", "Lawn care", "Tree trimming"],
   },
-  { key: "paws", name: "Paws & Claws Pet Care", currency: "USD", ageDays: 500, categories: ["Pet sitting", "Dog walking"] },
+  {
+    key: "paws",
+    name: "Paws & Claws Pet Care",
+    currency: "USD",
+    ageDays: 500,
+    categories: ["Pet sitting", "Dog walking"],
+  },
   {
     key: "brightspark",
     name: "Bright Spark Electric",
@@ -236,8 +248,19 @@ export function buildPeople(ctx: Ctx): People {
     displayName: "Alice J.",
     phone: "(415) 555-0142",
     preferredWallet: "apple_pay",
-    shippingAddress: { line1: "1200 Market Street", line2: "Apt 4B", city: "San Francisco", region: "CA", postalCode: "94102", country: "US" },
-    dashboardSettings: { tiles: ["jobs", "reviews", "orders", "goals", "achievements"], weeklyDigest: true, theme: "system" },
+    shippingAddress: {
+      line1: "1200 Market Street",
+      line2: "Apt 4B",
+      city: "San Francisco",
+      region: "CA",
+      postalCode: "94102",
+      country: "US",
+    },
+    dashboardSettings: {
+      tiles: ["jobs", "reviews", "orders", "goals", "achievements"],
+      weeklyDigest: true,
+      theme: "system",
+    },
   });
   named.alice.phone = "(415) 555-0142";
 
@@ -261,12 +284,27 @@ export function buildPeople(ctx: Ctx): People {
     ]);
     const createdAt = daysBefore(faker.number.int({ min: 20, max: 900 }));
     generated.push(
-      addCustomer(email, firstName, lastName, createdAt, provider, social, faker.string.alphanumeric({ length: 10, casing: "lower" })),
+      addCustomer(
+        email,
+        firstName,
+        lastName,
+        createdAt,
+        provider,
+        social,
+        faker.string.alphanumeric({ length: 10, casing: "lower" }),
+      ),
     );
   }
 
   const providers = Object.values(businesses).filter((b) => b.isProvider);
-  return { businesses, providers, ...named, generated, all: [named.alice, named.bob, named.carol, named.dana, ...generated], userIdByEmail };
+  return {
+    businesses,
+    providers,
+    ...named,
+    generated,
+    all: [named.alice, named.bob, named.carol, named.dana, ...generated],
+    userIdByEmail,
+  };
 }
 
 export function slug(text: string): string {

@@ -30,9 +30,21 @@ export function buildStats(ctx: Ctx, people: People) {
   >();
   for (const c of people.all) {
     byCustomer.set(c.id, {
-      first_job: [], first_booking: [], jobs_completed_5: [], jobs_completed_20: [], five_star: [], reviews_10: [],
-      first_order: [], connector: [], posted: 0, cancelled: 0, orders: 0, spentUsd: 0, active: [c.createdAt],
-      ratings: [0, 0, 0, 0, 0], categories: new Map(),
+      first_job: [],
+      first_booking: [],
+      jobs_completed_5: [],
+      jobs_completed_20: [],
+      five_star: [],
+      reviews_10: [],
+      first_order: [],
+      connector: [],
+      posted: 0,
+      cancelled: 0,
+      orders: 0,
+      spentUsd: 0,
+      active: [c.createdAt],
+      ratings: [0, 0, 0, 0, 0],
+      categories: new Map(),
     });
   }
   const of = (customerId: string | null | undefined) => byCustomer.get(customerId!)!;
@@ -45,7 +57,7 @@ export function buildStats(ctx: Ctx, people: People) {
     e.categories.set(job.category, (e.categories.get(job.category) ?? 0) + 1);
     e.first_job.push(job.createdAt!);
     e.active.push(job.createdAt!);
-    if (job.completedAt) e.jobs_completed_5.push(job.completedAt), e.jobs_completed_20.push(job.completedAt);
+    if (job.completedAt) (e.jobs_completed_5.push(job.completedAt), e.jobs_completed_20.push(job.completedAt));
     if (job.status === "cancelled") e.cancelled++;
     if (job.cancelledBy === "customer") e.active.push(job.cancelledAt!);
   }

@@ -44,16 +44,54 @@ const APPLICATION_MESSAGES = textArray([
 ]);
 const BUSINESS_WORDS = {
   adjectives: textArray([
-    "Reliable", "Bright", "Green", "Happy", "Swift", "Golden", "City", "Trusty", "Prime", "Fresh",
-    "Urban", "Blue Sky", "North Star", "Evergreen", "Hometown", "Sunrise", "Premier", "Friendly", "Neat", "Crystal",
+    "Reliable",
+    "Bright",
+    "Green",
+    "Happy",
+    "Swift",
+    "Golden",
+    "City",
+    "Trusty",
+    "Prime",
+    "Fresh",
+    "Urban",
+    "Blue Sky",
+    "North Star",
+    "Evergreen",
+    "Hometown",
+    "Sunrise",
+    "Premier",
+    "Friendly",
+    "Neat",
+    "Crystal",
   ]),
   trades: textArray([
-    "Cleaning", "Repairs", "Gardens", "Plumbing", "Electric", "Pet Care", "Painting", "Handyman",
-    "Lawn Care", "Home Services", "Windows", "Assembly", "Tree Care", "Smart Homes", "Maids",
+    "Cleaning",
+    "Repairs",
+    "Gardens",
+    "Plumbing",
+    "Electric",
+    "Pet Care",
+    "Painting",
+    "Handyman",
+    "Lawn Care",
+    "Home Services",
+    "Windows",
+    "Assembly",
+    "Tree Care",
+    "Smart Homes",
+    "Maids",
   ]),
   suffixes: textArray(["Co.", "& Sons", "Services", "Pros", "Experts", "Team", "Collective", "Ltd."]),
 };
-const PRODUCTS = textArray(["Service visit", "Maintenance plan", "Gift card", "Products", "Consultation", "Repeat booking"]);
+const PRODUCTS = textArray([
+  "Service visit",
+  "Maintenance plan",
+  "Gift card",
+  "Products",
+  "Consultation",
+  "Repeat booking",
+]);
 const DISPUTE_REASON = lit("The review describes a different job; I was not at home that day.");
 
 const FIRST_COUNT = FIRST_NAMES.length;
@@ -67,11 +105,13 @@ export class Statements {
   ) {}
 
   private customerAgeDays = (c: string) => `(60 + ${this.e.pick(c, S.custAge, 1000)})`;
-  private customerCreated = (c: string) => minutesBefore(`${this.customerAgeDays(c)} * 1440 + ${this.e.pick(c, S.custMinute, 1440)}`);
+  private customerCreated = (c: string) =>
+    minutesBefore(`${this.customerAgeDays(c)} * 1440 + ${this.e.pick(c, S.custMinute, 1440)}`);
   private first = (c: string) => `(${FIRSTS})[1 + ${this.e.pick(c, S.firstName, FIRST_COUNT)}]`;
   private last = (c: string) => `(${LASTS})[1 + ${this.e.pick(c, S.lastName, LAST_COUNT)}]`;
   private ownerUser = (p: string) => this.e.uid("user", `${this.shape.customers} + ${p}`);
-  private email = (f: string, l: string, n: string, domain: string) => `lower(${f}) || '.' || lower(${l}) || '.' || ${n} || ${lit(domain)}`;
+  private email = (f: string, l: string, n: string, domain: string) =>
+    `lower(${f}) || '.' || lower(${l}) || '.' || ${n} || ${lit(domain)}`;
 
   businesses(): string[] {
     const { e, shape } = this;
@@ -118,7 +158,8 @@ export class Statements {
   private jobRanges(a: number, b: number): [number, number][] {
     const { customers, whaleJobs } = this.shape;
     const ranges: [number, number][] = [[(a - 1) * JOBS_PER_CUSTOMER + 1, b * JOBS_PER_CUSTOMER]];
-    if (b === customers && whaleJobs > 0) ranges.push([customers * JOBS_PER_CUSTOMER + 1, customers * JOBS_PER_CUSTOMER + whaleJobs]);
+    if (b === customers && whaleJobs > 0)
+      ranges.push([customers * JOBS_PER_CUSTOMER + 1, customers * JOBS_PER_CUSTOMER + whaleJobs]);
     return ranges;
   }
 
@@ -155,12 +196,16 @@ export class Statements {
   }
 
   private provider = (i: string) => `((p0 + ${i}) % ${this.shape.providers}) + 1`;
-  private appliedAt = (i: string) => plusMinutes("created_at", `(30 + ${this.e.pick(`j * 4 + ${i}`, S.appTime, 600)}) * (${i} + 1)`);
+  private appliedAt = (i: string) =>
+    plusMinutes("created_at", `(30 + ${this.e.pick(`j * 4 + ${i}`, S.appTime, 600)}) * (${i} + 1)`);
 
   jobs(a: number, b: number): string[] {
     const { e } = this;
-    return this.perJobRange(a, b, (base) =>
-      `insert into jobs (id, customer_id, title, category, description, budget_minor, currency, scheduled_for, status,
+    return this.perJobRange(
+      a,
+      b,
+      (base) =>
+        `insert into jobs (id, customer_id, title, category, description, budget_minor, currency, scheduled_for, status,
          completed_at, cancelled_at, cancelled_by, created_at, updated_at)
        select ${e.uid("job", "j")}, ${e.uid("customer", "c")},
          (${TITLES})[cat * 2 + 1 + ${e.pick("j", S.jobTitle, 2)}], (${CATEGORIES})[cat + 1],
@@ -175,8 +220,11 @@ export class Statements {
 
   applications(a: number, b: number): string[] {
     const { e } = this;
-    return this.perJobRange(a, b, (base) =>
-      `insert into job_applications (id, job_id, provider_business_id, applicant_user_id, message, status, created_at, updated_at)
+    return this.perJobRange(
+      a,
+      b,
+      (base) =>
+        `insert into job_applications (id, job_id, provider_business_id, applicant_user_id, message, status, created_at, updated_at)
        select ${e.uid("application", "j * 4 + i")}, ${e.uid("job", "j")}, ${e.uid("business", this.provider("i"))},
          ${this.ownerUser(this.provider("i"))}, (${APPLICATION_MESSAGES})[1 + ${e.pick("j * 4 + i", S.appMessage, 4)}],
          (case when st = 'open' then 'pending' else 'accepted' end)::application_status, ${this.appliedAt("i")}, ${this.appliedAt("i")}
@@ -187,8 +235,11 @@ export class Statements {
 
   bookings(a: number, b: number): string[] {
     const { e } = this;
-    return this.perJobRange(a, b, (base) =>
-      `insert into bookings (id, job_id, application_id, provider_business_id, customer_id, created_at)
+    return this.perJobRange(
+      a,
+      b,
+      (base) =>
+        `insert into bookings (id, job_id, application_id, provider_business_id, customer_id, created_at)
        select ${e.uid("booking", "j")}, ${e.uid("job", "j")}, ${e.uid("application", "j * 4")}, ${e.uid("business", "p0 + 1")},
          ${e.uid("customer", "c")}, booked_at
        from ${base} where st in ('booked', 'completed')`,
@@ -207,8 +258,11 @@ export class Statements {
       (list, r) => `when ${r + 1} then (${textArray(list)})[1 + ${e.pick("n", S.comment, list.length)}]`,
     ).join(" ")} end`;
     const disputed = `(rating <= 2 and ${e.unit("n", S.dispute)} < 0.15)`;
-    return this.perJobRange(a, b, (base) =>
-      `insert into customer_reviews (id, job_id, customer_id, provider_business_id, author_user_id, rating, comment, job_category,
+    return this.perJobRange(
+      a,
+      b,
+      (base) =>
+        `insert into customer_reviews (id, job_id, customer_id, provider_business_id, author_user_id, rating, comment, job_category,
          is_visible, disputed_at, dispute_reason, created_at, updated_at)
        select ${e.uid("review", "n")}, ${e.uid("job", "j")}, ${e.uid("customer", "c")}, ${e.uid("business", "prov")}, ${this.ownerUser("prov")},
          rating, ${comment}, (${CATEGORIES})[cat + 1], ${e.unit("n", S.hidden)} >= 0.03,
@@ -225,8 +279,11 @@ export class Statements {
     const { e } = this;
     const cols = (n: string, provider: string, kind: string, at: string) =>
       `${e.uid("interaction", n)}, ${e.uid("business", provider)}, ${e.uid("customer", "c")}, '${kind}'::interaction_kind, ${e.uid("job", "j")}, ${at}, ${at}`;
-    return this.perJobRange(a, b, (base) =>
-      `insert into provider_interactions (id, provider_business_id, customer_id, kind, job_id, first_at, last_at)
+    return this.perJobRange(
+      a,
+      b,
+      (base) =>
+        `insert into provider_interactions (id, provider_business_id, customer_id, kind, job_id, first_at, last_at)
        select ${cols("j * 8 + i", this.provider("i"), "job_completed", "completed_at")}
          from ${base} cross join lateral generate_series(0, nrev - 1) i where st = 'completed'
        union all
@@ -247,7 +304,9 @@ export class Statements {
    * (the scale world has no messages or orders).
    */
   profileStats(): string[] {
-    const histogram = [1, 2, 3, 4, 5].map((r) => `count(*) filter (where is_visible and rating = ${r})::int as r${r}`).join(", ");
+    const histogram = [1, 2, 3, 4, 5]
+      .map((r) => `count(*) filter (where is_visible and rating = ${r})::int as r${r}`)
+      .join(", ");
     return [
       `insert into profile_stats (customer_id, jobs_posted, jobs_completed, jobs_cancelled, reviews_received,
          rating1_count, rating2_count, rating3_count, rating4_count, rating5_count, last_active_at, computed_at)

@@ -8,7 +8,12 @@
 import type { Metadata } from "next";
 import type { z } from "zod";
 import { loadForPage } from "@/lib/auth/page";
-import { JOBS_PAGE_DEFAULT, openJobsQuery, PROVIDER_JOB_STAGES, providerJobsQuery } from "@/lib/marketplace/browse-inputs";
+import {
+  JOBS_PAGE_DEFAULT,
+  openJobsQuery,
+  PROVIDER_JOB_STAGES,
+  providerJobsQuery,
+} from "@/lib/marketplace/browse-inputs";
 import { listOpenJobs } from "@/lib/marketplace/open-jobs";
 import { listProviderJobs } from "@/lib/marketplace/provider-jobs";
 import { AccessDenied } from "@/components/app/access-denied";
@@ -55,7 +60,10 @@ export default async function ProviderJobsPage({ searchParams }: Props) {
 
   return (
     <>
-      <PageHeader title="Jobs" description="Find work on the marketplace, and keep track of the jobs you have applied to." />
+      <PageHeader
+        title="Jobs"
+        description="Find work on the marketplace, and keep track of the jobs you have applied to."
+      />
       <JobsViewTabs current={view} />
       {unknownFilter && (
         <Alert tone="info" className="mb-4">
@@ -70,7 +78,14 @@ export default async function ProviderJobsPage({ searchParams }: Props) {
           description="Jobs customers have posted that are still looking for a provider, newest first."
           actions={<CategoryFilter current={category} />}
         >
-          <OpenJobsList key={category ?? ""} category={category} initialPage={result.data.page} businessId={businessId} pageSize={limit} now={now} />
+          <OpenJobsList
+            key={category ?? ""}
+            category={category}
+            initialPage={result.data.page}
+            businessId={businessId}
+            pageSize={limit}
+            now={now}
+          />
         </Card>
       ) : (
         <Card title="Your applications" description="Every job your business has applied to, newest application first.">
@@ -84,7 +99,14 @@ export default async function ProviderJobsPage({ searchParams }: Props) {
               }))}
             />
           </div>
-          <MyJobsList key={stage ?? ""} stage={stage} initialPage={result.data.page} businessId={businessId} pageSize={limit} now={now} />
+          <MyJobsList
+            key={stage ?? ""}
+            stage={stage}
+            initialPage={result.data.page}
+            businessId={businessId}
+            pageSize={limit}
+            now={now}
+          />
         </Card>
       )}
     </>

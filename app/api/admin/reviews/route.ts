@@ -2,4 +2,6 @@
 import { route } from "@/lib/http/route";
 import { listReviewsForModeration, moderationQuery } from "@/lib/marketplace/moderation";
 
-export const GET = route({ query: moderationQuery }, ({ db, actor, query }) => listReviewsForModeration(db, actor, query));
+export const GET = route({ query: moderationQuery }, ({ db, actor, query }) =>
+  listReviewsForModeration(db, actor, query),
+);

@@ -6,4 +6,6 @@ import { route } from "@/lib/http/route";
 import { jobParams } from "@/lib/marketplace/inputs";
 import { getJob } from "@/lib/marketplace/queries";
 
-export const GET = route({ params: jobParams, rateLimit: "profileView" }, ({ db, actor, params }) => getJob(db, actor, params.jobId));
+export const GET = route({ params: jobParams, rateLimit: "profileView" }, ({ db, actor, params }) =>
+  getJob(db, actor, params.jobId),
+);

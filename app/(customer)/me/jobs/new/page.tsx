@@ -18,14 +18,20 @@ export const metadata: Metadata = { title: "Post a job" };
 export default async function PostJobPage() {
   const result = await loadForPage("/me/jobs/new", async (_db, actor) => requireCustomer(actor));
   if (!result.ok) {
-    const error = result.error.details.reason === "not_a_customer" ? forbidden("not_a_customer", NOT_A_CUSTOMER_POSTING) : result.error;
+    const error =
+      result.error.details.reason === "not_a_customer"
+        ? forbidden("not_a_customer", NOT_A_CUSTOMER_POSTING)
+        : result.error;
     return <AccessDenied error={error} />;
   }
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <BackLink href="/me/jobs">Your jobs</BackLink>
-      <PageHeader title="Post a job" description="Say what you need; providers on the marketplace apply, and you choose who to book." />
+      <PageHeader
+        title="Post a job"
+        description="Say what you need; providers on the marketplace apply, and you choose who to book."
+      />
       <Card>
         <PostJobForm />
       </Card>

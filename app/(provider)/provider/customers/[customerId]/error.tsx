@@ -3,5 +3,11 @@
 import { PageError, type ErrorBoundaryProps } from "@/components/app/page-error";
 
 export default function ProfileError({ reset }: ErrorBoundaryProps) {
-  return <PageError title="This profile could not be loaded" reset={reset} back={{ href: "/provider", label: "Back to the dashboard" }} />;
+  return (
+    <PageError
+      title="This profile could not be loaded"
+      reset={reset}
+      back={{ href: "/provider", label: "Back to the dashboard" }}
+    />
+  );
 }

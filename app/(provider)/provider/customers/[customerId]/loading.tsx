@@ -3,7 +3,10 @@ export default function Loading() {
   return (
     <div role="status" aria-live="polite" className="space-y-6">
       <span className="sr-only">Loading the customer&apos;s profile…</span>
-      <div aria-hidden className="flex animate-pulse items-center gap-5 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+      <div
+        aria-hidden
+        className="flex animate-pulse items-center gap-5 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
+      >
         <div className="size-16 shrink-0 rounded-full bg-slate-200 sm:size-20" />
         <div className="flex-1 space-y-2">
           <div className="h-3 w-24 rounded bg-slate-100" />

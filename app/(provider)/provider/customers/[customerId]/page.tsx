@@ -35,13 +35,17 @@ export default async function ProviderCustomerProfilePage({ params }: Props) {
     return <ProfileUnavailable error={badRequest("That link does not point to a customer.")} />;
   }
   const { customerId } = parsed.data;
-  const result = await loadForPage(path, async (db: Database, actor: UserActor) => {
-    // The profile first: it is the access decision and records the view; the first page of
-    // reviews (with the reviewing providers' names) is read only once it has been allowed.
-    const profile = await getProviderProfile(db, actor, customerId);
-    const firstReviews = await readReviewsPage(db, customerId, { sort: "recent", limit: REVIEWS_PAGE_DEFAULT });
-    return { profile, firstReviews };
-  }, { rateLimit: "profileView" });
+  const result = await loadForPage(
+    path,
+    async (db: Database, actor: UserActor) => {
+      // The profile first: it is the access decision and records the view; the first page of
+      // reviews (with the reviewing providers' names) is read only once it has been allowed.
+      const profile = await getProviderProfile(db, actor, customerId);
+      const firstReviews = await readReviewsPage(db, customerId, { sort: "recent", limit: REVIEWS_PAGE_DEFAULT });
+      return { profile, firstReviews };
+    },
+    { rateLimit: "profileView" },
+  );
   if (!result.ok) return <ProfileUnavailable error={result.error} />;
   const { profile, firstReviews } = result.data;
 

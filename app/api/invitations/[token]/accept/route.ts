@@ -3,4 +3,6 @@ import { route } from "@/lib/http/route";
 import { invitationParams } from "@/lib/staff/inputs";
 import { acceptInvitation } from "@/lib/staff/invitations";
 
-export const POST = route({ params: invitationParams }, ({ db, actor, params }) => acceptInvitation(db, actor, params.token));
+export const POST = route({ params: invitationParams }, ({ db, actor, params }) =>
+  acceptInvitation(db, actor, params.token),
+);

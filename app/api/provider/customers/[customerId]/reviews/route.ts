@@ -3,6 +3,7 @@ import { route } from "@/lib/http/route";
 import { customerParams, reviewsQuery } from "@/lib/provider-profile/inputs";
 import { listCustomerReviews } from "@/lib/provider-profile/reviews";
 
-export const GET = route({ params: customerParams, query: reviewsQuery, rateLimit: "profileView" }, ({ db, actor, params, query }) =>
-  listCustomerReviews(db, actor, params.customerId, query),
+export const GET = route(
+  { params: customerParams, query: reviewsQuery, rateLimit: "profileView" },
+  ({ db, actor, params, query }) => listCustomerReviews(db, actor, params.customerId, query),
 );
