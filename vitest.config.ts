@@ -6,7 +6,13 @@ import { defineConfig } from "vitest/config";
 const drivers = ["pglite", ...(process.env.TEST_DATABASE_URL ? ["pg", "neon"] : [])];
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // The marker throws outside a React server bundle; tests run server code directly.
+      "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+    },
+  },
   test: {
     globalSetup: ["./test/global-setup.ts"],
     testTimeout: 30_000,
