@@ -6,13 +6,17 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getDb } = await import("./db/client");
+  const { getDb } = await import("./lib/db");
   const { env } = await import("./lib/env");
   const { log } = await import("./lib/log");
   const started = performance.now();
   try {
-    await getDb();
+    const db = await getDb();
     log.info({ ms: Math.round(performance.now() - started) }, "database ready");
+    if (env().embedded && env().SEED_ON_START === "true") {
+      const { seedDemoIfEmpty } = await import("./lib/seed/demo");
+      if (await seedDemoIfEmpty(db)) log.info("seeded the demo world into the embedded database");
+    }
   } catch (err) {
     // Serve anyway: /api/health reports the outage with a 503 and later requests retry the connection.
     log.error({ err }, "database not ready at start-up");

@@ -1,19 +1,18 @@
 /**
- * The one database, on one of three drivers, chosen from the environment:
- * - no DATABASE_URL: embedded PGlite in .data/ (one instance per process, a lock file across processes);
- * - a Neon URL (or DATABASE_DRIVER=neon): Neon's serverless Pool over WebSocket;
+ * Connecting to the one database, on one of three drivers:
+ * - a directory (or memory://): embedded PGlite (one instance per process, a lock file across processes);
+ * - a Neon URL: Neon's serverless Pool over WebSocket;
  * - any other Postgres URL: node-postgres.
- * Migrations run once per process before the first query; the embedded database also gets the
- * demo world on its first start.
+ * Which database the application uses is configuration, read in lib/db.ts; this module knows
+ * nothing of the environment, so db/ stays the bottom layer.
  */
+import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgDatabase } from "drizzle-orm/pg-core";
-import { env } from "@/lib/env";
 import { CASING } from "./casing";
 import * as schema from "./schema";
-import { migrateDatabase, migrationStatus, type Driver } from "./migrate";
 
 export type Schema = typeof schema;
 /**
@@ -22,20 +21,17 @@ export type Schema = typeof schema;
  */
 export type Database = PgDatabase<NodePgQueryResultHKT, Schema>;
 
-type Connection = { db: Database; driver: Driver; close: () => Promise<void> };
+export type Driver = "pglite" | "pg" | "neon";
+
+export type Connection = { db: Database; driver: Driver; close: () => Promise<void> };
 
 const NEON_HOST = /\.neon\.tech$/i;
 
+/** PGlite for a directory or memory://, Neon's driver for a Neon host, node-postgres for any other URL. */
 export function driverFor(url: string | undefined, forced?: Driver): Driver {
   if (forced) return forced;
-  if (!url) return "pglite";
+  if (!url || !/^postgres(ql)?:/.test(url)) return "pglite";
   return NEON_HOST.test(new URL(url).hostname) ? "neon" : "pg";
-}
-
-/** The database the environment names: DATABASE_URL (or PGLITE_DIR) and the driver for it. */
-export function configuredDatabase(): { url: string | undefined; driver: Driver } {
-  const { DATABASE_URL, DATABASE_DRIVER } = env();
-  return { url: DATABASE_URL, driver: driverFor(DATABASE_URL, DATABASE_DRIVER) };
 }
 
 export type ConnectOptions = {
@@ -47,15 +43,18 @@ export type ConnectOptions = {
   statementTimeoutMs?: number;
 };
 
-/** Opens a connection without migrating; tests and scripts use it to get a database of their own. */
+/**
+ * Opens a connection without migrating. `url` is a Postgres URL, or for PGlite its directory
+ * (memory:// for a throwaway one).
+ */
 export async function connect(
-  url: string | undefined,
+  url: string,
   driver: Driver = driverFor(url),
   options: ConnectOptions = {},
 ): Promise<Connection> {
-  if (driver === "pglite") return connectPglite(url ?? env().PGLITE_DIR);
-  if (driver === "neon") return connectNeon(url!, options);
-  return connectNodePg(url!, options);
+  if (driver === "pglite") return connectPglite(url);
+  if (driver === "neon") return connectNeon(url, options);
+  return connectNodePg(url, options);
 }
 
 /** Pool settings both pg and Neon's pg-compatible Pool understand. */
@@ -131,42 +130,6 @@ async function lockDirectory(dir: string): Promise<() => Promise<void>> {
     }
     throw error;
   }
-}
-
-type Ready = { db: Database; driver: Driver };
-const globalForDb = globalThis as { __clienteleDb?: Promise<Ready> };
-
-async function openApplicationDb(): Promise<Ready> {
-  const { SEED_ON_START, STATEMENT_TIMEOUT_MS, embedded } = env();
-  const { url, driver } = configuredDatabase();
-  const connection = await connect(url, driver, { statementTimeoutMs: STATEMENT_TIMEOUT_MS });
-  // Usually the deployment already migrated (the build step does): then two cheap reads on the open
-  // pool, instead of a second connection queueing on the migration lock at every cold start.
-  if ((await migrationStatus(connection.db)).pending > 0) await migrateDatabase(connection.db, driver, url);
-  if (embedded && SEED_ON_START === "true") {
-    const { seedDemoIfEmpty } = await import("./seed/demo");
-    await seedDemoIfEmpty(connection.db);
-  }
-  closeOnExit(connection);
-  return connection;
-}
-
-function closeOnExit(connection: Connection) {
-  if (connection.driver !== "pglite") return;
-  const shutdown = (signal: NodeJS.Signals) => {
-    connection.close().finally(() => process.kill(process.pid, signal));
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
-}
-
-/** The application's database: opened, migrated (and on first embedded start, seeded) once per process. */
-export async function getDb(): Promise<Database> {
-  globalForDb.__clienteleDb ??= openApplicationDb().catch((error) => {
-    globalForDb.__clienteleDb = undefined;
-    throw error;
-  });
-  return (await globalForDb.__clienteleDb).db;
 }
 
 export { schema };

@@ -3,9 +3,7 @@
  * advisory lock on a dedicated connection makes concurrent start-ups wait for one another.
  */
 import path from "node:path";
-import type { Database } from "./client";
-
-export type Driver = "pglite" | "pg" | "neon";
+import type { Database, Driver } from "./client";
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 const LOCK_KEY = 7_314_001; // arbitrary, constant: "clientele migrations"

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/db/client";
+import type { Database } from "./client";
 import { customers } from "@/db/schema";
 import { driver, testDatabase, type TestDatabase } from "@/test/db";
 import { createCustomer, createUser } from "@/test/factories";

@@ -2,7 +2,8 @@
  * npm run admin:grant -- <email>: makes an existing account a platform administrator.
  * Exit code 1 when the email is missing or no account has it.
  */
-import { configuredDatabase, connect } from "../db/client";
+import { configuredDatabase } from "../lib/db";
+import { connect } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { users } from "../db/schema";
 import { emailMatches } from "../lib/accounts/email";

@@ -11,8 +11,9 @@
  *   GET /api/me, served by `next start` on that same DATABASE_URL (after `npm run build`).
  */
 import os from "node:os";
-import { configuredDatabase, connect, type Database } from "@/db/client";
-import { createDatabase } from "@/test/scratch";
+import { configuredDatabase } from "@/lib/db";
+import { connect, type Database } from "@/db/client";
+import { createDatabase } from "@/db/scratch";
 import { httpSuite } from "./bench/http";
 import { platformSuite } from "./bench/platform";
 import { profileSuite } from "./bench/profile";

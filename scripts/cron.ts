@@ -6,9 +6,10 @@
  * The embedded database belongs to one process at a time: while `npm start` holds it, the job is
  * sent to that server's /api/cron/<job> with the cron secret instead.
  */
-import { configuredDatabase, connect } from "@/db/client";
+import { configuredDatabase } from "@/lib/db";
+import { connect } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { describeError, describeTarget } from "@/db/seed/target";
+import { describeError, describeTarget } from "@/lib/seed/target";
 import { CRON_JOBS, cronJob } from "@/lib/cron/jobs";
 import { runCronJob } from "@/lib/cron/runner";
 import { env } from "@/lib/env";

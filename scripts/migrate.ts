@@ -2,9 +2,10 @@
  * `npm run db:migrate`: applies the shipped drizzle/ migrations to the configured database
  * (DATABASE_URL, or the embedded PGlite directory) and says what it did.
  */
-import { configuredDatabase, connect } from "@/db/client";
+import { configuredDatabase } from "@/lib/db";
+import { connect } from "@/db/client";
 import { migrateDatabase, migrationStatus } from "@/db/migrate";
-import { describeError, describeTarget } from "@/db/seed/target";
+import { describeError, describeTarget } from "@/lib/seed/target";
 
 async function main() {
   const { url, driver } = configuredDatabase();

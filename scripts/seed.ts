@@ -7,12 +7,13 @@
  */
 import { Presets, SingleBar } from "cli-progress";
 import { sql } from "drizzle-orm";
-import { configuredDatabase, connect, type Database } from "@/db/client";
+import { configuredDatabase } from "@/lib/db";
+import { connect, type Database } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
-import { seedEmptyDatabase } from "@/db/seed/lock";
-import { seedScale, type ScaleProgress } from "@/db/seed/scale";
-import { describeError, describeTarget } from "@/db/seed/target";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/lib/seed/demo";
+import { seedEmptyDatabase } from "@/lib/seed/lock";
+import { seedScale, type ScaleProgress } from "@/lib/seed/scale";
+import { describeError, describeTarget } from "@/lib/seed/target";
 import { hashPassword } from "@/lib/auth/password";
 
 type Args = { scale?: number; seed?: number; reset: boolean };
@@ -27,8 +28,10 @@ function parseArgs(argv: string[]): Args {
     if (flag === "--reset") args.reset = true;
     else if (flag === "--scale") args.scale = count(value(), flag);
     else if (flag === "--seed") args.seed = count(value(), flag);
-    else if (flag === "--help" || flag === "-h") (console.log(USAGE), process.exit(0));
-    else fail(`Unknown option ${flag}`);
+    else if (flag === "--help" || flag === "-h") {
+      console.log(USAGE);
+      process.exit(0);
+    } else fail(`Unknown option ${flag}`);
   }
   return args;
 }

@@ -7,7 +7,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { DEMO_PASSWORD } from "../db/seed/demo/accounts";
+import { DEMO_PASSWORD } from "../lib/seed/demo/accounts";
 import { env } from "../lib/env";
 
 const root = path.resolve(import.meta.dirname, "..");

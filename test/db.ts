@@ -8,8 +8,9 @@
  */
 import { inject } from "vitest";
 import { connect, type Database } from "@/db/client";
-import { migrateDatabase, type Driver } from "@/db/migrate";
-import { createDatabase } from "./scratch";
+import { migrateDatabase } from "@/db/migrate";
+import { type Driver } from "@/db/client";
+import { createDatabase } from "@/db/scratch";
 
 export const driver = (process.env.TEST_DRIVER ?? "pglite") as Driver;
 

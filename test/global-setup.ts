@@ -5,7 +5,7 @@
  */
 import type { TestProject } from "vitest/node";
 import { startNeonBridge } from "./neon-bridge";
-import { createDatabase } from "./scratch";
+import { createDatabase } from "@/db/scratch";
 
 declare module "vitest" {
   export interface ProvidedContext {

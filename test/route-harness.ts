@@ -7,7 +7,7 @@
  * Load it with vi.hoisted, never with a plain import:
  *
  *   import * as myJobs from "@/app/api/customer/jobs/route";
- *   const { as, callRoute, routeDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
+ *   const { as, callRoute, routeDatabase } = await vi.hoisted(() => import("./route-harness"));
  *   const t = await routeDatabase();
  *   it("...", () => t.inTransaction(async (db) => { as(cara.actor); await callRoute(myJobs.GET, ...) }));
  *
@@ -17,7 +17,7 @@
  * the real getActor (which loads next-auth, and fails outside Next) and the real getDb. vi.hoisted
  * runs before every import of the test file, so with it the routes may be imported statically, in
  * any order. (Tried on Vitest 4.1: a vi.mock in the test file whose factory imports this module
- * hangs, since this module imports @/db/client itself, through test/db.)
+ * hangs, since this module imports the database client itself, through test/db.)
  *
  * Other stubs a file needs (next/headers, next/cache, ...) stay vi.mock calls in that file.
  */
@@ -33,8 +33,8 @@ import { uniqueIp } from "./factories";
 const session = { actor: anonymous as Actor, db: null as Database | null };
 
 vi.mock("@/lib/auth/current", () => ({ getActor: async () => session.actor }));
-vi.mock("@/db/client", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/db/client")>()),
+vi.mock("@/lib/db", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/db")>()),
   getDb: async () => {
     if (!session.db) throw new Error("getDb() was called outside t.inTransaction(...) and without useDatabase(db)");
     return session.db;

@@ -5,7 +5,8 @@
 import type { Metadata } from "next";
 import { getAdminOverview } from "@/lib/dashboards/admin-overview";
 import { getOutboxOverview } from "@/lib/events/admin";
-import { listReviewsForModeration, MODERATION_PAGE_DEFAULT } from "@/lib/marketplace/moderation";
+import { listReviewsForModeration } from "@/lib/marketplace/reviews/queries";
+import { MODERATION_PAGE_DEFAULT } from "@/lib/marketplace/reviews/inputs";
 import { loadForPage } from "@/lib/auth/page";
 import { AccessDenied } from "@/components/app/access-denied";
 import { OutboxPanel } from "@/components/admin/outbox-panel";

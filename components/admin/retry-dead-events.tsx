@@ -1,7 +1,7 @@
 "use client";
 /** The outbox panel's "Retry dead events" button and what came of it. */
 import { useActionState } from "react";
-import { retryDeadEventsAction } from "@/app/_actions/outbox";
+import { retryDeadEventsAction } from "@/lib/events/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { plural } from "@/components/ui/format";

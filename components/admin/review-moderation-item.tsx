@@ -9,9 +9,10 @@
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId } from "react";
-import { setReviewVisibilityAction } from "@/app/_actions/moderation";
-import type { ReviewVisibilityDto } from "@/lib/marketplace/dto";
-import type { ModerationReviewDto, ModerationStatus } from "@/lib/marketplace/moderation";
+import { setReviewVisibilityAction } from "@/lib/marketplace/reviews/actions";
+import type { ReviewVisibilityDto } from "@/lib/marketplace/reviews/dto";
+import type { ModerationReviewDto } from "@/lib/marketplace/reviews/dto";
+import type { ModerationStatus } from "@/lib/marketplace/reviews/inputs";
 import { Stars } from "@/components/provider-profile/stars";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";

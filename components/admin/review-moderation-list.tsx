@@ -7,12 +7,13 @@
  * the queue, a review shown again leaves Hidden), taking the focused button with it, so focus moves
  * to the review that took its place, or the one before it, or the empty list.
  */
-import { useEffect, useRef } from "react";
+import { useEffect, useEffectEvent, useRef } from "react";
 import { ListSkeleton } from "@/components/app/list-skeleton";
 import { LoadFailed } from "@/components/app/load-failed";
 import { LoadMoreFooter } from "@/components/app/load-more-footer";
 import { useCursorList } from "@/components/app/use-cursor-list";
-import type { ModerationPageDto, ModerationReviewDto, ModerationStatus } from "@/lib/marketplace/moderation";
+import type { ModerationPageDto, ModerationReviewDto } from "@/lib/marketplace/reviews/dto";
+import type { ModerationStatus } from "@/lib/marketplace/reviews/inputs";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ReviewModerationItem, type Announce } from "./review-moderation-item";
 import { REVIEW_MODERATION_KEY } from "./review-moderation-query";
@@ -105,14 +106,16 @@ export function ReviewModerationList({ status, initialPage, pageSize, onAnnounce
 function useFocusAfterDecision(reviews: readonly ModerationReviewDto[], focusNear: (index: number) => boolean) {
   const emptyRef = useRef<HTMLDivElement>(null);
   const pending = useRef<{ id: string; index: number } | null>(null);
-  useEffect(() => {
+  // An effect event: it runs when the list changes and reads the latest focusNear without re-running for it.
+  const refocus = useEffectEvent((current: readonly ModerationReviewDto[]) => {
     const left = pending.current;
-    if (!left || reviews.some((r) => r.review_id === left.id)) return;
+    if (!left || current.some((r) => r.review_id === left.id)) return;
     pending.current = null;
     const focused = document.activeElement;
     if (focused && focused !== document.body) return;
     if (!focusNear(left.index)) emptyRef.current?.focus();
-  }, [reviews]);
+  });
+  useEffect(() => refocus(reviews), [reviews]);
   return {
     emptyRef,
     decided: (id: string, index: number) => {

@@ -7,7 +7,8 @@
  * the lists, because the row it came from leaves its list; a failure shows in its row.
  */
 import { useRef, useState, type KeyboardEvent } from "react";
-import type { ModerationPageDto, ModerationStatus } from "@/lib/marketplace/moderation";
+import type { ModerationPageDto } from "@/lib/marketplace/reviews/dto";
+import type { ModerationStatus } from "@/lib/marketplace/reviews/inputs";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";

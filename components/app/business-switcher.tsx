@@ -4,7 +4,7 @@
  * (not change-to-submit), so keyboard users can move through the options without switching.
  */
 import { useActionState } from "react";
-import { switchBusinessAction } from "@/app/_actions/business";
+import { switchBusinessAction } from "@/lib/accounts/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";

@@ -1,6 +1,6 @@
 /** The signed-in person: who they are, where they can go, and sign out. A native disclosure, keyboard friendly. */
 import Link from "next/link";
-import { signOutAction } from "@/app/_actions/auth";
+import { signOutAction } from "@/lib/auth/actions";
 
 export type MenuLink = { href: string; label: string };
 

@@ -2,7 +2,7 @@
 /** The sign-up form: customer or provider, with the business name asked of providers only. */
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import { registerAction } from "@/app/_actions/auth";
+import { registerAction } from "@/lib/auth/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

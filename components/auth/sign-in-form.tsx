@@ -2,7 +2,7 @@
 /** Email and password; a refusal is announced without saying which of the two was wrong. */
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import { signInAction } from "@/app/_actions/auth";
+import { signInAction } from "@/lib/auth/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

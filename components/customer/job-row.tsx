@@ -5,7 +5,7 @@
  */
 import Link from "next/link";
 import type { JobStatus } from "@/db/schema";
-import type { CustomerJobDto } from "@/lib/marketplace/customer-jobs-dto";
+import type { CustomerJobDto } from "@/lib/marketplace/job-lists/dto";
 import { JobStatusBadge } from "@/components/jobs/job-status-badge";
 import { Badge } from "@/components/ui/badge";
 import { formatDate, formatMoney, plural } from "@/components/ui/format";

@@ -6,7 +6,7 @@
  * page from the server rather than a remembered one without the job just posted.
  */
 import type { JobStatus } from "@/db/schema";
-import type { CustomerJobsPageDto } from "@/lib/marketplace/customer-jobs-dto";
+import type { CustomerJobsPageDto } from "@/lib/marketplace/job-lists/dto";
 import { LoadMoreFooter } from "@/components/app/load-more-footer";
 import { useCursorList } from "@/components/app/use-cursor-list";
 import { JOB_STATUS } from "@/components/jobs/job-status-badge";

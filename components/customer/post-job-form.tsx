@@ -6,9 +6,9 @@
  * action takes them to the new job's page.
  */
 import { useActionState, useEffect, useRef } from "react";
-import { postJobAction } from "@/app/_actions/customer-jobs";
-import { JOB_CATEGORIES } from "@/lib/marketplace/categories";
-import { JOB_CURRENCIES } from "@/lib/marketplace/currencies";
+import { postJobAction } from "@/lib/marketplace/jobs/actions";
+import { JOB_CATEGORIES } from "@/lib/marketplace/jobs/categories";
+import { JOB_CURRENCIES } from "@/lib/marketplace/jobs/currencies";
 import { submitKeepingInput } from "@/components/app/submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

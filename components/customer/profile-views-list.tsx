@@ -4,7 +4,7 @@
  * a time from GET /api/customer/profile/views. The server renders the first page; the cache lives
  * only while the card is shown, so a later visit starts from a fresh first page.
  */
-import type { ProfileViewsPageDto } from "@/lib/provider-profile/dto";
+import type { ProfileViewsPageDto } from "@/lib/customer-profile/dto";
 import { LoadMoreFooter } from "@/components/app/load-more-footer";
 import { useCursorList } from "@/components/app/use-cursor-list";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -5,7 +5,7 @@
  * view a provider makes, and the message says so.
  */
 import { useActionState } from "react";
-import { setProviderVisibilityAction } from "@/app/_actions/customer-jobs";
+import { setProviderVisibilityAction } from "@/lib/customer-profile/actions";
 import type { ProviderVisibility } from "@/db/schema";
 import { submitKeepingInput } from "@/components/app/submit";
 import { Alert } from "@/components/ui/alert";

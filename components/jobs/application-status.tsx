@@ -1,5 +1,5 @@
 /** An application's status as a label, in words for the side reading it. */
-import type { ApplicationDto, JobDto } from "@/lib/marketplace/dto";
+import type { ApplicationDto, JobDto } from "@/lib/marketplace/jobs/dto";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 
 type Label = { label: string; tone: BadgeTone };

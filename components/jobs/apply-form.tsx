@@ -1,7 +1,7 @@
 "use client";
 /** A provider applies to an open job with a short message to the customer. */
 import { useActionState } from "react";
-import { applyAction } from "@/app/_actions/jobs";
+import { applyAction } from "@/lib/marketplace/jobs/actions";
 import { submitKeepingInput } from "@/components/app/submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

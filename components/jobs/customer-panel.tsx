@@ -3,9 +3,9 @@
  * the job, and the reviews they received, with a dispute for each one not yet disputed. Only the
  * steps jobSteps offers are shown, so every button is one the server will take.
  */
-import { acceptApplicationAction, cancelJobAction, completeJobAction } from "@/app/_actions/jobs";
-import type { ApplicationDto, JobDto } from "@/lib/marketplace/dto";
-import { jobSteps, type JobSteps } from "@/lib/marketplace/job-steps";
+import { acceptApplicationAction, cancelJobAction, completeJobAction } from "@/lib/marketplace/jobs/actions";
+import type { ApplicationDto, JobDto } from "@/lib/marketplace/jobs/dto";
+import { jobSteps, type JobSteps } from "@/lib/marketplace/jobs/steps";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate } from "@/components/ui/format";

@@ -4,7 +4,7 @@
  * the reason goes to the moderators. Once sent, the page shows the date it was disputed instead.
  */
 import { useActionState, useEffect, useRef, useState } from "react";
-import { disputeReviewAction } from "@/app/_actions/jobs";
+import { disputeReviewAction } from "@/lib/marketplace/jobs/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

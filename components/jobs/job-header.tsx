@@ -1,5 +1,5 @@
 /** The top of the job page: its title and status, then what, for how much, when, and since when. */
-import type { JobDto } from "@/lib/marketplace/dto";
+import type { JobDto } from "@/lib/marketplace/jobs/dto";
 import { formatDate, formatDateTime, formatMoney } from "@/components/ui/format";
 import { JobStatusBadge } from "./job-status-badge";
 

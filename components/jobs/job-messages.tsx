@@ -1,7 +1,7 @@
 /** The job's conversations: one JobThread per thread the viewer has (threadsOf decides which, and whether each is still open). */
-import type { JobDto } from "@/lib/marketplace/dto";
-import { threadsOf } from "@/lib/marketplace/threads";
-import { JobThread } from "@/components/jobs/job-thread";
+import type { JobDto } from "@/lib/marketplace/jobs/dto";
+import { threadsOf } from "@/lib/marketplace/messages/threads";
+import { JobThread } from "./job-thread";
 
 export function JobMessages({ job }: { job: JobDto }) {
   const threads = threadsOf(job);

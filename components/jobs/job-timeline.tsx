@@ -2,8 +2,8 @@
  * Where the job stands: posted, booked, then completed or cancelled (and by whom), each with its
  * date; the steps still ahead of an open or booked job are shown greyed, as "not yet".
  */
-import type { JobDto } from "@/lib/marketplace/dto";
-import { holdsBooking } from "@/lib/marketplace/job-steps";
+import type { JobDto } from "@/lib/marketplace/jobs/dto";
+import { holdsBooking } from "@/lib/marketplace/jobs/steps";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { formatDate } from "@/components/ui/format";

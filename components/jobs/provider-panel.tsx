@@ -3,9 +3,9 @@
  * pending), the booking it holds (completed or cancelled), and once completed its review of the
  * customer. Only the steps jobSteps offers are shown, so every button is one the server will take.
  */
-import { cancelJobAction, completeJobAction, withdrawApplicationAction } from "@/app/_actions/jobs";
-import type { ApplicationDto, JobDto } from "@/lib/marketplace/dto";
-import { jobSteps, ownApplication } from "@/lib/marketplace/job-steps";
+import { cancelJobAction, completeJobAction, withdrawApplicationAction } from "@/lib/marketplace/jobs/actions";
+import type { ApplicationDto, JobDto } from "@/lib/marketplace/jobs/dto";
+import { jobSteps, ownApplication } from "@/lib/marketplace/jobs/steps";
 import { Card } from "@/components/ui/card";
 import { formatDate } from "@/components/ui/format";
 import { ApplicationStatus } from "./application-status";

@@ -1,7 +1,7 @@
 "use client";
 /** The booked provider reviews the customer once the job is completed: a star rating and a comment. */
 import { useActionState, useState } from "react";
-import { reviewCustomerAction } from "@/app/_actions/jobs";
+import { reviewCustomerAction } from "@/lib/marketplace/jobs/actions";
 import { submitKeepingInput } from "@/components/app/submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

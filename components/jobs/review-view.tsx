@@ -1,6 +1,6 @@
 /** One review of the job as both sides see it: stars, comment, date, and whether it is hidden or disputed. */
 import type { ReactNode } from "react";
-import type { JobReviewDto } from "@/lib/marketplace/dto";
+import type { JobReviewDto } from "@/lib/marketplace/jobs/dto";
 import { Stars } from "@/components/provider-profile/stars";
 import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/components/ui/format";

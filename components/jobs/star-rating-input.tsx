@@ -20,7 +20,7 @@ export function StarRatingInput({ name, legend, value, onChange, error }: Props)
   const shown = hovered ?? value ?? 0;
   const errorId = error?.length ? `${name}-error` : undefined;
   return (
-    <fieldset aria-describedby={errorId}>
+    <fieldset aria-describedby={errorId} aria-invalid={errorId ? true : undefined}>
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
       <div className="mt-1.5 flex items-center gap-3">
         <div
@@ -35,7 +35,6 @@ export function StarRatingInput({ name, legend, value, onChange, error }: Props)
                 value={n}
                 checked={value === n}
                 onChange={() => onChange(n)}
-                aria-invalid={errorId ? true : undefined}
                 className="sr-only"
               />
               <span className="sr-only">{n === 1 ? "1 star" : `${n} stars`}</span>

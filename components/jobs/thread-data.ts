@@ -7,8 +7,8 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiError, fetchApi } from "@/components/app/fetch-api";
-import type { MessageDto } from "@/lib/marketplace/dto";
-import type { JobMessagePageDto, JobThreadMessageDto } from "@/lib/marketplace/message-list";
+import type { MessageDto } from "@/lib/marketplace/messages/dto";
+import type { JobMessagePageDto, JobThreadMessageDto } from "@/lib/marketplace/messages/dto";
 
 const PAGE_SIZE = 30;
 const POLL_MS = 5_000;

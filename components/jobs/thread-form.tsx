@@ -9,7 +9,7 @@ import { useId, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
-import type { MessageDto } from "@/lib/marketplace/dto";
+import type { MessageDto } from "@/lib/marketplace/messages/dto";
 import { postMessage } from "./thread-data";
 
 const MAX_LENGTH = 4000;

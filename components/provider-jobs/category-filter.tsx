@@ -4,7 +4,7 @@
  * submit into a client-side navigation once it has loaded.
  */
 import Form from "next/form";
-import { JOB_CATEGORIES } from "@/lib/marketplace/categories";
+import { JOB_CATEGORIES } from "@/lib/marketplace/jobs/categories";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
 

@@ -7,8 +7,8 @@
 import { LoadFailed } from "@/components/app/load-failed";
 import { LoadMoreFooter } from "@/components/app/load-more-footer";
 import { useCursorList } from "@/components/app/use-cursor-list";
-import type { ProviderJobsPageDto } from "@/lib/marketplace/browse-dto";
-import type { ProviderJobStage } from "@/lib/marketplace/browse-inputs";
+import type { ProviderJobsPageDto } from "@/lib/marketplace/job-lists/dto";
+import type { ProviderJobStage } from "@/lib/marketplace/job-lists/inputs";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { plural } from "@/components/ui/format";

@@ -3,7 +3,7 @@
  * applies), category, a preview of the description, budget, when, how many have applied, whether
  * this business has, and a link to what the customer shares with providers.
  */
-import type { OpenJobDto } from "@/lib/marketplace/browse-dto";
+import type { OpenJobDto } from "@/lib/marketplace/job-lists/dto";
 import { Badge } from "@/components/ui/badge";
 import { formatMoney, formatWeekdayDateTime, plural, timeAgo } from "@/components/ui/format";
 import { CustomerLink, JobFacts, JobItem, JobTitle } from "./job-item";

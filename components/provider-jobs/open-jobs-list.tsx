@@ -7,7 +7,7 @@
 import { LoadFailed } from "@/components/app/load-failed";
 import { LoadMoreFooter } from "@/components/app/load-more-footer";
 import { useCursorList } from "@/components/app/use-cursor-list";
-import type { OpenJobsPageDto } from "@/lib/marketplace/browse-dto";
+import type { OpenJobsPageDto } from "@/lib/marketplace/job-lists/dto";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { plural } from "@/components/ui/format";

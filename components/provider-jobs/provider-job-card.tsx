@@ -1,7 +1,7 @@
 /** One job the business applied to: its title (to the job page), category, where the business stands and since when. */
 import type { ReactNode } from "react";
-import type { ProviderJobDto } from "@/lib/marketplace/browse-dto";
-import type { ProviderJobStage } from "@/lib/marketplace/browse-inputs";
+import type { ProviderJobDto } from "@/lib/marketplace/job-lists/dto";
+import type { ProviderJobStage } from "@/lib/marketplace/job-lists/inputs";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatDate, formatWeekdayDateTime, timeAgo } from "@/components/ui/format";
 import { CustomerLink, JobFacts, JobItem, JobTitle } from "./job-item";

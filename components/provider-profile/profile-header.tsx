@@ -62,6 +62,7 @@ function Avatar({ name, url }: { name: string; url: string | null }) {
   const loadable = url !== null && ((url.startsWith("/") && !url.startsWith("//")) || url.startsWith("data:image/"));
   if (loadable) {
     return (
+      // eslint-disable-next-line @next/next/no-img-element -- a small local or data: URL; next/image would only proxy it
       <img src={url} alt="" className="size-16 shrink-0 rounded-full object-cover ring-4 ring-brand-50 sm:size-20" />
     );
   }

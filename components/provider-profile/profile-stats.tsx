@@ -4,7 +4,7 @@
  * instead of showing a misleading 0.
  */
 import type { ProviderProfileDto } from "@/lib/provider-profile/dto";
-import { MIN_FINISHED_JOBS_FOR_RATES } from "@/lib/provider-profile/figures";
+import { MIN_FINISHED_JOBS_FOR_RATES } from "@/lib/customer-profile/figures";
 import { formatCount, plural } from "@/components/ui/format";
 import type { ReactNode } from "react";
 import { Stars } from "./stars";

@@ -1,7 +1,7 @@
 "use client";
 /** The invitation page's one button; a refusal (wrong account, used, expired) is announced. */
 import { useActionState } from "react";
-import { acceptInvitationAction } from "@/app/_actions/staff";
+import { acceptInvitationAction } from "@/lib/staff/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 

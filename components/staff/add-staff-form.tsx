@@ -1,7 +1,7 @@
 "use client";
 /** Add a team member by email; for someone without an account, show the invitation link to pass on. */
 import { useActionState, useState } from "react";
-import { addStaffAction } from "@/app/_actions/staff";
+import { addStaffAction } from "@/lib/staff/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

@@ -1,7 +1,7 @@
 "use client";
 /** Change one member's role, or remove them. Refusals (such as the last owner) are announced inline. */
 import { useActionState } from "react";
-import { changeStaffRoleAction, removeStaffAction } from "@/app/_actions/staff";
+import { changeStaffRoleAction, removeStaffAction } from "@/lib/staff/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";

@@ -2,6 +2,7 @@
  * Businesses and the staff who act for them. A marketplace provider is a business too: its
  * members act as "the provider" towards customers on the marketplace.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import { boolean, index, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id, updatedAt } from "./columns";

@@ -3,6 +3,7 @@
  * businesses, each with its own record, notes, tags, preferences and purchases; a walk-in has a
  * record and no platform account. Every row carries business_id and every query filters on it.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import {
   boolean,

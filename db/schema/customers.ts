@@ -2,6 +2,7 @@
  * The customer's platform profile: one per customer account, shared by every face. Providers see
  * a narrow public view of it (lib/provider-view), the customer sees and edits all of it.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { amountMinor, at, createdAt, currency, id, updatedAt } from "./columns";

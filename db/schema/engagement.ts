@@ -1,4 +1,5 @@
 /** What a customer works towards and who they know: achievements, goals, connections. */
+import "server-only";
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id, updatedAt } from "./columns";

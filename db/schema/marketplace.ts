@@ -2,6 +2,7 @@
  * The marketplace: customers post jobs, provider businesses apply, one is booked, both sides
  * message, the job is completed or cancelled, and the provider reviews the customer.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,

@@ -2,6 +2,7 @@
  * Cross-cutting records: the audit trail, the outbox of domain events, rate-limit counters and the
  * runs of scheduled jobs.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id, newestFirst } from "./columns";

@@ -1,4 +1,5 @@
 /** Accounts: people who can sign in. Credentials live here; roles come from memberships. */
+import "server-only";
 import { sql } from "drizzle-orm";
 import { boolean, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt, at } from "./columns";

@@ -5,10 +5,12 @@
  * Like the route wrapper it opens a request context (trace id) and charges a rate limit ("write"
  * unless the action names another).
  */
+import "server-only";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { getDb, type Database } from "@/db/client";
+import { getDb } from "@/lib/db";
+import { type Database } from "@/db/client";
 import { getActor } from "@/lib/auth/current";
 import type { Actor } from "@/lib/auth/actor";
 import { toAppError, unauthorized, validationError, type ErrorCode, type FieldErrors } from "@/lib/errors";

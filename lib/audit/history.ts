@@ -4,6 +4,7 @@
  * clause, so staff of one business cannot reach another's rows by naming its record. A record with
  * no history (or an entity type nobody records) is an empty page, not an error.
  */
+import "server-only";
 import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";

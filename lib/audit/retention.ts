@@ -2,6 +2,7 @@
  * Audit retention: rows older than AUDIT_RETENTION_DAYS are deleted by the retention cron job
  * (unset keeps them forever), in batches (db/batches.ts).
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import { deleteInBatches } from "@/db/batches";
 import type { Database } from "@/db/client";

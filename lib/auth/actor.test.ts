@@ -5,7 +5,8 @@ import { memberships, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { testDatabase, type TestDatabase } from "@/test/db";
 import { addMember, createBusiness, createCustomer, createUser } from "@/test/factories";
-import { resolveActor, type UserActor } from "./actor";
+import { resolveActor } from "./resolve-actor";
+import { type UserActor } from "./actor";
 
 let t: TestDatabase;
 beforeAll(async () => {

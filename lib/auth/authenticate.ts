@@ -1,9 +1,10 @@
 /** Checks an email and password and returns what the session needs, or null. */
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { users } from "@/db/schema";
 import { emailMatches } from "@/lib/accounts/email";
-import { resolveActor } from "./actor";
+import { resolveActor } from "./resolve-actor";
 import { verifyPassword } from "./password";
 
 export async function authenticate(db: Database, email: string, password: string) {

@@ -2,11 +2,13 @@
  * The actor of the current request, for route handlers, server actions and server components.
  * Cached per request, so a page and its components resolve it once.
  */
+import "server-only";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
-import { getDb } from "@/db/client";
-import { auth } from "./index";
-import { anonymous, resolveActor, type Actor } from "./actor";
+import { getDb } from "@/lib/db";
+import { auth } from ".";
+import { anonymous, type Actor } from "./actor";
+import { resolveActor } from "./resolve-actor";
 
 /** The switcher's cookie: which business a member of several acts for in the browser. */
 export const BUSINESS_COOKIE = "clientele_business";

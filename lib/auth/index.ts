@@ -3,10 +3,11 @@
  * The configuration is built lazily, so `next build` needs no secret. Password attempts are
  * throttled per IP+email and per IP (lib/rate-limit/sign-in.ts) before any password is checked.
  */
+import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { authSecret } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";

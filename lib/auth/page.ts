@@ -3,9 +3,11 @@
  * JWT and can be bypassed, so every protected page checks again here (defence in depth), and
  * turns a policy refusal into something a page can render instead of an error screen.
  */
+import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getDb, type Database } from "@/db/client";
+import { getDb } from "@/lib/db";
+import { type Database } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
 import { consume, type PolicyName } from "@/lib/rate-limit";

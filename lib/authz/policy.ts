@@ -3,7 +3,7 @@
  * and build their WHERE clauses from what the guards return (the business id, the customer id), so
  * a query cannot forget its scope. A refusal is an AppError with a stable reason.
  */
-import type { ProviderVisibility, StaffRole } from "@/db/schema";
+import type { JobStatus, ProviderVisibility, StaffRole } from "@/db/schema";
 import type { Actor, Membership, SystemActor, UserActor } from "@/lib/auth/actor";
 import { conflict, forbidden, notFound, unauthorized } from "@/lib/errors";
 
@@ -232,7 +232,7 @@ export function marketplaceActor(actor: Actor): MarketplaceActor {
 /** What the guards need to know about a job and the acting provider's part in it. */
 export type JobFacts = {
   customerId: string;
-  status: import("@/db/schema").JobStatus;
+  status: JobStatus;
   /** The provider business holding the booking, if any. */
   bookedProviderId: string | null;
   /** Whether the acting provider business has applied to it. */

@@ -4,8 +4,9 @@
  * secret refuses every call (fail closed), before the job name is even looked at. The job runs as
  * a system actor under its lock (./runner.ts) and the JSON says what it did.
  */
+import "server-only";
 import type { NextRequest } from "next/server";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { notFound, unauthorized } from "@/lib/errors";
 import { bearerMatches } from "@/lib/http/bearer";

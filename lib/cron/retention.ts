@@ -2,6 +2,7 @@
  * The retention job: each store prunes its own rows (in batches, so no statement runs long), by
  * the periods the environment sets. Pending and dead events and unexpired limits are never touched.
  */
+import "server-only";
 import { and, isNotNull, isNull, lt } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { cronRuns, invitations } from "@/db/schema";

@@ -8,6 +8,7 @@
  * keep). A run whose process died keeps its row only until its lease passes; the next run marks
  * it abandoned and goes ahead.
  */
+import "server-only";
 import { messageOf } from "@/lib/async";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";

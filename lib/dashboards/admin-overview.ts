@@ -1,4 +1,5 @@
 /** The platform administrator's overview: how big the platform is. */
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";

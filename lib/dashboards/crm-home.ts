@@ -1,4 +1,5 @@
 /** The CRM home of the acting business: how many customer records it keeps, and the newest ones. */
+import "server-only";
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { crmCustomers, type CustomerType } from "@/db/schema";

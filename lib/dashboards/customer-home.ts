@@ -3,6 +3,7 @@
  * Their recent jobs and who viewed them are the list functions' first pages (lib/marketplace/
  * customer-jobs.ts, lib/provider-profile/views.ts), so /me shows the rows /me/jobs does.
  */
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { customers, type ProviderVisibility, type SocialVisibility } from "@/db/schema";

@@ -1,7 +1,8 @@
 /** The home pages' data: each is scoped to what the policy returns and refused to everyone else. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bookings, crmCustomers, jobApplications, jobs, profileViews } from "@/db/schema";
-import { resolveActor, type Actor } from "@/lib/auth/actor";
+import { resolveActor } from "@/lib/auth/resolve-actor";
+import { type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { testDatabase, type TestDatabase } from "@/test/db";
 import { addMember, createBusiness, createCustomer, createUser } from "@/test/factories";

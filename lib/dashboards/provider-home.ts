@@ -1,11 +1,12 @@
 /** A provider business's home: who it is, its team size and what is happening on the marketplace. */
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import type { StaffRole } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireProvider } from "@/lib/authz/policy";
-import type { OpenJobDto } from "@/lib/marketplace/browse-dto";
-import { listOpenJobs } from "@/lib/marketplace/open-jobs";
+import type { OpenJobDto } from "@/lib/marketplace/job-lists/dto";
+import { listOpenJobs } from "@/lib/marketplace/job-lists/open-jobs";
 
 export type ProviderHome = {
   businessName: string;

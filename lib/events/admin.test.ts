@@ -9,12 +9,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/admin/outbox/route";
 import { POST } from "@/app/api/admin/outbox/retry/route";
 import { eventOutbox } from "@/db/schema";
-import { anonymous, resolveActor, type Actor, type UserActor } from "@/lib/auth/actor";
+import { anonymous, type Actor, type UserActor } from "@/lib/auth/actor";
+import { resolveActor } from "@/lib/auth/resolve-actor";
 import { metrics } from "@/lib/observability/metrics";
 import { createUser, refusalOf } from "@/test/factories";
 import { getOutboxOverview, listOutboxEvents, outboxStats, refreshOutboxGauges, retryDeadEvents } from "./admin";
 import { outboxOverviewDto, outboxPageDto, retryDeadResultDto } from "./dto";
-import { emitUpdates, eventsDatabase, newId, outboxRows, type EventsDatabase } from "./test-harness";
+import { emitUpdates, eventsDatabase, newId, outboxRows, type EventsDatabase } from "@/test/fixtures/events";
 
 const { as, useDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
 

@@ -3,6 +3,7 @@
  * pending event (also the Prometheus gauges), the events newest first, and putting dead events
  * back in line. Everything an actor calls checks requirePlatformAdmin first.
  */
+import "server-only";
 import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { eventOutbox } from "@/db/schema";

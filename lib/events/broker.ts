@@ -8,6 +8,7 @@
  * dropped from the cache, so the next relay pass reconnects. No automatic recovery in between:
  * the relay loop already retries with backoff, and a pass that finds no broker touches nothing.
  */
+import "server-only";
 import amqp, { IllegalOperationError, type ChannelModel, type ConfirmChannel, type Options } from "amqplib";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";

@@ -8,7 +8,7 @@ import { eventOutbox } from "@/db/schema";
 import { withRequestContext } from "@/lib/observability/context";
 import { eventCatalog, eventTypes, versionOf } from "./catalog";
 import { emitEvent, type NewEvent } from "./outbox";
-import { customerUpdated, eventsDatabase, newId, outboxRows, type EventsDatabase } from "./test-harness";
+import { customerUpdated, eventsDatabase, newId, outboxRows, type EventsDatabase } from "@/test/fixtures/events";
 
 let t: EventsDatabase;
 beforeAll(async () => {

@@ -12,7 +12,8 @@ import amqp, { type Channel, type ChannelModel } from "amqplib";
 import { inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventOutbox } from "@/db/schema";
-import { resolveActor, type UserActor } from "@/lib/auth/actor";
+import { resolveActor } from "@/lib/auth/resolve-actor";
+import { type UserActor } from "@/lib/auth/actor";
 import { createUser, refusalOf } from "@/test/factories";
 import { retryDeadEvents } from "./admin";
 import { amqpPublisher, closeBroker, type EventPublisher } from "./broker";
@@ -30,7 +31,7 @@ import {
   startConsumer,
   type Consumer,
   type EventsDatabase,
-} from "./test-harness";
+} from "@/test/fixtures/events";
 
 const exchange = `clientele.events.test.${randomUUID()}`;
 const REFUSED = "v1.customer.note_added" as const;

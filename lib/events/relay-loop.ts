@@ -5,7 +5,9 @@
  * twice (Next may evaluate instrumentation more than once) still runs one loop per process.
  * Serverless deployments have no long-lived process; they run the same pass from a cron route.
  */
-import { getDb, type Database } from "@/db/client";
+import "server-only";
+import { getDb } from "@/lib/db";
+import { type Database } from "@/db/client";
 import { log } from "@/lib/log";
 import type { EventPublisher } from "./broker";
 import { relayPending, type RelayResult } from "./relay";

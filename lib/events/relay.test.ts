@@ -26,7 +26,7 @@ import {
   startConsumer,
   type Consumer,
   type EventsDatabase,
-} from "./test-harness";
+} from "@/test/fixtures/events";
 import type { Database } from "@/db/client";
 
 let t: EventsDatabase;

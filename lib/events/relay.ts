@@ -14,6 +14,7 @@
  *   MAX_ATTEMPTS the event is dead (kept, and an admin can retry it). A broker that cannot be
  *   reached is not the event's fault: those rows are left exactly as they were.
  */
+import "server-only";
 import { and, asc, eq, exists, inArray, lte, lt, notInArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";

@@ -3,7 +3,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventOutbox } from "@/db/schema";
 import { pruneSentEvents } from "./retention";
-import { emitUpdates, eventsDatabase, newId, outboxRows, type EventsDatabase } from "./test-harness";
+import { emitUpdates, eventsDatabase, newId, outboxRows, type EventsDatabase } from "@/test/fixtures/events";
 
 let t: EventsDatabase;
 beforeAll(async () => {

@@ -3,6 +3,7 @@
  * a retention period, a batch at a time (db/batches.ts). Pending and dead
  * events are never pruned: they have not been delivered.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import { deleteInBatches } from "@/db/batches";
 import type { Database } from "@/db/client";

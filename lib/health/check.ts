@@ -4,9 +4,11 @@
  * Either problem makes the report "degraded", which the route answers with 503 so a load balancer
  * or uptime monitor takes this instance out of rotation.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { migrationStatus, type Driver } from "@/db/migrate";
+import { migrationStatus } from "@/db/migrate";
+import { type Driver } from "@/db/client";
 import { log } from "@/lib/log";
 import type { HealthReport } from "./schema";
 import { withTimeout } from "@/lib/async";

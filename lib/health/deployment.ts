@@ -2,9 +2,10 @@
  * What this deployment is: its version (package.json, plus the commit when the host names it) and
  * the database driver the environment selects. Shared by /api/health and the OpenAPI document.
  */
+import "server-only";
 import pkg from "@/package.json";
-import { configuredDatabase } from "@/db/client";
-import type { Driver } from "@/db/migrate";
+import { configuredDatabase } from "@/lib/db";
+import type { Driver } from "@/db/client";
 import { env, type Env } from "@/lib/env";
 
 export const APP_VERSION: string = pkg.version;

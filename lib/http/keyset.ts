@@ -4,6 +4,7 @@
  * Postgres stores them: a JS Date has milliseconds only, and rows written in one millisecond (or
  * one transaction) would be skipped or repeated across pages.
  */
+import "server-only";
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { z } from "zod";
 import { badRequest } from "@/lib/errors";
@@ -36,6 +37,7 @@ type DecodeOptions<Position> = {
  * fields (which list, order or thread the cursor belongs to; a sort key), checked strictly when
  * one comes back. Clients only pass cursors back, so the format may change.
  */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- zod's own default for "no extra fields"
 export function keysetCursor<Extra extends z.core.$ZodLooseShape = {}>(extra: Extra = {} as Extra) {
   const position = z.strictObject({ ...extra, t: z.string().regex(MICROS_ISO), i: z.uuid() });
   type Position = z.output<typeof position>;

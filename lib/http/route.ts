@@ -8,9 +8,11 @@
  *
  *   export const GET = route({ params: z.object({ id: z.uuid() }) }, ({ actor, params, db }) => getThing(db, actor, params.id));
  */
+import "server-only";
 import type { NextRequest } from "next/server";
-import { z } from "zod";
-import { getDb, type Database } from "@/db/client";
+import { type z } from "zod";
+import { getDb } from "@/lib/db";
+import { type Database } from "@/db/client";
 import { getActor } from "@/lib/auth/current";
 import type { Actor } from "@/lib/auth/actor";
 import { badRequest, unauthorized, validationError } from "@/lib/errors";

@@ -11,11 +11,12 @@ import type { Database } from "@/db/client";
 import { bookings, jobApplications, profileStats } from "@/db/schema";
 import { driver, scratchDatabase, type ScratchDatabase } from "@/test/db";
 import { outcomes } from "@/test/factories";
-import { bookedJob, newAdmin, newCustomer, newProvider } from "./fixtures";
-import { acceptApplication, applyToJob, postJob } from "./jobs";
-import { completeJob } from "./lifecycle";
-import { reviewCustomer, setReviewVisibility } from "./reviews";
-import { profileStatsMismatches } from "./stats-check";
+import { bookedJob, newAdmin, newCustomer, newProvider } from "@/test/fixtures/marketplace";
+import { acceptApplication, applyToJob } from "./applications/mutations";
+import { postJob } from "./jobs/mutations";
+import { completeJob } from "./jobs/mutations";
+import { reviewCustomer, setReviewVisibility } from "./reviews/mutations";
+import { profileStatsMismatches } from "@/lib/customer-profile/stats-oracle";
 
 const JOB = { title: "Paint the hall", category: "Painting", description: "One wall." };
 

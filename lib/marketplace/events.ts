@@ -28,8 +28,3 @@ export function emitReviewEvent<T extends Prefixed<"review">>(
   const id = (data as { review_id: string }).review_id;
   return emitEvent(tx, { type, businessId: providerBusinessId, aggregate: { id }, data });
 }
-
-export function emitProfileEvent(tx: Database, data: EventData<"v1.customer_profile.visibility_changed">) {
-  const type = "v1.customer_profile.visibility_changed";
-  return emitEvent(tx, { type, businessId: null, aggregate: { id: data.customer_id }, data });
-}

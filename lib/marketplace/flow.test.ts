@@ -8,15 +8,16 @@ import type { Database } from "@/db/client";
 import { auditLog, eventOutbox, jobApplications, profileStats, providerInteractions } from "@/db/schema";
 import { withRequestContext } from "@/lib/observability/context";
 import { testDatabase, type TestDatabase } from "@/test/db";
-import { bookedJob, newAdmin, newCustomer, newProvider } from "./fixtures";
-import { postJobInput } from "./inputs";
-import { acceptApplication, applyToJob, postJob } from "./jobs";
-import { cancelJob, completeJob } from "./lifecycle";
-import { sendJobMessage } from "./messages";
-import { getJob } from "./queries";
-import { disputeReview, reviewCustomer, setReviewVisibility } from "./reviews";
-import { profileStatsMismatches } from "./stats-check";
-import { setProviderVisibility } from "./visibility";
+import { bookedJob, newAdmin, newCustomer, newProvider } from "@/test/fixtures/marketplace";
+import { postJobInput } from "./jobs/inputs";
+import { acceptApplication, applyToJob } from "./applications/mutations";
+import { postJob } from "./jobs/mutations";
+import { cancelJob, completeJob } from "./jobs/mutations";
+import { sendJobMessage } from "./messages/mutations";
+import { getJob } from "./jobs/queries";
+import { disputeReview, reviewCustomer, setReviewVisibility } from "./reviews/mutations";
+import { profileStatsMismatches } from "@/lib/customer-profile/stats-oracle";
+import { setProviderVisibility } from "@/lib/customer-profile/visibility";
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -4,6 +4,7 @@
  * a repeat hits the unique key and only moves last_at forward (first_at keeps the first time), so
  * a provider viewing a job twice, or a retried request, never adds a row.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { providerInteractions, type InteractionKind } from "@/db/schema";

@@ -7,16 +7,18 @@ import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { profileStats } from "@/db/schema";
-import { anonymous, resolveActor, type Actor, type UserActor } from "@/lib/auth/actor";
+import { anonymous, type Actor, type UserActor } from "@/lib/auth/actor";
+import { resolveActor } from "@/lib/auth/resolve-actor";
 import { testDatabase, type TestDatabase } from "@/test/db";
 import { createCustomer, refusalOf } from "@/test/factories";
-import { bookedJob, newAdmin, newCustomer, newProvider, writtenInTransaction } from "./fixtures";
-import { acceptApplication, applyToJob, postJob } from "./jobs";
-import { cancelJob, completeJob } from "./lifecycle";
-import { sendJobMessage } from "./messages";
-import { getJob } from "./queries";
-import { disputeReview, reviewCustomer, setReviewVisibility } from "./reviews";
-import { setProviderVisibility } from "./visibility";
+import { bookedJob, newAdmin, newCustomer, newProvider, writtenInTransaction } from "@/test/fixtures/marketplace";
+import { acceptApplication, applyToJob } from "./applications/mutations";
+import { postJob } from "./jobs/mutations";
+import { cancelJob, completeJob } from "./jobs/mutations";
+import { sendJobMessage } from "./messages/mutations";
+import { getJob } from "./jobs/queries";
+import { disputeReview, reviewCustomer, setReviewVisibility } from "./reviews/mutations";
+import { setProviderVisibility } from "@/lib/customer-profile/visibility";
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -19,19 +19,13 @@ import * as review from "@/app/api/jobs/[jobId]/review/route";
 import * as dispute from "@/app/api/jobs/[jobId]/reviews/[reviewId]/dispute/route";
 import * as register from "@/app/api/register/route";
 import { registeredCustomerDto, registeredProviderDto } from "@/lib/accounts/dto";
-import { resolveActor } from "@/lib/auth/actor";
-import {
-  applicationCreatedDto,
-  bookingDto,
-  disputeDto,
-  jobDto,
-  jobStatusDto,
-  messageDto,
-  providerVisibilityDto,
-  reviewCreatedDto,
-  reviewVisibilityDto,
-} from "./dto";
-import { newAdmin, newCustomer, newProvider } from "./fixtures";
+import { resolveActor } from "@/lib/auth/resolve-actor";
+import { applicationCreatedDto, bookingDto } from "./applications/dto";
+import { disputeDto, reviewCreatedDto, reviewVisibilityDto } from "./reviews/dto";
+import { jobDto, jobStatusDto } from "./jobs/dto";
+import { messageDto } from "./messages/dto";
+import { providerVisibilityDto } from "@/lib/customer-profile/dto";
+import { newAdmin, newCustomer, newProvider } from "@/test/fixtures/marketplace";
 
 const { as, callRoute, parsedBody, routeDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
 const t = await routeDatabase();

@@ -9,13 +9,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { testDatabase, type TestDatabase } from "@/test/db";
-import { newAdmin, newCustomer, newProvider, type CustomerPerson, type ProviderPerson } from "./fixtures";
-import { acceptApplication, applyToJob, postJob } from "./jobs";
-import { cancelJob, completeJob } from "./lifecycle";
-import { sendJobMessage } from "./messages";
-import { getJob } from "./queries";
-import { disputeReview, reviewCustomer, setReviewVisibility } from "./reviews";
-import { profileStatsMismatches } from "./stats-check";
+import {
+  newAdmin,
+  newCustomer,
+  newProvider,
+  type CustomerPerson,
+  type ProviderPerson,
+} from "@/test/fixtures/marketplace";
+import { acceptApplication, applyToJob } from "./applications/mutations";
+import { postJob } from "./jobs/mutations";
+import { cancelJob, completeJob } from "./jobs/mutations";
+import { sendJobMessage } from "./messages/mutations";
+import { getJob } from "./jobs/queries";
+import { disputeReview, reviewCustomer, setReviewVisibility } from "./reviews/mutations";
+import { profileStatsMismatches } from "@/lib/customer-profile/stats-oracle";
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -3,7 +3,8 @@
  * `Authorization: Bearer $METRICS_TOKEN`. Closed while the token is unset. The outbox gauges are
  * read from the database at scrape time; if it is down the scrape still answers, without them.
  */
-import { getDb } from "@/db/client";
+import "server-only";
+import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { unauthorized } from "@/lib/errors";
 import { refreshOutboxGauges } from "@/lib/events/admin";

@@ -11,11 +11,12 @@ import { GET as profileRoute } from "@/app/api/provider/customers/[customerId]/p
 import { GET as reviewsRoute } from "@/app/api/provider/customers/[customerId]/reviews/route";
 import type { Database } from "@/db/client";
 import { profileViews } from "@/db/schema";
-import { anonymous, resolveActor, type Actor } from "@/lib/auth/actor";
+import { anonymous, type Actor } from "@/lib/auth/actor";
+import { resolveActor } from "@/lib/auth/resolve-actor";
 import { metrics } from "@/lib/observability/metrics";
 import { addMember, createBusiness, createUser } from "@/test/factories";
 import { providerProfileDto, reviewsPageDto } from "./dto";
-import { createMarketplaceCustomer, createProvider, recordInteraction } from "./fixtures";
+import { createMarketplaceCustomer, createProvider, recordInteraction } from "@/test/fixtures/provider-profile";
 
 const { as, callRoute, routeDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
 const t = await routeDatabase();

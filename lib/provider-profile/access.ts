@@ -6,6 +6,7 @@
  * profile itself folds the same facts into its one statement (./profile.ts) through the SQL
  * helpers here; the review pages ask first (assertMayViewCustomer).
  */
+import "server-only";
 import { and, eq, inArray, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { preparedStatement } from "@/db/prepared";

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { keysetPagination } from "@/lib/http/keyset";
-import { BADGE_CODES } from "./badges";
+import { BADGE_CODES } from "@/lib/customer-profile/badges";
 
 /** How many of the newest reviews and of the top job categories a profile carries. */
 export const RECENT_REVIEWS = 5;
@@ -106,16 +106,3 @@ export const reviewsPageDto = z
   .strictObject({ reviews: z.array(customerReviewDto), pagination: keysetPagination })
   .meta({ id: "CustomerReviewPage", description: "A page of a customer's visible reviews." });
 export type ReviewsPageDto = z.infer<typeof reviewsPageDto>;
-
-export const profileViewDto = z
-  .strictObject({
-    view_id: z.uuid(),
-    provider_name: z.string().meta({ description: "The provider business that looked." }),
-    viewed_at: isoTime,
-  })
-  .meta({ id: "ProfileView" });
-
-export const profileViewsPageDto = z
-  .strictObject({ views: z.array(profileViewDto), pagination: keysetPagination })
-  .meta({ id: "ProfileViewPage", description: "Who viewed the customer's profile, newest first." });
-export type ProfileViewsPageDto = z.infer<typeof profileViewsPageDto>;

@@ -4,8 +4,6 @@ import { pageCursor, pageLimit } from "@/lib/http/page-query";
 
 export const REVIEWS_PAGE_DEFAULT = 10;
 export const REVIEWS_PAGE_MAX = 50;
-export const VIEWS_PAGE_DEFAULT = 20;
-export const VIEWS_PAGE_MAX = 50;
 
 export const REVIEW_SORTS = ["recent", "highest", "lowest"] as const;
 export type ReviewSort = (typeof REVIEW_SORTS)[number];
@@ -26,9 +24,3 @@ export const reviewsQuery = z.object({
   cursor,
 });
 export type ReviewsQuery = z.output<typeof reviewsQuery>;
-
-export const viewsQuery = z.object({
-  limit: pageLimit(VIEWS_PAGE_MAX, VIEWS_PAGE_DEFAULT, "Views"),
-  cursor,
-});
-export type ViewsQuery = z.output<typeof viewsQuery>;

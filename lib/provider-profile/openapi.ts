@@ -1,7 +1,7 @@
-/** OpenAPI registration of the provider's view of a customer and the customer's "who viewed me" (see lib/openapi/registry.ts). */
+/** OpenAPI registration of the provider's view of a customer (see lib/openapi/registry.ts). */
 import { describeTag, registerRoute } from "@/lib/openapi/registry";
-import { profileViewsPageDto, providerProfileDto, reviewsPageDto } from "./dto";
-import { customerParams, reviewsQuery, viewsQuery } from "./inputs";
+import { providerProfileDto, reviewsPageDto } from "./dto";
+import { customerParams, reviewsQuery } from "./inputs";
 
 describeTag(
   "Provider view",
@@ -44,16 +44,4 @@ registerRoute({
   query: reviewsQuery,
   responses: { 200: { description: "A page of reviews.", schema: reviewsPageDto } },
   errors: [429],
-});
-
-registerRoute({
-  method: "get",
-  path: "/api/customer/profile/views",
-  operationId: "listMyProfileViews",
-  summary: "Who viewed my profile",
-  description: "The provider businesses that viewed the signed-in customer's profile, newest first.",
-  tags: ["Provider view"],
-  access: "customer",
-  query: viewsQuery,
-  responses: { 200: { description: "A page of views.", schema: profileViewsPageDto } },
 });

@@ -11,8 +11,9 @@ import { GET as profileRoute } from "@/app/api/provider/customers/[customerId]/p
 import { GET as reviewsRoute } from "@/app/api/provider/customers/[customerId]/reviews/route";
 import type { Database } from "@/db/client";
 import { customers, profileViews } from "@/db/schema";
-import { resolveActor } from "@/lib/auth/actor";
-import { providerProfileDto, profileViewsPageDto, reviewsPageDto } from "./dto";
+import { resolveActor } from "@/lib/auth/resolve-actor";
+import { providerProfileDto, reviewsPageDto } from "./dto";
+import { profileViewsPageDto } from "@/lib/customer-profile/dto";
 import {
   createJob,
   createMarketplaceCustomer,
@@ -21,7 +22,7 @@ import {
   insertReviews,
   SECRET,
   setProfileStats,
-} from "./fixtures";
+} from "@/test/fixtures/provider-profile";
 
 const { as, callRoute, routeDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
 const t = await routeDatabase();

@@ -10,6 +10,7 @@
  * the top categories (profile_job_categories); jobs posted in six months and the five newest
  * reviews are read from their indexes (jobs_customer_created_idx, customer_reviews_recent_idx).
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { preparedStatement } from "@/db/prepared";
@@ -28,9 +29,9 @@ import { AppError, notFound } from "@/lib/errors";
 import { microsText } from "@/lib/http/keyset";
 import { metrics } from "@/lib/observability/metrics";
 import { hasInteractionSql, mayViewSql, type ProviderScope } from "./access";
-import { badgeView, earnedBadges, isNewCustomer } from "./badges";
+import { badgeView, earnedBadges, isNewCustomer } from "@/lib/customer-profile/badges";
 import { providerProfileDto, RECENT_REVIEWS, TOP_CATEGORIES, type ProviderProfileDto } from "./dto";
-import { finishedJobRates, publicDisplayName, ratingSummary, type RatingCounts } from "./figures";
+import { finishedJobRates, publicDisplayName, ratingSummary, type RatingCounts } from "@/lib/customer-profile/figures";
 
 type ProfileRow = {
   id: string;

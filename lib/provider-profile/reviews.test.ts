@@ -8,10 +8,15 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/provider/customers/[customerId]/reviews/route";
 import type { Database } from "@/db/client";
-import { resolveActor } from "@/lib/auth/actor";
+import { resolveActor } from "@/lib/auth/resolve-actor";
 import { encodeCursor } from "./cursor";
 import { reviewsPageDto } from "./dto";
-import { createMarketplaceCustomer, createProvider, insertReviews, type ReviewSpec } from "./fixtures";
+import {
+  createMarketplaceCustomer,
+  createProvider,
+  insertReviews,
+  type ReviewSpec,
+} from "@/test/fixtures/provider-profile";
 import type { ReviewSort } from "./inputs";
 
 const { as, callRoute, routeDatabase } = await vi.hoisted(() => import("@/test/route-harness"));

@@ -14,6 +14,7 @@
  *   five short scans, then a sort of at most 5 x (limit + 1) rows. See docs/provider-profile.md for
  *   the plans.
  */
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { executePrepared } from "@/db/prepared";

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonymous } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { driver, testDatabase, type TestDatabase } from "@/test/db";
-import { consumeWith, type PolicyDefinition } from "./index";
+import { consumeWith, type PolicyDefinition } from ".";
 import { uniqueIp } from "@/test/factories";
 
 const PROCESSES = 4;
@@ -31,7 +31,7 @@ type Tally = { allowed: number; refused: number };
 function startConsumer(job: object): Promise<{ go: () => void; done: Promise<Tally> }> {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", path.resolve("test/fixtures/consume-limit.ts"), JSON.stringify(job)],
+    ["--conditions=react-server", "--import", "tsx", path.resolve("test/fixtures/consume-limit.ts"), JSON.stringify(job)],
     {
       cwd: process.cwd(),
       env: process.env,

@@ -11,7 +11,7 @@ import { withRequestContext } from "@/lib/observability/context";
 import { metrics } from "@/lib/observability/metrics";
 import { refusalOf, uniqueIp, userActor } from "@/test/factories";
 import { testDatabase, type TestDatabase } from "@/test/db";
-import { consume, consumeWith, peekWith, POLICIES, resetWith, type PolicyDefinition } from "./index";
+import { consume, consumeWith, peekWith, POLICIES, resetWith, type PolicyDefinition } from ".";
 
 const user = () => userActor();
 

@@ -13,6 +13,7 @@
  * cost of a profile request (BENCHMARKS.md). The window semantics are the library's: a fixed
  * window from a key's first request, and a refused request still counts.
  */
+import "server-only";
 import { inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { preparedStatement } from "@/db/prepared";

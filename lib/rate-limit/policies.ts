@@ -3,6 +3,7 @@
  * against. This table is the one place to read or change what the app allows; docs/rate-limits.md
  * explains the choices.
  */
+import "server-only";
 import { env } from "@/lib/env";
 
 /** Whose counter a limit charges. */

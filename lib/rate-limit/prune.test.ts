@@ -4,7 +4,7 @@ import { like } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { rateLimits } from "@/db/schema";
 import { testDatabase, type TestDatabase } from "@/test/db";
-import { pruneExpiredLimits } from "./index";
+import { pruneExpiredLimits } from ".";
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -4,6 +4,7 @@
  * this. A row is kept for an hour after it expires, which costs nothing and keeps any counter that
  * is being revived by an upsert out of the way.
  */
+import "server-only";
 import { inArray, lt, sql } from "drizzle-orm";
 import { deleteInBatches } from "@/db/batches";
 import type { Database } from "@/db/client";

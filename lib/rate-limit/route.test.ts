@@ -6,7 +6,7 @@
 import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { route } from "@/lib/http/route";
-import { POLICIES } from "./index";
+import { POLICIES } from ".";
 import { uniqueIp, userActor } from "@/test/factories";
 
 const { as, routeDatabase, useDatabase } = await vi.hoisted(() => import("@/test/route-harness"));

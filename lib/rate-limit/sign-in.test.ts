@@ -11,7 +11,7 @@ import { rateLimits } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { metrics } from "@/lib/observability/metrics";
 import { createUser, uniqueIp } from "@/test/factories";
-import { chargeSignInAttempt, POLICIES, signInBlock } from "./index";
+import { chargeSignInAttempt, POLICIES, signInBlock } from ".";
 
 const { routeDatabase, useDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
 const state = vi.hoisted(() => ({

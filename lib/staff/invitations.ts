@@ -3,6 +3,7 @@
  * additionally needs the signed-in account whose email the invitation was sent to. Accepting is
  * audited in its transaction: the invitation's acceptance and, when it made one, the new membership.
  */
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { businesses, invitations, memberships } from "@/db/schema";

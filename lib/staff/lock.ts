@@ -3,6 +3,7 @@
  * other at the same moment cannot both succeed and leave the business without an owner. Inside
  * that lock the acting member's role is re-read: it may have changed since the request began.
  */
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { businesses, memberships, type StaffRole } from "@/db/schema";

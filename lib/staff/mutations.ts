@@ -5,6 +5,7 @@
  * rows (lib/audit) and its domain event (lib/events) in that same transaction, so neither the trail
  * nor other systems can miss a change or hear of one that rolled back.
  */
+import "server-only";
 import { and, count, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { invitations, memberships, users, type StaffRole } from "@/db/schema";

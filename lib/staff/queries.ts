@@ -1,4 +1,5 @@
 /** Reading a business's staff: members and invitations not yet accepted. Scoped to the acting business. */
+import "server-only";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { invitations, memberships, users } from "@/db/schema";

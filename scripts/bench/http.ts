@@ -14,7 +14,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import autocannon from "autocannon";
 import type { Database } from "@/db/client";
-import { DEMO_PASSWORD } from "@/db/seed/demo/accounts";
+import { DEMO_PASSWORD } from "@/lib/seed/demo/accounts";
 import { customersToMeasure, providerOwners, withPublicProfile } from "./customers";
 import { round } from "./measure";
 

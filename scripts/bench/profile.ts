@@ -6,7 +6,8 @@
  * Postgres reuses generic plans for those prepared statements.
  */
 import type { Database } from "@/db/client";
-import { resolveActor, type UserActor } from "@/lib/auth/actor";
+import { resolveActor } from "@/lib/auth/resolve-actor";
+import { type UserActor } from "@/lib/auth/actor";
 import { getProviderProfile } from "@/lib/provider-profile/profile";
 import { listCustomerReviews } from "@/lib/provider-profile/reviews";
 import type { ReviewSort } from "@/lib/provider-profile/inputs";

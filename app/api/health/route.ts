@@ -4,8 +4,9 @@
  * resolves the session before the handler runs, and a health check must still answer (503, with
  * a body) when exactly that fails.
  */
+import "server-only";
 import { connection } from "next/server";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { checkHealth } from "@/lib/health/check";
 import { configuredDriver, deployedVersion } from "@/lib/health/deployment";
 

@@ -1,6 +1,7 @@
 /** /invite/[token]: what the invitation is for, and a button to accept it as the invited account. */
+import "server-only";
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { getActor } from "@/lib/auth/current";
 import { signInPath } from "@/lib/auth/page";
 import { AppError } from "@/lib/errors";

@@ -8,8 +8,8 @@
 import type { Metadata } from "next";
 import { loadForPage, requirePageActor } from "@/lib/auth/page";
 import { notFound } from "@/lib/errors";
-import { jobParams } from "@/lib/marketplace/inputs";
-import { getJob } from "@/lib/marketplace/queries";
+import { jobParams } from "@/lib/marketplace/jobs/inputs";
+import { getJob } from "@/lib/marketplace/jobs/queries";
 import { BackLink } from "@/components/app/back-link";
 import { CustomerPanel } from "@/components/jobs/customer-panel";
 import { JobHeader } from "@/components/jobs/job-header";

@@ -5,8 +5,8 @@
  */
 import type { Metadata } from "next";
 import { loadForPage } from "@/lib/auth/page";
-import { JOBS_PAGE_DEFAULT, customerJobsQuery } from "@/lib/marketplace/browse-inputs";
-import { listMyJobs } from "@/lib/marketplace/customer-jobs";
+import { JOBS_PAGE_DEFAULT, customerJobsQuery } from "@/lib/marketplace/job-lists/inputs";
+import { listMyJobs } from "@/lib/marketplace/job-lists/customer-jobs";
 import { AccessDenied } from "@/components/app/access-denied";
 import { BackLink } from "@/components/app/back-link";
 import { MyJobsList } from "@/components/customer/my-jobs-list";

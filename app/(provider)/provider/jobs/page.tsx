@@ -13,9 +13,9 @@ import {
   openJobsQuery,
   PROVIDER_JOB_STAGES,
   providerJobsQuery,
-} from "@/lib/marketplace/browse-inputs";
-import { listOpenJobs } from "@/lib/marketplace/open-jobs";
-import { listProviderJobs } from "@/lib/marketplace/provider-jobs";
+} from "@/lib/marketplace/job-lists/inputs";
+import { listOpenJobs } from "@/lib/marketplace/job-lists/open-jobs";
+import { listProviderJobs } from "@/lib/marketplace/job-lists/provider-jobs";
 import { AccessDenied } from "@/components/app/access-denied";
 import { CategoryFilter } from "@/components/provider-jobs/category-filter";
 import { JobsViewTabs, type JobsView } from "@/components/provider-jobs/jobs-nav";
@@ -56,6 +56,8 @@ export default async function ProviderJobsPage({ searchParams }: Props) {
   );
   if (!result.ok) return <AccessDenied error={result.error} />;
   const businessId = result.actor.business?.businessId;
+  // A server component renders once per request: "now" is that request's time, the lists' reference.
+  // eslint-disable-next-line react-hooks/purity
   const now = Date.now();
 
   return (

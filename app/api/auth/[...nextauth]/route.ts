@@ -3,8 +3,9 @@
  * from an IP already blocked for that email (or altogether) is answered 429 here, before Auth.js
  * parses it or hashes anything; the check only reads the counters, as authorize charges them.
  */
+import "server-only";
 import type { NextRequest } from "next/server";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { handlers } from "@/lib/auth";
 import { rateLimited } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";

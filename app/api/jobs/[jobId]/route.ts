@@ -3,8 +3,8 @@
  * which opens the customer's restricted profile to it, so it shares the profile lookups' limit.
  */
 import { route } from "@/lib/http/route";
-import { jobParams } from "@/lib/marketplace/inputs";
-import { getJob } from "@/lib/marketplace/queries";
+import { jobParams } from "@/lib/marketplace/jobs/inputs";
+import { getJob } from "@/lib/marketplace/jobs/queries";
 
 export const GET = route({ params: jobParams, rateLimit: "profileView" }, ({ db, actor, params }) =>
   getJob(db, actor, params.jobId),

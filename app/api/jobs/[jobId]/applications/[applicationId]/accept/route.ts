@@ -1,7 +1,7 @@
 /** POST: the customer books the provider of this application; the other applications are declined. */
 import { route } from "@/lib/http/route";
-import { applicationParams } from "@/lib/marketplace/inputs";
-import { acceptApplication } from "@/lib/marketplace/jobs";
+import { applicationParams } from "@/lib/marketplace/applications/inputs";
+import { acceptApplication } from "@/lib/marketplace/applications/mutations";
 
 export const POST = route({ params: applicationParams }, ({ db, actor, params }) =>
   acceptApplication(db, actor, params.jobId, params.applicationId),

@@ -1,0 +1,43 @@
+"use server";
+/** The staff page's forms and the invitation page's accept button. */
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { staffRole } from "@/db/schema";
+import { rememberBusinessChoice } from "@/lib/accounts/switch-business";
+import { action } from "@/lib/actions/action";
+import { addStaffInput, invitationToken } from "./inputs";
+import { acceptInvitation } from "./invitations";
+import { addStaff, changeStaffRole, removeStaff } from "./mutations";
+import { originFromHeaders } from "@/lib/http/origin";
+
+const STAFF_PAGE = "/business/staff";
+
+export const addStaffAction = action(addStaffInput, async ({ db, actor, input }) => {
+  const result = await addStaff(db, actor, input, originFromHeaders(await headers()));
+  revalidatePath(STAFF_PAGE);
+  return result;
+});
+
+export const changeStaffRoleAction = action(
+  z.object({ userId: z.uuid(), role: z.enum(staffRole.enumValues) }),
+  async ({ db, actor, input }) => {
+    const result = await changeStaffRole(db, actor, input.userId, input.role);
+    revalidatePath(STAFF_PAGE);
+    return result;
+  },
+);
+
+export const removeStaffAction = action(z.object({ userId: z.uuid() }), async ({ db, actor, input }) => {
+  await removeStaff(db, actor, input.userId);
+  revalidatePath(STAFF_PAGE);
+  return { removed: input.userId };
+});
+
+export const acceptInvitationAction = action(z.object({ token: invitationToken }), async ({ db, actor, input }) => {
+  const joined = await acceptInvitation(db, actor, input.token);
+  // Newly joined: act for that business straight away.
+  await rememberBusinessChoice(joined.business_id);
+  redirect("/home");
+});
