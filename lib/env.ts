@@ -18,7 +18,7 @@ const optional = z
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optional.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
-  /** Force a driver; the default is chosen from DATABASE_URL (see db/client.ts). */
+  /** Force a driver; the default is chosen from DATABASE_URL (see lib/db.ts). */
   DATABASE_DRIVER: optional.pipe(z.enum(["pglite", "pg", "neon"]).optional()),
   PGLITE_DIR: z.string().default(".data/pglite"),
   AUTH_SECRET: optional,

@@ -183,7 +183,7 @@ export const customerReviews = pgTable(
     index("customer_reviews_rating_idx")
       .on(t.customerId, t.rating, newestFirst(t.createdAt), newestFirst(t.id))
       .where(sql`${t.isVisible}`),
-    // The moderators' lists (lib/marketplace/moderation.ts), each read as keyset pages of its own
+    // The moderators' lists (lib/marketplace/reviews/queries.ts), each read as keyset pages of its own
     // index: the disputes no administrator has decided since they were raised, most recent first,
     // and the hidden reviews by when they were written. The lists' WHERE clauses are built by the
     // same functions as these predicates, so the planner can always match them.

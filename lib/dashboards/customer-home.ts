@@ -1,7 +1,7 @@
 /**
  * The customer's own home: their profile at a glance and how much they have done on the platform.
  * Their recent jobs and who viewed them are the list functions' first pages (lib/marketplace/
- * customer-jobs.ts, lib/provider-profile/views.ts), so /me shows the rows /me/jobs does.
+ * job-lists/customer-jobs.ts, lib/customer-profile/views.ts), so /me shows the rows /me/jobs does.
  */
 import "server-only";
 import { eq, sql } from "drizzle-orm";

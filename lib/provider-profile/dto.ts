@@ -65,7 +65,7 @@ export const jobCategoryDto = z.strictObject({ category: z.string(), count: z.nu
 
 export const badgeDto = z.strictObject({ code: z.enum(BADGE_CODES), label: z.string(), description: z.string() }).meta({
   id: "CustomerBadge",
-  description: "A badge the customer has earned (thresholds in lib/provider-profile/badges.ts).",
+  description: "A badge the customer has earned (thresholds in lib/customer-profile/badges.ts).",
 });
 
 export const providerProfileDto = z

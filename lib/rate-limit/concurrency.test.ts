@@ -31,7 +31,13 @@ type Tally = { allowed: number; refused: number };
 function startConsumer(job: object): Promise<{ go: () => void; done: Promise<Tally> }> {
   const child = spawn(
     process.execPath,
-    ["--conditions=react-server", "--import", "tsx", path.resolve("test/fixtures/consume-limit.ts"), JSON.stringify(job)],
+    [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      path.resolve("test/fixtures/consume-limit.ts"),
+      JSON.stringify(job),
+    ],
     {
       cwd: process.cwd(),
       env: process.env,

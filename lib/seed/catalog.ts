@@ -23,7 +23,7 @@ export function addMinutes(date: Date, minutes: number): Date {
 
 /**
  * Two title variants for every marketplace job category: keyed by the category type, so a category
- * added to lib/marketplace/categories.ts does not typecheck until it has titles here.
+ * added to lib/marketplace/jobs/categories.ts does not typecheck until it has titles here.
  */
 const JOB_TITLES = {
   "House cleaning": ["Weekly clean of a 2-bedroom flat", "Clean before guests arrive"],

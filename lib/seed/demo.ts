@@ -1,6 +1,6 @@
 /**
  * The demo world: a deterministic set of businesses, staff, customers, jobs, reviews, orders and
- * CRM records (see db/seed/demo/*), and the accounts to try it with (DEMO_ACCOUNTS, all signing
+ * CRM records (see lib/seed/demo/*), and the accounts to try it with (DEMO_ACCOUNTS, all signing
  * in with DEMO_PASSWORD). `seedDemoIfEmpty` is what the embedded database runs on first start;
  * `npm run db:seed` calls `seedDemo` directly.
  */

@@ -3,7 +3,7 @@
  * applications, ends the job and disputes reviews; a provider applies, withdraws, completes or
  * cancels its booking and reviews the customer. The page reads through getJob, like the JSON API
  * (so a provider's look is recorded as a job_view), and offers only the steps the server would
- * take (lib/marketplace/job-steps.ts). A job the viewer may not see is a kind "not found".
+ * take (lib/marketplace/jobs/steps.ts). A job the viewer may not see is a kind "not found".
  */
 import type { Metadata } from "next";
 import { loadForPage, requirePageActor } from "@/lib/auth/page";

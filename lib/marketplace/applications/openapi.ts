@@ -1,4 +1,4 @@
-/** OpenAPI registration of withdrawing an application (see lib/openapi/registry.ts). */
+/** OpenAPI registration of the application routes: apply, book (accept) and withdraw (see lib/openapi/registry.ts). */
 import { registerRoute } from "@/lib/openapi/registry";
 import { applicationParams, applyInput } from "./inputs";
 import { applicationCreatedDto, applicationWithdrawnDto, bookingDto } from "./dto";

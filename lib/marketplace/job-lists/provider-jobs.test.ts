@@ -118,7 +118,7 @@ describe("GET /api/provider/jobs", () => {
       expect(await titles("closed")).toEqual(["Cancelled while open", "Declined", "Cancelled once booked"]);
 
       // A withdrawn application is closed too, though its job is still open. (Set directly: withdrawing
-      // is lib/marketplace/withdraw.ts, and what matters here is only the status it leaves.)
+      // is lib/marketplace/applications/mutations.ts, and what matters here is only the status it leaves.)
       await db
         .update(jobApplications)
         .set({ status: "withdrawn" })

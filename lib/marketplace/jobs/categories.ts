@@ -1,7 +1,7 @@
 /**
  * The marketplace's job categories: what the post-a-job form offers and what providers filter by.
  * The API still takes any category up to 60 characters, so a new trade needs no migration; the
- * seeded worlds draw from this list (db/seed/catalog.ts), so every filter finds jobs in a demo.
+ * seeded worlds draw from this list (lib/seed/catalog.ts), so every filter finds jobs in a demo.
  */
 export const JOB_CATEGORIES = [
   "House cleaning",

@@ -1,8 +1,10 @@
 /**
- * A job's first steps: the customer posts it, providers apply, the customer books one of them.
- * Each runs in one transaction holding the job's row lock, and writes with its change the
- * provider interaction it implies, its audit rows, its domain event and the customer's counters
- * (./stats.ts), so none of them can disagree with the job.
+ * A job's own steps: the customer posts it; it ends completed by either party of the booking, or
+ * cancelled (by the customer while it is open, by either party once booked). Each runs in one
+ * transaction holding the job's row lock, so two completes (or a complete and a cancel) at once end
+ * the job exactly once and count it exactly once, and writes with its change the provider
+ * interaction it implies, its audit rows, its domain event and the customer's counters
+ * (lib/customer-profile/stats.ts), so none of them can disagree with the job.
  */
 import "server-only";
 import { eq, sql } from "drizzle-orm";

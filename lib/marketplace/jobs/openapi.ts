@@ -1,4 +1,7 @@
-/** OpenAPI registration of the marketplace routes: jobs, applications, messages, reviews (see lib/openapi/registry.ts). */
+/**
+ * OpenAPI registration of the job routes (post, read, complete, cancel) and the Marketplace tag's
+ * description, which the other marketplace sub-concepts' routes share (see lib/openapi/registry.ts).
+ */
 import { describeTag, registerRoute } from "@/lib/openapi/registry";
 import { jobDto, jobStatusDto } from "./dto";
 import { jobParams, postJobInput } from "./inputs";

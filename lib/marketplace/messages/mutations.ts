@@ -1,5 +1,5 @@
 /**
- * Sending a message about a job. Which thread takes messages is lib/marketplace/threads.ts's rule,
+ * Sending a message about a job. Which thread takes messages is lib/marketplace/messages/threads.ts's rule,
  * the same one the job page shows its forms by. A provider always writes in its own thread; the
  * customer names one.
  */

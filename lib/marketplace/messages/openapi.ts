@@ -1,4 +1,4 @@
-/** OpenAPI registration of reading a job's message thread (see lib/openapi/registry.ts). */
+/** OpenAPI registration of a job's message threads: read a page, send a message (see lib/openapi/registry.ts). */
 import { registerRoute } from "@/lib/openapi/registry";
 import { jobParams } from "@/lib/marketplace/jobs/inputs";
 import { jobMessagePageDto, messageDto } from "./dto";

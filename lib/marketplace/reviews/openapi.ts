@@ -1,4 +1,4 @@
-/** OpenAPI registration of the review moderation list (see lib/openapi/registry.ts). */
+/** OpenAPI registration of the review routes: review a customer, dispute a review, moderate (see lib/openapi/registry.ts). */
 import { registerRoute } from "@/lib/openapi/registry";
 import { disputeDto, moderationPageDto, reviewVisibilityDto, reviewCreatedDto } from "./dto";
 import {

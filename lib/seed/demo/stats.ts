@@ -1,7 +1,7 @@
 /**
  * Rows derived from the rest of the demo world, computed last so they agree with it: each
  * customer's achievement progress (unlocked at the moment the target was reached) and the
- * profile_stats counters, exactly as lib/marketplace/stats.ts keeps them: jobs by state, the
+ * profile_stats counters, exactly as lib/customer-profile/stats.ts keeps them: jobs by state, the
  * histogram of visible reviews (reviews_received is its sum), and last_active_at as the latest of
  * joining, posting, booking, a message sent, a cancellation by the customer, a dispute and an order;
  * and the jobs each customer posted per category (profile_job_categories).

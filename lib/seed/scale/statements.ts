@@ -11,7 +11,7 @@
  * applications per open job; provider_interactions for every reviewer (job_completed), every
  * booking and every pending application. Customer 1 is "the whale": N/400 extra completed jobs
  * with 4 reviews each (10,000 reviews at N = 1M), for deep-pagination benchmarks. profile_stats is
- * aggregated last from the loaded rows, with the meaning lib/marketplace/stats.ts keeps live.
+ * aggregated last from the loaded rows, with the meaning lib/customer-profile/stats.ts keeps live.
  */
 import { FIRST_NAMES, JOB_CATEGORIES, JOB_DESCRIPTIONS, LAST_NAMES, REVIEW_COMMENTS } from "@/lib/seed/catalog";
 import { ANCHOR, type Expr, lit, minutesBefore, plusMinutes, S, textArray } from "./expr";
@@ -299,7 +299,7 @@ export class Statements {
    * Every customer's counters and per-category job counts, aggregated from the rows loaded before
    * them (each aggregate is one hash pass over its table, cheaper than N/chunk range scans without
    * indexes).
-   * Same meaning as lib/marketplace/stats.ts: reviews_received and the histogram count visible
+   * Same meaning as lib/customer-profile/stats.ts: reviews_received and the histogram count visible
    * reviews; last_active_at is the latest of joining, posting, booking, cancelling and disputing
    * (the scale world has no messages or orders).
    */
