@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import pkg from "@/package.json";
 import {
-  AppError,
+  type AppError,
   badRequest,
   conflict,
   forbidden,

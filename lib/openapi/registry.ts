@@ -26,7 +26,7 @@
  */
 import { OpenAPIRegistry, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import type { z } from "zod";
-import { ROLE_PERMISSIONS, type Permission } from "@/lib/authz/policy";
+import { PERMISSIONS, ROLE_PERMISSIONS, type Permission } from "@/lib/authz/policy";
 import { ERROR_RESPONSES, errorBody, type ErrorStatus } from "./error-responses";
 
 /**
@@ -185,12 +185,20 @@ const ACCESS_TEXT: Record<Access, string> = {
   metrics: "The metrics scraper only (metrics token).",
 };
 
+/** The roles that hold `permission`, as lib/authz grants it. */
+export function rolesWith(permission: Permission): string[] {
+  return Object.entries(ROLE_PERMISSIONS)
+    .filter(([, permissions]) => permissions.includes(permission))
+    .map(([role]) => role);
+}
+
 function accessText(doc: RouteDoc): string {
   if (!doc.permission) return ACCESS_TEXT[doc.access];
-  const roles = (Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]).filter((role) =>
-    ROLE_PERMISSIONS[role].includes(doc.permission!),
+  const { permission } = doc;
+  return (
+    `${ACCESS_TEXT[doc.access]} Needs the \`${permission}\` permission (roles: ${rolesWith(permission).join(", ")}): ` +
+    PERMISSIONS[permission]
   );
-  return `${ACCESS_TEXT[doc.access]} Needs the ${doc.permission} permission (roles: ${roles.join(", ")}).`;
 }
 
 function toRouteConfig(doc: RouteDoc): RouteConfig {
