@@ -64,7 +64,7 @@ registerRoute({
   access: "user",
   params: jobParams,
   responses: { 200: { description: "The job.", schema: jobDto } },
-  errors: [403],
+  errors: [403, 429],
 });
 
 registerRoute({

@@ -68,7 +68,7 @@ export type RouteDoc = {
   body?: z.ZodType;
   /** Success (and other route-specific) responses, by status. */
   responses: Record<number, ResponseDoc>;
-  /** Error statuses beyond the automatic ones (409, 413, 422, 429 are never automatic). */
+  /** Error statuses beyond standardErrors': 409, 422, or 429 for a read or public route that charges a rate limit. */
   errors?: ErrorStatus[];
   deprecated?: boolean;
 };
