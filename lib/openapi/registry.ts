@@ -4,7 +4,8 @@
  *
  * How a concept adds its routes
  * 1. Create lib/<concept>/openapi.ts and call registerRoute once per route, passing the very
- *    schema objects the route uses (import them from lib/<concept>/inputs.ts and dto.ts):
+ *    schema objects the route uses (import them from lib/<concept>/inputs.ts and dto.ts);
+ *    coverage.test.ts compares them with the spec route() carries, by identity:
  *
  *      registerRoute({
  *        method: "post", path: "/api/crm/customers/{customerId}/notes",   // OpenAPI {param} syntax
