@@ -4,6 +4,9 @@
  * Anything that is not an AppError becomes a 500 that reveals nothing.
  */
 import type { z } from "zod";
+import type { Reason, ReasonOf } from "./error-reasons";
+
+export type { Reason } from "./error-reasons";
 
 export type ErrorCode =
   | "bad_request"
@@ -38,7 +41,8 @@ export class AppError extends Error {
     /** Safe to show to the person who made the request. */
     readonly userMessage: string,
     readonly details: {
-      reason?: string;
+      /** One of lib/error-reasons.ts, of this error's status. */
+      reason?: Reason;
       fieldErrors?: FieldErrors;
       retryAfterSeconds?: number;
       /** Extra response headers, e.g. RateLimit-* on a 429. */
@@ -57,11 +61,12 @@ export class AppError extends Error {
 export const badRequest = (message: string, fieldErrors?: FieldErrors) =>
   new AppError("bad_request", message, { fieldErrors });
 export const unauthorized = (message = "Sign in to continue.") => new AppError("unauthorized", message);
-/** `reason` is a stable machine-readable word clients can branch on ("private", "not_a_member", ...). */
-export const forbidden = (reason: string, message: string) => new AppError("forbidden", message, { reason });
+/** `reason` is a stable machine-readable word clients can branch on, listed in lib/error-reasons.ts. */
+export const forbidden = (reason: ReasonOf<403>, message: string) => new AppError("forbidden", message, { reason });
 export const notFound = (what = "That") => new AppError("not_found", `${what} was not found.`);
-export const conflict = (message: string, reason?: string) => new AppError("conflict", message, { reason });
-export const unprocessable = (message: string, reason?: string) => new AppError("unprocessable", message, { reason });
+export const conflict = (message: string, reason?: ReasonOf<409>) => new AppError("conflict", message, { reason });
+export const unprocessable = (message: string, reason?: ReasonOf<422>) =>
+  new AppError("unprocessable", message, { reason });
 export const rateLimited = (retryAfterSeconds: number, headers?: Record<string, string>) =>
   new AppError("rate_limited", "Too many requests. Try again shortly.", { retryAfterSeconds, headers });
 
@@ -81,7 +86,7 @@ export function validationError(error: z.ZodError, where = "input") {
 
 /** The JSON body every error response has. */
 export type ErrorBody = {
-  error: { code: ErrorCode; message: string; reason?: string; field_errors?: FieldErrors; trace_id?: string };
+  error: { code: ErrorCode; message: string; reason?: Reason; field_errors?: FieldErrors; trace_id?: string };
 };
 
 export function toErrorBody(error: AppError, traceId?: string): ErrorBody {

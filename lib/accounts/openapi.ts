@@ -18,7 +18,7 @@ registerRoute({
   access: "public",
   body: registerInput,
   responses: { 201: { description: "The new account's ids.", schema: registerResponseDto } },
-  errors: [409],
+  errors: [409, 429],
 });
 
 registerRoute({

@@ -13,7 +13,7 @@ import { getDb } from "@/lib/db";
 import { type Database } from "@/db/client";
 import { getActor } from "@/lib/auth/current";
 import type { Actor } from "@/lib/auth/actor";
-import { toAppError, unauthorized, validationError, type ErrorCode, type FieldErrors } from "@/lib/errors";
+import { toAppError, unauthorized, validationError, type ErrorCode, type FieldErrors, type Reason } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
 import { log } from "@/lib/log";
 import { traceIdFrom, withRequestContext } from "@/lib/observability/context";
@@ -21,7 +21,7 @@ import { consume, type PolicyName } from "@/lib/rate-limit";
 
 export type ActionResult<T = unknown> =
   | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string; reason?: string; fieldErrors?: FieldErrors } };
+  | { ok: false; error: { code: ErrorCode; message: string; reason?: Reason; fieldErrors?: FieldErrors } };
 
 export type ActionContext<S extends z.ZodType> = { actor: Actor; input: z.output<S>; db: Database };
 

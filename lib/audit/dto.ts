@@ -1,5 +1,6 @@
 /** What the audit history sends back; every field is named here. */
 import { z } from "zod";
+import { jsonValue } from "@/lib/openapi/json-value";
 
 export const auditActorDto = z
   .object({
@@ -37,12 +38,12 @@ export const auditEntryDto = z
       .string()
       .nullable()
       .meta({ description: "The field that changed; null for an action with no field diff." }),
-    old_value: z
-      .unknown()
-      .meta({ description: 'The value before (JSON; null for none); {"redacted": true} for a sensitive field.' }),
-    new_value: z
-      .unknown()
-      .meta({ description: 'The value after (JSON; null for none); {"redacted": true} for a sensitive field.' }),
+    old_value: jsonValue.meta({
+      description: 'The value before (JSON; null for none); {"redacted": true} for a sensitive field.',
+    }),
+    new_value: jsonValue.meta({
+      description: 'The value after (JSON; null for none); {"redacted": true} for a sensitive field.',
+    }),
     redacted: z.boolean().meta({ description: "The field is sensitive: it changed, but its values are not kept." }),
     trace_id: z.string().nullable().meta({ description: "The request that made the change; it finds its log lines." }),
   })

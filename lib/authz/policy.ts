@@ -7,30 +7,26 @@ import type { JobStatus, ProviderVisibility, StaffRole } from "@/db/schema";
 import type { Actor, Membership, SystemActor, UserActor } from "@/lib/auth/actor";
 import { conflict, forbidden, notFound, unauthorized } from "@/lib/errors";
 
-export type Permission =
-  | "business.manage" // rename the business, change its settings
-  | "staff.read"
-  | "staff.manage" // add, change and remove staff
-  | "crm.read"
-  | "crm.write" // create and edit customer records, notes, tags, purchases
-  | "crm.delete" // soft-delete and restore customer records
-  | "crm.export" // GDPR export
-  | "crm.erase" // GDPR erasure
-  | "audit.read"
-  | "marketplace.act"; // as a provider: view jobs and customers, apply, message, review
+/**
+ * Every permission a staff role can hold, with what it allows: the one list the Permission type,
+ * the owner's and admin's grants and the API docs' access text are all derived from.
+ */
+export const PERMISSIONS = {
+  "business.manage": "Rename the business and change its settings.",
+  "staff.read": "See the business's staff and pending invitations.",
+  "staff.manage": "Add, invite, change the role of and remove staff.",
+  "crm.read": "Read customer records.",
+  "crm.write": "Create and edit customer records, notes, tags and purchases.",
+  "crm.delete": "Soft-delete and restore customer records.",
+  "crm.export": "Export a customer's data (GDPR).",
+  "crm.erase": "Erase a customer's personal data (GDPR).",
+  "audit.read": "Read the change history of the business's records.",
+  "marketplace.act": "As a provider: view jobs and customers, apply, message and review.",
+} as const satisfies Record<string, string>;
 
-const ALL: readonly Permission[] = [
-  "business.manage",
-  "staff.read",
-  "staff.manage",
-  "crm.read",
-  "crm.write",
-  "crm.delete",
-  "crm.export",
-  "crm.erase",
-  "audit.read",
-  "marketplace.act",
-];
+export type Permission = keyof typeof PERMISSIONS;
+
+const ALL = Object.keys(PERMISSIONS) as readonly Permission[];
 
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   owner: ALL,

@@ -1,5 +1,6 @@
 /** OpenAPI registration of the cron endpoint (see lib/openapi/registry.ts). */
 import { z } from "zod";
+import { jsonValue } from "@/lib/openapi/json-value";
 import { registerRoute } from "@/lib/openapi/registry";
 import { CRON_JOBS } from "./jobs";
 
@@ -16,7 +17,7 @@ const cronRunResult = z
     outcome: z.literal("succeeded"),
     started_at: z.iso.datetime(),
     duration_ms: z.number().int(),
-    result: z.record(z.string(), z.unknown()).meta({ description: "What the job did; each job names its own counts." }),
+    result: z.record(z.string(), jsonValue).meta({ description: "What the job did; each job names its own counts." }),
   })
   .meta({ id: "CronRunResult" });
 

@@ -1,5 +1,6 @@
 /** What the outbox admin endpoints and page see; every field is named here. */
 import { z } from "zod";
+import { jsonValue } from "@/lib/openapi/json-value";
 import { outboxStatusSchema } from "./inputs";
 
 export const outboxEventDto = z
@@ -17,7 +18,7 @@ export const outboxEventDto = z
     trace_id: z.string().nullable().describe("The request that produced it; finds its log lines."),
     occurred_at: z.iso.datetime(),
     sent_at: z.iso.datetime().nullable(),
-    data: z.record(z.string(), z.unknown()).describe("The payload, as published."),
+    data: z.record(z.string(), jsonValue).describe("The payload, as published."),
   })
   .meta({ id: "OutboxEvent" });
 export type OutboxEventDto = z.infer<typeof outboxEventDto>;

@@ -4,8 +4,9 @@
  * The document is built once per process: the registrations cannot change at run time.
  */
 import { OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { PERMISSIONS, type Permission } from "@/lib/authz/policy";
 import pkg from "@/package.json";
-import { componentSchemas, registeredTags, registry } from "./registry";
+import { componentSchemas, registeredTags, registry, rolesWith } from "./registry";
 
 // One import per concept; their tags appear in this order.
 import "@/lib/accounts/openapi";
@@ -29,10 +30,19 @@ export type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]
 const DESCRIPTION = `The JSON API behind Clientele: marketplace providers, customers and business staff.
 
 - **Errors** always have the body \`{ "error": { "code", "message", "reason?", "field_errors?", "trace_id?" } }\`;
-  branch on \`code\` and \`reason\`, show \`message\`.
+  branch on \`code\` and \`reason\` (each reason is listed with the 403, 409 and 422 responses), show \`message\`.
 - **Authentication** is the session cookie set by signing in at /signin; API clients that act for a
   business name it in the \`X-Business-Id\` header.
-- **Ids** are random UUIDs; **money** is integer minor units with an ISO 4217 currency; **times** are UTC ISO 8601.`;
+- **Ids** are random UUIDs; **money** is integer minor units with an ISO 4217 currency; **times** are UTC ISO 8601.
+
+## Permissions
+Staff act for a business with the permissions of their role in it; an operation that needs one names it.
+
+| Permission | Allows | Roles |
+| --- | --- | --- |
+${(Object.keys(PERMISSIONS) as Permission[])
+  .map((permission) => `| \`${permission}\` | ${PERMISSIONS[permission]} | ${rolesWith(permission).join(", ")} |`)
+  .join("\n")}`;
 
 let cached: OpenApiDocument | undefined;
 

@@ -1,12 +1,15 @@
 /**
  * The error body every failing response has (mirrors ErrorBody in lib/errors.ts, checked at
  * compile time below and by a test against toErrorBody) and the reusable error responses that
- * registerRoute attaches to each operation.
+ * registerRoute attaches to each operation. The reasons, in the body's enum and in the 403, 409
+ * and 422 descriptions, are written out from lib/error-reasons.ts.
  */
 import { z } from "zod";
+import { REASONS, reasonsOf, type Reason } from "@/lib/error-reasons";
 import { STATUS, type ErrorBody, type ErrorCode } from "@/lib/errors";
 
 const ERROR_CODES = Object.keys(STATUS) as [ErrorCode, ...ErrorCode[]];
+const REASON_NAMES = Object.keys(REASONS) as [Reason, ...Reason[]];
 
 export const errorBody = z
   .object({
@@ -14,9 +17,15 @@ export const errorBody = z
       code: z.enum(ERROR_CODES),
       message: z.string().meta({ description: "Safe to show to the person who made the request." }),
       reason: z
-        .string()
+        .enum(REASON_NAMES)
         .optional()
-        .meta({ description: 'A stable machine-readable word to branch on, e.g. "not_a_member", "last_owner".' }),
+        .meta({
+          description: "A stable machine-readable word to branch on (403, 409 and 422 responses).",
+          // An extension, not JSON Schema: the /docs/api renderer (Scalar) shows each beside its value.
+          "x-enum-descriptions": Object.fromEntries(
+            REASON_NAMES.map((reason) => [reason, `${REASONS[reason].status}: ${REASONS[reason].description}`]),
+          ),
+        }),
       field_errors: z
         .record(z.string(), z.array(z.string()))
         .optional()
@@ -38,6 +47,14 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 
 
 type ErrorResponse = { name: string; description: string; example: ErrorBody };
 
+/** A response description followed by the reasons of its status, one per line. */
+const withReasons = (status: 403 | 409 | 422, description: string) =>
+  [
+    `${description} \`reason\` says why:`,
+    "",
+    ...reasonsOf(status).map((reason) => `- \`${reason}\`: ${REASONS[reason].description}`),
+  ].join("\n");
+
 const example = (code: ErrorCode, message: string, extra: Partial<ErrorBody["error"]> = {}): ErrorBody => ({
   error: { code, message, ...extra, trace_id: "3f0c6a0e-6a4b-4a8e-9f6e-2d1c0b9a8e7d" },
 });
@@ -58,9 +75,7 @@ export const ERROR_RESPONSES: Record<ErrorStatus, ErrorResponse> = {
   },
   403: {
     name: "Forbidden",
-    description:
-      "Signed in but not allowed. `reason` says why: `not_a_member` (X-Business-Id names a business you are not in), " +
-      "`no_business`, `insufficient_role`, `not_a_provider`, `not_a_customer`, `not_platform_admin`, `private`, `no_interaction`.",
+    description: withReasons(403, "Signed in, but not allowed."),
     example: example("forbidden", "Your role (staff) does not allow this.", { reason: "insufficient_role" }),
   },
   404: {
@@ -70,7 +85,7 @@ export const ERROR_RESPONSES: Record<ErrorStatus, ErrorResponse> = {
   },
   409: {
     name: "Conflict",
-    description: "The change conflicts with the current state (a duplicate, the last owner, a stale version).",
+    description: withReasons(409, "The change conflicts with the current state of the record."),
     example: example("conflict", "A business needs at least one owner.", { reason: "last_owner" }),
   },
   413: {
@@ -80,8 +95,8 @@ export const ERROR_RESPONSES: Record<ErrorStatus, ErrorResponse> = {
   },
   422: {
     name: "Unprocessable",
-    description: "Well-formed, but the request cannot be carried out in the record's current state.",
-    example: example("unprocessable", "This job is already completed.", { reason: "job_closed" }),
+    description: withReasons(422, "Well-formed, but it names something the request cannot apply to."),
+    example: example("unprocessable", "That provider has not applied to this job.", { reason: "not_an_applicant" }),
   },
   429: {
     name: "RateLimited",

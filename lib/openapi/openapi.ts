@@ -1,12 +1,13 @@
 /** OpenAPI registration of the document's own endpoint. */
 import { z } from "zod";
+import { jsonValue } from "./json-value";
 import { describeTag, registerRoute } from "./registry";
 
 describeTag("Platform", "The health of this deployment, its metrics, its scheduled jobs, and this API description.");
 
 export const openApiDocumentSchema = z
   .object({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }) })
-  .catchall(z.unknown())
+  .catchall(jsonValue)
   .meta({ id: "OpenApiDocument", description: "An OpenAPI 3.1 document (this one)." });
 
 registerRoute({

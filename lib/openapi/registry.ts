@@ -4,7 +4,8 @@
  *
  * How a concept adds its routes
  * 1. Create lib/<concept>/openapi.ts and call registerRoute once per route, passing the very
- *    schema objects the route uses (import them from lib/<concept>/inputs.ts and dto.ts):
+ *    schema objects the route uses (import them from lib/<concept>/inputs.ts and dto.ts);
+ *    coverage.test.ts compares them with the spec route() carries, by identity:
  *
  *      registerRoute({
  *        method: "post", path: "/api/crm/customers/{customerId}/notes",   // OpenAPI {param} syntax
@@ -26,7 +27,7 @@
  */
 import { OpenAPIRegistry, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import type { z } from "zod";
-import { ROLE_PERMISSIONS, type Permission } from "@/lib/authz/policy";
+import { PERMISSIONS, ROLE_PERMISSIONS, type Permission } from "@/lib/authz/policy";
 import { ERROR_RESPONSES, errorBody, type ErrorStatus } from "./error-responses";
 
 /**
@@ -68,7 +69,7 @@ export type RouteDoc = {
   body?: z.ZodType;
   /** Success (and other route-specific) responses, by status. */
   responses: Record<number, ResponseDoc>;
-  /** Error statuses beyond the automatic ones (409, 413, 422, 429 are never automatic). */
+  /** Error statuses beyond standardErrors': 409, 422, or 429 for a read or public route that charges a rate limit. */
   errors?: ErrorStatus[];
   deprecated?: boolean;
 };
@@ -185,12 +186,20 @@ const ACCESS_TEXT: Record<Access, string> = {
   metrics: "The metrics scraper only (metrics token).",
 };
 
+/** The roles that hold `permission`, as lib/authz grants it. */
+export function rolesWith(permission: Permission): string[] {
+  return Object.entries(ROLE_PERMISSIONS)
+    .filter(([, permissions]) => permissions.includes(permission))
+    .map(([role]) => role);
+}
+
 function accessText(doc: RouteDoc): string {
   if (!doc.permission) return ACCESS_TEXT[doc.access];
-  const roles = (Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]).filter((role) =>
-    ROLE_PERMISSIONS[role].includes(doc.permission!),
+  const { permission } = doc;
+  return (
+    `${ACCESS_TEXT[doc.access]} Needs the \`${permission}\` permission (roles: ${rolesWith(permission).join(", ")}): ` +
+    PERMISSIONS[permission]
   );
-  return `${ACCESS_TEXT[doc.access]} Needs the ${doc.permission} permission (roles: ${roles.join(", ")}).`;
 }
 
 function toRouteConfig(doc: RouteDoc): RouteConfig {

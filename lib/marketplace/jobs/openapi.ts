@@ -45,7 +45,7 @@ registerRoute({
   access: "user",
   params: jobParams,
   responses: { 200: { description: "The job.", schema: jobDto } },
-  errors: [403],
+  errors: [403, 429],
 });
 
 registerRoute({
