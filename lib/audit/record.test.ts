@@ -1,14 +1,16 @@
 /**
  * recordChange against the real database of each driver: one row per changed field, redaction,
- * who did it, the request's trace id, and that a change and its audit rows commit together.
+ * who did it, the request's trace id, that a change and its audit rows commit together, and the
+ * domain event a change names, written with its rows.
  * Entity ids are fresh UUIDs, so rows of other test files (pg and neon share a database) never count.
  */
 import { randomUUID } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { auditLog, businesses } from "@/db/schema";
+import { auditLog, businesses, eventOutbox } from "@/db/schema";
 import { anonymous, systemActor, type UserActor } from "@/lib/auth/actor";
+import { staffMemberAggregateId } from "@/lib/events/catalog";
 import { withRequestContext } from "@/lib/observability/context";
 import { testDatabase, type TestDatabase } from "@/test/db";
 import { createBusiness, createUser } from "@/test/factories";
@@ -278,4 +280,62 @@ describe("in the caller's transaction", () => {
     expect(name).toBe("Before");
     expect(audit).toEqual([]);
   });
+});
+
+describe("the change's domain event", () => {
+  const eventsOf = (db: Database, aggregateId: string) =>
+    db.select().from(eventOutbox).where(eq(eventOutbox.aggregateId, aggregateId));
+
+  it("is written with the audit rows, for the change's business, with its aggregate read from the payload", () =>
+    t.rollback(async (db) => {
+      const business = await createBusiness(db);
+      const member = await createUser(db);
+      await recordChange(db, system, {
+        businessId: business.id,
+        entity: { type: "membership", id: member.id },
+        action: "update",
+        before: { role: "staff" },
+        after: { role: "manager" },
+        event: {
+          type: "v1.staff.role_changed",
+          data: { user_id: member.id, previous_role: "staff", role: "manager", changed_by: null },
+        },
+      });
+      const [event] = await eventsOf(db, staffMemberAggregateId(business.id, member.id));
+      expect(event).toMatchObject({
+        type: "v1.staff.role_changed",
+        businessId: business.id,
+        aggregateType: "staff_member",
+        payload: { user_id: member.id, previous_role: "staff", role: "manager" },
+      });
+      expect(await rowsOf(db, member.id)).toHaveLength(1);
+    }));
+
+  it("is not written for an update that changed nothing, just as no audit row is", () =>
+    t.rollback(async (db) => {
+      const jobId = randomUUID();
+      const written = await recordChange(db, system, {
+        businessId: null,
+        entity: { type: "job", id: jobId },
+        action: "update",
+        before: { status: "open" },
+        after: { status: "open" },
+        event: { type: "v1.job.posted", data: { job_id: jobId, customer_id: randomUUID(), posted_by: null } },
+      });
+      expect(written).toBe(0);
+      expect(await eventsOf(db, jobId)).toEqual([]);
+    }));
+
+  it("fails the change when its payload is not the catalog's", () =>
+    t.rollback(async (db) => {
+      const jobId = randomUUID();
+      const change = recordChange(db, system, {
+        businessId: null,
+        entity: { type: "job", id: jobId },
+        action: "create",
+        after: { status: "open" },
+        event: { type: "v1.job.posted", data: { job_id: "not-a-uuid", customer_id: randomUUID(), posted_by: null } },
+      });
+      await expect(change).rejects.toThrow(/Invalid v1.job.posted event data/);
+    }));
 });

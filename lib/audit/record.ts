@@ -1,17 +1,21 @@
 /**
- * Writing the audit trail: one row per changed field, in the caller's transaction, so a change
- * and its record commit together or not at all. Every mutation that should be accountable calls
+ * Recording a change: one audit row per changed field and, when the change is news to other
+ * systems, its domain event, both in the caller's transaction, so a change, its record and its
+ * event commit together or not at all. Every mutation that should be accountable calls
  * recordChange with the row before and after; this module works out which fields changed,
  * redacts sensitive ones, and stamps who did it, for which business, under which trace id.
  *
  *   await recordChange(tx, actor, {
  *     businessId, entity: { type: "membership", id: userId }, action: "update",
  *     before: { role: "staff" }, after: { role: "manager" },
+ *     event: { type: "v1.staff.role_changed", data: { user_id: userId, previous_role: "staff", ... } },
  *   });
  */
 import type { Database } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import type { EventData, EventType } from "@/lib/events/catalog";
+import { emitEvent } from "@/lib/events/outbox";
 import { currentTraceId } from "@/lib/observability/context";
 import { canonicalJson, isNotAudited, REDACTED, sensitivityOf, toAuditJson } from "./values";
 
@@ -39,13 +43,21 @@ export type AuditChange = {
   after?: Record<string, unknown> | null;
   /** Field names to redact on top of the defaults (see values.ts). */
   sensitive?: readonly string[];
+  /**
+   * The domain event the change publishes (lib/events/catalog.ts), for the same business. It is
+   * written with the audit rows, and like them not at all for an update that changed nothing.
+   */
+  event?: ChangeEvent;
 };
+
+/** One event of the catalog with its payload; the aggregate it belongs to is read from the payload. */
+export type ChangeEvent = { [T in EventType]: { type: T; data: EventData<T> } }[EventType];
 
 type AuditRow = typeof auditLog.$inferInsert;
 
 /**
- * Records one change and returns how many rows it wrote: one per changed field; none for an
- * update that changed nothing; one with field null for an action with no field diff.
+ * Records one change (and its event) and returns how many audit rows it wrote: one per changed
+ * field; none for an update that changed nothing; one with field null for an action with no field diff.
  */
 export async function recordChange(tx: Database, actor: AuditActor, change: AuditChange): Promise<number> {
   if (!change.entity.type || !change.entity.id) throw new Error("recordChange needs an entity type and id");
@@ -67,6 +79,7 @@ export async function recordChange(tx: Database, actor: AuditActor, change: Audi
       ? fields.map((f) => ({ ...base, field: f.field, oldValue: f.oldValue, newValue: f.newValue }))
       : [{ ...base, field: null, oldValue: null, newValue: null }];
   await tx.insert(auditLog).values(rows);
+  if (change.event) await emitEvent(tx, { ...change.event, businessId: change.businessId });
   return rows.length;
 }
 

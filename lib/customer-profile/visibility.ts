@@ -12,7 +12,6 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireCustomer } from "@/lib/authz/policy";
 import { notFound } from "@/lib/errors";
 import type { ProviderVisibilityDto } from "./dto";
-import { emitProfileEvent } from "./events";
 
 export async function setProviderVisibility(
   db: Database,
@@ -37,12 +36,15 @@ export async function setProviderVisibility(
       action: "update",
       before: { providerVisibility: current.visibility },
       after: { providerVisibility: visibility },
-    });
-    await emitProfileEvent(tx, {
-      customer_id: customerId,
-      previous_visibility: current.visibility,
-      visibility,
-      changed_by: user.userId,
+      event: {
+        type: "v1.customer_profile.visibility_changed",
+        data: {
+          customer_id: customerId,
+          previous_visibility: current.visibility,
+          visibility,
+          changed_by: user.userId,
+        },
+      },
     });
     return { customer_id: customerId, visibility, changed: true };
   });

@@ -184,3 +184,22 @@ export function versionOf(type: EventType): number {
 export function staffMemberAggregateId(businessId: string, userId: string): string {
   return `${businessId}:${userId}`;
 }
+
+type Payload = Record<string, unknown>;
+
+/** Where each aggregate's id is in its events' payloads, so no producer has to say it. */
+const AGGREGATE_IDS: Record<AggregateType, (data: Payload, businessId: string | null) => unknown> = {
+  customer: (data) => data.customer_id,
+  customer_profile: (data) => data.customer_id,
+  job: (data) => data.job_id,
+  review: (data) => data.review_id,
+  staff_member: (data, businessId) => businessId && staffMemberAggregateId(businessId, String(data.user_id)),
+};
+
+/** The aggregate an event belongs to, read from its payload (and, for a membership, its business). */
+export function aggregateIdOf<T extends EventType>(type: T, data: EventData<T>, businessId: string | null): string {
+  const id = AGGREGATE_IDS[eventCatalog[type].aggregate](data as Payload, businessId);
+  if (typeof id !== "string" || !id)
+    throw new Error(`${type}: its payload does not name its ${eventCatalog[type].aggregate}`);
+  return id;
+}

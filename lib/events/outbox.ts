@@ -11,7 +11,7 @@
 import type { Database } from "@/db/client";
 import { eventOutbox } from "@/db/schema";
 import { currentTraceId } from "@/lib/observability/context";
-import { eventCatalog, versionOf, type EventAggregate, type EventData, type EventType } from "./catalog";
+import { aggregateIdOf, eventCatalog, versionOf, type EventAggregate, type EventData, type EventType } from "./catalog";
 
 /** Events are notifications, not documents: a payload this large is a bug, and would burden the broker. */
 export const MAX_PAYLOAD_BYTES = 32 * 1024;
@@ -20,8 +20,12 @@ export type NewEvent<T extends EventType> = {
   type: T;
   /** The tenant the event concerns; consumers filter on it. Null for platform-wide events. */
   businessId: string | null;
-  /** The entity whose events keep their order; its type is the catalog's for this event (naming it is a check). */
-  aggregate: { type?: EventAggregate<T>; id: string };
+  /**
+   * The entity whose events keep their order. By default the catalog reads it from the payload
+   * (a job's events name job_id); naming it here is for events about another entity's aggregate,
+   * and naming its type is a check.
+   */
+  aggregate?: { type?: EventAggregate<T>; id: string };
   data: EventData<T>;
 };
 
@@ -29,7 +33,7 @@ export type NewEvent<T extends EventType> = {
 export async function emitEvent<T extends EventType>(tx: Database, event: NewEvent<T>): Promise<string> {
   const entry = eventCatalog[event.type];
   if (!entry) throw new Error(`Unknown event type ${JSON.stringify(event.type)}: add it to lib/events/catalog.ts`);
-  if (event.aggregate.type !== undefined && event.aggregate.type !== entry.aggregate) {
+  if (event.aggregate?.type !== undefined && event.aggregate.type !== entry.aggregate) {
     throw new Error(`${event.type} belongs to aggregate ${entry.aggregate}, not ${event.aggregate.type}`);
   }
   const parsed = entry.schema.safeParse(event.data);
@@ -47,7 +51,7 @@ export async function emitEvent<T extends EventType>(tx: Database, event: NewEve
       version: versionOf(event.type),
       businessId: event.businessId,
       aggregateType: entry.aggregate,
-      aggregateId: event.aggregate.id,
+      aggregateId: event.aggregate?.id ?? aggregateIdOf(event.type, parsed.data as EventData<T>, event.businessId),
       payload: parsed.data,
       traceId: currentTraceId() ?? null,
     })

@@ -8,7 +8,6 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { businesses, invitations, memberships } from "@/db/schema";
 import { recordChange } from "@/lib/audit/record";
-import { emitStaffEvent } from "./events";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/authz/policy";
 import { conflict, forbidden, notFound } from "@/lib/errors";
@@ -85,12 +84,15 @@ export async function acceptInvitation(db: Database, actor: Actor, token: string
         entity: { type: "membership", id: user.userId },
         action: "create",
         after: { role: invitation.role },
-      });
-      await emitStaffEvent(tx, "v1.staff.added", businessId, {
-        user_id: user.userId,
-        role: invitation.role,
-        via: "invitation",
-        added_by: invitation.invitedByUserId,
+        event: {
+          type: "v1.staff.added",
+          data: {
+            user_id: user.userId,
+            role: invitation.role,
+            via: "invitation",
+            added_by: invitation.invitedByUserId,
+          },
+        },
       });
     }
     const [joined] = await tx

@@ -11,7 +11,6 @@ import type { Database } from "@/db/client";
 import { invitations, memberships, users, type StaffRole } from "@/db/schema";
 import { emailMatches } from "@/lib/accounts/email";
 import { recordChange } from "@/lib/audit/record";
-import { emitStaffEvent } from "./events";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCanAssignRole, assertKeepsAnOwner, requireBusiness } from "@/lib/authz/policy";
 import { conflict, notFound } from "@/lib/errors";
@@ -46,12 +45,15 @@ export async function addStaff(
         entity: { type: "membership", id: account.id },
         action: "create",
         after: { role: input.role },
-      });
-      await emitStaffEvent(tx, "v1.staff.added", businessId, {
-        user_id: account.id,
-        role: input.role,
-        via: "direct",
-        added_by: user.userId,
+        event: {
+          type: "v1.staff.added",
+          data: {
+            user_id: account.id,
+            role: input.role,
+            via: "direct",
+            added_by: user.userId,
+          },
+        },
       });
       return { status: "member_added", user_id: account.id, role: input.role };
     }
@@ -126,15 +128,12 @@ export async function changeStaffRole(
       action: "update",
       before: { role: current },
       after: { role },
+      // Like the audit rows, not published when the role stays the same.
+      event: {
+        type: "v1.staff.role_changed",
+        data: { user_id: memberUserId, previous_role: current, role, changed_by: user.userId },
+      },
     });
-    if (current !== role) {
-      await emitStaffEvent(tx, "v1.staff.role_changed", businessId, {
-        user_id: memberUserId,
-        previous_role: current,
-        role,
-        changed_by: user.userId,
-      });
-    }
     return { user_id: memberUserId, role };
   });
 }
@@ -152,11 +151,14 @@ export async function removeStaff(db: Database, actor: Actor, memberUserId: stri
       entity: { type: "membership", id: memberUserId },
       action: "delete",
       before: { role: current },
-    });
-    await emitStaffEvent(tx, "v1.staff.removed", businessId, {
-      user_id: memberUserId,
-      previous_role: current,
-      removed_by: user.userId,
+      event: {
+        type: "v1.staff.removed",
+        data: {
+          user_id: memberUserId,
+          previous_role: current,
+          removed_by: user.userId,
+        },
+      },
     });
   });
 }

@@ -21,7 +21,6 @@ import { loadApplication, requirePending, setApplicationStatus } from "./status"
 import { iso } from "@/lib/dto";
 import { type ApplicationWithdrawnDto, type ApplicationCreatedDto, type BookingDto } from "./dto";
 import { declinePendingApplications } from "./decline";
-import { emitJobEvent } from "@/lib/marketplace/events";
 import type { ApplyInput } from "./inputs";
 import { recordInteraction } from "@/lib/marketplace/interactions";
 import { loadJobFor } from "@/lib/marketplace/jobs/access";
@@ -59,13 +58,16 @@ export async function applyToJob(
       entity: { type: "job_application", id: application.id },
       action: "create",
       after: { jobId, providerBusinessId: business.businessId, status: application.status },
-    });
-    await emitJobEvent(tx, "v1.job.applied", business.businessId, {
-      job_id: jobId,
-      customer_id: job.customerId,
-      application_id: application.id,
-      provider_business_id: business.businessId,
-      applied_by: user.userId,
+      event: {
+        type: "v1.job.applied",
+        data: {
+          job_id: jobId,
+          customer_id: job.customerId,
+          application_id: application.id,
+          provider_business_id: business.businessId,
+          applied_by: user.userId,
+        },
+      },
     });
     return { application_id: application.id, job_id: jobId, status: "pending", created_at: iso(application.createdAt) };
   });
@@ -101,6 +103,18 @@ export async function acceptApplication(
       entity: { type: "booking", id: booking!.id },
       action: "create",
       after: { jobId, applicationId, providerBusinessId: provider },
+      event: {
+        type: "v1.job.booked",
+        data: {
+          job_id: jobId,
+          customer_id: customerId,
+          booking_id: booking!.id,
+          application_id: applicationId,
+          provider_business_id: provider,
+          declined_application_ids: declined.map((d) => d.id),
+          booked_by: user.userId,
+        },
+      },
     });
     await recordChange(tx, user, {
       businessId: null,
@@ -108,15 +122,6 @@ export async function acceptApplication(
       action: "update",
       before: { status: job.status },
       after: { status: "booked" },
-    });
-    await emitJobEvent(tx, "v1.job.booked", provider, {
-      job_id: jobId,
-      customer_id: customerId,
-      booking_id: booking!.id,
-      application_id: applicationId,
-      provider_business_id: provider,
-      declined_application_ids: declined.map((d) => d.id),
-      booked_by: user.userId,
     });
     await bumpProfileStats(tx, customerId, {}, { active: true });
     return {
@@ -152,13 +157,15 @@ export async function withdrawApplication(
       throw conflict("This job is no longer open, so the application cannot be withdrawn.", "job_not_open");
     requirePending(application);
 
-    await setApplicationStatus(tx, user, application, "withdrawn");
-    await emitJobEvent(tx, "v1.job.application_withdrawn", business.businessId, {
-      job_id: jobId,
-      customer_id: job.customerId,
-      application_id: applicationId,
-      provider_business_id: business.businessId,
-      withdrawn_by: user.userId,
+    await setApplicationStatus(tx, user, application, "withdrawn", {
+      type: "v1.job.application_withdrawn",
+      data: {
+        job_id: jobId,
+        customer_id: job.customerId,
+        application_id: applicationId,
+        provider_business_id: business.businessId,
+        withdrawn_by: user.userId,
+      },
     });
     return { application_id: applicationId, job_id: jobId, status: "withdrawn" };
   });

@@ -7,7 +7,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { jobApplications } from "@/db/schema";
-import { recordChange } from "@/lib/audit/record";
+import { recordChange, type ChangeEvent } from "@/lib/audit/record";
 import type { UserActor } from "@/lib/auth/actor";
 import { conflict, notFound } from "@/lib/errors";
 
@@ -43,15 +43,16 @@ export function requirePending(application: LoadedApplication): void {
   }
 }
 
-/** Moves a pending application to `status`, with its audit row. */
+/** Moves a pending application to `status`, with its audit row (and the event the step publishes, if any). */
 export async function setApplicationStatus(
   tx: Database,
   user: UserActor,
   application: LoadedApplication,
   status: ApplicationStatus,
+  event?: ChangeEvent,
 ) {
   await tx.update(jobApplications).set({ status }).where(eq(jobApplications.id, application.id));
-  await recordApplicationStatus(tx, user, application, status);
+  await recordApplicationStatus(tx, user, application, status, event);
 }
 
 /** The audit row of a pending application that moved to `status` (for updates made elsewhere, several at once). */
@@ -60,6 +61,7 @@ export async function recordApplicationStatus(
   user: UserActor,
   application: Pick<LoadedApplication, "id" | "providerBusinessId">,
   status: ApplicationStatus,
+  event?: ChangeEvent,
 ) {
   await recordChange(tx, user, {
     businessId: application.providerBusinessId,
@@ -67,5 +69,6 @@ export async function recordApplicationStatus(
     action: "update",
     before: { status: "pending" },
     after: { status },
+    event,
   });
 }

@@ -17,7 +17,6 @@ import { conflict } from "@/lib/errors";
 import { iso } from "@/lib/dto";
 import { type JobStatusDto, type JobDto } from "./dto";
 import { declinePendingApplications } from "@/lib/marketplace/applications/decline";
-import { emitJobEvent } from "@/lib/marketplace/events";
 import type { PostJobInput } from "./inputs";
 import { recordInteraction } from "@/lib/marketplace/interactions";
 import { loadJobFor } from "./access";
@@ -46,8 +45,8 @@ export async function postJob(db: Database, actor: Actor, input: PostJobInput): 
       action: "create",
       after: { ...values, status: job!.status },
       sensitive: ["description"],
+      event: { type: "v1.job.posted", data: { job_id: job!.id, customer_id: customerId, posted_by: user.userId } },
     });
-    await emitJobEvent(tx, "v1.job.posted", null, { job_id: job!.id, customer_id: customerId, posted_by: user.userId });
     await bumpProfileStats(tx, customerId, { jobsPosted: 1 }, { active: true });
     await countJobCategory(tx, customerId, job!.category);
     return toJobDto(job!, "customer", null, [], []);
@@ -84,13 +83,16 @@ export async function completeJob(db: Database, actor: Actor, jobId: string): Pr
       action: "update",
       before: { status: job.status, completedAt: null },
       after: { status: done!.status, completedAt: done!.completedAt },
-    });
-    await emitJobEvent(tx, "v1.job.completed", booking.providerBusinessId, {
-      job_id: jobId,
-      customer_id: job.customerId,
-      provider_business_id: booking.providerBusinessId,
-      party: side,
-      completed_by: m.user.userId,
+      event: {
+        type: "v1.job.completed",
+        data: {
+          job_id: jobId,
+          customer_id: job.customerId,
+          provider_business_id: booking.providerBusinessId,
+          party: side,
+          completed_by: m.user.userId,
+        },
+      },
     });
     // Not "active": jobs keep no record of who completed, so a recomputation could not follow.
     await bumpProfileStats(tx, job.customerId, { jobsCompleted: 1 });
@@ -118,13 +120,16 @@ export async function cancelJob(db: Database, actor: Actor, jobId: string): Prom
       action: "update",
       before: { status: job.status, cancelledAt: null, cancelledBy: null },
       after: { status: cancelled!.status, cancelledAt: cancelled!.cancelledAt, cancelledBy: side },
-    });
-    await emitJobEvent(tx, "v1.job.cancelled", provider, {
-      job_id: jobId,
-      customer_id: job.customerId,
-      provider_business_id: provider,
-      party: side,
-      cancelled_by: m.user.userId,
+      event: {
+        type: "v1.job.cancelled",
+        data: {
+          job_id: jobId,
+          customer_id: job.customerId,
+          provider_business_id: provider,
+          party: side,
+          cancelled_by: m.user.userId,
+        },
+      },
     });
     await bumpProfileStats(tx, job.customerId, { jobsCancelled: 1 }, { active: side === "customer" });
     return toStatusDto(cancelled!);

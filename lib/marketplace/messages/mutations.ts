@@ -14,7 +14,6 @@ import { badRequest } from "@/lib/errors";
 import { iso } from "@/lib/dto";
 import { type ApplicationDto } from "@/lib/marketplace/jobs/dto";
 import { type MessageDto } from "./dto";
-import { emitJobEvent } from "@/lib/marketplace/events";
 import type { MessageInput } from "./inputs";
 import { recordInteraction } from "@/lib/marketplace/interactions";
 import { loadJobFor } from "@/lib/marketplace/jobs/access";
@@ -63,13 +62,16 @@ export async function sendJobMessage(
       action: "create",
       after: { jobId, providerBusinessId: provider, senderRole: side, body: input.body },
       sensitive: ["body"],
-    });
-    await emitJobEvent(tx, "v1.job.message_sent", provider, {
-      job_id: jobId,
-      message_id: message!.id,
-      provider_business_id: provider,
-      sender_party: side,
-      sent_by: m.user.userId,
+      event: {
+        type: "v1.job.message_sent",
+        data: {
+          job_id: jobId,
+          message_id: message!.id,
+          provider_business_id: provider,
+          sender_party: side,
+          sent_by: m.user.userId,
+        },
+      },
     });
     if (side === "customer") await bumpProfileStats(tx, job.customerId, {}, { active: true });
     return {

@@ -22,7 +22,6 @@ import {
 import { conflict, notFound } from "@/lib/errors";
 import { iso } from "@/lib/dto";
 import { type DisputeDto, type ReviewCreatedDto, type ReviewVisibilityDto } from "./dto";
-import { emitReviewEvent } from "@/lib/marketplace/events";
 import type { DisputeInput, ReviewInput } from "./inputs";
 import { loadJobFor } from "@/lib/marketplace/jobs/access";
 import { bumpProfileStats, visibleReviewDelta } from "@/lib/customer-profile/stats";
@@ -69,13 +68,16 @@ export async function reviewCustomer(
       },
       // Words about a person stay out of the long-lived trail; the rating and its changes do not.
       sensitive: ["comment"],
-    });
-    await emitReviewEvent(tx, "v1.review.created", business.businessId, {
-      review_id: review.id,
-      job_id: jobId,
-      customer_id: job.customerId,
-      provider_business_id: business.businessId,
-      author: user.userId,
+      event: {
+        type: "v1.review.created",
+        data: {
+          review_id: review.id,
+          job_id: jobId,
+          customer_id: job.customerId,
+          provider_business_id: business.businessId,
+          author: user.userId,
+        },
+      },
     });
     await bumpProfileStats(tx, job.customerId, visibleReviewDelta(review.rating, 1));
     return {
@@ -127,12 +129,15 @@ export async function disputeReview(
       before: { disputedAt: null, disputeReason: null },
       after: { disputedAt: disputed.disputedAt, disputeReason: input.reason },
       sensitive: ["disputeReason"],
-    });
-    await emitReviewEvent(tx, "v1.review.disputed", disputed.providerBusinessId, {
-      review_id: reviewId,
-      job_id: jobId,
-      customer_id: customerId,
-      disputed_by: user.userId,
+      event: {
+        type: "v1.review.disputed",
+        data: {
+          review_id: reviewId,
+          job_id: jobId,
+          customer_id: customerId,
+          disputed_by: user.userId,
+        },
+      },
     });
     await bumpProfileStats(tx, customerId, {}, { active: true });
     return { review_id: reviewId, job_id: jobId, disputed_at: iso(disputed.disputedAt!) };
@@ -182,12 +187,15 @@ export async function setReviewVisibility(
       action: "update",
       before: { isVisible: review.isVisible },
       after: { isVisible },
-    });
-    await emitReviewEvent(tx, "v1.review.visibility_changed", review.providerBusinessId, {
-      review_id: reviewId,
-      customer_id: review.customerId,
-      is_visible: isVisible,
-      changed_by: admin.userId,
+      event: {
+        type: "v1.review.visibility_changed",
+        data: {
+          review_id: reviewId,
+          customer_id: review.customerId,
+          is_visible: isVisible,
+          changed_by: admin.userId,
+        },
+      },
     });
     await bumpProfileStats(tx, review.customerId, visibleReviewDelta(review.rating, isVisible ? 1 : -1));
     return { review_id: reviewId, is_visible: isVisible, changed: true };
