@@ -1,17 +1,13 @@
 /** The signed-in person: who they are, where they can go, and sign out. A native disclosure, keyboard friendly. */
 import Link from "next/link";
 import { signOutAction } from "@/app/_actions/auth";
+import { nameInitials } from "@/lib/graphemes";
 
 export type MenuLink = { href: string; label: string };
 
 export function UserMenu({ name, email, links }: { name: string; email: string; links: MenuLink[] }) {
-  const initials = name
-    .split(/\s+/)
-    .map((part) => part[0])
-    .filter(Boolean)
-    .slice(0, 2)
-    .join("")
-    .toUpperCase();
+  // By grapheme: `part[0]` was half of an emoji, which broke hydration on every page.
+  const initials = nameInitials(name);
   return (
     <details className="group relative">
       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-full p-1 pr-2 text-sm text-slate-700 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">

@@ -5,6 +5,7 @@
  */
 import type { Ref } from "react";
 import type { AuditEntryDto } from "@/lib/audit/dto";
+import { truncateGraphemes } from "@/lib/graphemes";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { timeAgo } from "@/components/ui/format";
 
@@ -116,7 +117,8 @@ const MAX_VALUE_CHARS = 120;
 function Value({ value, className }: { value: unknown; className: string }) {
   if (value === null || value === undefined) return <span className="text-slate-400">none</span>;
   const text = formatValue(value);
-  const short = text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
+  // By grapheme: a cut by code unit could end in half an emoji of a changed name.
+  const short = truncateGraphemes(text, MAX_VALUE_CHARS);
   return (
     <span className={className} title={short === text ? undefined : text}>
       {short}

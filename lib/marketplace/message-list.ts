@@ -10,7 +10,7 @@
  * the same statement: both joins are on a key the WHERE clause fixes (the thread's provider, the
  * job's customer), so each is one primary-key row.
  */
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { businesses, customers, jobMessages as jm, partyRole } from "@/db/schema";
@@ -18,7 +18,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { marketplaceActor } from "@/lib/authz/policy";
 import { badRequest, forbidden } from "@/lib/errors";
 import { keysetCursor, keysetPage, microsText, olderThan } from "@/lib/http/keyset";
-import { publicDisplayName } from "@/lib/provider-profile/figures";
+import { lastNameInitialSql, publicDisplayName } from "@/lib/provider-profile/figures";
 import { pageCursor, pageLimit } from "@/lib/http/page-query";
 import { at, iso } from "./dto";
 import { loadJobFor } from "./job-access";
@@ -101,8 +101,8 @@ export async function listJobMessages(
       providerName: businesses.name,
       displayName: customers.displayName,
       firstName: customers.firstName,
-      // Only the last name's initial leaves the database.
-      lastInitial: sql<string>`left(${customers.lastName}, 1)`,
+      // Only the start of the last name's last word leaves the database; the DTO carries its initial.
+      lastInitial: lastNameInitialSql(customers.lastName),
     })
     .from(jm)
     .leftJoin(businesses, eq(businesses.id, jm.providerBusinessId))
