@@ -88,7 +88,7 @@ function Tile({ label, value, alert }: { label: string; value: string; alert?: b
 
 function EventsTable({ events }: { events: OutboxEventDto[] }) {
   return (
-    <div className="-mx-5 overflow-x-auto sm:-mx-6">
+    <div className="relative -mx-5 overflow-x-auto sm:-mx-6">
       <table className="min-w-full text-left text-sm">
         <caption className="sr-only">Latest events, newest first</caption>
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">

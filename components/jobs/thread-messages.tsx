@@ -90,12 +90,14 @@ export function ThreadMessages({
         </div>
       )}
       {earlierError && <Alert>{`${earlierError} Press “Load earlier messages” to try again.`}</Alert>}
+      {/* `relative`: the bubbles' sr-only text is absolutely positioned, and without a positioned
+          scroller it escapes the scrolling box and stretches the page below the footer. */}
       <ol
         ref={list}
         onScroll={onScroll}
         tabIndex={0}
         aria-label="Messages"
-        className="max-h-[28rem] space-y-3 overflow-y-auto rounded-xl bg-white p-1 focus-visible:outline-2 focus-visible:outline-brand-500"
+        className="relative max-h-[28rem] space-y-3 overflow-y-auto rounded-xl bg-white p-1 focus-visible:outline-2 focus-visible:outline-brand-500"
       >
         {messages.map((message) => (
           <Bubble key={message.message_id} message={message} mine={message.sender_role === viewerRole} />
