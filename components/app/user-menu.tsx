@@ -22,7 +22,7 @@ export function UserMenu({ name, email, links }: { name: string; email: string; 
         <svg
           aria-hidden
           viewBox="0 0 20 20"
-          className="size-4 text-slate-400 transition-transform group-open:rotate-180"
+          className="size-4 text-muted transition-transform group-open:rotate-180"
           fill="currentColor"
         >
           <path d="M5.2 7.2a.75.75 0 0 1 1.06.02L10 11.1l3.74-3.88a.75.75 0 1 1 1.08 1.04l-4.28 4.44a.75.75 0 0 1-1.08 0L5.18 8.26a.75.75 0 0 1 .02-1.06Z" />

@@ -116,7 +116,7 @@ function Bubble({ message, mine }: { message: ThreadMessage; mine: boolean }) {
           mine ? "rounded-br-sm bg-brand-600 text-white" : "rounded-bl-sm bg-slate-100 text-slate-900",
         )}
       >
-        <p className={cn("text-xs", mine ? "text-brand-100" : "text-slate-500")}>
+        <p className={cn("text-xs", mine ? "text-brand-100" : "text-muted")}>
           <span className="font-medium">{mine ? "You" : message.sender_name}</span>
           <span aria-hidden> · </span>
           <span className="sr-only">, </span>
