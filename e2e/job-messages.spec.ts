@@ -128,3 +128,39 @@ test("a long conversation scrolls inside its box, and the page still ends at its
     await customerContext.close();
   }
 });
+
+test("a message sent while offline fails visibly, keeps its text, and goes once tried again online", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const customerContext = await browser.newContext({ baseURL });
+  try {
+    const { jobId } = await jobWithApplicant(customerContext.request, page.request);
+    await page.goto(`/jobs/${jobId}`);
+    const thread = conversationWith(page, "The customer");
+    const box = thread.getByRole("textbox", { name: "Message" });
+    await expect(thread.getByText("No messages yet. Say hello.")).toBeVisible();
+
+    await page.context().setOffline(true);
+    await box.fill("Are the tiles already on site?");
+    await thread.getByRole("button", { name: "Send" }).click();
+    // Not a spinner that never ends: the field says it was not sent, the text stays, and a retry is offered.
+    await expect(box).toHaveAccessibleDescription(/Not sent\. Could not reach Clientele/);
+    await expect(box).toHaveValue("Are the tiles already on site?");
+    const retry = thread.getByRole("button", { name: "Try again" });
+    await expect(retry).toBeEnabled();
+    await expect(thread.getByRole("status").filter({ hasText: "Message not sent." })).toHaveCount(1);
+
+    await page.context().setOffline(false);
+    await retry.click();
+    const messages = thread.getByRole("list", { name: "Messages" });
+    await expect(messages.getByRole("listitem")).toHaveCount(1);
+    await expect(messages.getByRole("listitem").first()).toContainText("Are the tiles already on site?");
+    await expect(box).toHaveValue("");
+    await expect(box).not.toHaveAccessibleDescription(/Not sent/);
+    await expect(thread.getByRole("button", { name: "Send" })).toBeVisible();
+  } finally {
+    await customerContext.close();
+  }
+});
