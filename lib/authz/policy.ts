@@ -3,7 +3,7 @@
  * and build their WHERE clauses from what the guards return (the business id, the customer id), so
  * a query cannot forget its scope. A refusal is an AppError with a stable reason.
  */
-import type { ProviderVisibility, StaffRole } from "@/db/schema";
+import type { JobStatus, ProviderVisibility, StaffRole } from "@/db/schema";
 import type { Actor, Membership, SystemActor, UserActor } from "@/lib/auth/actor";
 import { conflict, forbidden, notFound, unauthorized } from "@/lib/errors";
 
@@ -209,6 +209,21 @@ export function assertKeepsAnOwner(ownersAfterChange: number) {
   if (ownersAfterChange < 1) throw conflict("A business needs at least one owner.", "last_owner");
 }
 
+/**
+ * May `actorRole` move a member from `currentRole` to `nextRole` (null: remove them), in a business
+ * that has `owners` owners now? The role ladder and the last owner together: the staff change runs
+ * it under the business lock, and the staff page asks it to offer only the changes that would pass.
+ */
+export function assertCanChangeMember(
+  actorRole: StaffRole,
+  currentRole: StaffRole,
+  nextRole: StaffRole | null,
+  owners: number,
+) {
+  assertCanAssignRole(actorRole, currentRole, nextRole);
+  if (currentRole === "owner" && nextRole !== "owner") assertKeepsAnOwner(owners - 1);
+}
+
 /*
  * The marketplace: which side of a job the actor takes. lib/marketplace loads the job with the
  * acting provider's part in it, asks jobSideOf, and then the guard of the action; the job's
@@ -232,7 +247,7 @@ export function marketplaceActor(actor: Actor): MarketplaceActor {
 /** What the guards need to know about a job and the acting provider's part in it. */
 export type JobFacts = {
   customerId: string;
-  status: import("@/db/schema").JobStatus;
+  status: JobStatus;
   /** The provider business holding the booking, if any. */
   bookedProviderId: string | null;
   /** Whether the acting provider business has applied to it. */
