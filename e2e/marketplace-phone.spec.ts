@@ -22,7 +22,8 @@ test("a customer's jobs and one job's page fit a phone", async ({ page }) => {
   await jobs.getByRole("link").first().click();
   await expect(page).toHaveURL(/\/jobs\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("button", { name: /Book this provider/ })).toBeVisible();
-  await expect(page.getByRole("region", { name: /^Conversation with / })).toBeVisible();
+  const conversation = page.getByRole("region", { name: /^Conversation with / });
+  await expect(conversation.getByRole("list", { name: "Messages" }).getByRole("listitem").first()).toBeVisible();
   await fitsThePhone(page, "job");
 });
 
