@@ -5,7 +5,7 @@
  * reload (the thread polls every 5 s). Relies only on the thread's accessible names: a region
  * "Conversation with <name>", its "Messages" list, a "Message" text box and a "Send" button.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { registerAccount, signedInProvider, signIn } from "./fixtures/accounts";
 import { postJob } from "./fixtures/marketplace";
 
@@ -75,6 +75,91 @@ test("a provider and a customer message each other about a job, and replies arri
     await expect(
       providerThread.locator("[aria-live=polite]").filter({ hasText: "New message from Mara M." }),
     ).toHaveCount(1);
+  } finally {
+    await customerContext.close();
+  }
+});
+
+/** A customer's job with one provider's application, both signed in through their own request contexts. */
+async function jobWithApplicant(customerRequest: APIRequestContext, providerRequest: APIRequestContext) {
+  const customer = await registerAccount(customerRequest, "customer", { name: "Tess Threadly" });
+  await signIn(customerRequest, customer.email);
+  const jobId = await postJob(customerRequest, { title: "Tile the bathroom floor", category: "Handyman" });
+  const provider = await signedInProvider(providerRequest, "Grout & Co");
+  const applied = await providerRequest.post(`/api/jobs/${jobId}/applications`, {
+    data: { message: "Free on Monday." },
+  });
+  expect(applied.status(), await applied.text()).toBe(201);
+  return { jobId, providerBusinessId: provider.business_id! };
+}
+
+test("a long conversation scrolls inside its box, and the page still ends at its footer", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const customerContext = await browser.newContext({ baseURL });
+  try {
+    const { jobId, providerBusinessId } = await jobWithApplicant(customerContext.request, page.request);
+    // Enough messages to overflow the thread's box several times over, from both sides.
+    for (let i = 1; i <= 24; i++) {
+      const from = i % 2 ? page.request : customerContext.request;
+      const sent = await from.post(`/api/jobs/${jobId}/messages`, {
+        data: { body: `Message number ${i} about the tiles.`, provider_business_id: providerBusinessId },
+      });
+      expect(sent.status(), await sent.text()).toBe(201);
+    }
+
+    await page.goto(`/jobs/${jobId}`);
+    const messages = conversationWith(page, "The customer").getByRole("list", { name: "Messages" });
+    await expect(messages.getByRole("listitem")).toHaveCount(24);
+    // The box scrolls, not the page: opened at the newest message, then read back to the oldest.
+    expect(await messages.evaluate((el) => el.scrollHeight > el.clientHeight * 2)).toBe(true);
+    for (const position of ["bottom", "top"] as const) {
+      await messages.evaluate((el, to) => el.scrollTo({ top: to === "top" ? 0 : el.scrollHeight }), position);
+      const { pageHeight, footerBottom } = await page.evaluate(() => ({
+        pageHeight: document.documentElement.scrollHeight,
+        footerBottom: document.querySelector("footer")!.getBoundingClientRect().bottom + window.scrollY,
+      }));
+      // Screen-reader text in each bubble used to escape the box and stretch the page below the footer.
+      expect(pageHeight, `scrolled to the ${position}`).toBeLessThanOrEqual(Math.ceil(footerBottom));
+    }
+  } finally {
+    await customerContext.close();
+  }
+});
+
+test("a message sent while offline fails visibly, keeps its text, and goes once tried again online", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const customerContext = await browser.newContext({ baseURL });
+  try {
+    const { jobId } = await jobWithApplicant(customerContext.request, page.request);
+    await page.goto(`/jobs/${jobId}`);
+    const thread = conversationWith(page, "The customer");
+    const box = thread.getByRole("textbox", { name: "Message" });
+    await expect(thread.getByText("No messages yet. Say hello.")).toBeVisible();
+
+    await page.context().setOffline(true);
+    await box.fill("Are the tiles already on site?");
+    await thread.getByRole("button", { name: "Send" }).click();
+    // Not a spinner that never ends: the field says it was not sent, the text stays, and a retry is offered.
+    await expect(box).toHaveAccessibleDescription(/Not sent\. Could not reach Clientele/);
+    await expect(box).toHaveValue("Are the tiles already on site?");
+    const retry = thread.getByRole("button", { name: "Try again" });
+    await expect(retry).toBeEnabled();
+    await expect(thread.getByRole("status").filter({ hasText: "Message not sent." })).toHaveCount(1);
+
+    await page.context().setOffline(false);
+    await retry.click();
+    const messages = thread.getByRole("list", { name: "Messages" });
+    await expect(messages.getByRole("listitem")).toHaveCount(1);
+    await expect(messages.getByRole("listitem").first()).toContainText("Are the tiles already on site?");
+    await expect(box).toHaveValue("");
+    await expect(box).not.toHaveAccessibleDescription(/Not sent/);
+    await expect(thread.getByRole("button", { name: "Send" })).toBeVisible();
   } finally {
     await customerContext.close();
   }

@@ -33,6 +33,59 @@ test("a role change appears in the staff page's history, field by field, with wh
   await expect(change).toContainText(/Role:\s*staff\s*→?\s*to manager/);
 });
 
+test("the only owner is offered no change the server would refuse; with a second owner, both rows are", async ({
+  page,
+}) => {
+  const owner = await registerAccount(page.request, "provider", {
+    name: "Sole Owner",
+    businessName: "Only Owners Ltd",
+  });
+  const partner = await registerAccount(page.request, "customer", { name: "Second Owner" });
+  await signIn(page.request, owner.email);
+
+  await page.goto("/business/staff");
+  const team = page.getByRole("list", { name: "Team" });
+  await expect(team.getByRole("listitem")).toHaveCount(1);
+  // Removing or demoting the last owner is refused (last_owner): neither is offered.
+  await expect(team.getByRole("button", { name: "Remove Sole Owner" })).toHaveCount(0);
+  await expect(team.getByLabel("Role for Sole Owner")).toHaveCount(0);
+
+  const added = await page.request.post(`/api/businesses/${owner.business_id}/staff`, {
+    data: { email: partner.email, role: "owner" },
+  });
+  expect(added.status(), await added.text()).toBe(201);
+  await page.reload();
+  await expect(team.getByRole("listitem")).toHaveCount(2);
+  for (const name of ["Sole Owner", "Second Owner"]) {
+    await expect(team.getByRole("button", { name: `Remove ${name}` })).toBeVisible();
+    await expect(team.getByLabel(`Role for ${name}`).getByRole("option")).toHaveText([
+      "owner",
+      "admin",
+      "manager",
+      "staff",
+    ]);
+  }
+
+  // What is offered goes through: the second owner steps the first down to admin.
+  const ownRow = team.getByRole("listitem").filter({ hasText: "(you)" });
+  await ownRow.getByLabel("Role for Sole Owner").selectOption("admin");
+  await ownRow.getByRole("button", { name: "Save" }).click();
+  await expect(team.getByLabel("Role for Sole Owner")).toHaveValue("admin");
+  await expect(team.getByRole("alert")).toHaveCount(0);
+  // Now an admin, they may no longer change an owner, and are no longer offered to.
+  await expect(team.getByRole("button", { name: "Remove Second Owner" })).toHaveCount(0);
+  await expect(team.getByLabel("Role for Second Owner")).toHaveCount(0);
+});
+
+test("the demo staff history names the member a change was about", async ({ page }) => {
+  await signIn(page.request, "owner@bloom.test", DEMO_PASSWORD);
+  await page.goto("/business/staff");
+  const history = page.getByRole("list", { name: "Staff changes" });
+  await expect(history.getByRole("listitem").first()).toBeVisible();
+  await expect(history).toContainText("Sam Okafor");
+  await expect(history).not.toContainText("Membership");
+});
+
 test("the platform admin sees the event outbox and the events staff changes produced", async ({ page, request }) => {
   // A staff change somewhere produces an event...
   const owner = await registerAccount(request, "provider", { businessName: "Outbox Cleaning" });

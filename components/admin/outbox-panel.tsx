@@ -88,7 +88,7 @@ function Tile({ label, value, alert }: { label: string; value: string; alert?: b
 
 function EventsTable({ events }: { events: OutboxEventDto[] }) {
   return (
-    <div className="-mx-5 overflow-x-auto sm:-mx-6">
+    <div className="relative -mx-5 overflow-x-auto sm:-mx-6">
       <table className="min-w-full text-left text-sm">
         <caption className="sr-only">Latest events, newest first</caption>
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
@@ -128,7 +128,7 @@ function EventsTable({ events }: { events: OutboxEventDto[] }) {
               </td>
               <td className="px-3 py-2 text-right tabular-nums text-slate-700">{e.attempts}</td>
               <td className="max-w-xs truncate px-3 py-2 text-slate-600" title={e.last_error ?? undefined}>
-                {e.last_error ?? <span className="text-slate-400">—</span>}
+                {e.last_error ?? <span className="text-muted">—</span>}
               </td>
               <td className="whitespace-nowrap px-5 py-2 text-slate-600 sm:px-6">
                 {DATE_TIME.format(new Date(e.occurred_at))}

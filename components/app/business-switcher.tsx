@@ -20,7 +20,7 @@ export function BusinessSwitcher({
 }) {
   const [state, formAction, pending] = useActionState(switchBusinessAction, null);
   return (
-    <form action={formAction} className="flex items-center gap-2" key={currentId}>
+    <form action={formAction} className="flex w-full items-center gap-2 sm:w-auto" key={currentId}>
       <label htmlFor="business-switcher" className="sr-only">
         Acting for business
       </label>
@@ -28,7 +28,8 @@ export function BusinessSwitcher({
         id="business-switcher"
         name="businessId"
         defaultValue={currentId ?? undefined}
-        className="h-9 max-w-44 sm:max-w-64"
+        // On a phone the form has a row of its own (SiteHeader) and the select takes what the button leaves.
+        className="h-9 min-w-0 flex-1 sm:max-w-64 sm:flex-none"
       >
         {memberships.map((m) => (
           <option key={m.businessId} value={m.businessId}>
@@ -39,7 +40,9 @@ export function BusinessSwitcher({
       <Button type="submit" size="sm" variant="secondary" pending={pending}>
         Switch
       </Button>
-      <Alert className="absolute right-4 top-16 z-20 max-w-xs">{state && !state.ok ? state.error.message : null}</Alert>
+      <Alert className="absolute right-4 top-full z-20 mt-2 max-w-xs">
+        {state && !state.ok ? state.error.message : null}
+      </Alert>
     </form>
   );
 }

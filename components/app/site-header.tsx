@@ -5,6 +5,7 @@ import type { UserActor } from "@/lib/auth/actor";
 import { hasPermission } from "@/lib/authz/policy";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { Brand } from "./brand";
 import { BusinessSwitcher } from "./business-switcher";
 import { UserMenu, type MenuLink } from "./user-menu";
@@ -27,9 +28,12 @@ export async function SiteHeader() {
   const actor = await getActor();
   const user = actor.kind === "user" ? actor : null;
   const faces = user ? facesOf(user) : [];
+  const switchable = user !== null && user.memberships.length >= 2;
   return (
     <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/85 backdrop-blur">
-      <div className="mx-auto flex h-16 max-w-6xl items-center gap-4 px-4 sm:px-6 lg:px-8">
+      {/* Wraps on a phone only: the business switcher then gets a row of its own, wide enough for a
+          business name, instead of being squeezed to an empty box between the brand and the menu. */}
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 px-4 sm:flex-nowrap sm:px-6 lg:px-8">
         <Brand />
         {user && faces.length > 0 && (
           <nav aria-label="Main" className="hidden items-center gap-1 lg:flex">
@@ -44,19 +48,22 @@ export async function SiteHeader() {
             ))}
           </nav>
         )}
-        <div className="ml-auto flex items-center gap-3">
+        {user && switchable && (
+          <div className="order-last w-full pb-3 sm:order-none sm:ml-auto sm:w-auto sm:pb-0">
+            <BusinessSwitcher
+              currentId={user.business?.businessId ?? null}
+              memberships={user.memberships.map((m) => ({
+                businessId: m.businessId,
+                businessName: m.businessName,
+                role: m.role,
+              }))}
+            />
+          </div>
+        )}
+        <div className={cn("flex h-16 items-center gap-3", switchable ? "ml-auto sm:ml-0" : "ml-auto")}>
           {user ? (
             <>
-              {user.memberships.length >= 2 ? (
-                <BusinessSwitcher
-                  currentId={user.business?.businessId ?? null}
-                  memberships={user.memberships.map((m) => ({
-                    businessId: m.businessId,
-                    businessName: m.businessName,
-                    role: m.role,
-                  }))}
-                />
-              ) : user.business ? (
+              {switchable ? null : user.business ? (
                 <Badge tone="brand" className="hidden sm:inline-flex">
                   {user.business.businessName}
                 </Badge>

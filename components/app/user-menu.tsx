@@ -1,17 +1,13 @@
 /** The signed-in person: who they are, where they can go, and sign out. A native disclosure, keyboard friendly. */
 import Link from "next/link";
 import { signOutAction } from "@/lib/auth/actions";
+import { nameInitials } from "@/lib/graphemes";
 
 export type MenuLink = { href: string; label: string };
 
 export function UserMenu({ name, email, links }: { name: string; email: string; links: MenuLink[] }) {
-  const initials = name
-    .split(/\s+/)
-    .map((part) => part[0])
-    .filter(Boolean)
-    .slice(0, 2)
-    .join("")
-    .toUpperCase();
+  // By grapheme: `part[0]` was half of an emoji, which broke hydration on every page.
+  const initials = nameInitials(name);
   return (
     <details className="group relative">
       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-full p-1 pr-2 text-sm text-slate-700 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">
@@ -26,7 +22,7 @@ export function UserMenu({ name, email, links }: { name: string; email: string; 
         <svg
           aria-hidden
           viewBox="0 0 20 20"
-          className="size-4 text-slate-400 transition-transform group-open:rotate-180"
+          className="size-4 text-muted transition-transform group-open:rotate-180"
           fill="currentColor"
         >
           <path d="M5.2 7.2a.75.75 0 0 1 1.06.02L10 11.1l3.74-3.88a.75.75 0 1 1 1.08 1.04l-4.28 4.44a.75.75 0 0 1-1.08 0L5.18 8.26a.75.75 0 0 1 .02-1.06Z" />

@@ -5,6 +5,7 @@
  */
 import type { Ref } from "react";
 import type { AuditEntryDto } from "@/lib/audit/dto";
+import { truncateGraphemes } from "@/lib/graphemes";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { timeAgo } from "@/components/ui/format";
 
@@ -96,7 +97,7 @@ export function ChangeGroup({ group, showSubject, ref }: Props) {
               ) : (
                 <>
                   <Value value={f.old_value} className="text-slate-500 line-through decoration-slate-300" />
-                  <span aria-hidden className="mx-1 text-slate-400">
+                  <span aria-hidden className="mx-1 text-muted">
                     →
                   </span>
                   <span className="sr-only"> to </span>
@@ -114,9 +115,10 @@ export function ChangeGroup({ group, showSubject, ref }: Props) {
 const MAX_VALUE_CHARS = 120;
 
 function Value({ value, className }: { value: unknown; className: string }) {
-  if (value === null || value === undefined) return <span className="text-slate-400">none</span>;
+  if (value === null || value === undefined) return <span className="text-muted">none</span>;
   const text = formatValue(value);
-  const short = text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
+  // By grapheme: a cut by code unit could end in half an emoji of a changed name.
+  const short = truncateGraphemes(text, MAX_VALUE_CHARS);
   return (
     <span className={className} title={short === text ? undefined : text}>
       {short}

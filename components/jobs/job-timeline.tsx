@@ -74,7 +74,7 @@ export function JobTimeline({ job }: { job: JobDto }) {
                     {step.detail && <span className="block">{step.detail}</span>}
                   </p>
                 ) : (
-                  <p className="text-slate-500">Not yet</p>
+                  <p className="text-muted">Not yet</p>
                 )}
               </div>
             </li>

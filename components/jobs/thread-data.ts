@@ -6,7 +6,7 @@
  */
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ApiError, fetchApi } from "@/components/app/fetch-api";
+import { ApiError, fetchApi, fetchOrFail } from "@/components/app/fetch-api";
 import type { MessageDto } from "@/lib/marketplace/messages/dto";
 import type { JobMessagePageDto, JobThreadMessageDto } from "@/lib/marketplace/messages/dto";
 
@@ -115,9 +115,12 @@ export function useThread(jobId: string, providerBusinessId: string, canWrite: b
   };
 }
 
-/** POSTs a message; a refusal's message (the field's, for a 400) is the error to show by the form. */
+/**
+ * POSTs a message; a refusal's message (the field's, for a 400) is the error to show by the form,
+ * and a network failure is an ApiError of status 0 (fetchOrFail).
+ */
 export async function postMessage(jobId: string, providerBusinessId: string, body: string): Promise<MessageDto> {
-  const response = await fetch(`/api/jobs/${encodeURIComponent(jobId)}/messages`, {
+  const response = await fetchOrFail(`/api/jobs/${encodeURIComponent(jobId)}/messages`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ body, provider_business_id: providerBusinessId }),

@@ -2,10 +2,12 @@
 /**
  * Writing in a thread: a labelled text area (Ctrl+Enter or ⌘+Enter sends), a Send button with its
  * pending state, and the server's refusal (an empty message, a thread closed meanwhile) shown by
- * the field. On success the text area empties and keeps focus for the next message.
+ * the field. A message that could not be sent (offline, a server error) says so, keeps its text and
+ * offers "Try again". On success the text area empties and keeps focus for the next message.
  */
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type KeyboardEvent } from "react";
+import { isRetryable } from "@/components/app/fetch-api";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
@@ -43,7 +45,9 @@ export function ThreadForm({ jobId, providerBusinessId, onSent }: Props) {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) submit(event);
   };
 
-  const error = emptyError ? "Write a message." : (send.error?.message ?? undefined);
+  const error = emptyError ? "Write a message." : send.error ? `Not sent. ${send.error.message}` : undefined;
+  // A refusal (the thread closed meanwhile) would only be refused again; a failure may pass next time.
+  const canRetry = send.isError && isRetryable(send.error) && body.trim() !== "";
   return (
     <form onSubmit={submit} className="space-y-2" noValidate>
       <Field
@@ -66,10 +70,10 @@ export function ThreadForm({ jobId, providerBusinessId, onSent }: Props) {
       </Field>
       <div className="flex items-center justify-end gap-3">
         <p role="status" className="sr-only">
-          {send.isSuccess ? "Message sent." : ""}
+          {send.isSuccess ? "Message sent." : send.isError ? "Message not sent." : ""}
         </p>
         <Button type="submit" pending={send.isPending}>
-          Send
+          {canRetry ? "Try again" : "Send"}
         </Button>
       </div>
     </form>

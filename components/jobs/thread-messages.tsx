@@ -90,12 +90,14 @@ export function ThreadMessages({
         </div>
       )}
       {earlierError && <Alert>{`${earlierError} Press “Load earlier messages” to try again.`}</Alert>}
+      {/* `relative`: the bubbles' sr-only text is absolutely positioned, and without a positioned
+          scroller it escapes the scrolling box and stretches the page below the footer. */}
       <ol
         ref={list}
         onScroll={onScroll}
         tabIndex={0}
         aria-label="Messages"
-        className="max-h-[28rem] space-y-3 overflow-y-auto rounded-xl bg-white p-1 focus-visible:outline-2 focus-visible:outline-brand-500"
+        className="relative max-h-[28rem] space-y-3 overflow-y-auto rounded-xl bg-white p-1 focus-visible:outline-2 focus-visible:outline-brand-500"
       >
         {messages.map((message) => (
           <Bubble key={message.message_id} message={message} mine={message.sender_role === viewerRole} />
@@ -114,7 +116,7 @@ function Bubble({ message, mine }: { message: ThreadMessage; mine: boolean }) {
           mine ? "rounded-br-sm bg-brand-600 text-white" : "rounded-bl-sm bg-slate-100 text-slate-900",
         )}
       >
-        <p className={cn("text-xs", mine ? "text-brand-100" : "text-slate-500")}>
+        <p className={cn("text-xs", mine ? "text-brand-100" : "text-muted")}>
           <span className="font-medium">{mine ? "You" : message.sender_name}</span>
           <span aria-hidden> · </span>
           <span className="sr-only">, </span>

@@ -2,6 +2,7 @@
  * Who the customer is, as a provider may see it: avatar (or initials), public display name, how
  * long they have been a member, and the badges they have earned, each with what it means.
  */
+import { nameInitials } from "@/lib/graphemes";
 import type { ProviderProfileDto } from "@/lib/provider-profile/dto";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 
@@ -62,7 +63,8 @@ function Avatar({ name, url }: { name: string; url: string | null }) {
   const loadable = url !== null && ((url.startsWith("/") && !url.startsWith("//")) || url.startsWith("data:image/"));
   if (loadable) {
     return (
-      // eslint-disable-next-line @next/next/no-img-element -- a small local or data: URL; next/image would only proxy it
+      // next/image would resize through its own route; a data: URL or a small same-origin file needs none of it.
+      // eslint-disable-next-line @next/next/no-img-element
       <img src={url} alt="" className="size-16 shrink-0 rounded-full object-cover ring-4 ring-brand-50 sm:size-20" />
     );
   }
@@ -71,20 +73,9 @@ function Avatar({ name, url }: { name: string; url: string | null }) {
       aria-hidden
       className="flex size-16 shrink-0 items-center justify-center rounded-full bg-gradient-to-br from-brand-500 to-accent-500 text-xl font-semibold text-white ring-4 ring-brand-50 sm:size-20 sm:text-2xl"
     >
-      {initials(name)}
+      {nameInitials(name) || "?"}
     </span>
   );
-}
-
-function initials(name: string): string {
-  const letters = name
-    .replace(/[^\p{L}\p{N}\s]/gu, " ")
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((part) => part[0]!.toUpperCase())
-    .slice(0, 2)
-    .join("");
-  return letters || "?";
 }
 
 function BadgeIcon({ code }: { code: EarnedBadge["code"] }) {

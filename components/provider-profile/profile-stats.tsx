@@ -67,5 +67,5 @@ function Tile({ label, value, hint }: { label: string; value: ReactNode; hint: R
 }
 
 function Muted({ children }: { children: ReactNode }) {
-  return <span className="text-lg font-medium text-slate-400 sm:text-xl">{children}</span>;
+  return <span className="text-lg font-medium text-muted sm:text-xl">{children}</span>;
 }

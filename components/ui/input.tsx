@@ -4,7 +4,7 @@ import { cn } from "./cn";
 
 const CONTROL = cn(
   "block w-full rounded-lg border border-slate-300 bg-white px-3 text-sm text-slate-900 shadow-sm",
-  "placeholder:text-slate-400 focus:border-brand-500 focus:outline-2 focus:outline-offset-0 focus:outline-brand-500/30",
+  "placeholder:text-muted focus:border-brand-500 focus:outline-2 focus:outline-offset-0 focus:outline-brand-500/30",
   "aria-[invalid=true]:border-red-500 aria-[invalid=true]:focus:outline-red-500/30",
   "disabled:bg-slate-100 disabled:text-slate-500",
 );

@@ -4,22 +4,29 @@
  */
 import { z } from "zod";
 
+/** The longest name (and business name) we keep; every limit says so in words, not in the validator's. */
+const NAME_MAX = 120;
+
 /** Trimmed; an empty form field (or a blank string) counts as absent. */
 const optionalText = (max: number) =>
   z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
-    z.string().max(max).optional(),
+    z.string().max(max, `Use at most ${max} characters.`).optional(),
   );
 
-export const emailInput = z.string().trim().max(320).pipe(z.email("Enter a valid email address."));
+export const emailInput = z
+  .string()
+  .trim()
+  .max(320, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address."));
 
 export const registerInput = z
   .object({
     email: emailInput,
     password: z.string().min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters."),
-    name: z.string().trim().min(1, "Enter your name.").max(120),
+    name: z.string().trim().min(1, "Enter your name.").max(NAME_MAX, `Use at most ${NAME_MAX} characters.`),
     role: z.enum(["customer", "provider"], "Choose customer or provider."),
-    businessName: optionalText(120),
+    businessName: optionalText(NAME_MAX),
   })
   .superRefine((input, ctx) => {
     // Providers are businesses, so they need a business name; customers must not send one.

@@ -339,4 +339,31 @@ describe("people outside the business", () => {
       });
       expect(adminView.items[0]!.actor).toMatchObject({ user_id: outsider.id, name: "Olga Outsider" });
     }));
+
+  it("names the person a membership row is about, even once removed, but no account behind another row", () =>
+    t.rollback(async (db) => {
+      const b = await staffedBusiness(db);
+      const leaver = await createUser(db, { name: "Lee Leaver" });
+      const outsider = await createUser(db, { name: "Olga Outsider" });
+      const owner = await b.as("owner");
+      // A member who has left: their membership row is gone, their rows in the trail are not.
+      await recordChange(db, owner, {
+        businessId: b.id,
+        entity: { type: "membership", id: leaver.id },
+        action: "delete",
+        before: { role: "staff" },
+      });
+      // A row of this business about an account that was never its member.
+      await db.insert(auditLog).values({ ...rowAt(b.id, outsider.id, "2024-01-01T00:00:00Z"), entityType: "user" });
+
+      const members = await auditHistory(db, owner, { entityType: "membership" });
+      expect(members.items.map((i) => i.entity)).toEqual([{ type: "membership", id: leaver.id, name: "Lee Leaver" }]);
+      const users = await auditHistory(db, owner, { entityType: "user", entityId: outsider.id });
+      expect(users.items.map((i) => i.entity.name)).toEqual([null]);
+      expect(JSON.stringify(users)).not.toContain("Olga");
+
+      const admin = await asUser(db, (await createUser(db, { isPlatformAdmin: true })).id);
+      const adminView = await auditHistory(db, admin, { entityType: "user", entityId: outsider.id });
+      expect(adminView.items.map((i) => i.entity.name)).toEqual(["Olga Outsider"]);
+    }));
 });

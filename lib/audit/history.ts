@@ -30,13 +30,24 @@ const actorUser = alias(users, "actor_user");
 const cursorAt = microsText(auditLog.createdAt);
 
 /**
- * A readable name for entities that are people. Only for those types, and only for a well-formed
+ * A readable name for entities that are people (a membership's id is the member's user id), as far
+ * as the reader may know them: staff, the people their business added, re-roled or removed (its own
+ * membership rows, which the WHERE clause already limits to the business), and not the accounts
+ * behind other rows; a person, only themselves; a platform admin, anyone. Only for a well-formed
  * UUID, so a malformed id can never fail the whole query on the cast.
  */
-const entityName = sql<string | null>`(select u.name from users u where u.id = case
-  when ${auditLog.entityType} in ('membership', 'user')
-    and ${auditLog.entityId} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-  then ${auditLog.entityId}::uuid end)`;
+function entityName(scope: AuditScope) {
+  const named =
+    scope.kind === "business"
+      ? sql`${auditLog.entityType} = 'membership'`
+      : scope.kind === "self"
+        ? sql`${auditLog.entityType} = 'user'`
+        : sql`${auditLog.entityType} in ('membership', 'user')`;
+  return sql<string | null>`(select u.name from users u where u.id = case
+    when ${named}
+      and ${auditLog.entityId} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+    then ${auditLog.entityId}::uuid end)`;
+}
 
 /**
  * Whether the reader may know who the acting person was. Staff read their business's trail, but
@@ -81,7 +92,7 @@ export async function auditHistory(db: Database, actor: Actor, query: AuditHisto
       actorKnown: actorKnown(scope).mapWith(Boolean),
       entityType: auditLog.entityType,
       entityId: auditLog.entityId,
-      entityName,
+      entityName: entityName(scope),
       action: auditLog.action,
       field: auditLog.field,
       oldValue: auditLog.oldValue,

@@ -4,6 +4,7 @@ import { anonymous, systemActor, type Actor, type Membership, type UserActor } f
 import { AppError } from "@/lib/errors";
 import {
   assertCanAssignRole,
+  assertCanChangeMember,
   assertMayViewCustomerProfile,
   assertKeepsAnOwner,
   auditScope,
@@ -332,6 +333,20 @@ describe("assertKeepsAnOwner", () => {
     [-1, { code: "conflict", reason: "last_owner" }],
   ] as const)("%i owners left -> %o", (owners, expected) => {
     expect(outcomeOf(() => assertKeepsAnOwner(owners))).toEqual(expected);
+  });
+});
+
+describe("assertCanChangeMember", () => {
+  it.each([
+    ["the only owner may not step down", "owner", "owner", "admin", 1, { code: "conflict", reason: "last_owner" }],
+    ["the only owner may not be removed", "owner", "owner", null, 1, { code: "conflict", reason: "last_owner" }],
+    ["the only owner keeps their role (a no-op)", "owner", "owner", "owner", 1, ok],
+    ["one of two owners may step down", "owner", "owner", "staff", 2, ok],
+    ["one of two owners may be removed", "owner", "owner", null, 2, ok],
+    ["an admin may not remove an owner of two", "admin", "owner", null, 2, denied("insufficient_role")],
+    ["an admin may re-role staff", "admin", "staff", "manager", 1, ok],
+  ] as const)("%s", (_, actor, current, next, owners, expected) => {
+    expect(outcomeOf(() => assertCanChangeMember(actor, current, next, owners))).toEqual(expected);
   });
 });
 

@@ -205,6 +205,21 @@ export function assertKeepsAnOwner(ownersAfterChange: number) {
   if (ownersAfterChange < 1) throw conflict("A business needs at least one owner.", "last_owner");
 }
 
+/**
+ * May `actorRole` move a member from `currentRole` to `nextRole` (null: remove them), in a business
+ * that has `owners` owners now? The role ladder and the last owner together: the staff change runs
+ * it under the business lock, and the staff page asks it to offer only the changes that would pass.
+ */
+export function assertCanChangeMember(
+  actorRole: StaffRole,
+  currentRole: StaffRole,
+  nextRole: StaffRole | null,
+  owners: number,
+) {
+  assertCanAssignRole(actorRole, currentRole, nextRole);
+  if (currentRole === "owner" && nextRole !== "owner") assertKeepsAnOwner(owners - 1);
+}
+
 /*
  * The marketplace: which side of a job the actor takes. lib/marketplace loads the job with the
  * acting provider's part in it, asks jobSideOf, and then the guard of the action; the job's

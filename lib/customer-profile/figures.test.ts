@@ -102,6 +102,12 @@ describe("figures", () => {
     [null, " John ", "", "John"],
     [null, "Zoë", "é", "Zoë É."],
     [null, "Ann", "😀", "Ann 😀."],
+    // The initial of the last name's last word, a whole grapheme however many code points it has.
+    [null, "Zoë", "😀 Quinn", "Zoë Q."],
+    [null, "Ada", "King  Lovelace ", "Ada L."],
+    [null, "Ana", "N\u0303un\u0303ez", "Ana N\u0303."],
+    [null, "Kim", "🇳🇴", "Kim 🇳🇴."],
+    [null, "Marie", "👩‍🔬", "Marie 👩‍🔬."],
   ])("display name %o / %o / %o -> %o", (displayName, first, initial, expected) => {
     expect(publicDisplayName(displayName, first, initial)).toBe(expected);
   });

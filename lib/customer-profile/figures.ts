@@ -3,22 +3,38 @@
  * histogram, and the completion and cancellation rates with their minimum sample. Pure functions,
  * so the rules are tested without a database and the query stays a plain read of counters.
  */
+import "server-only";
+import { sql, type SQLWrapper } from "drizzle-orm";
+import { nameWords, upperInitial } from "@/lib/graphemes";
 
 /** Below this many finished (completed + cancelled) jobs the rates say too little to show. */
 export const MIN_FINISHED_JOBS_FOR_RATES = 3;
 
 /**
- * The public name: the one the customer chose, else first name and last initial ("John D.").
- * The caller passes only the initial (the query selects left(last_name, 1)), so the full last name
- * never even reaches this process.
+ * The public name: the one the customer chose, else the first name and the initial of the last
+ * name's last word ("John D.", "Zoë 😀 Quinn" -> "Zoë Q."). The initial is the whole first grapheme,
+ * so "Ñ" typed as two code points, a flag or "👩‍🔬" stay whole. `lastName` may be the full last name
+ * (the customer's own page) or, from the provider-facing queries, only the start of its last word
+ * (lastNameInitialSql): the rest never leaves the database, and only the initial reaches a client.
  */
-export function publicDisplayName(displayName: string | null, firstName: string, lastInitial: string): string {
+export function publicDisplayName(displayName: string | null, firstName: string, lastName: string): string {
   const chosen = displayName?.trim();
   if (chosen) return chosen;
   const first = firstName.trim();
-  const initial = Array.from(lastInitial.trim())[0]?.toLocaleUpperCase("en") ?? "";
+  const initial = upperInitial(nameWords(lastName).at(-1) ?? "");
   return initial ? `${first} ${initial}.` : first;
 }
+
+/**
+ * Code points of the last name's last word a query selects for publicDisplayName: enough for any
+ * one grapheme a name starts with (the longest emoji sequences are 10), so JavaScript can cut
+ * it whole, while the rest of the last name stays in the database.
+ */
+const LAST_WORD_PREFIX = 16;
+
+/** The start of `lastName`'s last word, in SQL: what publicDisplayName needs, and no more. */
+export const lastNameInitialSql = (lastName: SQLWrapper) =>
+  sql<string>`left(regexp_replace(btrim(${lastName}), '^.*[[:space:]]', ''), ${sql.raw(String(LAST_WORD_PREFIX))})`;
 
 /** n/d rounded half up to 2 decimals, in integer arithmetic up to the last division. */
 function round2(numerator: number, denominator: number): number {

@@ -178,6 +178,11 @@ describe("GET /api/provider/customers/{id}/profile", () => {
     ["a blank display name is no choice", { firstName: "John", lastName: "Doe", displayName: "  " }, "John D."],
     ["no last name: the first name alone", { firstName: "Madonna", lastName: "", displayName: null }, "Madonna"],
     ["a non-Latin initial", { firstName: "Łucja", lastName: "Ørsted", displayName: null }, "Łucja Ø."],
+    ["the last word's initial", { firstName: "Zoë", lastName: "😀 Quinn", displayName: null }, "Zoë Q."],
+    // Initials of several code points arrive whole: the query sends enough to cut one grapheme.
+    ["a decomposed Ñ", { firstName: "Ana", lastName: "N\u0303un\u0303ez", displayName: null }, "Ana N\u0303."],
+    ["a flag", { firstName: "Kim", lastName: "🇳🇴", displayName: null }, "Kim 🇳🇴."],
+    ["a ZWJ sequence", { firstName: "Marie", lastName: "Curie 👩‍🔬", displayName: null }, "Marie 👩‍🔬."],
   ])("display_name: %s", (_, values, expected) =>
     t.inTransaction(async (db) => {
       await asProvider(db);

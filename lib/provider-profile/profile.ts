@@ -31,7 +31,13 @@ import { metrics } from "@/lib/observability/metrics";
 import { hasInteractionSql, mayViewSql, type ProviderScope } from "./access";
 import { badgeView, earnedBadges, isNewCustomer } from "@/lib/customer-profile/badges";
 import { providerProfileDto, RECENT_REVIEWS, TOP_CATEGORIES, type ProviderProfileDto } from "./dto";
-import { finishedJobRates, publicDisplayName, ratingSummary, type RatingCounts } from "@/lib/customer-profile/figures";
+import {
+  finishedJobRates,
+  lastNameInitialSql,
+  publicDisplayName,
+  ratingSummary,
+  type RatingCounts,
+} from "@/lib/customer-profile/figures";
 
 type ProfileRow = {
   id: string;
@@ -142,7 +148,7 @@ const profileStatement = preparedStatement<{ customerId: string; businessId: str
   "provider_profile",
   sql`
     with viewed_customer as (
-      select ${c.id} as id, ${c.firstName} as first_name, left(${c.lastName}, 1) as last_initial,
+      select ${c.id} as id, ${c.firstName} as first_name, ${lastNameInitialSql(c.lastName)} as last_initial,
              ${c.displayName} as display_name, ${c.avatarUrl} as avatar_url,
              ${microsText(c.createdAt)} as member_since, ${c.providerVisibility} as visibility,
              ${hasInteractionSql(businessParam)} as has_interaction

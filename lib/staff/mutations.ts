@@ -1,6 +1,6 @@
 /**
  * Adding, re-roling and removing staff. Every change goes through the policy: staff.manage on the
- * acting business, the role ladder (assertCanAssignRole) and "always one owner" (assertKeepsAnOwner),
+ * acting business, the role ladder and "always one owner" (assertCanAssignRole, assertCanChangeMember),
  * all inside one transaction holding the business lock (./lock.ts). Each change writes its audit
  * rows (lib/audit) and its domain event (lib/events) in that same transaction, so neither the trail
  * nor other systems can miss a change or hear of one that rolled back.
@@ -12,7 +12,7 @@ import { invitations, memberships, users, type StaffRole } from "@/db/schema";
 import { emailMatches } from "@/lib/accounts/email";
 import { recordChange } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCanAssignRole, assertKeepsAnOwner, requireBusiness } from "@/lib/authz/policy";
+import { assertCanAssignRole, assertCanChangeMember, requireBusiness } from "@/lib/authz/policy";
 import { conflict, notFound } from "@/lib/errors";
 import type { AddStaffResultDto, MemberRoleDto } from "./dto";
 import type { AddStaffInput } from "./inputs";
@@ -176,8 +176,7 @@ async function authorizeMemberChange(
 ): Promise<StaffRole> {
   const actorRole = await lockBusinessForStaffChange(tx, businessId, actorUserId);
   const current = await memberRole(tx, businessId, memberUserId);
-  assertCanAssignRole(actorRole, current, next);
-  if (current === "owner" && next !== "owner") assertKeepsAnOwner((await ownerCount(tx, businessId)) - 1);
+  assertCanChangeMember(actorRole, current, next, await ownerCount(tx, businessId));
   return current;
 }
 

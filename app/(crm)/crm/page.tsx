@@ -30,7 +30,7 @@ export default async function CrmHomePage() {
             description="Customer records your team adds, or imports, will be listed here."
           />
         ) : (
-          <div className="-mx-5 overflow-x-auto sm:-mx-6">
+          <div className="relative -mx-5 overflow-x-auto sm:-mx-6">
             <table className="min-w-full text-left text-sm">
               <caption className="sr-only">The {home.recentCustomers.length} most recently added customers</caption>
               <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">

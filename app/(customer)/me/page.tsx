@@ -49,8 +49,43 @@ export default async function CustomerHomePage() {
         description={`Hello, ${home.firstName}. Member since ${formatDate(home.memberSince)}.`}
         actions={<ButtonLink href="/me/jobs/new">Post a job</ButtonLink>}
       />
+      {/*
+        On a phone the page reads: figures, recent jobs (with the next step), then the profile and
+        who may see it. On a wide screen the profile is the left column, as before. Grid placement
+        moves the columns; the reading order stays the phone's.
+      */}
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-1">
+        <div className="min-w-0 space-y-6 lg:col-span-2 lg:col-start-2 lg:row-start-1">
+          <StatGrid>
+            <Stat label="Jobs posted" value={home.counts.jobs} hint={`${home.counts.openJobs} open`} />
+            <Stat label="Orders" value={home.counts.orders} />
+            <Stat label="Reviews received" value={home.counts.reviews} />
+            <Stat label="Profile views" value={home.counts.profileViews} hint="By providers" />
+          </StatGrid>
+          <Card
+            title="Recent jobs"
+            actions={
+              <Link href="/me/jobs" className="rounded text-sm font-medium text-brand-700 hover:text-brand-800">
+                All jobs
+              </Link>
+            }
+          >
+            {recentJobs.jobs.length === 0 ? (
+              <EmptyState
+                title="No jobs yet"
+                description="Describe the work you need done, and providers on the marketplace can apply. Your jobs, their bookings and reviews will show up here."
+                action={<ButtonLink href="/me/jobs/new">Post a job</ButtonLink>}
+              />
+            ) : (
+              <ul aria-label="Recent jobs" className="divide-y divide-slate-100">
+                {recentJobs.jobs.map((job) => (
+                  <JobRow key={job.job_id} job={job} />
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
+        <div className="space-y-6 lg:col-start-1 lg:row-span-2 lg:row-start-1 lg:self-start">
           <Card title="Profile">
             <dl className="space-y-4 text-sm">
               <div>
@@ -86,36 +121,7 @@ export default async function CustomerHomePage() {
             <VisibilityForm current={home.providerVisibility} />
           </Card>
         </div>
-
-        <div className="min-w-0 space-y-6 lg:col-span-2">
-          <StatGrid>
-            <Stat label="Jobs posted" value={home.counts.jobs} hint={`${home.counts.openJobs} open`} />
-            <Stat label="Orders" value={home.counts.orders} />
-            <Stat label="Reviews received" value={home.counts.reviews} />
-            <Stat label="Profile views" value={home.counts.profileViews} hint="By providers" />
-          </StatGrid>
-          <Card
-            title="Recent jobs"
-            actions={
-              <Link href="/me/jobs" className="rounded text-sm font-medium text-brand-700 hover:text-brand-800">
-                All jobs
-              </Link>
-            }
-          >
-            {recentJobs.jobs.length === 0 ? (
-              <EmptyState
-                title="No jobs yet"
-                description="Describe the work you need done, and providers on the marketplace can apply. Your jobs, their bookings and reviews will show up here."
-                action={<ButtonLink href="/me/jobs/new">Post a job</ButtonLink>}
-              />
-            ) : (
-              <ul aria-label="Recent jobs" className="divide-y divide-slate-100">
-                {recentJobs.jobs.map((job) => (
-                  <JobRow key={job.job_id} job={job} />
-                ))}
-              </ul>
-            )}
-          </Card>
+        <div className="min-w-0 lg:col-span-2 lg:col-start-2">
           <Card
             title="Who viewed your profile"
             description="Provider businesses that looked at your profile, newest first."

@@ -4,7 +4,8 @@
  */
 import { createHash } from "node:crypto";
 import type { Metadata } from "next";
-import { GRANTABLE_ROLES, hasPermission } from "@/lib/authz/policy";
+import { staffRole, type StaffRole } from "@/db/schema";
+import { assertCanChangeMember, GRANTABLE_ROLES, hasPermission } from "@/lib/authz/policy";
 import { loadForPage } from "@/lib/auth/page";
 import { listStaff } from "@/lib/staff/queries";
 import { AccessDenied } from "@/components/app/access-denied";
@@ -21,6 +22,23 @@ export const metadata: Metadata = { title: "Staff" };
 
 const ROLE_TONE = { owner: "brand", admin: "accent", manager: "warning", staff: "neutral" } as const;
 
+/**
+ * The changes to one member the server would make, asked of the very guard it runs
+ * (assertCanChangeMember), so no row offers what would only be refused: the only owner, for one,
+ * can neither be removed nor step down.
+ */
+function allowedChanges(actorRole: StaffRole, memberRole: StaffRole, owners: number) {
+  const allows = (next: StaffRole | null) => {
+    try {
+      assertCanChangeMember(actorRole, memberRole, next, owners);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return { roles: staffRole.enumValues.filter(allows), canRemove: allows(null) };
+}
+
 export default async function StaffPage() {
   const result = await loadForPage("/business/staff", listStaff);
   if (!result.ok) return <AccessDenied error={result.error} />;
@@ -29,6 +47,7 @@ export default async function StaffPage() {
   const canManage = hasPermission(business.role, "staff.manage");
   const grantable = GRANTABLE_ROLES[business.role];
   const canReadAudit = hasPermission(business.role, "audit.read");
+  const owners = members.filter((m) => m.role === "owner").length;
   // Changes whenever the team does (a form's server action re-renders this page), so the history
   // panel refetches instead of showing its cached first page.
   const teamRevision = createHash("sha256")
@@ -49,24 +68,33 @@ export default async function StaffPage() {
           </Card>
         )}
         <Card title="Team">
-          <ul className="divide-y divide-slate-100">
-            {members.map((m) => (
-              <li key={m.user_id} className="flex flex-wrap items-center justify-between gap-3 py-3">
-                <div className="min-w-0">
-                  <p className="flex items-center gap-2 font-medium text-slate-900">
-                    <span className="truncate">{m.name}</span>
-                    <Badge tone={ROLE_TONE[m.role]}>{m.role}</Badge>
-                    {m.user_id === result.actor.userId && <span className="text-xs text-slate-500">(you)</span>}
-                  </p>
-                  <p className="truncate text-sm text-slate-500">
-                    {m.email} · joined {formatDate(m.joined_at)}
-                  </p>
-                </div>
-                {canManage && grantable.includes(m.role) && (
-                  <MemberActions userId={m.user_id} name={m.name} role={m.role} roles={grantable} />
-                )}
-              </li>
-            ))}
+          <ul aria-label="Team" className="divide-y divide-slate-100">
+            {members.map((m) => {
+              const changes = canManage ? allowedChanges(business.role, m.role, owners) : null;
+              return (
+                <li key={m.user_id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                  <div className="min-w-0">
+                    <p className="flex items-center gap-2 font-medium text-slate-900">
+                      <span className="truncate">{m.name}</span>
+                      <Badge tone={ROLE_TONE[m.role]}>{m.role}</Badge>
+                      {m.user_id === result.actor.userId && <span className="text-xs text-slate-500">(you)</span>}
+                    </p>
+                    <p className="truncate text-sm text-slate-500">
+                      {m.email} · joined {formatDate(m.joined_at)}
+                    </p>
+                  </div>
+                  {changes && (changes.roles.length > 1 || changes.canRemove) && (
+                    <MemberActions
+                      userId={m.user_id}
+                      name={m.name}
+                      role={m.role}
+                      roles={changes.roles}
+                      canRemove={changes.canRemove}
+                    />
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </Card>
         <Card title="Pending invitations">

@@ -11,7 +11,7 @@
  * job's customer), so each is one primary-key row.
  */
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { businesses, customers, jobMessages as jm } from "@/db/schema";
@@ -19,7 +19,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { marketplaceActor } from "@/lib/authz/policy";
 import { badRequest, forbidden } from "@/lib/errors";
 import { keysetCursor, keysetPage, microsText, olderThan } from "@/lib/http/keyset";
-import { publicDisplayName } from "@/lib/customer-profile/figures";
+import { lastNameInitialSql, publicDisplayName } from "@/lib/customer-profile/figures";
 import { iso } from "@/lib/dto";
 import { loadJobFor } from "@/lib/marketplace/jobs/access";
 import { threadProviderOf } from "./threads";
@@ -56,8 +56,8 @@ export async function listJobMessages(
       providerName: businesses.name,
       displayName: customers.displayName,
       firstName: customers.firstName,
-      // Only the last name's initial leaves the database.
-      lastInitial: sql<string>`left(${customers.lastName}, 1)`,
+      // Only the start of the last name's last word leaves the database; the DTO carries its initial.
+      lastInitial: lastNameInitialSql(customers.lastName),
     })
     .from(jm)
     .leftJoin(businesses, eq(businesses.id, jm.providerBusinessId))

@@ -15,11 +15,11 @@
  * through the very predicate the index is defined with (db/schema/marketplace.ts). Both orders end in
  * the id, which makes them total: rows written in the same microsecond are neither skipped nor
  * repeated across pages. The customer is named by their public name only ("John D."), as providers
- * see it; the last name is read as its initial, so it never leaves the database on this path, and
+ * see it; only the start of the last name's last word is read, enough to cut its initial, and
  * contact details are not selected at all.
  */
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import {
@@ -34,7 +34,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requirePlatformAdmin } from "@/lib/authz/policy";
 import { badRequest } from "@/lib/errors";
 import { keysetCursor, keysetPage, microsText, olderThan } from "@/lib/http/keyset";
-import { publicDisplayName } from "@/lib/customer-profile/figures";
+import { lastNameInitialSql, publicDisplayName } from "@/lib/customer-profile/figures";
 import { iso } from "@/lib/dto";
 import { type ModerationPageDto, moderationPageDto } from "./dto";
 import { type ModerationQuery, MODERATION_STATUSES, type ModerationStatus } from "./inputs";
@@ -72,7 +72,7 @@ export async function listReviewsForModeration(
       customerId: r.customerId,
       chosenName: customers.displayName,
       firstName: customers.firstName,
-      lastInitial: sql<string>`left(${customers.lastName}, 1)`,
+      lastInitial: lastNameInitialSql(customers.lastName),
       sortKey: microsText(orderedBy),
     })
     .from(r)

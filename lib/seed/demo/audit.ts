@@ -46,7 +46,8 @@ export function buildAudit(ctx: Ctx, people: People, crm: CrmRefs) {
     }),
     byUser("owner@bloom.test", bloom.id, {
       entityType: "membership",
-      entityId: `${bloom.id}:${staffUser}`,
+      // A membership's id is the member's user id, as lib/staff writes it (and the history names them by).
+      entityId: staffUser,
       action: "create",
       field: "role",
       oldValue: null,
