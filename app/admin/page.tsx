@@ -37,7 +37,7 @@ export default async function AdminPage() {
           <Stat label="Accounts" value={o.users} hint={`${o.admins} platform admin${o.admins === 1 ? "" : "s"}`} />
           <Stat label="Businesses" value={o.businesses} hint={`${o.providers} on the marketplace`} />
           <Stat label="Customer profiles" value={o.customers} />
-          <Stat label="CRM customer records" value={o.crmCustomers} />
+          <Stat label="CRM customer records" value={o.crm_customers} />
         </StatGrid>
         <ReviewModeration initialDisputed={disputed} pageSize={MODERATION_PAGE_DEFAULT} />
         <OutboxPanel overview={outbox} />

@@ -5,12 +5,12 @@ import { z } from "zod";
 import type { UserActor } from "@/lib/auth/actor";
 import { staffRoleSchema as role } from "@/lib/staff/inputs";
 
-export const registeredCustomerDto = z.object({ user_id: z.uuid(), customer_id: z.uuid() });
-export const registeredProviderDto = z.object({ user_id: z.uuid(), business_id: z.uuid() });
+export const registeredCustomerDto = z.strictObject({ user_id: z.uuid(), customer_id: z.uuid() });
+export const registeredProviderDto = z.strictObject({ user_id: z.uuid(), business_id: z.uuid() });
 export const registerResponseDto = z.union([registeredCustomerDto, registeredProviderDto]);
 export type RegisterResponse = z.infer<typeof registerResponseDto>;
 
-export const membershipDto = z.object({
+export const membershipDto = z.strictObject({
   business_id: z.uuid(),
   name: z.string(),
   role,
@@ -18,7 +18,7 @@ export const membershipDto = z.object({
 });
 export type MembershipDto = z.infer<typeof membershipDto>;
 
-export const meDto = z.object({
+export const meDto = z.strictObject({
   user_id: z.uuid(),
   email: z.string(),
   name: z.string(),
@@ -30,16 +30,16 @@ export const meDto = z.object({
 export type MeDto = z.infer<typeof meDto>;
 
 function toMembershipDto(m: UserActor["memberships"][number]): MembershipDto {
-  return {
+  return membershipDto.parse({
     business_id: m.businessId,
     name: m.businessName,
     role: m.role,
     is_marketplace_provider: m.isMarketplaceProvider,
-  };
+  });
 }
 
 export function toMeDto(user: UserActor): MeDto {
-  return {
+  return meDto.parse({
     user_id: user.userId,
     email: user.email,
     name: user.name,
@@ -47,5 +47,5 @@ export function toMeDto(user: UserActor): MeDto {
     customer_id: user.customerId,
     acting_business: user.business ? toMembershipDto(user.business) : null,
     memberships: user.memberships.map(toMembershipDto),
-  };
+  });
 }

@@ -6,7 +6,7 @@ import type { Database } from "@/db/client";
 import { businesses, customers, memberships, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { conflict, isUniqueViolation } from "@/lib/errors";
-import type { RegisterResponse } from "./dto";
+import { registerResponseDto, type RegisterResponse } from "./dto";
 import { newHandle } from "./handle";
 import type { RegisterInput } from "./inputs";
 
@@ -29,7 +29,7 @@ export async function registerAccount(db: Database, input: RegisterInput): Promi
           .insert(customers)
           .values({ userId, firstName, lastName, handle: newHandle() })
           .returning({ id: customers.id });
-        return { user_id: userId, customer_id: customer!.id };
+        return registerResponseDto.parse({ user_id: userId, customer_id: customer!.id });
       }
 
       const [business] = await tx
@@ -37,7 +37,7 @@ export async function registerAccount(db: Database, input: RegisterInput): Promi
         .values({ name: input.businessName!, isMarketplaceProvider: true })
         .returning({ id: businesses.id });
       await tx.insert(memberships).values({ businessId: business!.id, userId, role: "owner" });
-      return { user_id: userId, business_id: business!.id };
+      return registerResponseDto.parse({ user_id: userId, business_id: business!.id });
     });
   } catch (error) {
     // Only the email index means "taken"; any other unique violation is a bug, not the user's doing.

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { jsonValue } from "@/lib/openapi/json-value";
 
 export const auditActorDto = z
-  .object({
+  .strictObject({
     type: z.enum(["user", "system", "stripe"]),
     user_id: z.uuid().nullable().meta({ description: "The person, when a person made the change." }),
     name: z.string().nullable().meta({
@@ -21,11 +21,11 @@ export const auditActorDto = z
   .meta({ id: "AuditActor", description: "Who made the change." });
 
 export const auditEntryDto = z
-  .object({
+  .strictObject({
     id: z.string().meta({ description: "Row id (a decimal integer); unique and increasing." }),
     at: z.iso.datetime().meta({ description: "When the change was made (the start of its transaction)." }),
     actor: auditActorDto,
-    entity: z.object({
+    entity: z.strictObject({
       type: z.string(),
       id: z.string(),
       name: z
@@ -51,7 +51,7 @@ export const auditEntryDto = z
 export type AuditEntryDto = z.infer<typeof auditEntryDto>;
 
 export const auditPageDto = z
-  .object({
+  .strictObject({
     items: z.array(auditEntryDto),
     next_cursor: z
       .string()

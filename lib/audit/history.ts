@@ -12,7 +12,7 @@ import { auditLog, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { auditScope, type AuditScope } from "@/lib/authz/policy";
 import { invalidCursor, microsText, MICROS_ISO } from "@/lib/http/keyset";
-import type { AuditEntryDto, AuditPageDto } from "./dto";
+import { type AuditEntryDto, type AuditPageDto, auditPageDto } from "./dto";
 import { AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX } from "./inputs";
 import { isRedacted } from "./values";
 
@@ -114,7 +114,7 @@ export async function auditHistory(db: Database, actor: Actor, query: AuditHisto
 
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return {
+  return auditPageDto.parse({
     items: page.map((r): AuditEntryDto => ({
       id: String(r.id),
       at: r.createdAt.toISOString(),
@@ -128,7 +128,7 @@ export async function auditHistory(db: Database, actor: Actor, query: AuditHisto
       trace_id: r.traceId,
     })),
     next_cursor: rows.length > limit && last ? encodeCursor(last.cursorAt, last.id) : null,
-  };
+  });
 }
 
 /** The reader's scope as conditions: the tenant (or the person) is always part of the WHERE clause. */

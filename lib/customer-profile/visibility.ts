@@ -11,7 +11,7 @@ import { recordChange } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { requireCustomer } from "@/lib/authz/policy";
 import { notFound } from "@/lib/errors";
-import type { ProviderVisibilityDto } from "./dto";
+import { type ProviderVisibilityDto, providerVisibilityDto } from "./dto";
 
 export async function setProviderVisibility(
   db: Database,
@@ -27,7 +27,8 @@ export async function setProviderVisibility(
       .where(eq(customers.id, customerId))
       .for("update");
     if (!current) throw notFound("Your customer profile");
-    if (current.visibility === visibility) return { customer_id: customerId, visibility, changed: false };
+    if (current.visibility === visibility)
+      return providerVisibilityDto.parse({ customer_id: customerId, visibility, changed: false });
 
     await tx.update(customers).set({ providerVisibility: visibility }).where(eq(customers.id, customerId));
     await recordChange(tx, user, {
@@ -46,6 +47,6 @@ export async function setProviderVisibility(
         },
       },
     });
-    return { customer_id: customerId, visibility, changed: true };
+    return providerVisibilityDto.parse({ customer_id: customerId, visibility, changed: true });
   });
 }

@@ -2,25 +2,13 @@
 import "server-only";
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { crmCustomers, type CustomerType } from "@/db/schema";
+import { crmCustomers } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireBusiness } from "@/lib/authz/policy";
+import { iso } from "@/lib/dto";
+import { crmHomeDto, type CrmHomeDto } from "./dto";
 
-export type CrmHome = {
-  businessName: string;
-  customerCount: number;
-  recentCustomers: {
-    id: string;
-    firstName: string;
-    lastName: string;
-    email: string | null;
-    customerType: CustomerType;
-    purchaseCount: number;
-    createdAt: Date;
-  }[];
-};
-
-export async function getCrmHome(db: Database, actor: Actor): Promise<CrmHome> {
+export async function getCrmHome(db: Database, actor: Actor): Promise<CrmHomeDto> {
   const { business } = requireBusiness(actor, "crm.read");
   // Tenant scope lives in the WHERE clause of every query, from what the guard returned.
   const scope = and(eq(crmCustomers.businessId, business.businessId), isNull(crmCustomers.deletedAt));
@@ -28,18 +16,22 @@ export async function getCrmHome(db: Database, actor: Actor): Promise<CrmHome> {
     db.select({ n: count() }).from(crmCustomers).where(scope),
     db
       .select({
-        id: crmCustomers.id,
-        firstName: crmCustomers.firstName,
-        lastName: crmCustomers.lastName,
+        customer_id: crmCustomers.id,
+        first_name: crmCustomers.firstName,
+        last_name: crmCustomers.lastName,
         email: crmCustomers.email,
-        customerType: crmCustomers.customerType,
-        purchaseCount: crmCustomers.purchaseCount,
-        createdAt: crmCustomers.createdAt,
+        customer_type: crmCustomers.customerType,
+        purchase_count: crmCustomers.purchaseCount,
+        created_at: crmCustomers.createdAt,
       })
       .from(crmCustomers)
       .where(scope)
       .orderBy(desc(crmCustomers.createdAt), desc(crmCustomers.id))
       .limit(10),
   ]);
-  return { businessName: business.businessName, customerCount: total?.n ?? 0, recentCustomers };
+  return crmHomeDto.parse({
+    business_name: business.businessName,
+    customer_count: total?.n ?? 0,
+    recent_customers: recentCustomers.map((c) => ({ ...c, created_at: iso(c.created_at) })),
+  });
 }

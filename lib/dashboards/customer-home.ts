@@ -1,30 +1,25 @@
 /**
  * The customer's own home: their profile at a glance and how much they have done on the platform.
- * Their recent jobs and who viewed them are the list functions' first pages (lib/marketplace/
- * job-lists/customer-jobs.ts, lib/customer-profile/views.ts), so /me shows the rows /me/jobs does.
+ * The figures come from the customer's profile (lib/customer-profile), so /me shows the counts and
+ * the public name providers see; their recent jobs and who viewed them are the list functions'
+ * first pages (lib/marketplace/job-lists/customer-jobs.ts, lib/customer-profile/views.ts), so /me
+ * shows the rows /me/jobs does.
  */
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { customers, type ProviderVisibility, type SocialVisibility } from "@/db/schema";
+import { customers } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireCustomer } from "@/lib/authz/policy";
+import { readProfileCounters } from "@/lib/customer-profile/counters";
+import { publicDisplayName } from "@/lib/customer-profile/figures";
+import { iso } from "@/lib/dto";
 import { notFound } from "@/lib/errors";
+import { customerHomeDto, type CustomerHomeDto } from "./dto";
 
-export type CustomerHome = {
-  firstName: string;
-  lastName: string;
-  displayName: string | null;
-  handle: string;
-  providerVisibility: ProviderVisibility;
-  socialVisibility: SocialVisibility;
-  memberSince: Date;
-  counts: { jobs: number; openJobs: number; orders: number; reviews: number; profileViews: number };
-};
-
-export async function getCustomerHome(db: Database, actor: Actor): Promise<CustomerHome> {
+export async function getCustomerHome(db: Database, actor: Actor): Promise<CustomerHomeDto> {
   const { customerId } = requireCustomer(actor);
-  const [[profile], counts] = await Promise.all([
+  const [[profile], counters, live] = await Promise.all([
     db
       .select({
         firstName: customers.firstName,
@@ -37,15 +32,27 @@ export async function getCustomerHome(db: Database, actor: Actor): Promise<Custo
       })
       .from(customers)
       .where(eq(customers.id, customerId)),
-    // Live counts in one round trip; each subquery uses its (customer_id, ...) index.
-    db.execute<CustomerHome["counts"]>(sql`
+    readProfileCounters(db, customerId),
+    // What profile_stats does not count, live in one round trip; each subquery uses its (customer_id, ...) index.
+    db.execute<{ open_jobs: number; orders: number; profile_views: number }>(sql`
       select
-        (select count(*) from jobs where customer_id = ${customerId})::int as "jobs",
-        (select count(*) from jobs where customer_id = ${customerId} and status = 'open')::int as "openJobs",
-        (select count(*) from order_snapshots where customer_id = ${customerId})::int as "orders",
-        (select count(*) from customer_reviews where customer_id = ${customerId} and is_visible)::int as "reviews",
-        (select count(*) from profile_views where customer_id = ${customerId})::int as "profileViews"`),
+        (select count(*) from jobs where customer_id = ${customerId} and status = 'open')::int as open_jobs,
+        (select count(*) from order_snapshots where customer_id = ${customerId})::int as orders,
+        (select count(*) from profile_views where customer_id = ${customerId})::int as profile_views`),
   ]);
   if (!profile) throw notFound("Your profile");
-  return { ...profile, counts: counts.rows[0]! };
+  return customerHomeDto.parse({
+    public_name: publicDisplayName(profile.displayName, profile.firstName, profile.lastName),
+    first_name: profile.firstName,
+    last_name: profile.lastName,
+    handle: profile.handle,
+    provider_visibility: profile.providerVisibility,
+    social_visibility: profile.socialVisibility,
+    member_since: iso(profile.memberSince),
+    counts: {
+      jobs_posted: counters.jobsPosted,
+      reviews_received: counters.reviewsReceived,
+      ...live.rows[0]!,
+    },
+  });
 }

@@ -4,6 +4,7 @@ import { bookings, crmCustomers, jobApplications, jobs, profileViews } from "@/d
 import { resolveActor } from "@/lib/auth/resolve-actor";
 import { type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
+import { cancelJob, postJob } from "@/lib/marketplace/jobs/mutations";
 import { testDatabase, type TestDatabase } from "@/test/db";
 import { addMember, createBusiness, createCustomer, createUser } from "@/test/factories";
 import { getAdminOverview } from "./admin-overview";
@@ -36,8 +37,8 @@ describe("getCrmHome", () => {
         { businessId: other, firstName: "Zed" },
       ]);
       const home = await getCrmHome(db, await resolveActor(db, owner, { businessId: mine }));
-      expect(home.customerCount).toBe(2);
-      expect(home.recentCustomers.map((c) => c.firstName)).toEqual(["Cy", "Ann"]);
+      expect(home.customer_count).toBe(2);
+      expect(home.recent_customers.map((c) => c.first_name)).toEqual(["Cy", "Ann"]);
     }));
 
   it("is refused without an acting business", () =>
@@ -48,28 +49,28 @@ describe("getCrmHome", () => {
 });
 
 describe("getCustomerHome", () => {
-  it("shows the customer's own profile and counts, zero included", () =>
+  it("shows the customer's own profile and the counts their profile keeps, zero included", () =>
     t.rollback(async (db) => {
       const userId = (await createUser(db)).id;
-      const customerId = (await createCustomer(db, userId)).id;
+      await createCustomer(db, userId);
+      const actor = await resolveActor(db, userId);
       const otherCustomer = (await createCustomer(db, (await createUser(db)).id)).id;
-      // Six jobs of theirs and one of someone else's: only theirs are counted.
-      await db.insert(jobs).values([
-        ...[1, 2, 3, 4, 5, 6].map((month) => ({
-          customerId,
-          title: `Job ${month}`,
-          category: "plumbing",
-          description: "Leaks",
-          createdAt: new Date(`2026-0${month}-01T00:00:00Z`),
-        })),
-        { customerId: otherCustomer, title: "Paint", category: "painting", description: "Walls" },
-      ]);
+      // Six jobs posted through the marketplace (which keeps the profile's counters), one of them
+      // cancelled; someone else's job does not count.
+      const posted = [];
+      for (const n of [1, 2, 3, 4, 5, 6]) {
+        posted.push(await postJob(db, actor, { title: `Job ${n}`, category: "Plumbing", description: "Leaks" }));
+      }
+      await cancelJob(db, actor, posted[0]!.job_id);
+      await db
+        .insert(jobs)
+        .values({ customerId: otherCustomer, title: "Paint", category: "painting", description: "Walls" });
       // Someone else's profile view is not theirs to count.
       const provider = (await createBusiness(db, { isMarketplaceProvider: true }, (await createUser(db)).id)).id;
       await db.insert(profileViews).values({ customerId: otherCustomer, providerBusinessId: provider });
-      const home = await getCustomerHome(db, await resolveActor(db, userId));
-      expect(home).toMatchObject({ firstName: "Cara", providerVisibility: "public" });
-      expect(home.counts).toEqual({ jobs: 6, openJobs: 6, orders: 0, reviews: 0, profileViews: 0 });
+      const home = await getCustomerHome(db, actor);
+      expect(home).toMatchObject({ first_name: "Cara", provider_visibility: "public" });
+      expect(home.counts).toEqual({ jobs_posted: 6, open_jobs: 5, orders: 0, reviews_received: 0, profile_views: 0 });
     }));
 
   it("is refused to an account without a customer profile", () =>
@@ -118,7 +119,7 @@ describe("getProviderHome", () => {
       expect(home.counts.staff).toBe(2);
       expect(home.role).toBe("owner");
       expect(home.counts).toMatchObject({ applications: 1, bookings: 0 });
-      expect(home.latestOpenJobs.map((j) => j.title)).toEqual(["Job 6", "Job 5", "Job 4", "Job 3", "Job 2"]);
+      expect(home.latest_open_jobs.map((j) => j.title)).toEqual(["Job 6", "Job 5", "Job 4", "Job 3", "Job 2"]);
 
       const shopOwner = (await createUser(db)).id;
       const shop = (await createBusiness(db, {}, shopOwner)).id;

@@ -2,36 +2,28 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import type { StaffRole } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireProvider } from "@/lib/authz/policy";
-import type { OpenJobDto } from "@/lib/marketplace/job-lists/dto";
 import { listOpenJobs } from "@/lib/marketplace/job-lists/open-jobs";
+import { providerHomeDto, type ProviderHomeDto } from "./dto";
 
-export type ProviderHome = {
-  businessName: string;
-  role: StaffRole;
-  counts: { staff: number; openJobs: number; applications: number; bookings: number };
-  latestOpenJobs: OpenJobDto[];
-};
-
-export async function getProviderHome(db: Database, actor: Actor): Promise<ProviderHome> {
+export async function getProviderHome(db: Database, actor: Actor): Promise<ProviderHomeDto> {
   const { business } = requireProvider(actor);
   const businessId = business.businessId;
   const [counts, openJobs] = await Promise.all([
-    db.execute<ProviderHome["counts"]>(sql`
+    db.execute<ProviderHomeDto["counts"]>(sql`
       select
         (select count(*) from memberships where business_id = ${businessId})::int as "staff",
-        (select count(*) from jobs where status = 'open')::int as "openJobs",
+        (select count(*) from jobs where status = 'open')::int as "open_jobs",
         (select count(*) from job_applications where provider_business_id = ${businessId})::int as "applications",
         (select count(*) from bookings where provider_business_id = ${businessId})::int as "bookings"`),
     // The first five of /provider/jobs's open list, read the same way.
     listOpenJobs(db, actor, { limit: 5 }),
   ]);
-  return {
-    businessName: business.businessName,
+  return providerHomeDto.parse({
+    business_name: business.businessName,
     role: business.role,
     counts: counts.rows[0]!,
-    latestOpenJobs: openJobs.jobs,
-  };
+    latest_open_jobs: openJobs.jobs,
+  });
 }

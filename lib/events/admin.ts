@@ -12,7 +12,16 @@ import { requirePlatformAdmin } from "@/lib/authz/policy";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/observability/metrics";
-import type { OutboxEventDto, OutboxOverviewDto, OutboxPageDto, RetryDeadResultDto } from "./dto";
+import {
+  outboxEventDto,
+  type OutboxEventDto,
+  outboxOverviewDto,
+  type OutboxOverviewDto,
+  type OutboxPageDto,
+  retryDeadResultDto,
+  type RetryDeadResultDto,
+  outboxPageDto,
+} from "./dto";
 import { listOutboxQuery, type ListOutboxQuery } from "./inputs";
 
 export type OutboxStats = { pending: number; sent: number; dead: number; oldestPendingAgeSeconds: number | null };
@@ -61,10 +70,10 @@ export async function listOutboxEvents(
     .orderBy(desc(eventOutbox.seq))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
-  return {
+  return outboxPageDto.parse({
     events: page.map(toOutboxEventDto),
     next_cursor: rows.length > limit ? String(page.at(-1)!.seq) : null,
-  };
+  });
 }
 
 /** Stats and the first page (or the page asked for), for GET /api/admin/outbox and the admin page. */
@@ -75,7 +84,7 @@ export async function getOutboxOverview(
 ): Promise<OutboxOverviewDto> {
   requirePlatformAdmin(actor);
   const [stats, page] = await Promise.all([outboxStats(db), listOutboxEvents(db, actor, query)]);
-  return {
+  return outboxOverviewDto.parse({
     broker_configured: Boolean(env().AMQP_URL),
     stats: {
       pending: stats.pending,
@@ -85,7 +94,7 @@ export async function getOutboxOverview(
         stats.oldestPendingAgeSeconds === null ? null : Math.round(stats.oldestPendingAgeSeconds),
     },
     ...page,
-  };
+  });
 }
 
 /**
@@ -100,11 +109,11 @@ export async function retryDeadEvents(db: Database, actor: Actor): Promise<Retry
     .where(eq(eventOutbox.status, "dead"))
     .returning({ id: eventOutbox.id });
   log.info({ userId: admin.userId, retried: retried.length }, "dead outbox events retried");
-  return { retried: retried.length };
+  return retryDeadResultDto.parse({ retried: retried.length });
 }
 
 function toOutboxEventDto(row: typeof eventOutbox.$inferSelect): OutboxEventDto {
-  return {
+  return outboxEventDto.parse({
     id: row.id,
     type: row.type,
     version: row.version,
@@ -119,5 +128,5 @@ function toOutboxEventDto(row: typeof eventOutbox.$inferSelect): OutboxEventDto 
     occurred_at: row.occurredAt.toISOString(),
     sent_at: row.sentAt?.toISOString() ?? null,
     data: (row.payload ?? {}) as Record<string, unknown>,
-  };
+  });
 }

@@ -4,7 +4,7 @@ import { jsonValue } from "@/lib/openapi/json-value";
 import { outboxStatusSchema } from "./inputs";
 
 export const outboxEventDto = z
-  .object({
+  .strictObject({
     id: z.uuid().describe("The event id: the AMQP message id consumers dedupe on."),
     type: z.string().describe("The routing key, e.g. v1.customer.updated."),
     version: z.number().int(),
@@ -24,7 +24,7 @@ export const outboxEventDto = z
 export type OutboxEventDto = z.infer<typeof outboxEventDto>;
 
 export const outboxStatsDto = z
-  .object({
+  .strictObject({
     pending: z.number().int(),
     sent: z.number().int(),
     dead: z.number().int(),
@@ -33,7 +33,7 @@ export const outboxStatsDto = z
   .meta({ id: "OutboxStats" });
 export type OutboxStatsDto = z.infer<typeof outboxStatsDto>;
 
-export const outboxPageDto = z.object({
+export const outboxPageDto = z.strictObject({
   events: z.array(outboxEventDto).describe("Newest first."),
   next_cursor: z.string().nullable().describe("Pass as ?cursor= for the next page; null on the last."),
 });
@@ -50,6 +50,6 @@ export const outboxOverviewDto = outboxPageDto
 export type OutboxOverviewDto = z.infer<typeof outboxOverviewDto>;
 
 export const retryDeadResultDto = z
-  .object({ retried: z.number().int().describe("Dead events moved back to pending.") })
+  .strictObject({ retried: z.number().int().describe("Dead events moved back to pending.") })
   .meta({ id: "OutboxRetryResult" });
 export type RetryDeadResultDto = z.infer<typeof retryDeadResultDto>;

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { staffRoleSchema as role } from "./inputs";
 
-export const staffMemberDto = z.object({
+export const staffMemberDto = z.strictObject({
   user_id: z.uuid(),
   email: z.string(),
   name: z.string(),
@@ -11,7 +11,7 @@ export const staffMemberDto = z.object({
 });
 export type StaffMemberDto = z.infer<typeof staffMemberDto>;
 
-export const pendingInvitationDto = z.object({
+export const pendingInvitationDto = z.strictObject({
   invitation_id: z.uuid(),
   email: z.string(),
   role,
@@ -19,7 +19,7 @@ export const pendingInvitationDto = z.object({
 });
 export type PendingInvitationDto = z.infer<typeof pendingInvitationDto>;
 
-export const staffListDto = z.object({
+export const staffListDto = z.strictObject({
   business_id: z.uuid(),
   members: z.array(staffMemberDto),
   pending_invitations: z.array(pendingInvitationDto),
@@ -27,9 +27,9 @@ export const staffListDto = z.object({
 export type StaffListDto = z.infer<typeof staffListDto>;
 
 /** An existing account became a member at once. */
-export const memberAddedDto = z.object({ status: z.literal("member_added"), user_id: z.uuid(), role });
+export const memberAddedDto = z.strictObject({ status: z.literal("member_added"), user_id: z.uuid(), role });
 /** No account yet: an invitation link to pass on (shown once; only its hash is stored). */
-export const invitationCreatedDto = z.object({
+export const invitationCreatedDto = z.strictObject({
   status: z.literal("invited"),
   invitation_id: z.uuid(),
   email: z.string(),
@@ -40,10 +40,10 @@ export const invitationCreatedDto = z.object({
 export const addStaffResultDto = z.discriminatedUnion("status", [memberAddedDto, invitationCreatedDto]);
 export type AddStaffResultDto = z.infer<typeof addStaffResultDto>;
 
-export const memberRoleDto = z.object({ user_id: z.uuid(), role });
+export const memberRoleDto = z.strictObject({ user_id: z.uuid(), role });
 export type MemberRoleDto = z.infer<typeof memberRoleDto>;
 
-export const invitationPreviewDto = z.object({
+export const invitationPreviewDto = z.strictObject({
   business_name: z.string(),
   email: z.string(),
   role,
@@ -52,5 +52,5 @@ export const invitationPreviewDto = z.object({
 });
 export type InvitationPreviewDto = z.infer<typeof invitationPreviewDto>;
 
-export const invitationAcceptedDto = z.object({ business_id: z.uuid(), business_name: z.string(), role });
+export const invitationAcceptedDto = z.strictObject({ business_id: z.uuid(), business_name: z.string(), role });
 export type InvitationAcceptedDto = z.infer<typeof invitationAcceptedDto>;

@@ -11,7 +11,12 @@ import { recordChange } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/authz/policy";
 import { conflict, forbidden, notFound } from "@/lib/errors";
-import type { InvitationAcceptedDto, InvitationPreviewDto } from "./dto";
+import {
+  invitationAcceptedDto,
+  type InvitationAcceptedDto,
+  type InvitationPreviewDto,
+  invitationPreviewDto,
+} from "./dto";
 import { hashInvitationToken } from "./tokens";
 
 /** What the link invites to, for the invitation page; anyone holding the token may read it. */
@@ -28,13 +33,13 @@ export async function getInvitationPreview(db: Database, _actor: Actor, token: s
     .innerJoin(businesses, eq(businesses.id, invitations.businessId))
     .where(eq(invitations.tokenHash, hashInvitationToken(token)));
   if (!row) throw notFound("That invitation");
-  return {
+  return invitationPreviewDto.parse({
     business_name: row.businessName,
     email: row.email,
     role: row.role,
     status: row.acceptedAt ? "accepted" : row.expiresAt <= new Date() ? "expired" : "pending",
     expires_at: row.expiresAt.toISOString(),
-  };
+  });
 }
 
 export async function acceptInvitation(db: Database, actor: Actor, token: string): Promise<InvitationAcceptedDto> {
@@ -100,6 +105,10 @@ export async function acceptInvitation(db: Database, actor: Actor, token: string
       .from(memberships)
       .innerJoin(businesses, eq(businesses.id, memberships.businessId))
       .where(and(eq(memberships.businessId, invitation.businessId), eq(memberships.userId, user.userId)));
-    return { business_id: invitation.businessId, business_name: joined!.name, role: joined!.role };
+    return invitationAcceptedDto.parse({
+      business_id: invitation.businessId,
+      business_name: joined!.name,
+      role: joined!.role,
+    });
   });
 }

@@ -14,7 +14,7 @@ import { recordChange } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCanAssignRole, assertCanChangeMember, requireBusiness } from "@/lib/authz/policy";
 import { conflict, notFound } from "@/lib/errors";
-import type { AddStaffResultDto, MemberRoleDto } from "./dto";
+import { type AddStaffResultDto, memberRoleDto, type MemberRoleDto, addStaffResultDto } from "./dto";
 import type { AddStaffInput } from "./inputs";
 import { INVITATION_TTL_MS, invitationUrl, newInvitationToken, hashInvitationToken } from "./tokens";
 import { lockBusinessForStaffChange } from "./lock";
@@ -55,7 +55,7 @@ export async function addStaff(
           },
         },
       });
-      return { status: "member_added", user_id: account.id, role: input.role };
+      return addStaffResultDto.parse({ status: "member_added", user_id: account.id, role: input.role });
     }
 
     // One live invitation per email: a new one replaces any earlier link that was not used.
@@ -97,14 +97,14 @@ export async function addStaff(
       action: "create",
       after: { email: input.email, role: input.role, expiresAt, invitedByUserId: user.userId },
     });
-    return {
+    return addStaffResultDto.parse({
       status: "invited",
       invitation_id: invitation!.id,
       email: input.email,
       role: input.role,
       invitation_url: invitationUrl(origin, token),
       expires_at: expiresAt.toISOString(),
-    };
+    });
   });
 }
 
@@ -134,7 +134,7 @@ export async function changeStaffRole(
         data: { user_id: memberUserId, previous_role: current, role, changed_by: user.userId },
       },
     });
-    return { user_id: memberUserId, role };
+    return memberRoleDto.parse({ user_id: memberUserId, role });
   });
 }
 

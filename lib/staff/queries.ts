@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import { invitations, memberships, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireBusiness } from "@/lib/authz/policy";
-import type { StaffListDto } from "./dto";
+import { type StaffListDto, staffListDto } from "./dto";
 
 export async function listStaff(db: Database, actor: Actor): Promise<StaffListDto> {
   const { business } = requireBusiness(actor, "staff.read");
@@ -41,7 +41,7 @@ export async function listStaff(db: Database, actor: Actor): Promise<StaffListDt
       )
       .orderBy(asc(invitations.createdAt)),
   ]);
-  return {
+  return staffListDto.parse({
     business_id: businessId,
     members: members.map((m) => ({
       user_id: m.userId,
@@ -56,5 +56,5 @@ export async function listStaff(db: Database, actor: Actor): Promise<StaffListDt
       role: i.role,
       expires_at: i.expiresAt.toISOString(),
     })),
-  };
+  });
 }

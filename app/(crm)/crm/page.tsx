@@ -21,10 +21,10 @@ export default async function CrmHomePage() {
     <>
       <PageHeader
         title="Customers"
-        description={`${home.businessName} · ${plural(home.customerCount, "customer record")}`}
+        description={`${home.business_name} · ${plural(home.customer_count, "customer record")}`}
       />
       <Card title="Recently added">
-        {home.recentCustomers.length === 0 ? (
+        {home.recent_customers.length === 0 ? (
           <EmptyState
             title="No customers yet"
             description="Customer records your team adds, or imports, will be listed here."
@@ -32,7 +32,7 @@ export default async function CrmHomePage() {
         ) : (
           <div className="relative -mx-5 overflow-x-auto sm:-mx-6">
             <table className="min-w-full text-left text-sm">
-              <caption className="sr-only">The {home.recentCustomers.length} most recently added customers</caption>
+              <caption className="sr-only">The {home.recent_customers.length} most recently added customers</caption>
               <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
                 <tr>
                   <th scope="col" className="px-5 py-2 font-medium sm:px-6">
@@ -53,17 +53,17 @@ export default async function CrmHomePage() {
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {home.recentCustomers.map((c) => (
-                  <tr key={c.id}>
+                {home.recent_customers.map((c) => (
+                  <tr key={c.customer_id}>
                     <td className="px-5 py-3 font-medium text-slate-900 sm:px-6">
-                      {c.firstName} {c.lastName}
+                      {c.first_name} {c.last_name}
                     </td>
                     <td className="px-3 py-3 text-slate-600">{c.email ?? "—"}</td>
                     <td className="px-3 py-3">
-                      <Badge tone={TYPE_TONE[c.customerType]}>{c.customerType.replace("_", "-")}</Badge>
+                      <Badge tone={TYPE_TONE[c.customer_type]}>{c.customer_type.replace("_", "-")}</Badge>
                     </td>
-                    <td className="px-3 py-3 text-right tabular-nums text-slate-700">{c.purchaseCount}</td>
-                    <td className="px-5 py-3 text-right text-slate-500 sm:px-6">{formatDate(c.createdAt)}</td>
+                    <td className="px-3 py-3 text-right tabular-nums text-slate-700">{c.purchase_count}</td>
+                    <td className="px-5 py-3 text-right text-slate-500 sm:px-6">{formatDate(c.created_at)}</td>
                   </tr>
                 ))}
               </tbody>

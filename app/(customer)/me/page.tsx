@@ -7,7 +7,6 @@ import Link from "next/link";
 import { loadForPage } from "@/lib/auth/page";
 import { getCustomerHome } from "@/lib/dashboards/customer-home";
 import { listMyJobs } from "@/lib/marketplace/job-lists/customer-jobs";
-import { publicDisplayName } from "@/lib/customer-profile/figures";
 import { listMyProfileViews } from "@/lib/customer-profile/views";
 import { AccessDenied } from "@/components/app/access-denied";
 import { JobRow } from "@/components/customer/job-row";
@@ -38,15 +37,13 @@ export default async function CustomerHomePage() {
   });
   if (!result.ok) return <AccessDenied error={result.error} />;
   const { home, recentJobs, views } = result.data;
-  // Exactly the name providers are shown (the profile API computes it the same way).
-  const publicName = publicDisplayName(home.displayName, home.firstName, home.lastName);
-  const visibility = visibilityOption(home.providerVisibility);
+  const visibility = visibilityOption(home.provider_visibility);
 
   return (
     <>
       <PageHeader
         title="Your profile"
-        description={`Hello, ${home.firstName}. Member since ${formatDate(home.memberSince)}.`}
+        description={`Hello, ${home.first_name}. Member since ${formatDate(home.member_since)}.`}
         actions={<ButtonLink href="/me/jobs/new">Post a job</ButtonLink>}
       />
       {/*
@@ -57,10 +54,10 @@ export default async function CustomerHomePage() {
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2 lg:col-start-2 lg:row-start-1">
           <StatGrid>
-            <Stat label="Jobs posted" value={home.counts.jobs} hint={`${home.counts.openJobs} open`} />
+            <Stat label="Jobs posted" value={home.counts.jobs_posted} hint={`${home.counts.open_jobs} open`} />
             <Stat label="Orders" value={home.counts.orders} />
-            <Stat label="Reviews received" value={home.counts.reviews} />
-            <Stat label="Profile views" value={home.counts.profileViews} hint="By providers" />
+            <Stat label="Reviews received" value={home.counts.reviews_received} />
+            <Stat label="Profile views" value={home.counts.profile_views} hint="By providers" />
           </StatGrid>
           <Card
             title="Recent jobs"
@@ -91,12 +88,12 @@ export default async function CustomerHomePage() {
               <div>
                 <dt className="text-slate-500">Name</dt>
                 <dd className="font-medium text-slate-900">
-                  {home.firstName} {home.lastName}
+                  {home.first_name} {home.last_name}
                 </dd>
               </div>
               <div>
                 <dt className="text-slate-500">Shown to providers as</dt>
-                <dd className="font-medium text-slate-900">{publicName}</dd>
+                <dd className="font-medium text-slate-900">{home.public_name}</dd>
               </div>
               <div>
                 <dt className="text-slate-500">Profile handle</dt>
@@ -110,7 +107,7 @@ export default async function CustomerHomePage() {
               </div>
               <div>
                 <dt className="text-slate-500">Achievements and goals visible to</dt>
-                <dd className="font-medium capitalize text-slate-900">{home.socialVisibility}</dd>
+                <dd className="font-medium capitalize text-slate-900">{home.social_visibility}</dd>
               </div>
             </dl>
           </Card>
@@ -118,7 +115,7 @@ export default async function CustomerHomePage() {
             title="Who can see your profile"
             description="Providers see your public name, ratings and reviews; never your contact details."
           >
-            <VisibilityForm current={home.providerVisibility} />
+            <VisibilityForm current={home.provider_visibility} />
           </Card>
         </div>
         <div className="min-w-0 lg:col-span-2 lg:col-start-2">

@@ -25,14 +25,14 @@ export default async function ProviderHomePage() {
         title="Provider dashboard"
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
-            <span className="font-medium text-slate-800">{home.businessName}</span>
+            <span className="font-medium text-slate-800">{home.business_name}</span>
             <Badge tone="brand">{home.role}</Badge>
           </span>
         }
       />
       <div className="space-y-6">
         <StatGrid>
-          <Stat label="Open jobs on the marketplace" value={home.counts.openJobs} />
+          <Stat label="Open jobs on the marketplace" value={home.counts.open_jobs} />
           <Stat label="Your applications" value={home.counts.applications} />
           <Stat label="Bookings" value={home.counts.bookings} />
           <Stat label="Team members" value={home.counts.staff} />
@@ -46,7 +46,7 @@ export default async function ProviderHomePage() {
             </ButtonLink>
           }
         >
-          {home.latestOpenJobs.length === 0 ? (
+          {home.latest_open_jobs.length === 0 ? (
             <EmptyState
               title="No open jobs right now"
               description="New jobs appear here as soon as customers post them."
@@ -58,7 +58,7 @@ export default async function ProviderHomePage() {
             />
           ) : (
             <ul className="divide-y divide-slate-100">
-              {home.latestOpenJobs.map((job) => (
+              {home.latest_open_jobs.map((job) => (
                 <li key={job.job_id} className="flex items-center justify-between gap-4 py-3 text-sm">
                   <div className="min-w-0">
                     <p className="truncate font-medium text-slate-900">

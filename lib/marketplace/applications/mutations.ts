@@ -19,7 +19,14 @@ import {
 import { conflict, forbidden } from "@/lib/errors";
 import { loadApplication, requirePending, setApplicationStatus } from "./status";
 import { iso } from "@/lib/dto";
-import { type ApplicationWithdrawnDto, type ApplicationCreatedDto, type BookingDto } from "./dto";
+import {
+  applicationWithdrawnDto,
+  type ApplicationWithdrawnDto,
+  applicationCreatedDto,
+  type ApplicationCreatedDto,
+  bookingDto,
+  type BookingDto,
+} from "./dto";
 import { declinePendingApplications } from "./decline";
 import type { ApplyInput } from "./inputs";
 import { recordInteraction } from "@/lib/marketplace/interactions";
@@ -69,7 +76,12 @@ export async function applyToJob(
         },
       },
     });
-    return { application_id: application.id, job_id: jobId, status: "pending", created_at: iso(application.createdAt) };
+    return applicationCreatedDto.parse({
+      application_id: application.id,
+      job_id: jobId,
+      status: "pending",
+      created_at: iso(application.createdAt),
+    });
   });
 }
 /** The customer books the provider of one application; the other pending applications are declined. */
@@ -124,7 +136,7 @@ export async function acceptApplication(
       after: { status: "booked" },
     });
     await bumpProfileStats(tx, customerId, {}, { active: true });
-    return {
+    return bookingDto.parse({
       booking_id: booking!.id,
       job_id: jobId,
       application_id: applicationId,
@@ -132,7 +144,7 @@ export async function acceptApplication(
       status: "booked",
       declined_application_ids: declined.map((d) => d.id),
       booked_at: iso(booking!.createdAt),
-    };
+    });
   });
 }
 
@@ -167,6 +179,6 @@ export async function withdrawApplication(
         withdrawn_by: user.userId,
       },
     });
-    return { application_id: applicationId, job_id: jobId, status: "withdrawn" };
+    return applicationWithdrawnDto.parse({ application_id: applicationId, job_id: jobId, status: "withdrawn" });
   });
 }

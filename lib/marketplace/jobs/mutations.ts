@@ -15,7 +15,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { marketplaceActor, requireBookingParty, requireCustomer } from "@/lib/authz/policy";
 import { conflict } from "@/lib/errors";
 import { iso } from "@/lib/dto";
-import { type JobStatusDto, type JobDto } from "./dto";
+import { jobStatusDto, type JobStatusDto, type JobDto } from "./dto";
 import { declinePendingApplications } from "@/lib/marketplace/applications/decline";
 import type { PostJobInput } from "./inputs";
 import { recordInteraction } from "@/lib/marketplace/interactions";
@@ -136,11 +136,11 @@ export async function cancelJob(db: Database, actor: Actor, jobId: string): Prom
   });
 }
 function toStatusDto(job: typeof jobs.$inferSelect): JobStatusDto {
-  return {
+  return jobStatusDto.parse({
     job_id: job.id,
     status: job.status,
     completed_at: iso(job.completedAt),
     cancelled_at: iso(job.cancelledAt),
     cancelled_by: job.cancelledBy,
-  };
+  });
 }

@@ -11,7 +11,7 @@ import { businesses, customerReviews, jobApplications, type jobs } from "@/db/sc
 import type { Actor } from "@/lib/auth/actor";
 import { marketplaceActor } from "@/lib/authz/policy";
 import { iso } from "@/lib/dto";
-import { type ApplicationDto, type JobDto, type JobReviewDto } from "./dto";
+import { type ApplicationDto, jobDto, type JobDto, type JobReviewDto } from "./dto";
 import { recordInteraction } from "@/lib/marketplace/interactions";
 import { loadJobFor, type LoadedJob } from "./access";
 
@@ -92,7 +92,7 @@ export function toJobDto(
   applications: ApplicationDto[],
   reviews: JobReviewDto[],
 ): JobDto {
-  return {
+  return jobDto.parse({
     job_id: job.id,
     customer_id: job.customerId,
     title: job.title,
@@ -112,5 +112,5 @@ export function toJobDto(
       : null,
     applications,
     reviews,
-  };
+  });
 }

@@ -13,7 +13,7 @@ import { marketplaceActor } from "@/lib/authz/policy";
 import { badRequest } from "@/lib/errors";
 import { iso } from "@/lib/dto";
 import { type ApplicationDto } from "@/lib/marketplace/jobs/dto";
-import { type MessageDto } from "./dto";
+import { messageDto, type MessageDto } from "./dto";
 import type { MessageInput } from "./inputs";
 import { recordInteraction } from "@/lib/marketplace/interactions";
 import { loadJobFor } from "@/lib/marketplace/jobs/access";
@@ -74,14 +74,14 @@ export async function sendJobMessage(
       },
     });
     if (side === "customer") await bumpProfileStats(tx, job.customerId, {}, { active: true });
-    return {
+    return messageDto.parse({
       message_id: message!.id,
       job_id: jobId,
       provider_business_id: provider,
       sender_role: side,
       body: message!.body,
       created_at: iso(message!.createdAt),
-    };
+    });
   });
 }
 

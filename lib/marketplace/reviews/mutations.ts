@@ -21,7 +21,14 @@ import {
 } from "@/lib/authz/policy";
 import { conflict, notFound } from "@/lib/errors";
 import { iso } from "@/lib/dto";
-import { type DisputeDto, type ReviewCreatedDto, type ReviewVisibilityDto } from "./dto";
+import {
+  disputeDto,
+  type DisputeDto,
+  reviewCreatedDto,
+  type ReviewCreatedDto,
+  reviewVisibilityDto,
+  type ReviewVisibilityDto,
+} from "./dto";
 import type { DisputeInput, ReviewInput } from "./inputs";
 import { loadJobFor } from "@/lib/marketplace/jobs/access";
 import { bumpProfileStats, visibleReviewDelta } from "@/lib/customer-profile/stats";
@@ -80,7 +87,7 @@ export async function reviewCustomer(
       },
     });
     await bumpProfileStats(tx, job.customerId, visibleReviewDelta(review.rating, 1));
-    return {
+    return reviewCreatedDto.parse({
       review_id: review.id,
       job_id: jobId,
       customer_id: job.customerId,
@@ -90,7 +97,7 @@ export async function reviewCustomer(
       job_category: review.jobCategory,
       is_visible: review.isVisible,
       created_at: iso(review.createdAt),
-    };
+    });
   });
 }
 
@@ -140,7 +147,7 @@ export async function disputeReview(
       },
     });
     await bumpProfileStats(tx, customerId, {}, { active: true });
-    return { review_id: reviewId, job_id: jobId, disputed_at: iso(disputed.disputedAt!) };
+    return disputeDto.parse({ review_id: reviewId, job_id: jobId, disputed_at: iso(disputed.disputedAt!) });
   });
 }
 
@@ -179,7 +186,7 @@ export async function setReviewVisibility(
     if (review.isVisible === isVisible) {
       // A decision with no field to diff: the trail says who kept the review as it was, and when.
       await recordChange(tx, admin, { businessId: review.providerBusinessId, entity, action: "keep" });
-      return { review_id: reviewId, is_visible: isVisible, changed: false };
+      return reviewVisibilityDto.parse({ review_id: reviewId, is_visible: isVisible, changed: false });
     }
     await recordChange(tx, admin, {
       businessId: review.providerBusinessId,
@@ -198,6 +205,6 @@ export async function setReviewVisibility(
       },
     });
     await bumpProfileStats(tx, review.customerId, visibleReviewDelta(review.rating, isVisible ? 1 : -1));
-    return { review_id: reviewId, is_visible: isVisible, changed: true };
+    return reviewVisibilityDto.parse({ review_id: reviewId, is_visible: isVisible, changed: true });
   });
 }
