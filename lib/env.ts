@@ -23,8 +23,6 @@ const schema = z.object({
   PGLITE_DIR: z.string().default(".data/pglite"),
   AUTH_SECRET: optional,
   CRON_SECRET: optional,
-  STRIPE_SECRET_KEY: optional,
-  STRIPE_WEBHOOK_SECRET: optional,
   AMQP_URL: optional,
   METRICS_TOKEN: optional,
   /** Set by Vercel ("1"): serverless, so no background work outlives a request there. */
@@ -49,7 +47,7 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema> & { embedded: boolean };
 
-const DEV_SECRETS = ["AUTH_SECRET", "CRON_SECRET", "METRICS_TOKEN", "STRIPE_WEBHOOK_SECRET"] as const;
+const DEV_SECRETS = ["AUTH_SECRET", "CRON_SECRET", "METRICS_TOKEN"] as const;
 
 function devSecrets(dir: string): Record<(typeof DEV_SECRETS)[number], string> {
   const file = path.join(dir, "dev-secrets.json");
@@ -57,7 +55,7 @@ function devSecrets(dir: string): Record<(typeof DEV_SECRETS)[number], string> {
   let changed = false;
   for (const key of DEV_SECRETS) {
     if (!stored[key]) {
-      stored[key] = (key === "STRIPE_WEBHOOK_SECRET" ? "whsec_" : "") + randomBytes(32).toString("base64url");
+      stored[key] = randomBytes(32).toString("base64url");
       changed = true;
     }
   }
