@@ -24,12 +24,15 @@ async function scalarWarnings(document: object): Promise<string[]> {
         warnings.push(`${path}: ${message}`);
     } else if (first !== "document validation errors: ") warnings.push(String(first));
   });
-  const log = vi.spyOn(console, "log").mockImplementation(() => {}); // its timings
+  // Its timings (console.info), which say nothing about the document.
+  const quiet = (["log", "info"] as const).map((name) =>
+    vi.spyOn(console, name).mockImplementation(() => {}),
+  );
   try {
     await createWorkspaceStore({}).addDocument({ name: "api", document: document as Record<string, unknown> });
   } finally {
     warn.mockRestore();
-    log.mockRestore();
+    for (const spy of quiet) spy.mockRestore();
   }
   return warnings;
 }
