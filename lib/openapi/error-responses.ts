@@ -34,7 +34,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const errorBodyMatches: Same<z.infer<typeof errorBody>, ErrorBody> = true;
 void errorBodyMatches;
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
 
 type ErrorResponse = { name: string; description: string; example: ErrorBody };
 
@@ -77,6 +77,12 @@ export const ERROR_RESPONSES: Record<ErrorStatus, ErrorResponse> = {
     name: "PayloadTooLarge",
     description: "The request body is too large.",
     example: example("payload_too_large", "The file is too large."),
+  },
+  415: {
+    name: "UnsupportedMediaType",
+    description:
+      "The body is not of the media type the operation reads (its request body names it): send it with that Content-Type.",
+    example: example("unsupported_media_type", "Send a JSON body with Content-Type: application/json."),
   },
   422: {
     name: "Unprocessable",
