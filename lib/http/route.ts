@@ -11,10 +11,10 @@
  *
  * The body is one of the kinds in ./bodies.ts, each with its media type and size limit:
  *
- *   route({ body: createThingInput }, ...)                                 JSON, 64 KiB
- *   route({ body: json(bigInput, { maxBytes: 256 * KIB }) }, ...)            JSON, its own limit
- *   route({ body: multipart(z.object({ avatar: z.file().max(2 * MIB) })) }, ({ body }) => saveAvatar(body.avatar))
- *   route({ body: csv({ maxBytes: 5 * MIB }), statementTimeoutMs: 60_000 }, ({ body, db, actor }) => importCustomers(db, actor, body))
+ *   route({ body: createThingInput }, ...)                                   JSON, 64 KiB
+ *   route({ body: json(bigInput, { maxBytes: 256 * 1024 }) }, ...)           JSON, its own limit
+ *   route({ body: multipart(z.object({ avatar: z.file().max(2_000_000) })) }, ({ body }) => saveAvatar(body.avatar))
+ *   route({ body: csv(), statementTimeoutMs: 60_000 }, ({ body, db, actor }) => importCustomers(db, actor, body))
  *   route({ body: signed("stripe", verifyStripe) }, ({ body: event, db }) => handleStripeEvent(db, event))
  *
  * A signed body (a webhook) is the caller's credentials: the signature is checked before anything
