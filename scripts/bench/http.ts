@@ -26,7 +26,7 @@ import type { Database } from "@/db/client";
 import { DEMO_PASSWORD } from "@/db/seed/demo/accounts";
 import { customersToMeasure, providerOwners, withPublicProfile } from "./customers";
 import { round } from "./measure";
-import { cpuMillis, cpuMillisOf } from "./server-cpu";
+import { cpuMillis, cpuMillisSince, cpuSnapshot } from "./server-cpu";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3100);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -78,13 +78,12 @@ export async function httpSuite(db: Database, databaseUrl: string): Promise<Http
       const runs = new Map<string, Run[]>();
       for (let round = 0; round < ROUNDS; round++) {
         for (const t of targets) {
-          const before = [cpuMillis(server.pid!), cpuMillisOf("postgres")];
+          const [serverBefore, dbBefore] = [cpuMillis(server.pid!), cpuSnapshot("postgres")];
           const result = await load(t.path, identities, SECONDS);
-          const after = [cpuMillis(server.pid!), cpuMillisOf("postgres")];
-          const [cpu, dbCpu] = [0, 1].map((i) =>
-            before[i] == null || after[i] == null ? null : after[i]! - before[i]!,
-          );
-          runs.set(t.route, [...(runs.get(t.route) ?? []), { result, cpu: cpu!, dbCpu: dbCpu! }]);
+          const serverAfter = cpuMillis(server.pid!);
+          const cpu = serverBefore === null || serverAfter === null ? null : serverAfter - serverBefore;
+          const dbCpu = cpuMillisSince(dbBefore, "postgres");
+          runs.set(t.route, [...(runs.get(t.route) ?? []), { result, cpu, dbCpu }]);
         }
       }
       const figures = new Map(targets.map((t) => [t.route, summarise(t.route, runs.get(t.route)!)]));

@@ -23,15 +23,27 @@ function processes(): Map<number, Stat> {
 
 const millis = (ticks: number) => (ticks / TICKS_PER_SECOND) * 1000;
 
-/** utime + stime of every process named `command` (e.g. "postgres"), in milliseconds, or null without /proc. */
-export function cpuMillisOf(command: string): number | null {
+/** The CPU ticks of every process named `command` (e.g. "postgres"), by pid, or null without /proc. */
+export function cpuSnapshot(command: string): Map<number, number> | null {
   try {
-    let ticks = 0;
-    for (const stat of processes().values()) if (stat.command === command) ticks += stat.ticks;
-    return millis(ticks);
+    const ticks = new Map<number, number>();
+    for (const [pid, stat] of processes()) if (stat.command === command) ticks.set(pid, stat.ticks);
+    return ticks;
   } catch {
     return null;
   }
+}
+
+/**
+ * Milliseconds of CPU the processes named `command` used since `before`: those still running, and
+ * those started meanwhile. A backend that exited meanwhile takes its time with it (an undercount).
+ */
+export function cpuMillisSince(before: Map<number, number> | null, command: string): number | null {
+  const now = cpuSnapshot(command);
+  if (!before || !now) return null;
+  let ticks = 0;
+  for (const [pid, total] of now) ticks += total - (before.get(pid) ?? 0);
+  return millis(ticks);
 }
 
 /** utime + stime of `pid` and its descendants, in milliseconds, or null without /proc. */
