@@ -4,12 +4,14 @@
  * then a few fields from memory) and the provider profile of the heaviest and of a typical customer.
  * It starts `next start` (so `npm run build` first) on DATABASE_URL, a world seeded with --scale,
  * signs in as one scale provider per connection, each from its own address, and loads each route
- * with autocannon in turn, twice, so drift (caches warming, autovacuum) falls on all alike.
+ * with autocannon in turn, BENCH_ROUNDS times, so drift (caches warming, autovacuum, the other
+ * work of a shared machine) falls on all alike.
  *
- * Besides requests per second and latency it reports the server's CPU time per request (from
- * /proc): the server is bound by its one Node thread, so that is the figure to cut.
+ * Besides requests per second and latency it reports CPU time per request, from /proc: the
+ * server's (it is bound by its one Node thread, so that is the figure to cut, and it varies less
+ * than requests per second on a shared machine) and the local Postgres server's.
  *
- *   BENCH_CONNECTIONS (10), BENCH_SECONDS (10), BENCH_PORT (3100)
+ *   BENCH_CONNECTIONS (10), BENCH_SECONDS (10), BENCH_ROUNDS (2), BENCH_PORT (3100)
  *   BENCH_ROUTES=me,profile      only these targets (health, me, profile)
  *   BENCH_CPU_PROFILE=dir        run the server under `node --cpu-prof`, writing its profile into dir
  *                                (read it with `npx tsx scripts/bench/cpu-profile.ts dir/<file>`)
@@ -34,7 +36,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ONLY = process.env.BENCH_ROUTES?.split(",").map((s) => s.trim());
 const CPU_PROFILE = process.env.BENCH_CPU_PROFILE;
-const ROUNDS = 2;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 
 export type HttpFigure = {
   route: string;
