@@ -14,9 +14,11 @@
  *   §5.2.2) is checked with node:crypto synchronously: HMAC-SHA-512 over the protected header, IV and
  *   ciphertext, compared in constant time, before AES-256-CBC decrypts anything.
  *
- * Measured on the bench machine (BENCHMARKS.md): `auth()` cost about 1.5 ms of server CPU per
- * request, Auth.js's `decode` alone about 0.5 ms, this about 0.02 ms. Authorization never relies on
+ * Measured on the bench machine (BENCHMARKS.md): `auth()` cost 1.2-2.5 ms of server CPU per
+ * request, Auth.js's `decode` alone 0.35-0.55 ms, this 0.02-0.03 ms. Authorization never relies on
  * the token's claims: lib/auth/actor.ts reads the account and memberships fresh for every request.
+ * AUTH_URL is not part of this app's configuration (lib/env.ts): the cookie's name follows the
+ * request's protocol, as it does for `auth()` without it.
  */
 import "server-only";
 import { createDecipheriv, createHmac, hkdfSync, timingSafeEqual } from "node:crypto";

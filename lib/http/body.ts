@@ -8,10 +8,10 @@ import { AppError, badRequest } from "@/lib/errors";
 const tooLarge = (maxBytes: number) =>
   new AppError("payload_too_large", `The request body is larger than ${describeBytes(maxBytes)}.`);
 
-/** "64 KiB", "5 MiB": how limits read in error messages. */
+/** "64 KiB", "5 MiB", "100 bytes": how limits read in error messages. */
 export function describeBytes(bytes: number): string {
   if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
-  return `${Math.floor(bytes / 1024)} KiB`;
+  return bytes >= 1024 ? `${Math.floor(bytes / 1024)} KiB` : `${bytes} bytes`;
 }
 
 /** The body's bytes exactly as received. */
