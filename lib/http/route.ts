@@ -34,6 +34,7 @@ import { getActor } from "@/lib/auth/current";
 import { systemActor, type Actor } from "@/lib/auth/actor";
 import { unauthorized, validationError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { traceIdFrom, withRequestContext } from "@/lib/observability/context";
 import { observeRequest } from "@/lib/observability/metrics";
 import { consume, type PolicyName } from "@/lib/rate-limit";
 import { isBodyReader, json, type BodyReader } from "./bodies";
@@ -41,7 +42,6 @@ import { clientIp } from "./client-ip";
 import { errorResponse } from "./error-response";
 import { checkStatementTimeout, withStatementTimeout } from "./statement-timeout";
 import { withContextHeaders } from "./traced";
-import { traceIdFrom, withRequestContext } from "@/lib/observability/context";
 
 export { csv, json, multipart, signed } from "./bodies";
 
