@@ -49,10 +49,20 @@ test("pages carry a per-request CSP nonce and the security headers, and run with
 test("API responses allow no content at all and echo the request id", async ({ request }) => {
   const res = await request.get("/api/health", { headers: { "x-request-id": "e2e-trace-1" } });
   expect(res.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  expect(res.headers()["x-request-id"]).toBe("e2e-trace-1");
   const me = await request.get("/api/me", { headers: { "x-request-id": "e2e-trace-2" } });
   expect(me.status()).toBe(401);
   expect(me.headers()["x-request-id"]).toBe("e2e-trace-2");
   expect((await me.json()).error.trace_id).toBe("e2e-trace-2");
+  // Auth.js's own endpoints, and paths no route serves (a JSON 404, not the HTML page).
+  const csrf = await request.get("/api/auth/csrf", { headers: { "x-request-id": "e2e-trace-3" } });
+  expect(csrf.headers()["x-request-id"]).toBe("e2e-trace-3");
+  for (const method of ["GET", "POST"]) {
+    const lost = await request.fetch("/api/no/such/route", { method, headers: { "x-request-id": "e2e-trace-4" } });
+    expect(lost.status()).toBe(404);
+    expect(lost.headers()["x-request-id"]).toBe("e2e-trace-4");
+    expect((await lost.json()).error).toMatchObject({ code: "not_found", trace_id: "e2e-trace-4" });
+  }
 });
 
 test("/api/metrics needs the token, then exposes the platform's series", async ({ request }) => {

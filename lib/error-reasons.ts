@@ -3,12 +3,18 @@
  * Clients branch on these words, so they are part of the API: `forbidden`, `conflict` and
  * `unprocessable` (lib/errors.ts) accept only a reason of their status from this table (a new or
  * misspelt word does not compile until it is added here), and the OpenAPI document lists them from
- * it (the reason enum of ErrorBody and the 403, 409 and 422 responses), so the docs cannot miss one.
+ * it (the reason enum of ErrorBody and the 400, 403, 409 and 422 responses), so the docs cannot miss one.
  */
 
-type ReasonEntry = { status: 403 | 409 | 422; description: string };
+type ReasonEntry = { status: 400 | 403 | 409 | 422; description: string };
 
 export const REASONS = {
+  // 400: the request itself cannot be trusted or read (field errors say which field, without a reason).
+  bad_signature: {
+    status: 400,
+    description: "A signed request (a webhook) whose signature does not verify against its exact body.",
+  },
+
   // 403: who the caller is does not allow it (lib/authz decides, except where noted).
   not_a_member: {
     status: 403,

@@ -16,6 +16,7 @@ export type ErrorCode =
   | "conflict"
   | "unprocessable"
   | "payload_too_large"
+  | "unsupported_media_type"
   | "rate_limited"
   | "internal"
   | "unavailable";
@@ -27,6 +28,7 @@ export const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   unprocessable: 422,
   rate_limited: 429,
   internal: 500,
@@ -65,6 +67,8 @@ export const unauthorized = (message = "Sign in to continue.") => new AppError("
 export const forbidden = (reason: ReasonOf<403>, message: string) => new AppError("forbidden", message, { reason });
 export const notFound = (what = "That") => new AppError("not_found", `${what} was not found.`);
 export const conflict = (message: string, reason?: ReasonOf<409>) => new AppError("conflict", message, { reason });
+/** The body is not of the media type the route reads (Content-Type says which it got). */
+export const unsupportedMediaType = (message: string) => new AppError("unsupported_media_type", message);
 export const unprocessable = (message: string, reason?: ReasonOf<422>) =>
   new AppError("unprocessable", message, { reason });
 export const rateLimited = (retryAfterSeconds: number, headers?: Record<string, string>) =>

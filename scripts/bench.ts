@@ -7,8 +7,9 @@
  *   with AMQP_URL set, the relay too.
  * - `npm run bench -- profile`: the provider profile's queries, on DATABASE_URL, which must hold a
  *   world seeded with `npm run db:seed -- --scale N`.
- * - `npm run bench -- http`: the profile endpoint's requests per second against the trivial
- *   GET /api/me, served by `next start` on that same DATABASE_URL (after `npm run build`).
+ * - `npm run bench -- http`: GET /api/health, GET /api/me and the profile endpoint over HTTP
+ *   (requests per second, latency, server and Postgres CPU per request), served by `next start` on
+ *   that same DATABASE_URL (after `npm run build`); see scripts/bench/http.ts for its knobs.
  */
 import os from "node:os";
 import { configuredDatabase } from "@/lib/db";

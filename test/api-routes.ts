@@ -28,9 +28,13 @@ function routeFiles(dir: string): string[] {
   });
 }
 
+/** app/api/[...path]: the JSON 404 for paths no route serves, not a route of the API. */
+const NO_SUCH_ROUTE = "/api/[...path]";
+
 export function apiRoutes(): ApiRoute[] {
   return routeFiles(API).flatMap((file) => {
     const urlPath = "/api/" + path.relative(API, path.dirname(file)).split(path.sep).join("/");
+    if (urlPath === NO_SUCH_ROUTE) return [];
     const source = readFileSync(file, "utf8");
     return METHODS.filter((method) =>
       new RegExp(`export\\s+(const|async function|function)\\s+${method}\\b|export\\s*\\{[^}]*\\b${method}\\b`).test(

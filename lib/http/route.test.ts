@@ -9,7 +9,7 @@ import { currentTraceId } from "@/lib/observability/context";
 import { metrics } from "@/lib/observability/metrics";
 import { driver } from "@/test/db";
 import { createUser, userActor } from "@/test/factories";
-import { created, route } from "./route";
+import { created, json, route } from "./route";
 
 // The session is Next's request scope, so it is stubbed; the database is this project's real one.
 const { as, routeDatabase, useDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
@@ -116,15 +116,25 @@ describe("route()", () => {
   });
 
   it.each([
-    ["no JSON content type", { "content-type": "text/plain" }, "{}"],
-    ["malformed JSON", { "content-type": "application/json" }, "{"],
-  ])("answers 400 for %s", async (_, headers, raw) => {
+    ["no JSON content type", { "content-type": "text/plain" }, "{}", 415, "unsupported_media_type"],
+    ["no content type at all", {}, "{}", 415, "unsupported_media_type"],
+    ["malformed JSON", { "content-type": "application/json" }, "{", 400, "bad_request"],
+  ])("answers %s with a clear error", async (_, headers, raw, status, code) => {
+    const handler = vi.fn();
+    const res = await call(route({ body }, handler), { method: "POST", body: raw, headers });
+    expect(res.status).toBe(status);
+    const { error } = await res.json();
+    expect(error.code).toBe(code);
+    expect(error.field_errors).toBeUndefined();
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("takes a JSON body with a charset parameter", async () => {
     const res = await call(
-      route({ body }, () => ({})),
-      { method: "POST", body: raw, headers },
+      route({ body }, ({ body }) => body),
+      { method: "POST", body: '{"name":"Zoë"}', headers: { "content-type": "application/json; charset=utf-8" } },
     );
-    expect(res.status).toBe(400);
-    expect((await res.json()).error.field_errors).toBeUndefined();
+    expect(await res.json()).toEqual({ name: "Zoë" });
   });
 
   it("maps AppErrors to their status, reason and retry delay", async () => {
@@ -185,7 +195,7 @@ describe("route()", () => {
 
   it("refuses a body over the limit with 413, declared or streamed, before the handler runs", async () => {
     const handler = vi.fn();
-    const small = route({ body, maxBodyBytes: 100 }, handler);
+    const small = route({ body: json(body, { maxBytes: 100 }) }, handler);
     const big = JSON.stringify({ name: "x".repeat(200) });
     const declared = await call(small, { method: "POST", body: big, headers: { "content-type": "application/json" } });
     expect(declared.status).toBe(413);

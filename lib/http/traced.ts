@@ -1,22 +1,41 @@
 /**
- * The outer shell of a handler that is not a session route (cron, metrics): a request context
- * with the caller's trace id, errors mapped by errorResponse, and the trace id (plus any headers
- * code set on the context) on the response. route() does the same and adds the session, input
- * parsing, rate limits and request metrics.
+ * The outer shell of every API handler: a request context with the caller's trace id, errors
+ * mapped by errorResponse, and the trace id (plus any headers code set on the context) on the
+ * response, whatever the outcome. route() is built on it and adds the session, input parsing, rate
+ * limits and request metrics; handlers that are not session routes (health, Auth.js's endpoints,
+ * cron, metrics, unknown API paths) use it directly.
  */
 import { errorResponse } from "./error-response";
-import { traceIdFrom, withRequestContext } from "@/lib/observability/context";
+import { traceIdFrom, withRequestContext, type RequestContext } from "@/lib/observability/context";
 
-export function traced(req: Request, run: () => Promise<Response>): Promise<Response> {
-  return withRequestContext(traceIdFrom(req.headers), async ({ traceId, responseHeaders }) => {
+export function traced(req: Request, run: (context: RequestContext) => Promise<Response>): Promise<Response> {
+  return withRequestContext(traceIdFrom(req.headers), async (context) => {
     let response: Response;
     try {
-      response = await run();
+      response = await run(context);
     } catch (error) {
-      response = errorResponse(error, traceId);
+      response = errorResponse(error, context.traceId);
     }
-    responseHeaders.forEach((value, name) => response.headers.set(name, value));
-    response.headers.set("x-request-id", traceId);
-    return response;
+    return withContextHeaders(response, context);
   });
+}
+
+/**
+ * The response with the context's headers and the trace id set. A response whose headers are
+ * immutable (Response.redirect, a fetched response passed through) is copied first.
+ */
+export function withContextHeaders(response: Response, { traceId, responseHeaders }: RequestContext): Response {
+  try {
+    return stamp(response, traceId, responseHeaders);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    const copy = new Response(response.body, response);
+    return stamp(copy, traceId, responseHeaders);
+  }
+}
+
+function stamp(response: Response, traceId: string, headers: Headers): Response {
+  headers.forEach((value, name) => response.headers.set(name, value));
+  response.headers.set("x-request-id", traceId);
+  return response;
 }

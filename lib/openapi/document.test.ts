@@ -166,18 +166,29 @@ describe("registerRoute", () => {
         expect.objectContaining({ in: "path", name: "shopId", required: true, description: "The shop" }),
       ]),
     );
-    expect(Object.keys(op.responses).sort()).toEqual(["201", "400", "401", "403", "404", "409", "413", "429", "500"]);
+    expect(Object.keys(op.responses).sort()).toEqual([
+      "201",
+      "400",
+      "401",
+      "403",
+      "404",
+      "409",
+      "413",
+      "415",
+      "429",
+      "500",
+    ]);
     expect(op.responses["403"]).toEqual({ $ref: "#/components/responses/Forbidden" });
     expect(doc.components?.schemas).toHaveProperty("TestWidget");
   });
 
   it.each([
     ["public, no input", { access: "public" as const }, [500]],
-    ["public with a body", { access: "public" as const, body: z.object({}) }, [400, 413, 500]],
+    ["public with a body", { access: "public" as const, body: z.object({}) }, [400, 413, 415, 500]],
     [
       "a signed-in change",
       { method: "post" as const, access: "user" as const, body: z.object({}) },
-      [400, 401, 413, 429, 500],
+      [400, 401, 413, 415, 429, 500],
     ],
     ["user, no input", { access: "user" as const }, [401, 500]],
     ["customer with a query", { access: "customer" as const, query: z.object({}) }, [400, 401, 403, 500]],

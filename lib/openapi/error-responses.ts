@@ -43,12 +43,12 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const errorBodyMatches: Same<z.infer<typeof errorBody>, ErrorBody> = true;
 void errorBodyMatches;
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
 
 type ErrorResponse = { name: string; description: string; example: ErrorBody };
 
 /** A response description followed by the reasons of its status, one per line. */
-const withReasons = (status: 403 | 409 | 422, description: string) =>
+const withReasons = (status: 400 | 403 | 409 | 422, description: string) =>
   [
     `${description} \`reason\` says why:`,
     "",
@@ -63,7 +63,10 @@ const example = (code: ErrorCode, message: string, extra: Partial<ErrorBody["err
 export const ERROR_RESPONSES: Record<ErrorStatus, ErrorResponse> = {
   400: {
     name: "BadRequest",
-    description: "The path, query or body is invalid (`field_errors` says which fields), or the body is not JSON.",
+    description: withReasons(
+      400,
+      "The path, query or body is invalid (`field_errors` says which fields), or the body cannot be read as its media type.",
+    ),
     example: example("bad_request", "Some body fields are invalid.", {
       field_errors: { email: ["Invalid email address"] },
     }),
@@ -92,6 +95,12 @@ export const ERROR_RESPONSES: Record<ErrorStatus, ErrorResponse> = {
     name: "PayloadTooLarge",
     description: "The request body is too large.",
     example: example("payload_too_large", "The file is too large."),
+  },
+  415: {
+    name: "UnsupportedMediaType",
+    description:
+      "The body is not of the media type the operation reads (its request body names it): send it with that Content-Type.",
+    example: example("unsupported_media_type", "Send a JSON body with Content-Type: application/json."),
   },
   422: {
     name: "Unprocessable",

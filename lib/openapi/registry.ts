@@ -168,7 +168,7 @@ export function standardErrors(
   if (["customer", "business", "provider", "admin"].includes(doc.access)) statuses.push(403);
   if (doc.params) statuses.push(404);
   if (doc.access === "cron") statuses.push(409); // the job is already running
-  if (doc.body) statuses.push(413);
+  if (doc.body) statuses.push(413, 415); // too large; not of the media type the route reads
   // The wrapper applies the "write" rate limit to every signed-in change.
   if (doc.method && doc.method !== "get" && !["public", "cron", "metrics"].includes(doc.access)) statuses.push(429);
   statuses.push(500);

@@ -25,9 +25,7 @@ async function scalarWarnings(document: object): Promise<string[]> {
     } else if (first !== "document validation errors: ") warnings.push(String(first));
   });
   // Its timings (console.info), which say nothing about the document.
-  const quiet = (["log", "info"] as const).map((name) =>
-    vi.spyOn(console, name).mockImplementation(() => {}),
-  );
+  const quiet = (["log", "info"] as const).map((name) => vi.spyOn(console, name).mockImplementation(() => {}));
   try {
     await createWorkspaceStore({}).addDocument({ name: "api", document: document as Record<string, unknown> });
   } finally {

@@ -16,6 +16,7 @@ import { chargeSignInAttempt, POLICIES, signInBlock } from ".";
 const { routeDatabase, useDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
 const state = vi.hoisted(() => ({
   authJsPost: null as unknown as Mock<(req: Request) => Promise<Response>>,
+  authJsGet: null as unknown as Mock<(req: Request) => Promise<Response>>,
   authConfig: null as unknown as () => { providers: { options?: { authorize?: unknown } }[] },
 }));
 vi.mock("@/lib/env", async (importOriginal) => ({
@@ -32,7 +33,7 @@ vi.mock("next-auth", async () => {
     default: (config: typeof state.authConfig) => {
       state.authConfig = config;
       return {
-        handlers: { GET: vi.fn(), POST: (req: Request) => state.authJsPost(req) },
+        handlers: { GET: (req: Request) => state.authJsGet(req), POST: (req: Request) => state.authJsPost(req) },
         auth: vi.fn(),
         signIn: vi.fn(),
         signOut: vi.fn(),
@@ -42,7 +43,7 @@ vi.mock("next-auth", async () => {
 });
 
 const { authorizeCredentials } = await import("@/lib/auth");
-const { POST } = await import("@/app/api/auth/[...nextauth]/route");
+const { GET, POST } = await import("@/app/api/auth/[...nextauth]/route");
 
 const PASSWORD = "correct horse battery staple";
 const perAccount = POLICIES.signIn.find((l) => l.per === "ip+email")!;
@@ -57,6 +58,8 @@ beforeAll(async () => {
 });
 beforeEach(() => {
   state.authJsPost = vi.fn(async (_req: Request) => new Response(null, { status: 302 }));
+  // Response.redirect's headers are immutable: the trace id must still get on.
+  state.authJsGet = vi.fn(async (_req: Request) => Response.redirect("http://localhost/signin", 302));
 });
 
 const fromIp = (ip: string) =>
@@ -165,6 +168,36 @@ describe("POST /api/auth/callback/credentials", () => {
     expect((await post(ip, { email: uniqueEmail(), password: PASSWORD })).status).toBe(429);
     expect((await post(ip, { password: PASSWORD })).status).toBe(429);
     expect(state.authJsPost).not.toHaveBeenCalled();
+  });
+
+  it("answers every Auth.js request with the caller's x-request-id, refusals included", async () => {
+    const ip = uniqueIp();
+    const traced = <R extends Request>(req: R) => (req.headers.set("x-request-id", "auth-trace-1"), req);
+    const form = { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": ip };
+    const signOut = await POST(
+      traced(new NextRequest("http://localhost/api/auth/signout", { method: "POST", headers: form, body: "" })),
+    );
+    expect(signOut.status).toBe(302);
+    expect(signOut.headers.get("x-request-id")).toBe("auth-trace-1");
+
+    const redirect = await GET(traced(new NextRequest("http://localhost/api/auth/signin")));
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.get("location")).toBe("http://localhost/signin");
+    expect(redirect.headers.get("x-request-id")).toBe("auth-trace-1");
+
+    for (let i = 0; i < perIp.points; i++) await chargeSignInAttempt(t.db, { ip, email: uniqueEmail() });
+    const refused = await POST(
+      traced(
+        new NextRequest("http://localhost/api/auth/callback/credentials", {
+          method: "POST",
+          headers: form,
+          body: new URLSearchParams({ email: uniqueEmail(), password: PASSWORD }),
+        }),
+      ),
+    );
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("x-request-id")).toBe("auth-trace-1");
+    expect((await refused.json()).error.trace_id).toBe("auth-trace-1");
   });
 
   it("passes other Auth.js posts through untouched", async () => {

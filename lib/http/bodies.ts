@@ -1,0 +1,156 @@
+/**
+ * The request bodies route() reads, one kind each, with its media type and its own size limit; a
+ * route names one as its `body`. Each reads through readBytes (body.ts), which refuses with 413
+ * past the limit without holding more than the limit in memory. A body of the wrong Content-Type
+ * is a 415 before a byte of it is read.
+ *
+ * - a zod schema, or json(schema, { maxBytes }): application/json, parsed, then validated (400 with
+ *   field errors). 64 KiB unless the route says otherwise.
+ * - multipart(schema, { maxBytes }): multipart/form-data (uploads), as the fields of its FormData
+ *   (strings and File objects; a field sent more than once as an array), validated with the schema.
+ * - csv({ maxBytes }): text/csv, as its UTF-8 text (a byte-order mark kept; csv-parse's `bom`
+ *   option drops it).
+ * - signed(signer, verify, { maxBytes }): a signed webhook. `verify` gets the body exactly as
+ *   received, as text, and the headers, and returns what the handler gets (the verified event) or
+ *   throws; a refusal is a 400 `bad_signature` (an AppError it throws passes as it is). The
+ *   signature is the caller's credentials: route() reads no session and runs the handler as
+ *   `systemActor(signer)`.
+ *
+ * Server actions are capped at 256 KiB (next.config.ts), so uploads and imports come through
+ * routes with one of these.
+ */
+import type { z } from "zod";
+import { AppError, badRequest, unsupportedMediaType, validationError } from "@/lib/errors";
+import { readBody, readBytes } from "./body";
+
+const KIB = 1024;
+const MIB = 1024 * KIB;
+
+export const DEFAULT_LIMITS = {
+  json: 64 * KIB,
+  multipart: 5 * MIB,
+  csv: 10 * MIB,
+  // Stripe's events are a few KiB; an invoice with many lines is the large case.
+  signed: 512 * KIB,
+} as const;
+
+const BODY = Symbol("clientele.body");
+
+/** A body kind: what the handler's `body` is (T), and whether it is a signature (a caller's credentials). */
+export type BodyReader<T> = {
+  readonly [BODY]: true;
+  readonly kind: keyof typeof DEFAULT_LIMITS;
+  readonly maxBytes: number;
+  /** For signed bodies: the system actor the handler runs as. */
+  readonly signer?: string;
+  read(req: Request): Promise<T>;
+};
+
+type Limit = { maxBytes?: number };
+
+export function isBodyReader(value: unknown): value is BodyReader<unknown> {
+  return typeof value === "object" && value !== null && BODY in value;
+}
+
+/** The media type of a Content-Type header, lower-cased, without parameters. */
+function mediaType(req: Request): string | null {
+  return req.headers.get("content-type")?.split(";")[0]!.trim().toLowerCase() || null;
+}
+
+function requireMediaType(req: Request, expected: string, message: string) {
+  if (mediaType(req) !== expected) throw unsupportedMediaType(message);
+}
+
+async function validate<S extends z.ZodType>(schema: S, input: unknown): Promise<z.output<S>> {
+  const result = await schema.safeParseAsync(input);
+  if (!result.success) throw validationError(result.error, "body");
+  return result.data;
+}
+
+export function json<S extends z.ZodType>(schema: S, { maxBytes = DEFAULT_LIMITS.json }: Limit = {}) {
+  const reader: BodyReader<z.output<S>> = {
+    [BODY]: true,
+    kind: "json",
+    maxBytes,
+    async read(req) {
+      requireMediaType(req, "application/json", "Send a JSON body with Content-Type: application/json.");
+      const text = await readBody(req, maxBytes);
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        throw badRequest("The request body is not valid JSON.");
+      }
+      return validate(schema, parsed);
+    },
+  };
+  return reader;
+}
+
+export function multipart<S extends z.ZodType>(schema: S, { maxBytes = DEFAULT_LIMITS.multipart }: Limit = {}) {
+  const reader: BodyReader<z.output<S>> = {
+    [BODY]: true,
+    kind: "multipart",
+    maxBytes,
+    async read(req) {
+      requireMediaType(req, "multipart/form-data", "Send the form as multipart/form-data.");
+      const bytes = await readBytes(req, maxBytes);
+      let form: FormData;
+      try {
+        // The bytes are already bounded; undici's parser (behind Response) splits the parts.
+        form = await new Response(bytes as Uint8Array<ArrayBuffer>, {
+          headers: { "content-type": req.headers.get("content-type")! },
+        }).formData();
+      } catch {
+        throw badRequest("The multipart body is malformed.");
+      }
+      return validate(schema, formFields(form));
+    },
+  };
+  return reader;
+}
+
+/** A form's fields as an object for zod: each name once, or as an array when it was sent more than once. */
+export function formFields(form: FormData): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
+  const fields: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
+  for (const name of new Set(form.keys())) {
+    const values = form.getAll(name);
+    fields[name] = values.length === 1 ? values[0]! : values;
+  }
+  return fields;
+}
+
+export function csv({ maxBytes = DEFAULT_LIMITS.csv }: Limit = {}) {
+  const reader: BodyReader<string> = {
+    [BODY]: true,
+    kind: "csv",
+    maxBytes,
+    async read(req) {
+      requireMediaType(req, "text/csv", "Send the file as text/csv.");
+      return readBody(req, maxBytes, { strict: true });
+    },
+  };
+  return reader;
+}
+
+/** What `verify` is given: the body as received, and the request's headers (the signature is one). */
+export type Verify<T> = (payload: string, headers: Headers) => T | Promise<T>;
+
+export function signed<T>(signer: string, verify: Verify<T>, { maxBytes = DEFAULT_LIMITS.signed }: Limit = {}) {
+  const reader: BodyReader<T> = {
+    [BODY]: true,
+    kind: "signed",
+    maxBytes,
+    signer,
+    async read(req) {
+      const payload = await readBody(req, maxBytes);
+      try {
+        return await verify(payload, req.headers);
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        throw new AppError("bad_request", "The request's signature does not verify.", { reason: "bad_signature" });
+      }
+    },
+  };
+  return reader;
+}
