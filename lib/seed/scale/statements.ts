@@ -10,8 +10,9 @@
  * customer); one accepted application and a booking per booked or completed job, 0-2 pending
  * applications per open job; provider_interactions for every reviewer (job_completed), every
  * booking and every pending application. Customer 1 is "the whale": N/400 extra completed jobs
- * with 4 reviews each (10,000 reviews at N = 1M), for deep-pagination benchmarks. profile_stats is
- * aggregated last from the loaded rows, with the meaning lib/customer-profile/stats.ts keeps live.
+ * with 4 reviews each (10,000 reviews at N = 1M), for deep-pagination benchmarks. profile_stats and
+ * profile_job_categories are loaded last from these rows, by the definition the live counters are
+ * held to (lib/customer-profile/stats-definition.ts, called from ../scale.ts).
  */
 import { FIRST_NAMES, JOB_CATEGORIES, JOB_DESCRIPTIONS, LAST_NAMES, REVIEW_COMMENTS } from "@/lib/seed/catalog";
 import { ANCHOR, type Expr, lit, minutesBefore, plusMinutes, S, textArray } from "./expr";
@@ -293,39 +294,6 @@ export class Statements {
        select ${cols("j * 8 + 5 + i", this.provider("i"), "job_application", this.appliedAt("i"))}
          from ${base} cross join lateral generate_series(0, napp - 1) i where st = 'open'`,
     );
-  }
-
-  /**
-   * Every customer's counters and per-category job counts, aggregated from the rows loaded before
-   * them (each aggregate is one hash pass over its table, cheaper than N/chunk range scans without
-   * indexes).
-   * Same meaning as lib/customer-profile/stats.ts: reviews_received and the histogram count visible
-   * reviews; last_active_at is the latest of joining, posting, booking, cancelling and disputing
-   * (the scale world has no messages or orders).
-   */
-  profileStats(): string[] {
-    const histogram = [1, 2, 3, 4, 5]
-      .map((r) => `count(*) filter (where is_visible and rating = ${r})::int as r${r}`)
-      .join(", ");
-    return [
-      `insert into profile_stats (customer_id, jobs_posted, jobs_completed, jobs_cancelled, reviews_received,
-         rating1_count, rating2_count, rating3_count, rating4_count, rating5_count, last_active_at, computed_at)
-       select c.id, coalesce(j.posted, 0), coalesce(j.completed, 0), coalesce(j.cancelled, 0), coalesce(r.n, 0),
-         coalesce(r.r1, 0), coalesce(r.r2, 0), coalesce(r.r3, 0), coalesce(r.r4, 0), coalesce(r.r5, 0),
-         greatest(c.created_at, j.last_posted, j.last_cancelled, b.last_booked, r.last_disputed), ${ANCHOR}
-       from customers c
-       left join (select customer_id, count(*)::int as posted,
-           count(*) filter (where status = 'completed')::int as completed,
-           count(*) filter (where status = 'cancelled')::int as cancelled,
-           max(created_at) as last_posted,
-           max(cancelled_at) filter (where cancelled_by = 'customer') as last_cancelled
-         from jobs group by customer_id) j on j.customer_id = c.id
-       left join (select customer_id, max(created_at) as last_booked from bookings group by customer_id) b on b.customer_id = c.id
-       left join (select customer_id, count(*) filter (where is_visible)::int as n, ${histogram}, max(disputed_at) as last_disputed
-         from customer_reviews group by customer_id) r on r.customer_id = c.id`,
-      `insert into profile_job_categories (customer_id, category, jobs)
-       select customer_id, category, count(*)::int from jobs group by customer_id, category`,
-    ];
   }
 
   /** CRM records (a..b) as a derived table `cb`; business skewed so a few businesses are large. */
