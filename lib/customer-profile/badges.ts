@@ -10,7 +10,10 @@ export const BADGE_THRESHOLDS = {
   new_customer: { maxAccountAgeDays: 30 },
   /** Posted at least this many jobs in the last six months. */
   frequent_poster: { minJobsPosted6mo: 5 },
-  /** Completed at least this share of their finished jobs, over a sample of at least this many. */
+  /**
+   * Completed at least this share of their finished jobs, over a sample of at least this many;
+   * finished as the rates count it (completed, or called off by the customer after booking).
+   */
   reliable: { minFinishedJobs: 5, minCompletionPercent: 90 },
   /** Averages at least this rating over at least this many visible reviews. */
   highly_rated: { minReviews: 5, minAvgRating: 4.5 },
@@ -28,7 +31,7 @@ const BADGE_TEXT: Record<BadgeCode, { label: string; description: string }> = {
   },
   reliable: {
     label: "Reliable",
-    description: `Completed at least ${t.reliable.minCompletionPercent}% of ${t.reliable.minFinishedJobs} or more finished jobs.`,
+    description: `Completed at least ${t.reliable.minCompletionPercent}% of ${t.reliable.minFinishedJobs} or more finished jobs (only cancellations they made after booking count against them).`,
   },
   highly_rated: {
     label: "Highly rated",
@@ -44,6 +47,7 @@ export type BadgeFacts = {
   now: Date;
   jobsPosted6mo: number;
   jobsCompleted: number;
+  /** Called off by the customer after booking (profile_stats.jobs_cancelled). */
   jobsCancelled: number;
   reviewCount: number;
   /** The sum of the visible reviews' ratings (the histogram weighted by rating). */

@@ -26,7 +26,7 @@ const asJson = (x: string) =>
 const asRow = (x: string) => sql.raw(`(${[...DEFINED_COUNTERS, "last_active_at"].map((c) => `${x}.${c}`).join(", ")})`);
 
 export async function profileStatsMismatches(db: Database, customerIds?: string[]): Promise<StatsMismatch[]> {
-  const customers = customerIds ? customersIn(customerIds) : sql`true`;
+  const customers = customerIds ? customersIn(customerIds) : "all";
   // One aggregate pass per table (hash joins over the whole database, index scans for a few ids),
   // not a subquery per customer.
   const { rows } = await db.execute<StatsMismatch>(sql`

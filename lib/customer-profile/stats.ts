@@ -26,6 +26,8 @@ const COUNTERS = {
   jobsPosted: "jobs_posted",
   jobsCompleted: "jobs_completed",
   jobsCancelled: "jobs_cancelled",
+  jobsWithdrawn: "jobs_withdrawn",
+  jobsCancelledByProvider: "jobs_cancelled_by_provider",
   reviewsReceived: "reviews_received",
   rating1Count: "rating1_count",
   rating2Count: "rating2_count",

@@ -29,7 +29,8 @@ export const profileCustomerDto = z
   .meta({ id: "ProviderProfileCustomer" });
 
 export const ratesReason = z.enum(["too_few_finished_jobs"]).nullable().meta({
-  description: "Why the rates are null: fewer finished (completed + cancelled) jobs than the minimum sample.",
+  description:
+    "Why the rates are null: fewer finished jobs (completed + cancelled by the customer after booking) than the minimum sample.",
 });
 
 export const profileStatsDto = z
@@ -42,12 +43,17 @@ export const profileStatsDto = z
       .meta({ description: "Mean rating of the visible reviews, to 2 decimals; null without reviews." }),
     review_count: z.number().int().min(0).meta({ description: "Visible reviews." }),
     jobs_posted_6mo: z.number().int().min(0).meta({ description: "Jobs posted in the last six months." }),
-    jobs_completed: z.number().int().min(0),
-    jobs_cancelled: z.number().int().min(0),
-    completion_rate: percent.nullable().meta({ description: "Completed / finished jobs, a percentage to 2 decimals." }),
+    jobs_completed: z.number().int().min(0).meta({ description: "Jobs completed with a provider." }),
+    jobs_cancelled: z.number().int().min(0).meta({
+      description:
+        "Jobs the customer called off after booking a provider. A job withdrawn before any booking, and a job the provider cancelled, do not count.",
+    }),
+    completion_rate: percent.nullable().meta({
+      description: "jobs_completed / finished jobs (jobs_completed + jobs_cancelled), a percentage to 2 decimals.",
+    }),
     cancellation_rate: percent
       .nullable()
-      .meta({ description: "Cancelled / finished jobs, a percentage to 2 decimals." }),
+      .meta({ description: "jobs_cancelled / finished jobs, a percentage to 2 decimals." }),
     rates_reason: ratesReason,
   })
   .meta({ id: "ProviderProfileStats" });

@@ -52,12 +52,12 @@ function profileStatsLoad(): [table: string, statement: SQL][] {
     [
       "profile_stats",
       sql`insert into profile_stats (${definedStatsColumnList}, computed_at)
-        select ${definedStatsColumnList}, ${sql.raw(ANCHOR)} from (${expectedProfileStats(sql`true`)}) expected`,
+        select ${definedStatsColumnList}, ${sql.raw(ANCHOR)} from (${expectedProfileStats("all")}) expected`,
     ],
     [
       "profile_job_categories",
       sql`insert into profile_job_categories (customer_id, category, jobs)
-        select customer_id, category, jobs from (${expectedJobCategories(sql`true`)}) expected`,
+        select customer_id, category, jobs from (${expectedJobCategories("all")}) expected`,
     ],
   ];
 }

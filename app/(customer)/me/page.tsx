@@ -1,6 +1,7 @@
 /**
  * /me: the customer's own home: their profile at a glance, their recent jobs (each linking to its
- * job page), who among providers may see the profile (changeable here) and who has looked.
+ * job page), who among providers may see the profile (changeable here), their job record as
+ * providers see it (and the cancellations that do not count) and who has looked.
  */
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -9,7 +10,9 @@ import { getCustomerHome } from "@/lib/dashboards/customer-home";
 import { listMyJobs } from "@/lib/marketplace/job-lists/customer-jobs";
 import { publicDisplayName } from "@/lib/customer-profile/figures";
 import { listMyProfileViews } from "@/lib/customer-profile/views";
+import { getMyJobRecord } from "@/lib/customer-profile/record";
 import { AccessDenied } from "@/components/app/access-denied";
+import { JobRecord } from "@/components/customer/job-record";
 import { JobRow } from "@/components/customer/job-row";
 import { ProfileViewsList } from "@/components/customer/profile-views-list";
 import { VisibilityForm } from "@/components/customer/visibility-form";
@@ -29,15 +32,16 @@ const VIEWS_PAGE = 10;
 
 export default async function CustomerHomePage() {
   const result = await loadForPage("/me", async (db, actor) => {
-    const [home, recentJobs, views] = await Promise.all([
+    const [home, recentJobs, views, record] = await Promise.all([
       getCustomerHome(db, actor),
       listMyJobs(db, actor, { limit: RECENT_JOBS }),
       listMyProfileViews(db, actor, { limit: VIEWS_PAGE }),
+      getMyJobRecord(db, actor),
     ]);
-    return { home, recentJobs, views };
+    return { home, recentJobs, views, record };
   });
   if (!result.ok) return <AccessDenied error={result.error} />;
-  const { home, recentJobs, views } = result.data;
+  const { home, recentJobs, views, record } = result.data;
   // Exactly the name providers are shown (the profile API computes it the same way).
   const publicName = publicDisplayName(home.displayName, home.firstName, home.lastName);
   const visibility = visibilityOption(home.providerVisibility);
@@ -85,6 +89,7 @@ export default async function CustomerHomePage() {
           >
             <VisibilityForm current={home.providerVisibility} />
           </Card>
+          <JobRecord record={record} />
         </div>
 
         <div className="min-w-0 space-y-6 lg:col-span-2">
