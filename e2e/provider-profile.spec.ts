@@ -92,14 +92,26 @@ test("a provider views a public profile, switches the sort and loads more review
   // The seed's one three-star review of Alice is hidden by an administrator: no page ever shows it.
   await expect(reviews.getByRole("img", { name: "3 out of 5 stars" })).toHaveCount(0);
 
-  // Lowest first starts with her lowest visible rating.
+  // The seed's one disputed review of Alice (a two-star one, her lowest) awaits a moderator: it is
+  // marked, and it is the only one that is.
+  await expect(reviews.getByText("Under dispute")).toHaveCount(1);
+
+  // Lowest first starts with her lowest visible rating: the disputed review, marked.
   await page.getByRole("button", { name: "Lowest" }).click();
-  await expect(
-    reviews
-      .getByRole("listitem")
-      .first()
-      .getByRole("img", { name: `${lowest} out of 5 stars` }),
-  ).toBeVisible();
+  const lowestFirst = reviews.getByRole("listitem").first();
+  await expect(lowestFirst.getByRole("img", { name: `${lowest} out of 5 stars` })).toBeVisible();
+  await expect(lowestFirst.getByText("Under dispute")).toBeVisible();
+  await expect(lowestFirst).toContainText("the customer contests this review");
+  // The API says the same: only the disputed review carries the mark.
+  const lowestPage = await page.request.get(`/api/provider/customers/${aliceId}/reviews?sort=lowest&limit=2`);
+  expect(lowestPage.status(), await lowestPage.text()).toBe(200);
+  const { reviews: lowestTwo } = (await lowestPage.json()) as {
+    reviews: { rating: number; under_dispute: boolean }[];
+  };
+  expect(lowestTwo.map((r) => [r.rating, r.under_dispute])).toEqual([
+    [lowest, true],
+    [expect.any(Number), false],
+  ]);
 });
 
 // Uses the marketplace write routes: POST /api/jobs, POST /api/jobs/{jobId}/applications and

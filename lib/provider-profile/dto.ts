@@ -60,11 +60,19 @@ export const profileStatsDto = z
 
 export const histogramBarDto = z.strictObject({ rating, count: z.number().int().min(0) });
 
+/** Shared by both review shapes, so the profile and the review pages say it in the same words. */
+const underDispute = z.boolean().meta({
+  description:
+    "The customer has disputed this review and no platform administrator has decided the dispute yet. " +
+    "False again once one has (a review they hide is no longer shown at all).",
+});
+
 export const recentReviewDto = z.strictObject({
   rating,
   comment: z.string(),
   job_category: z.string(),
   review_date: isoTime,
+  under_dispute: underDispute,
 });
 
 export const jobCategoryDto = z.strictObject({ category: z.string(), count: z.number().int().min(1) });
@@ -104,6 +112,7 @@ export const customerReviewDto = z
     provider_name: z.string().meta({ description: "The reviewing provider business." }),
     review_date: isoTime,
     formatted_date: z.string().meta({ description: 'The date for display, e.g. "March 3, 2026" (UTC).' }),
+    under_dispute: underDispute,
   })
   .meta({ id: "CustomerReview" });
 export type CustomerReviewDto = z.infer<typeof customerReviewDto>;
