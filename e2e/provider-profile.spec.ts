@@ -30,19 +30,25 @@ const reviewsList = (page: Page) => page.getByRole("list", { name: "Reviews", ex
 async function ratingsOf(request: APIRequestContext, customerId: string) {
   const response = await request.get(`/api/provider/customers/${customerId}/profile`);
   expect(response.status(), await response.text()).toBe(200);
-  const { stats, rating_histogram } = (await response.json()) as {
+  const { stats, rating_histogram, badges } = (await response.json()) as {
     stats: { review_count: number };
     rating_histogram: { rating: number; count: number }[];
+    badges: Record<string, unknown>[];
   };
   const count = (rating: number) => rating_histogram.find((bar) => bar.rating === rating)?.count ?? 0;
   const lowest = Math.min(...rating_histogram.filter((bar) => bar.count > 0).map((bar) => bar.rating));
-  return { total: stats.review_count, fiveStar: count(5), lowest };
+  return { total: stats.review_count, fiveStar: count(5), lowest, badges };
 }
 
 test("a provider views a public profile, switches the sort and loads more reviews", async ({ page, baseURL }) => {
   const aliceId = await customerIdOf(baseURL, "alice@clientele.test", DEMO_PASSWORD);
   await signedInProvider(page.request, "Profile Viewers Ltd");
-  const { total, fiveStar, lowest } = await ratingsOf(page.request, aliceId);
+  const { total, fiveStar, lowest, badges } = await ratingsOf(page.request, aliceId);
+  // Badges in the seed document's shape: type and label, then what more they say.
+  expect(badges).toEqual([
+    { type: "reliable", label: "Reliable", description: expect.any(String) },
+    { type: "highly_rated", label: "Highly rated", description: expect.any(String) },
+  ]);
   // The walk below needs three pages, and a first "highest" page of five-star reviews only.
   expect(total, "the demo seed gives Alice more than 20 visible reviews").toBeGreaterThan(20);
   expect(fiveStar, "and at least 10 of them five-star").toBeGreaterThanOrEqual(10);
@@ -50,6 +56,10 @@ test("a provider views a public profile, switches the sort and loads more review
   await page.goto(`/provider/customers/${aliceId}`);
   await expect(page.getByRole("heading", { level: 1, name: "Alice J." })).toBeVisible();
   await expect(page.getByText(/Member since \w+ \d{4}/)).toBeVisible();
+  await expect(page.getByRole("list", { name: "Badges" }).getByRole("listitem")).toHaveText([
+    /^Reliable: Completed at least 90%/,
+    /^Highly rated: Averages 4.5 stars/,
+  ]);
 
   const stats = page.getByLabel("Customer statistics");
   await expect(stats).toContainText("Average rating");

@@ -19,11 +19,12 @@ export const BADGE_THRESHOLDS = {
   highly_rated: { minReviews: 5, minAvgRating: 4.5 },
 } as const;
 
-export type BadgeCode = keyof typeof BADGE_THRESHOLDS;
-export const BADGE_CODES = Object.keys(BADGE_THRESHOLDS) as [BadgeCode, ...BadgeCode[]];
+/** A badge's stable identifier: `type` in the API, as in the seed document's `{type, label}`. */
+export type BadgeType = keyof typeof BADGE_THRESHOLDS;
+export const BADGE_TYPES = Object.keys(BADGE_THRESHOLDS) as [BadgeType, ...BadgeType[]];
 
 const t = BADGE_THRESHOLDS;
-const BADGE_TEXT: Record<BadgeCode, { label: string; description: string }> = {
+const BADGE_TEXT: Record<BadgeType, { label: string; description: string }> = {
   new_customer: { label: "New customer", description: `Joined in the last ${t.new_customer.maxAccountAgeDays} days.` },
   frequent_poster: {
     label: "Frequent poster",
@@ -59,9 +60,9 @@ export function isNewCustomer(memberSince: Date, now: Date): boolean {
 }
 
 /** Which badges the facts earn, in the table's order. */
-export function earnedBadges(f: BadgeFacts): BadgeCode[] {
+export function earnedBadges(f: BadgeFacts): BadgeType[] {
   const finished = f.jobsCompleted + f.jobsCancelled;
-  const earned: Record<BadgeCode, boolean> = {
+  const earned: Record<BadgeType, boolean> = {
     new_customer: isNewCustomer(f.memberSince, f.now),
     frequent_poster: f.jobsPosted6mo >= t.frequent_poster.minJobsPosted6mo,
     reliable:
@@ -69,9 +70,10 @@ export function earnedBadges(f: BadgeFacts): BadgeCode[] {
     highly_rated:
       f.reviewCount >= t.highly_rated.minReviews && f.ratingSum >= t.highly_rated.minAvgRating * f.reviewCount,
   };
-  return BADGE_CODES.filter((code) => earned[code]);
+  return BADGE_TYPES.filter((type) => earned[type]);
 }
 
-export function badgeView(code: BadgeCode) {
-  return { code, ...BADGE_TEXT[code] };
+/** A badge as the API gives it: `type` and `label` first, then what more it says (`description`). */
+export function badgeView(type: BadgeType) {
+  return { type, ...BADGE_TEXT[type] };
 }

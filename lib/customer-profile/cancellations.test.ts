@@ -43,7 +43,7 @@ describe("cancellation figures", () => {
       const viewer = await newProvider(db);
       const figures = async () => {
         const { stats, badges } = await getProviderProfile(db, viewer.actor, cara.customerId);
-        return { ...stats, reliable: badges.some((b) => b.code === "reliable") };
+        return { ...stats, reliable: badges.some((b) => b.type === "reliable") };
       };
 
       await completedJobs(db, cara, provider, 5);

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { keysetPagination } from "@/lib/http/keyset";
-import { BADGE_CODES } from "@/lib/customer-profile/badges";
+import { BADGE_TYPES } from "@/lib/customer-profile/badges";
 
 /** How many of the newest reviews and of the top job categories a profile carries. */
 export const RECENT_REVIEWS = 5;
@@ -77,10 +77,17 @@ export const recentReviewDto = z.strictObject({
 
 export const jobCategoryDto = z.strictObject({ category: z.string(), count: z.number().int().min(1) });
 
-export const badgeDto = z.strictObject({ code: z.enum(BADGE_CODES), label: z.string(), description: z.string() }).meta({
-  id: "CustomerBadge",
-  description: "A badge the customer has earned (thresholds in lib/customer-profile/badges.ts).",
-});
+export const badgeDto = z
+  .strictObject({
+    type: z.enum(BADGE_TYPES).meta({ description: "Which badge: a stable identifier." }),
+    label: z.string().meta({ description: 'Its name, to show ("Reliable").' }),
+    description: z.string().meta({ description: "What earned it, in a sentence." }),
+  })
+  .meta({
+    id: "CustomerBadge",
+    description:
+      "A badge the customer has earned: `type` and `label`, then what more it says (thresholds in lib/customer-profile/badges.ts).",
+  });
 
 export const providerProfileDto = z
   .strictObject({
