@@ -8,8 +8,14 @@ import type { Database, Driver } from "./client";
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 const LOCK_KEY = 7_314_001; // arbitrary, constant: "clientele migrations"
 
-export async function migrateDatabase(db: Database, driver: Driver, url?: string): Promise<void> {
-  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+/** `migrationsFolder` is for tests that need a database as an earlier release left it. */
+export async function migrateDatabase(
+  db: Database,
+  driver: Driver,
+  url?: string,
+  migrationsFolder = MIGRATIONS_FOLDER,
+): Promise<void> {
+  const config = { migrationsFolder };
   if (driver === "pglite") {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     return migrate(db as never, config);

@@ -9,10 +9,11 @@ import pg from "pg";
 import { connect } from "./client";
 import { migrateDatabase } from "./migrate";
 
-/** A new, migrated database on the server of `baseUrl`. */
+/** A new database on the server of `baseUrl`, migrated (with the shipped migrations, or those of `migrationsFolder`). */
 export async function createDatabase(
   baseUrl: string,
   prefix: string,
+  migrationsFolder?: string,
 ): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${process.pid}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: baseUrl });
@@ -21,7 +22,7 @@ export async function createDatabase(
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   const connection = await connect(url.toString(), "pg");
-  await migrateDatabase(connection.db, "pg", url.toString());
+  await migrateDatabase(connection.db, "pg", url.toString(), migrationsFolder);
   await connection.close();
   return {
     url: url.toString(),

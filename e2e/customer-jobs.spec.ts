@@ -2,11 +2,12 @@
  * The customer's side of the marketplace pages: a new customer posts a job through the form (a
  * missing title is pointed out next to the title, what they typed stays), lands on the job's page,
  * finds the job on /me and /me/jobs, and makes their profile private with the keyboard, which
- * holds across a reload. The job page itself (/jobs/[jobId]) has its own spec.
+ * holds across a reload. A demo customer's /me tells which of her cancellations count against her
+ * and which providers "restricted" admits. The job page itself (/jobs/[jobId]) has its own spec.
  */
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { registerAccount, signIn } from "./fixtures/accounts";
+import { DEMO_PASSWORD, registerAccount, signIn } from "./fixtures/accounts";
 
 test("a new customer posts a job, finds it in their jobs and makes their profile private", async ({ page }) => {
   const customer = await registerAccount(page.request, "customer", { name: "Jo Poster" });
@@ -97,4 +98,30 @@ test("an account without a customer profile is told it cannot post jobs", async 
   await page.goto("/me/jobs/new");
   await expect(page.getByRole("alert").filter({ hasText: "Only customer accounts can post jobs" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Post job" })).toHaveCount(0);
+});
+
+test("a customer sees which of their cancellations count, and which providers a restricted profile admits", async ({
+  page,
+}) => {
+  await signIn(page.request, "alice@clientele.test", DEMO_PASSWORD);
+  await page.goto("/me");
+
+  // The demo gives Alice one cancellation of each kind; only the one after booking counts.
+  const record = page.getByLabel("Your job record");
+  const value = (label: string) =>
+    record
+      .locator("div")
+      .filter({ has: page.getByText(label, { exact: true }) })
+      .locator("dd");
+  await expect(value("Completed")).toHaveText("22");
+  await expect(value("Cancelled after booking")).toHaveText("1");
+  await expect(value("Withdrawn before booking")).toHaveText("1");
+  await expect(value("Cancelled by the provider")).toHaveText("1");
+  await expect(record).toContainText("Not counted: no provider was booked yet");
+  await expect(value("Completion rate")).toHaveText("95.7%");
+
+  // "Restricted" says plainly that opening one of her jobs is enough.
+  await expect(page.getByRole("radio", { name: "Restricted" })).toHaveAccessibleDescription(
+    /^Only providers who have opened one of your jobs, .* Opening a job counts: any provider browsing open jobs can open yours/,
+  );
 });

@@ -30,19 +30,28 @@ const reviewsList = (page: Page) => page.getByRole("list", { name: "Reviews", ex
 async function ratingsOf(request: APIRequestContext, customerId: string) {
   const response = await request.get(`/api/provider/customers/${customerId}/profile`);
   expect(response.status(), await response.text()).toBe(200);
-  const { stats, rating_histogram } = (await response.json()) as {
+  const { stats, rating_histogram, badges } = (await response.json()) as {
     stats: { review_count: number };
     rating_histogram: { rating: number; count: number }[];
+    badges: Record<string, unknown>[];
   };
   const count = (rating: number) => rating_histogram.find((bar) => bar.rating === rating)?.count ?? 0;
   const lowest = Math.min(...rating_histogram.filter((bar) => bar.count > 0).map((bar) => bar.rating));
-  return { total: stats.review_count, fiveStar: count(5), lowest };
+  return { total: stats.review_count, fiveStar: count(5), lowest, badges };
 }
 
 test("a provider views a public profile, switches the sort and loads more reviews", async ({ page, baseURL }) => {
   const aliceId = await customerIdOf(baseURL, "alice@clientele.test", DEMO_PASSWORD);
   await signedInProvider(page.request, "Profile Viewers Ltd");
-  const { total, fiveStar, lowest } = await ratingsOf(page.request, aliceId);
+  const { total, fiveStar, lowest, badges } = await ratingsOf(page.request, aliceId);
+  // Badges in the seed document's shape: type and label, then what more they say.
+  for (const badge of badges) expect(Object.keys(badge)).toEqual(["type", "label", "description"]);
+  expect(badges).toEqual(
+    expect.arrayContaining([
+      { type: "reliable", label: "Reliable", description: expect.stringMatching(/^Completed at least 90%/) },
+      { type: "highly_rated", label: "Highly rated", description: expect.stringMatching(/^Averages 4.5 stars/) },
+    ]),
+  );
   // The walk below needs three pages, and a first "highest" page of five-star reviews only.
   expect(total, "the demo seed gives Alice more than 20 visible reviews").toBeGreaterThan(20);
   expect(fiveStar, "and at least 10 of them five-star").toBeGreaterThanOrEqual(10);
@@ -50,6 +59,10 @@ test("a provider views a public profile, switches the sort and loads more review
   await page.goto(`/provider/customers/${aliceId}`);
   await expect(page.getByRole("heading", { level: 1, name: "Alice J." })).toBeVisible();
   await expect(page.getByText(/Member since \w+ \d{4}/)).toBeVisible();
+  const badgeItems = page.getByRole("list", { name: "Badges" }).getByRole("listitem");
+  await expect(badgeItems).toHaveCount(badges.length);
+  await expect(badgeItems.filter({ hasText: /^Reliable: Completed at least 90%/ })).toHaveCount(1);
+  await expect(badgeItems.filter({ hasText: /^Highly rated: Averages 4.5 stars/ })).toHaveCount(1);
 
   const stats = page.getByLabel("Customer statistics");
   await expect(stats).toContainText("Average rating");
@@ -92,14 +105,26 @@ test("a provider views a public profile, switches the sort and loads more review
   // The seed's one three-star review of Alice is hidden by an administrator: no page ever shows it.
   await expect(reviews.getByRole("img", { name: "3 out of 5 stars" })).toHaveCount(0);
 
-  // Lowest first starts with her lowest visible rating.
+  // The seed's one disputed review of Alice (a two-star one, her lowest) awaits a moderator: it is
+  // marked, and it is the only one that is.
+  await expect(reviews.getByText("Under dispute")).toHaveCount(1);
+
+  // Lowest first starts with her lowest visible rating: the disputed review, marked.
   await page.getByRole("button", { name: "Lowest" }).click();
-  await expect(
-    reviews
-      .getByRole("listitem")
-      .first()
-      .getByRole("img", { name: `${lowest} out of 5 stars` }),
-  ).toBeVisible();
+  const lowestFirst = reviews.getByRole("listitem").first();
+  await expect(lowestFirst.getByRole("img", { name: `${lowest} out of 5 stars` })).toBeVisible();
+  await expect(lowestFirst.getByText("Under dispute")).toBeVisible();
+  await expect(lowestFirst).toContainText("the customer contests this review");
+  // The API says the same: only the disputed review carries the mark.
+  const lowestPage = await page.request.get(`/api/provider/customers/${aliceId}/reviews?sort=lowest&limit=2`);
+  expect(lowestPage.status(), await lowestPage.text()).toBe(200);
+  const { reviews: lowestTwo } = (await lowestPage.json()) as {
+    reviews: { rating: number; under_dispute: boolean }[];
+  };
+  expect(lowestTwo.map((r) => [r.rating, r.under_dispute])).toEqual([
+    [lowest, true],
+    [expect.any(Number), false],
+  ]);
 });
 
 // Uses the marketplace write routes: POST /api/jobs, POST /api/jobs/{jobId}/applications and

@@ -25,12 +25,13 @@ export type TestDatabase = {
   close(): Promise<void>;
 };
 
-export async function testDatabase(): Promise<TestDatabase> {
+/** `migrationsFolder` (PGlite only; see scratchDatabase) migrates with other migrations than the shipped ones. */
+export async function testDatabase(options: { migrationsFolder?: string } = {}): Promise<TestDatabase> {
   let url: string | null = null;
   let connection;
   if (driver === "pglite") {
     connection = await connect("memory://", "pglite");
-    await migrateDatabase(connection.db, "pglite");
+    await migrateDatabase(connection.db, "pglite", undefined, options.migrationsFolder);
   } else {
     url = inject("databaseUrl");
     if (!url) throw new Error(`The ${driver} project needs TEST_DATABASE_URL`);
@@ -61,6 +62,8 @@ export async function testDatabase(): Promise<TestDatabase> {
 export type ScratchDatabase = {
   db: Database;
   driver: Driver;
+  /** Its connection string, to migrate it further (null on PGlite). */
+  url: string | null;
   /** Another connection (pool) to the same database, as a second instance would have; on PGlite, the one there is. */
   openAnother(): Promise<{ db: Database; close(): Promise<void> }>;
   close(): Promise<void>;
@@ -70,19 +73,24 @@ export type ScratchDatabase = {
  * A database of its own for a test file whose code commits (seeding does, the scale seed drops
  * and rebuilds every index, the relay claims whatever is pending), so the database the other files
  * share is never touched. On PGlite the file's in-memory database is already private.
+ * `migrationsFolder` leaves it as an earlier release's migrations left it (a migration's own test).
  */
-export async function scratchDatabase(prefix = "clientele_scratch"): Promise<ScratchDatabase> {
-  const t = await testDatabase();
+export async function scratchDatabase(
+  prefix = "clientele_scratch",
+  options: { migrationsFolder?: string } = {},
+): Promise<ScratchDatabase> {
+  const t = await testDatabase(options);
   if (t.driver === "pglite" || !t.url) {
     return {
       db: t.db,
       driver: t.driver,
+      url: null,
       openAnother: async () => ({ db: t.db, close: async () => {} }),
       close: () => t.close(),
     };
   }
   await t.close();
-  const scratch = await createDatabase(t.url, prefix);
+  const scratch = await createDatabase(t.url, prefix, options.migrationsFolder);
   const opened: { close(): Promise<void> }[] = [];
   const open = async () => {
     const connection = await connect(scratch.url, t.driver);
@@ -95,6 +103,7 @@ export async function scratchDatabase(prefix = "clientele_scratch"): Promise<Scr
   return {
     db: main.db,
     driver: t.driver,
+    url: scratch.url,
     openAnother: open,
     async close() {
       await Promise.all(opened.map((c) => c.close()));

@@ -1,24 +1,29 @@
-/** The three provider-visibility choices in the customer's words, for the badge and the form on /me. */
+/**
+ * The three provider-visibility choices in the customer's words, for the badge and the form on /me.
+ * What each admits is derived from the access rule itself (lib/customer-profile/audience.ts), so
+ * the setting cannot promise more than the rule keeps.
+ */
 import type { ProviderVisibility } from "@/db/schema";
+import { audienceForCustomer } from "@/lib/customer-profile/audience";
 import type { BadgeTone } from "@/components/ui/badge";
 
 export const VISIBILITY_OPTIONS: { value: ProviderVisibility; label: string; body: string; tone: BadgeTone }[] = [
   {
     value: "public",
     label: "Public",
-    body: "Every provider on the marketplace can see your public profile.",
+    body: audienceForCustomer("public"),
     tone: "success",
   },
   {
     value: "restricted",
     label: "Restricted",
-    body: "Only providers who have viewed or applied to one of your jobs, or messaged with you, can see it.",
+    body: audienceForCustomer("restricted"),
     tone: "warning",
   },
   {
     value: "private",
     label: "Private",
-    body: "No provider can see your profile. You can still post jobs and book providers.",
+    body: audienceForCustomer("private"),
     tone: "neutral",
   },
 ];

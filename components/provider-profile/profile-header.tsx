@@ -11,7 +11,7 @@ type EarnedBadge = ProviderProfileDto["badges"][number];
 
 const MONTH_YEAR = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
 
-const BADGE_TONE: Record<EarnedBadge["code"], BadgeTone> = {
+const BADGE_TONE: Record<EarnedBadge["type"], BadgeTone> = {
   new_customer: "accent",
   frequent_poster: "brand",
   reliable: "success",
@@ -40,9 +40,9 @@ export function ProfileHeader({ customer, badges }: { customer: Customer; badges
         {badges.length > 0 && (
           <ul aria-label="Badges" className="mt-3 flex flex-wrap gap-2">
             {badges.map((badge) => (
-              <li key={badge.code} title={badge.description}>
-                <Badge tone={BADGE_TONE[badge.code]} className="gap-1 px-2.5 py-1">
-                  <BadgeIcon code={badge.code} />
+              <li key={badge.type} title={badge.description}>
+                <Badge tone={BADGE_TONE[badge.type]} className="gap-1 px-2.5 py-1">
+                  <BadgeIcon type={badge.type} />
                   {badge.label}
                   <span className="sr-only">: {badge.description}</span>
                 </Badge>
@@ -78,8 +78,8 @@ function Avatar({ name, url }: { name: string; url: string | null }) {
   );
 }
 
-function BadgeIcon({ code }: { code: EarnedBadge["code"] }) {
-  const paths: Record<EarnedBadge["code"], string> = {
+function BadgeIcon({ type }: { type: EarnedBadge["type"] }) {
+  const paths: Record<EarnedBadge["type"], string> = {
     new_customer: "M10 3v14M3 10h14",
     frequent_poster: "M4 4h12v12H4zM7 8h6M7 12h4",
     reliable: "M4 10.5l4 4 8-9",
@@ -96,7 +96,7 @@ function BadgeIcon({ code }: { code: EarnedBadge["code"] }) {
       strokeLinecap="round"
       strokeLinejoin="round"
     >
-      <path d={paths[code]} />
+      <path d={paths[type]} />
     </svg>
   );
 }

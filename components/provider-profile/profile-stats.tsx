@@ -1,7 +1,9 @@
 /**
  * The customer's figures as tiles: rating, jobs posted, completed, cancelled and the two rates.
- * A figure that cannot be given fairly (no reviews yet, too few finished jobs for a rate) says why
- * instead of showing a misleading 0.
+ * "Cancelled" is what the customer did: calling off a job after booking a provider (a job withdrawn
+ * before booking, or cancelled by the provider, is in neither figure nor the rates). A figure that
+ * cannot be given fairly (no reviews yet, too few finished jobs for a rate) says why instead of
+ * showing a misleading 0.
  */
 import type { ProviderProfileDto } from "@/lib/provider-profile/dto";
 import { MIN_FINISHED_JOBS_FOR_RATES } from "@/lib/customer-profile/figures";
@@ -41,7 +43,7 @@ export function ProfileStats({ stats }: { stats: Stats }) {
       />
       <Tile label="Jobs posted" value={formatCount(stats.jobs_posted_6mo)} hint="in the last 6 months" />
       <Tile label="Completed" value={formatCount(stats.jobs_completed)} hint="jobs finished with a provider" />
-      <Tile label="Cancelled" value={formatCount(stats.jobs_cancelled)} hint="jobs called off" />
+      <Tile label="Cancelled" value={formatCount(stats.jobs_cancelled)} hint="called off by them after booking" />
       <Tile
         label="Completion rate"
         value={stats.completion_rate === null ? <Muted>Not yet</Muted> : percent(stats.completion_rate)}

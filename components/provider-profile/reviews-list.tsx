@@ -3,7 +3,8 @@
  * The customer's reviews from providers, a page at a time from
  * GET /api/provider/customers/{id}/reviews, with a sort switch (most recent, highest, lowest) and
  * "Load more". The server renders the first page of the default sort, so the list is there before
- * any script runs; other sorts and further pages are fetched here. The server decides what may be
+ * any script runs; other sorts and further pages are fetched here. A review the customer has
+ * disputed is marked "Under dispute" until a moderator decides. The server decides what may be
  * seen: a refusal (the customer changed their visibility meanwhile) shows as the error state.
  */
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
@@ -149,7 +150,10 @@ function ReviewItem({ review, ref }: { review: CustomerReviewDto; ref: (el: HTML
   return (
     <li ref={ref} tabIndex={-1} className="py-4 first:pt-0 focus-visible:rounded-lg">
       <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1.5">
-        <Stars rating={review.rating} />
+        <span className="flex flex-wrap items-center gap-2">
+          <Stars rating={review.rating} />
+          {review.under_dispute && <DisputeMark />}
+        </span>
         <time dateTime={review.review_date} className="text-xs text-slate-500">
           {review.formatted_date}
         </time>
@@ -166,5 +170,18 @@ function ReviewItem({ review, ref }: { review: CustomerReviewDto; ref: (el: HTML
         </span>
       </p>
     </li>
+  );
+}
+
+/**
+ * A review the customer has disputed and no moderator has decided yet: the provider reading it
+ * should know the customer contests it. The words say so in full; the mark goes once it is decided.
+ */
+function DisputeMark() {
+  return (
+    <Badge tone="warning">
+      Under dispute
+      <span className="sr-only">: the customer contests this review and a moderator has not decided yet</span>
+    </Badge>
   );
 }

@@ -78,7 +78,15 @@ export const profileStats = pgTable(
       .references(() => customers.id, { onDelete: "cascade" }),
     jobsPosted: integer().notNull().default(0),
     jobsCompleted: integer().notNull().default(0),
+    /**
+     * Cancelled jobs, split by who did what (jobs.cancelled_by, and whether the job had a booking):
+     * only `jobsCancelled`, the customer calling off a job after booking a provider, counts against
+     * the customer; withdrawing a job before booking anyone, and a provider's cancellation, do not
+     * (lib/customer-profile/stats-definition.ts).
+     */
     jobsCancelled: integer().notNull().default(0),
+    jobsWithdrawn: integer().notNull().default(0),
+    jobsCancelledByProvider: integer().notNull().default(0),
     reviewsReceived: integer().notNull().default(0),
     /**
      * The histogram of visible reviews by rating, kept exact in the same transaction as every review

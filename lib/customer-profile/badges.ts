@@ -10,17 +10,21 @@ export const BADGE_THRESHOLDS = {
   new_customer: { maxAccountAgeDays: 30 },
   /** Posted at least this many jobs in the last six months. */
   frequent_poster: { minJobsPosted6mo: 5 },
-  /** Completed at least this share of their finished jobs, over a sample of at least this many. */
+  /**
+   * Completed at least this share of their finished jobs, over a sample of at least this many;
+   * finished as the rates count it (completed, or called off by the customer after booking).
+   */
   reliable: { minFinishedJobs: 5, minCompletionPercent: 90 },
   /** Averages at least this rating over at least this many visible reviews. */
   highly_rated: { minReviews: 5, minAvgRating: 4.5 },
 } as const;
 
-export type BadgeCode = keyof typeof BADGE_THRESHOLDS;
-export const BADGE_CODES = Object.keys(BADGE_THRESHOLDS) as [BadgeCode, ...BadgeCode[]];
+/** A badge's stable identifier: `type` in the API, as in the seed document's `{type, label}`. */
+export type BadgeType = keyof typeof BADGE_THRESHOLDS;
+export const BADGE_TYPES = Object.keys(BADGE_THRESHOLDS) as [BadgeType, ...BadgeType[]];
 
 const t = BADGE_THRESHOLDS;
-const BADGE_TEXT: Record<BadgeCode, { label: string; description: string }> = {
+const BADGE_TEXT: Record<BadgeType, { label: string; description: string }> = {
   new_customer: { label: "New customer", description: `Joined in the last ${t.new_customer.maxAccountAgeDays} days.` },
   frequent_poster: {
     label: "Frequent poster",
@@ -28,7 +32,7 @@ const BADGE_TEXT: Record<BadgeCode, { label: string; description: string }> = {
   },
   reliable: {
     label: "Reliable",
-    description: `Completed at least ${t.reliable.minCompletionPercent}% of ${t.reliable.minFinishedJobs} or more finished jobs.`,
+    description: `Completed at least ${t.reliable.minCompletionPercent}% of ${t.reliable.minFinishedJobs} or more finished jobs (only cancellations they made after booking count against them).`,
   },
   highly_rated: {
     label: "Highly rated",
@@ -44,6 +48,7 @@ export type BadgeFacts = {
   now: Date;
   jobsPosted6mo: number;
   jobsCompleted: number;
+  /** Called off by the customer after booking (profile_stats.jobs_cancelled). */
   jobsCancelled: number;
   reviewCount: number;
   /** The sum of the visible reviews' ratings (the histogram weighted by rating). */
@@ -55,9 +60,9 @@ export function isNewCustomer(memberSince: Date, now: Date): boolean {
 }
 
 /** Which badges the facts earn, in the table's order. */
-export function earnedBadges(f: BadgeFacts): BadgeCode[] {
+export function earnedBadges(f: BadgeFacts): BadgeType[] {
   const finished = f.jobsCompleted + f.jobsCancelled;
-  const earned: Record<BadgeCode, boolean> = {
+  const earned: Record<BadgeType, boolean> = {
     new_customer: isNewCustomer(f.memberSince, f.now),
     frequent_poster: f.jobsPosted6mo >= t.frequent_poster.minJobsPosted6mo,
     reliable:
@@ -65,9 +70,10 @@ export function earnedBadges(f: BadgeFacts): BadgeCode[] {
     highly_rated:
       f.reviewCount >= t.highly_rated.minReviews && f.ratingSum >= t.highly_rated.minAvgRating * f.reviewCount,
   };
-  return BADGE_CODES.filter((code) => earned[code]);
+  return BADGE_TYPES.filter((type) => earned[type]);
 }
 
-export function badgeView(code: BadgeCode) {
-  return { code, ...BADGE_TEXT[code] };
+/** A badge as the API gives it: `type` and `label` first, then what more it says (`description`). */
+export function badgeView(type: BadgeType) {
+  return { type, ...BADGE_TEXT[type] };
 }

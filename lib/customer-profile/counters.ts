@@ -8,16 +8,27 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { profileStats } from "@/db/schema";
 
-export type ProfileCounters = { jobsPosted: number; jobsCompleted: number; reviewsReceived: number };
+const COUNTERS = {
+  jobsPosted: profileStats.jobsPosted,
+  jobsCompleted: profileStats.jobsCompleted,
+  jobsCancelled: profileStats.jobsCancelled,
+  jobsWithdrawn: profileStats.jobsWithdrawn,
+  jobsCancelledByProvider: profileStats.jobsCancelledByProvider,
+  reviewsReceived: profileStats.reviewsReceived,
+};
+
+export type ProfileCounters = { [K in keyof typeof COUNTERS]: number };
+
+const NONE: ProfileCounters = {
+  jobsPosted: 0,
+  jobsCompleted: 0,
+  jobsCancelled: 0,
+  jobsWithdrawn: 0,
+  jobsCancelledByProvider: 0,
+  reviewsReceived: 0,
+};
 
 export async function readProfileCounters(db: Database, customerId: string): Promise<ProfileCounters> {
-  const [row] = await db
-    .select({
-      jobsPosted: profileStats.jobsPosted,
-      jobsCompleted: profileStats.jobsCompleted,
-      reviewsReceived: profileStats.reviewsReceived,
-    })
-    .from(profileStats)
-    .where(eq(profileStats.customerId, customerId));
-  return row ?? { jobsPosted: 0, jobsCompleted: 0, reviewsReceived: 0 };
+  const [row] = await db.select(COUNTERS).from(profileStats).where(eq(profileStats.customerId, customerId));
+  return row ?? NONE;
 }

@@ -22,3 +22,23 @@ export const profileViewsPageDto = z
   .strictObject({ views: z.array(profileViewDto), pagination: keysetPagination })
   .meta({ id: "ProfileViewPage", description: "Who viewed the customer's profile, newest first." });
 export type ProfileViewsPageDto = z.infer<typeof profileViewsPageDto>;
+
+const count = z.int().min(0);
+const percent = z.number().min(0).max(100).nullable();
+
+/** The customer's own job record: what providers see of it, and what they are not shown. */
+export const jobRecordDto = z.strictObject({
+  /** Shown to providers. */
+  completed: count,
+  /** Shown to providers: called off by the customer after booking a provider. */
+  cancelled: count,
+  /** Not shown to providers: withdrawn before any booking. */
+  withdrawn: count,
+  /** Not shown to providers: cancelled by the booked provider. */
+  cancelled_by_provider: count,
+  /** The rates exactly as providers see them (null below the minimum sample). */
+  completion_rate: percent,
+  cancellation_rate: percent,
+  rates_reason: z.enum(["too_few_finished_jobs"]).nullable(),
+});
+export type JobRecordDto = z.infer<typeof jobRecordDto>;

@@ -1,6 +1,6 @@
 /** The pure rules: badge thresholds at and just below each edge, rounding, rates' sample, the public name. */
 import { describe, expect, it } from "vitest";
-import { BADGE_CODES, BADGE_THRESHOLDS, badgeView, earnedBadges, isNewCustomer, type BadgeFacts } from "./badges";
+import { BADGE_THRESHOLDS, BADGE_TYPES, badgeView, earnedBadges, isNewCustomer, type BadgeFacts } from "./badges";
 import { finishedJobRates, MIN_FINISHED_JOBS_FOR_RATES, publicDisplayName, ratingSummary } from "./figures";
 
 const NOW = new Date("2026-06-15T12:00:00Z");
@@ -21,8 +21,8 @@ const badges = (facts: Partial<BadgeFacts>) => earnedBadges({ ...none, ...facts 
 
 describe("badge thresholds", () => {
   it("are one table naming every badge", () => {
-    expect(BADGE_CODES).toEqual(["new_customer", "frequent_poster", "reliable", "highly_rated"]);
-    expect(BADGE_CODES.map((code) => badgeView(code).label)).toEqual([
+    expect(BADGE_TYPES).toEqual(["new_customer", "frequent_poster", "reliable", "highly_rated"]);
+    expect(BADGE_TYPES.map((type) => badgeView(type).label)).toEqual([
       "New customer",
       "Frequent poster",
       "Reliable",

@@ -7,7 +7,11 @@ import "server-only";
 import { sql, type SQLWrapper } from "drizzle-orm";
 import { nameWords, upperInitial } from "@/lib/graphemes";
 
-/** Below this many finished (completed + cancelled) jobs the rates say too little to show. */
+/**
+ * Below this many finished jobs the rates say too little to show. A finished job is one that was
+ * completed, or that the customer called off after booking a provider; a job withdrawn before any
+ * booking, or cancelled by the provider, is neither (lib/customer-profile/stats-definition.ts).
+ */
 export const MIN_FINISHED_JOBS_FOR_RATES = 3;
 
 /**
@@ -60,7 +64,11 @@ export type Rates =
   | { completionRate: number; cancellationRate: number; reason: null }
   | { completionRate: null; cancellationRate: null; reason: "too_few_finished_jobs" };
 
-/** Shares of finished jobs only, so an open or booked job never counts against the customer. */
+/**
+ * Shares of finished jobs only, so an open or booked job, a withdrawn one and a provider's
+ * cancellation never count against the customer. `cancelled` is the customer's own cancellations
+ * after booking (profile_stats.jobs_cancelled).
+ */
 export function finishedJobRates(completed: number, cancelled: number): Rates {
   const finished = completed + cancelled;
   if (finished < MIN_FINISHED_JOBS_FOR_RATES) {

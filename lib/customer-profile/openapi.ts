@@ -2,13 +2,14 @@
 import { providerVisibilityInput, viewsQuery } from "./inputs";
 import { providerVisibilityDto, profileViewsPageDto } from "./dto";
 import { registerRoute } from "@/lib/openapi/registry";
+import { audienceRules } from "./audience";
 
 registerRoute({
   method: "patch",
   path: "/api/customer/profile/provider-visibility",
   operationId: "setProviderVisibility",
   summary: "Choose who among providers may see your profile",
-  description: "public: any provider; restricted: providers that have dealt with you; private: none.",
+  description: `Who among providers may see your profile: ${audienceRules()}.`,
   tags: ["Marketplace"],
   access: "customer",
   body: providerVisibilityInput,

@@ -251,7 +251,14 @@ describe("a job from posting to a moderated review", () => {
         status: "cancelled",
         cancelled_by: "provider",
       });
-      expect(await stats(db, cara.customerId)).toMatchObject({ jobsPosted: 2, jobsCancelled: 2, jobsCompleted: 0 });
+      // Neither counts against Cara: she withdrew an unbooked job, and the provider cancelled the other.
+      expect(await stats(db, cara.customerId)).toMatchObject({
+        jobsPosted: 2,
+        jobsCompleted: 0,
+        jobsCancelled: 0,
+        jobsWithdrawn: 1,
+        jobsCancelledByProvider: 1,
+      });
       const events = await db
         .select({ payload: eventOutbox.payload, businessId: eventOutbox.businessId })
         .from(eventOutbox)

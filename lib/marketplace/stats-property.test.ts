@@ -1,6 +1,7 @@
 /**
  * Property: after any sequence of marketplace steps (posting, applying, booking, messages,
- * completing, cancelling, reviewing, disputing, hiding and showing reviews), refused ones
+ * completing, cancelling by either side before or after booking, reviewing, disputing, hiding and
+ * showing reviews), refused ones
  * included, every customer's profile_stats equals a recomputation from the raw rows. The steps are
  * drawn from a seeded PRNG, so a failure replays exactly; the seed is in the test name.
  */
@@ -43,7 +44,7 @@ function prng(seed: number) {
   return { next, pick, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)) };
 }
 
-type Job = { id: string; customer: CustomerPerson; status: string };
+type Job = { id: string; customer: CustomerPerson; status: string; booked?: ProviderPerson };
 type Application = { id: string; jobId: string; provider: ProviderPerson };
 type Review = { id: string; jobId: string };
 
@@ -98,7 +99,13 @@ async function runSequence(db: Database, seed: number, steps: number) {
       const open = jobIn("open");
       const application = rand.pick(applications.filter((a) => a.jobId === open?.id)) ?? rand.pick(applications);
       const job = application && jobs.find((j) => j.id === application.jobId)!;
-      return job && acceptApplication(db, job.customer.actor, job.id, application.id).then(settle(job, "booked"));
+      return (
+        job &&
+        acceptApplication(db, job.customer.actor, job.id, application.id).then((result) => {
+          job.booked = application.provider;
+          return settle(job, "booked")(result);
+        })
+      );
     },
     message: () => {
       const job = rand.pick(jobs);
@@ -113,8 +120,13 @@ async function runSequence(db: Database, seed: number, steps: number) {
       return job && completeJob(db, someone(job), job.id).then(settle(job, "completed"));
     },
     cancel: () => {
-      const job = rand.pick(jobs);
-      return job && cancelJob(db, someone(job), job.id).then(settle(job, "cancelled"));
+      // Every kind: the customer withdrawing an open job or calling off a booked one, the booked
+      // provider cancelling, and now and then someone the job refuses.
+      const job = jobIn(rand.next() < 0.7 ? "booked" : "open");
+      const roll = rand.next();
+      const actor =
+        job && (roll < 0.4 ? job.customer.actor : roll < 0.85 && job.booked ? job.booked.staff : someone(job));
+      return job && cancelJob(db, actor!, job.id).then(settle(job, "cancelled"));
     },
     review: () => {
       const job = jobIn("completed");
@@ -146,7 +158,7 @@ async function runSequence(db: Database, seed: number, steps: number) {
     ...Array<string>(3).fill("accept"),
     "message",
     ...Array<string>(3).fill("complete"),
-    "cancel",
+    ...Array<string>(3).fill("cancel"),
     ...Array<string>(4).fill("review"),
     "dispute",
     ...Array<string>(3).fill("moderate"),
@@ -188,8 +200,21 @@ describe("profile_stats after random sequences", () => {
           ),
         ).toEqual([]);
         // The sequence went everywhere: completed, reviewed and moderated jobs, and refusals too.
-        for (const op of ["post", "apply", "accept", "complete", "review", "moderate"])
+        for (const op of ["post", "apply", "accept", "complete", "cancel", "review", "moderate"])
           expect(done[op], op).toBeGreaterThan(0);
+        // Cancellations of every kind, each counted apart.
+        const { rows: cancellations } = await db.execute<{
+          cancelled: number;
+          withdrawn: number;
+          by_provider: number;
+        }>(sql`
+          select sum(jobs_cancelled)::int as cancelled, sum(jobs_withdrawn)::int as withdrawn,
+            sum(jobs_cancelled_by_provider)::int as by_provider
+          from profile_stats where customer_id in (${sql.join(
+            customers.map((c) => sql`${c.customerId}`),
+            sql`, `,
+          )})`);
+        for (const [kind, n] of Object.entries(cancellations[0]!)) expect(n, kind).toBeGreaterThan(0);
         expect(Object.values(refused).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
 
         // And the recomputation itself, spelled out for one customer, matches what is stored.

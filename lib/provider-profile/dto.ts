@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { keysetPagination } from "@/lib/http/keyset";
-import { BADGE_CODES } from "@/lib/customer-profile/badges";
+import { BADGE_TYPES } from "@/lib/customer-profile/badges";
 
 /** How many of the newest reviews and of the top job categories a profile carries. */
 export const RECENT_REVIEWS = 5;
@@ -29,7 +29,8 @@ export const profileCustomerDto = z
   .meta({ id: "ProviderProfileCustomer" });
 
 export const ratesReason = z.enum(["too_few_finished_jobs"]).nullable().meta({
-  description: "Why the rates are null: fewer finished (completed + cancelled) jobs than the minimum sample.",
+  description:
+    "Why the rates are null: fewer finished jobs (completed + cancelled by the customer after booking) than the minimum sample.",
 });
 
 export const profileStatsDto = z
@@ -42,31 +43,51 @@ export const profileStatsDto = z
       .meta({ description: "Mean rating of the visible reviews, to 2 decimals; null without reviews." }),
     review_count: z.number().int().min(0).meta({ description: "Visible reviews." }),
     jobs_posted_6mo: z.number().int().min(0).meta({ description: "Jobs posted in the last six months." }),
-    jobs_completed: z.number().int().min(0),
-    jobs_cancelled: z.number().int().min(0),
-    completion_rate: percent.nullable().meta({ description: "Completed / finished jobs, a percentage to 2 decimals." }),
+    jobs_completed: z.number().int().min(0).meta({ description: "Jobs completed with a provider." }),
+    jobs_cancelled: z.number().int().min(0).meta({
+      description:
+        "Jobs the customer called off after booking a provider. A job withdrawn before any booking, and a job the provider cancelled, do not count.",
+    }),
+    completion_rate: percent.nullable().meta({
+      description: "jobs_completed / finished jobs (jobs_completed + jobs_cancelled), a percentage to 2 decimals.",
+    }),
     cancellation_rate: percent
       .nullable()
-      .meta({ description: "Cancelled / finished jobs, a percentage to 2 decimals." }),
+      .meta({ description: "jobs_cancelled / finished jobs, a percentage to 2 decimals." }),
     rates_reason: ratesReason,
   })
   .meta({ id: "ProviderProfileStats" });
 
 export const histogramBarDto = z.strictObject({ rating, count: z.number().int().min(0) });
 
+/** Shared by both review shapes, so the profile and the review pages say it in the same words. */
+const underDispute = z.boolean().meta({
+  description:
+    "The customer has disputed this review and no platform administrator has decided the dispute yet. " +
+    "False again once one has (a review they hide is no longer shown at all).",
+});
+
 export const recentReviewDto = z.strictObject({
   rating,
   comment: z.string(),
   job_category: z.string(),
   review_date: isoTime,
+  under_dispute: underDispute,
 });
 
 export const jobCategoryDto = z.strictObject({ category: z.string(), count: z.number().int().min(1) });
 
-export const badgeDto = z.strictObject({ code: z.enum(BADGE_CODES), label: z.string(), description: z.string() }).meta({
-  id: "CustomerBadge",
-  description: "A badge the customer has earned (thresholds in lib/customer-profile/badges.ts).",
-});
+export const badgeDto = z
+  .strictObject({
+    type: z.enum(BADGE_TYPES).meta({ description: "Which badge: a stable identifier." }),
+    label: z.string().meta({ description: 'Its name, to show ("Reliable").' }),
+    description: z.string().meta({ description: "What earned it, in a sentence." }),
+  })
+  .meta({
+    id: "CustomerBadge",
+    description:
+      "A badge the customer has earned: `type` and `label`, then what more it says (thresholds in lib/customer-profile/badges.ts).",
+  });
 
 export const providerProfileDto = z
   .strictObject({
@@ -98,6 +119,7 @@ export const customerReviewDto = z
     provider_name: z.string().meta({ description: "The reviewing provider business." }),
     review_date: isoTime,
     formatted_date: z.string().meta({ description: 'The date for display, e.g. "March 3, 2026" (UTC).' }),
+    under_dispute: underDispute,
   })
   .meta({ id: "CustomerReview" });
 export type CustomerReviewDto = z.infer<typeof customerReviewDto>;

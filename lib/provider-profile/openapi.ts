@@ -2,6 +2,7 @@
 import { describeTag, registerRoute } from "@/lib/openapi/registry";
 import { providerProfileDto, reviewsPageDto } from "./dto";
 import { customerParams, reviewsQuery } from "./inputs";
+import { audienceRules } from "@/lib/customer-profile/audience";
 
 describeTag(
   "Provider view",
@@ -9,10 +10,8 @@ describeTag(
 );
 
 const ACCESS_RULES =
-  "The customer decides who may look: `public`, any provider; `restricted`, only a provider business " +
-  "with a recorded interaction with them (a job viewed, an application, a booking, a message); " +
-  "`private`, no provider. Refusals are 403 with `reason` `private` or `no_interaction` (or " +
-  "`not_a_provider` for callers not acting for a marketplace provider) and a message to show as is.";
+  `The customer decides who may look: ${audienceRules()}. Refusals are 403 with \`reason\` \`private\` or ` +
+  "`no_interaction` (or `not_a_provider` for callers not acting for a marketplace provider) and a message to show as is.";
 
 registerRoute({
   method: "get",

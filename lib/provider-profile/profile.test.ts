@@ -135,7 +135,9 @@ describe("GET /api/provider/customers/{id}/profile", () => {
       expect(profile).toMatchObject({ recent_reviews: [], job_categories: [] });
       // Joined just now: new, and badged so.
       expect(profile.customer.is_new).toBe(true);
-      expect(profile.badges.map((b) => b.code)).toEqual(["new_customer"]);
+      expect(profile.badges).toEqual([
+        { type: "new_customer", label: "New customer", description: "Joined in the last 30 days." },
+      ]);
     }));
 
   it.each([

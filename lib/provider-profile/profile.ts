@@ -8,7 +8,8 @@
  * profile_stats row, which the marketplace write side keeps exact in the same transaction as each
  * job and review change (a missing row is all zeros), and so are the per-category job counts behind
  * the top categories (profile_job_categories); jobs posted in six months and the five newest
- * reviews are read from their indexes (jobs_customer_created_idx, customer_reviews_recent_idx).
+ * reviews are read from their indexes (jobs_customer_created_idx, customer_reviews_recent_idx),
+ * each review marked while the customer's dispute of it awaits a moderator's decision.
  */
 import "server-only";
 import { sql } from "drizzle-orm";
@@ -21,6 +22,7 @@ import {
   profileJobCategories,
   profileStats,
   profileViews,
+  reviewAwaitingModeration,
   type ProviderVisibility,
 } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -61,7 +63,7 @@ type ProfileRow = {
   now: string;
 };
 
-type RecentRow = { rating: number; comment: string; job_category: string; at: string };
+type RecentRow = { rating: number; comment: string; job_category: string; at: string; under_dispute: boolean };
 type CategoryRow = { category: string; count: number };
 
 export async function getProviderProfile(db: Database, actor: Actor, customerId: string): Promise<ProviderProfileDto> {
@@ -115,6 +117,7 @@ export async function getProviderProfile(db: Database, actor: Actor, customerId:
       comment: r.comment,
       job_category: r.job_category,
       review_date: new Date(r.at).toISOString(),
+      under_dispute: r.under_dispute,
     })),
     job_categories: jsonRows<CategoryRow>(row.categories),
     badges: badges.map(badgeView),
@@ -178,9 +181,9 @@ const profileStatement = preparedStatement<{ customerId: string; businessId: str
         from (select ${pc.category} as category, ${pc.jobs} as n from ${pc} where ${pc.customerId} = ${customerParam} and ${pc.jobs} > 0
               order by ${pc.jobs} desc, ${pc.category} limit ${TOP_CATEGORIES}) top) end as categories,
       case when ${shown} then (select coalesce(json_agg(json_build_object('rating', rr.rating, 'comment', rr.comment, 'job_category', rr.job_category,
-                'at', ${microsText(sql`rr.created_at`)}) order by rr.created_at desc, rr.id desc), '[]'::json)
+                'at', ${microsText(sql`rr.created_at`)}, 'under_dispute', rr.under_dispute) order by rr.created_at desc, rr.id desc), '[]'::json)
         from (select ${r.id} as id, ${r.rating} as rating, ${r.comment} as comment, ${r.jobCategory} as job_category,
-                     ${r.createdAt} as created_at
+                     ${r.createdAt} as created_at, (${reviewAwaitingModeration(r)}) as under_dispute
               from ${r} where ${r.customerId} = ${customerParam} and ${r.isVisible}
               order by ${r.createdAt} desc, ${r.id} desc limit ${RECENT_REVIEWS}) rr) end as recent,
       ${microsText(sql`now()`)} as now,

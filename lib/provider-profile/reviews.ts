@@ -1,5 +1,6 @@
 /**
- * GET /api/provider/customers/{customerId}/reviews: a customer's visible reviews a page at a time,
+ * GET /api/provider/customers/{customerId}/reviews: a customer's visible reviews a page at a time
+ * (each marked while the customer's dispute of it awaits a moderator's decision),
  * under the same access policy as the profile, by keyset (never OFFSET), so a deep page costs what
  * the first one costs and rows with equal ratings and equal timestamps are neither skipped nor
  * repeated: every order ends in `created_at desc, id desc`, which is total.
@@ -18,7 +19,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { executePrepared } from "@/db/prepared";
-import { businesses, customerReviews as r } from "@/db/schema";
+import { businesses, customerReviews as r, reviewAwaitingModeration } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertMayViewCustomer } from "./access";
 import { keysetPage, microsText, olderThan } from "@/lib/http/keyset";
@@ -33,6 +34,7 @@ type ReviewRow = {
   job_category: string;
   provider_name: string;
   at: string;
+  under_dispute: boolean;
 };
 
 /** The rating values in the order each rating sort visits them. */
@@ -77,7 +79,7 @@ export async function readReviewsPage(db: Database, customerId: string, query: R
     "customer_reviews_page",
     sql`
     select page.id, page.rating::int as rating, page.comment, page.job_category, ${businesses.name} as provider_name,
-      ${microsText(sql`page.created_at`)} as at
+      ${microsText(sql`page.created_at`)} as at, page.under_dispute
     from (
       select * from (${sql.join(branches, sql` union all `)}) as candidates
       order by ${orderBy(sort, "candidates")} limit ${limit + 1}
@@ -100,6 +102,7 @@ export async function readReviewsPage(db: Database, customerId: string, query: R
         provider_name: row.provider_name,
         review_date: at.toISOString(),
         formatted_date: dateFormat.format(at),
+        under_dispute: row.under_dispute,
       };
     }),
     pagination,
@@ -113,7 +116,8 @@ export async function readReviewsPage(db: Database, customerId: string, query: R
  */
 function branch(customerId: string, limit: number, after: CursorPosition | null, rating?: number): SQL {
   return sql`(select ${r.id} as id, ${r.rating} as rating, ${r.comment} as comment, ${r.jobCategory} as job_category,
-      ${r.providerBusinessId} as provider_business_id, ${r.createdAt} as created_at
+      ${r.providerBusinessId} as provider_business_id, ${r.createdAt} as created_at,
+      (${reviewAwaitingModeration(r)}) as under_dispute
     from ${r}
     where ${r.customerId} = ${customerId} and ${r.isVisible}
       ${rating === undefined ? sql`` : sql`and ${r.rating} = ${rating}`}

@@ -178,6 +178,16 @@ describe("demo seed", () => {
       select array[s.rating1_count, s.rating2_count, s.rating3_count, s.rating4_count, s.rating5_count] as r, s.reviews_received as n
       from profile_stats s join customers c on c.id = s.customer_id where c.handle = 'alice'`);
     expect(alice).toEqual({ r: [0, 1, 0, 5, 15], n: 21 });
+    // One cancellation of each kind; only the one she called off after booking counts against her.
+    const [cancellations] = await rows(sql`
+      select s.jobs_completed, s.jobs_cancelled, s.jobs_withdrawn, s.jobs_cancelled_by_provider
+      from profile_stats s join customers c on c.id = s.customer_id where c.handle = 'alice'`);
+    expect(cancellations).toEqual({
+      jobs_completed: 22,
+      jobs_cancelled: 1,
+      jobs_withdrawn: 1,
+      jobs_cancelled_by_provider: 1,
+    });
     expect(
       await count(
         sql`select count(*) as n from customer_achievements a join achievements x on x.code = a.achievement_code where (a.unlocked_at is not null) <> (a.progress >= x.target)`,

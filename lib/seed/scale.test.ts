@@ -55,9 +55,11 @@ describe("scale seed", () => {
     expect(counted.jobs).toBe(5 * N + shape.whaleJobs);
     expect(counted.customer_reviews).toBeGreaterThan(9.5 * N);
     expect(counted.customer_reviews).toBeLessThan(10.3 * N);
-    expect(counted.bookings).toBe(
-      await count(sql`select count(*) as n from jobs where status in ('booked', 'completed')`),
-    );
+    // A booking per booked or completed job, and for about half the cancelled ones.
+    const settled = await count(sql`select count(*) as n from jobs where status in ('booked', 'completed')`);
+    const cancelled = await count(sql`select count(*) as n from jobs where status = 'cancelled'`);
+    expect(counted.bookings! - settled).toBeGreaterThan(0.4 * cancelled);
+    expect(counted.bookings! - settled).toBeLessThan(0.6 * cancelled);
     expect(counted.crm_customers).toBe(N / 2);
     // The whale: customer 1's extra completed jobs, each reviewed by 4 providers.
     const top = await rows<{ email: string; n: number }>(sql`
@@ -113,6 +115,13 @@ describe("scale seed", () => {
         sql`select count(*) as n from jobs j join customers c on c.id = j.customer_id where j.created_at <= c.created_at`,
       ),
     ).toBe(0);
+    // Only a booked job is cancelled by its provider, and a booking comes before the cancellation.
+    expect(
+      await count(sql`
+      select count(*) as n from jobs j left join bookings b on b.job_id = j.id
+      where (j.cancelled_by = 'provider' and b.id is null) or b.created_at >= coalesce(j.cancelled_at, j.completed_at, 'infinity')
+        or (j.status in ('booked', 'completed') and b.id is null)`),
+    ).toBe(0);
   });
 
   it("keeps every customer's profile_stats equal to a recomputation from the raw rows", async () => {
@@ -125,6 +134,11 @@ describe("scale seed", () => {
     expect(sums!.r1).toBeGreaterThan(0);
     expect(sums!.r5).toBeGreaterThan(sums!.r1);
     expect(sums!.visible).toBeLessThan(sums!.all);
+    // Cancellations of every kind: after booking by the customer or by the provider, and withdrawn.
+    const [cancellations] = await rows<Record<string, number>>(sql`
+      select sum(jobs_cancelled)::int as cancelled, sum(jobs_withdrawn)::int as withdrawn,
+        sum(jobs_cancelled_by_provider)::int as by_provider from profile_stats`);
+    for (const [kind, n] of Object.entries(cancellations!)) expect(n, kind).toBeGreaterThan(0);
   });
 
   it("gives every row an unguessable version-4 uuid", async () => {

@@ -6,14 +6,19 @@
  * failed or interrupted load leaves the database exactly as it was. VACUUM ANALYZE runs after.
  */
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "./demo/accounts";
 import { seedEmptyDatabase } from "./lock";
 import { dropStatements, LOADED_TABLES, readDdl, recreateStatements } from "./scale/ddl";
-import { Expr } from "./scale/expr";
+import { ANCHOR, Expr } from "./scale/expr";
 import { shapeFor, Statements, type Shape } from "./scale/statements";
+import {
+  definedStatsColumnList,
+  expectedJobCategories,
+  expectedProfileStats,
+} from "@/lib/customer-profile/stats-definition";
 
 export { shapeFor, type Shape } from "./scale/statements";
 
@@ -37,6 +42,26 @@ export type ScaleOptions = {
 export type PhaseResult = { phase: string; rows: number; ms: number };
 export type ScaleSummary = { shape: Shape; phases: PhaseResult[]; rows: Record<string, number>; totalMs: number };
 
+/**
+ * Every customer's counters and per-category job counts, loaded last from the rows loaded before
+ * them, by the one definition the live counters are held to (lib/customer-profile/stats-definition.ts):
+ * one hash aggregate per table.
+ */
+function profileStatsLoad(): [table: string, statement: SQL][] {
+  return [
+    [
+      "profile_stats",
+      sql`insert into profile_stats (${definedStatsColumnList}, computed_at)
+        select ${definedStatsColumnList}, ${sql.raw(ANCHOR)} from (${expectedProfileStats("all")}) expected`,
+    ],
+    [
+      "profile_job_categories",
+      sql`insert into profile_job_categories (customer_id, category, jobs)
+        select customer_id, category, jobs from (${expectedJobCategories("all")}) expected`,
+    ],
+  ];
+}
+
 const silent: ScaleProgress = { start() {}, increment() {}, stop() {} };
 
 type Affected = { rowCount?: number | null; affectedRows?: number };
@@ -54,10 +79,11 @@ export async function seedScale(db: Database, options: ScaleOptions): Promise<Sc
   const rows: Record<string, number> = {};
   const began = performance.now();
 
-  const exec = async (tx: Database, statement: string) => {
-    const result = (await tx.execute(sql.raw(statement))) as Affected;
+  /** Runs one statement and counts the rows it inserted into its table (named, or read from the text). */
+  const exec = async (tx: Database, statement: string | SQL, into?: string) => {
+    const result = (await tx.execute(typeof statement === "string" ? sql.raw(statement) : statement)) as Affected;
     const count = result.rowCount ?? result.affectedRows ?? 0;
-    const table = /^\s*insert into (\w+)/i.exec(statement)?.[1];
+    const table = into ?? (typeof statement === "string" ? /^\s*insert into (\w+)/i.exec(statement)?.[1] : undefined);
     if (table) rows[table] = (rows[table] ?? 0) + count;
     return count;
   };
@@ -154,7 +180,7 @@ export async function seedScale(db: Database, options: ScaleOptions): Promise<Sc
     );
     await phase("profile stats", customers, "customers", async (step) => {
       let count = 0;
-      for (const statement of statements.profileStats()) count += await exec(tx, statement);
+      for (const [table, statement] of profileStatsLoad()) count += await exec(tx, statement, table);
       step(customers);
       return count;
     });

@@ -1,6 +1,7 @@
 /**
  * /me: the customer's own home: their profile at a glance, their recent jobs (each linking to its
- * job page), who among providers may see the profile (changeable here) and who has looked.
+ * job page), who among providers may see the profile (changeable here), their job record as
+ * providers see it (and the cancellations that do not count) and who has looked.
  */
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -8,7 +9,9 @@ import { loadForPage } from "@/lib/auth/page";
 import { getCustomerHome } from "@/lib/dashboards/customer-home";
 import { listMyJobs } from "@/lib/marketplace/job-lists/customer-jobs";
 import { listMyProfileViews } from "@/lib/customer-profile/views";
+import { getMyJobRecord } from "@/lib/customer-profile/record";
 import { AccessDenied } from "@/components/app/access-denied";
+import { JobRecord } from "@/components/customer/job-record";
 import { JobRow } from "@/components/customer/job-row";
 import { ProfileViewsList } from "@/components/customer/profile-views-list";
 import { VisibilityForm } from "@/components/customer/visibility-form";
@@ -28,15 +31,16 @@ const VIEWS_PAGE = 10;
 
 export default async function CustomerHomePage() {
   const result = await loadForPage("/me", async (db, actor) => {
-    const [home, recentJobs, views] = await Promise.all([
+    const [home, recentJobs, views, record] = await Promise.all([
       getCustomerHome(db, actor),
       listMyJobs(db, actor, { limit: RECENT_JOBS }),
       listMyProfileViews(db, actor, { limit: VIEWS_PAGE }),
+      getMyJobRecord(db, actor),
     ]);
-    return { home, recentJobs, views };
+    return { home, recentJobs, views, record };
   });
   if (!result.ok) return <AccessDenied error={result.error} />;
-  const { home, recentJobs, views } = result.data;
+  const { home, recentJobs, views, record } = result.data;
   const visibility = visibilityOption(home.provider_visibility);
 
   return (
@@ -117,6 +121,7 @@ export default async function CustomerHomePage() {
           >
             <VisibilityForm current={home.provider_visibility} />
           </Card>
+          <JobRecord record={record} />
         </div>
         <div className="min-w-0 lg:col-span-2 lg:col-start-2">
           <Card

@@ -1,6 +1,7 @@
 /**
  * A job's own steps: the customer posts it; it ends completed by either party of the booking, or
- * cancelled (by the customer while it is open, by either party once booked). Each runs in one
+ * cancelled (by the customer while it is open, by either party once booked; only the customer
+ * cancelling a booked job counts against them). Each runs in one
  * transaction holding the job's row lock, so two completes (or a complete and a cancel) at once end
  * the job exactly once and count it exactly once, and writes with its change the provider
  * interaction it implies, its audit rows, its domain event and the customer's counters
@@ -131,7 +132,10 @@ export async function cancelJob(db: Database, actor: Actor, jobId: string): Prom
         },
       },
     });
-    await bumpProfileStats(tx, job.customerId, { jobsCancelled: 1 }, { active: side === "customer" });
+    // Only the customer calling off a booked job counts against them; withdrawing before any
+    // booking, or the provider cancelling, is counted apart (lib/customer-profile/stats-definition.ts).
+    const counter = side === "provider" ? "jobsCancelledByProvider" : booking ? "jobsCancelled" : "jobsWithdrawn";
+    await bumpProfileStats(tx, job.customerId, { [counter]: 1 }, { active: side === "customer" });
     return toStatusDto(cancelled!);
   });
 }

@@ -110,6 +110,7 @@ export function buildMarketplace(ctx: Ctx, people: People) {
     viewers: [b.hank],
   });
   addJob(people.alice, { status: "open", category: "Dog walking", ageDays: 1, viewers: [b.paws] });
+  // One cancellation of each kind: only the last, called off after booking, counts against her.
   addJob(people.alice, { status: "cancelled", category: "Painting", ageDays: 200, cancelledBy: "customer" });
   addJob(people.alice, {
     status: "cancelled",
@@ -117,6 +118,13 @@ export function buildMarketplace(ctx: Ctx, people: People) {
     ageDays: 90,
     booked: b.hank,
     cancelledBy: "provider",
+  });
+  addJob(people.alice, {
+    status: "cancelled",
+    category: "Window cleaning",
+    ageDays: 150,
+    booked: b.sparkle,
+    cancelledBy: "customer",
   });
 
   // Bob (restricted): has only ever dealt with Sparkle and Hank, so only they may see him.

@@ -1,10 +1,12 @@
 /**
  * Rows derived from the rest of the demo world, computed last so they agree with it: each
  * customer's achievement progress (unlocked at the moment the target was reached) and the
- * profile_stats counters, exactly as lib/customer-profile/stats.ts keeps them: jobs by state, the
- * histogram of visible reviews (reviews_received is its sum), and last_active_at as the latest of
- * joining, posting, booking, a message sent, a cancellation by the customer, a dispute and an order;
- * and the jobs each customer posted per category (profile_job_categories).
+ * profile_stats counters as lib/customer-profile/stats-definition.ts defines them (the stats
+ * oracle holds this to it): jobs posted and completed, cancellations split by who cancelled and
+ * whether a provider was booked, the histogram of visible reviews (reviews_received is its sum),
+ * and last_active_at as the latest of joining, posting, booking, a message sent, a cancellation by
+ * the customer, a dispute and an order; and the jobs each customer posted per category
+ * (profile_job_categories).
  */
 import { ACHIEVEMENTS, type AchievementCode } from "./engagement";
 import type { People } from "./people";
@@ -19,7 +21,11 @@ export function buildStats(ctx: Ctx, people: People) {
     string,
     Events & {
       posted: number;
+      /** Cancelled by the customer after booking a provider: the only cancellations held against them. */
       cancelled: number;
+      /** Cancelled by the customer before booking anyone. */
+      withdrawn: number;
+      cancelledByProvider: number;
       orders: number;
       spentUsd: number;
       active: Date[];
@@ -40,6 +46,8 @@ export function buildStats(ctx: Ctx, people: People) {
       connector: [],
       posted: 0,
       cancelled: 0,
+      withdrawn: 0,
+      cancelledByProvider: 0,
       orders: 0,
       spentUsd: 0,
       active: [c.createdAt],
@@ -50,6 +58,7 @@ export function buildStats(ctx: Ctx, people: People) {
   const of = (customerId: string | null | undefined) => byCustomer.get(customerId!)!;
 
   const customerOfJob = new Map<string, string>();
+  const bookedJobs = new Set(world.bookings.map((booking) => booking.jobId));
   for (const job of world.jobs) {
     const e = of(job.customerId);
     customerOfJob.set(job.id!, job.customerId);
@@ -61,7 +70,11 @@ export function buildStats(ctx: Ctx, people: People) {
       e.jobs_completed_5.push(job.completedAt);
       e.jobs_completed_20.push(job.completedAt);
     }
-    if (job.status === "cancelled") e.cancelled++;
+    if (job.status === "cancelled" && job.cancelledBy === "provider") e.cancelledByProvider++;
+    if (job.status === "cancelled" && job.cancelledBy === "customer") {
+      if (bookedJobs.has(job.id!)) e.cancelled++;
+      else e.withdrawn++;
+    }
     if (job.cancelledBy === "customer") e.active.push(job.cancelledAt!);
   }
   for (const booking of world.bookings) {
@@ -111,6 +124,8 @@ export function buildStats(ctx: Ctx, people: People) {
       jobsPosted: e.posted,
       jobsCompleted: e.jobs_completed_5.length,
       jobsCancelled: e.cancelled,
+      jobsWithdrawn: e.withdrawn,
+      jobsCancelledByProvider: e.cancelledByProvider,
       reviewsReceived: e.reviews_10.length,
       rating1Count: e.ratings[0],
       rating2Count: e.ratings[1],

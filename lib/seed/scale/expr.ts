@@ -35,6 +35,7 @@ export const S = {
   appMessage: 24,
   appTime: 25,
   bookTime: 26,
+  jobCancelBooked: 27,
   rating: 30,
   comment: 31,
   hidden: 32,

@@ -7,11 +7,13 @@
  * Shape per customer: 5 jobs (66% completed, 10% booked, 12% open, 12% cancelled); each
  * completed job is reviewed by 2-4 distinct provider businesses (the booked one plus
  * co-providers, which keeps customer_reviews' (job, provider) key unique at ~10 reviews per
- * customer); one accepted application and a booking per booked or completed job, 0-2 pending
- * applications per open job; provider_interactions for every reviewer (job_completed), every
- * booking and every pending application. Customer 1 is "the whale": N/400 extra completed jobs
- * with 4 reviews each (10,000 reviews at N = 1M), for deep-pagination benchmarks. profile_stats is
- * aggregated last from the loaded rows, with the meaning lib/customer-profile/stats.ts keeps live.
+ * customer); one accepted application and a booking per booked or completed job and per half of
+ * the cancelled ones (cancelled after booking, by either side; the unbooked half withdrawn by the
+ * customer), 0-2 pending applications per open job; provider_interactions for every reviewer
+ * (job_completed), every booking and every pending application. Customer 1 is "the whale": N/400 extra completed jobs
+ * with 4 reviews each (10,000 reviews at N = 1M), for deep-pagination benchmarks. profile_stats and
+ * profile_job_categories are loaded last from these rows, by the definition the live counters are
+ * held to (lib/customer-profile/stats-definition.ts, called from ../scale.ts).
  */
 import { FIRST_NAMES, JOB_CATEGORIES, JOB_DESCRIPTIONS, LAST_NAMES, REVIEW_COMMENTS } from "@/lib/seed/catalog";
 import { ANCHOR, type Expr, lit, minutesBefore, plusMinutes, S, textArray } from "./expr";
@@ -177,12 +179,21 @@ export class Statements {
     const age = `case st when 'open' then ${e.pick("j", S.jobAge, 14 * 1440)}
       when 'booked' then 1440 + ${e.pick("j", S.jobAge, 20 * 1440)}
       else 20 * 1440 + ${e.pick("j", S.jobAge, `(${this.customerAgeDays("c")} - 25) * 1440`)} end`;
-    return `(select j, c, st, cat, p0, nrev, napp, created_at, scheduled_for,
+    const bookedAt = plusMinutes(
+      plusMinutes("created_at", `30 + ${e.pick("j * 4", S.appTime, 600)}`),
+      `60 + ${e.pick("j", S.bookTime, 1380)}`,
+    );
+    // Whether a provider was booked: booked and completed jobs, and half the cancelled ones.
+    const booked = `(st in ('booked', 'completed') or (st = 'cancelled' and ${e.unit("j", S.jobCancelBooked)} < 0.5))`;
+    // A booked job is called off at least an hour after its booking.
+    const cancelledAt = plusMinutes("created_at", `1440 + ${e.pick("j", S.jobCancel, 4 * 1440)}`);
+    return `(select j, c, st, cat, p0, nrev, napp, created_at, scheduled_for, booked,
         case when st = 'completed' then ${plusMinutes("scheduled_for", `120 + ${e.pick("j", S.jobDone, 240)}`)} end as completed_at,
-        case when st = 'cancelled' then ${plusMinutes("created_at", `1440 + ${e.pick("j", S.jobCancel, 4 * 1440)}`)} end as cancelled_at,
-        ${plusMinutes(plusMinutes("created_at", `30 + ${e.pick("j * 4", S.appTime, 600)}`), `60 + ${e.pick("j", S.bookTime, 1380)}`)} as booked_at
+        case when st = 'cancelled' and booked then greatest(${cancelledAt}, ${plusMinutes(bookedAt, "60")})
+          when st = 'cancelled' then ${cancelledAt} end as cancelled_at,
+        ${bookedAt} as booked_at
       from (select *, ${plusMinutes("created_at", `2880 + ${e.pick("j", S.jobSchedule, 12 * 1440)}`)} as scheduled_for
-        from (select *, ${minutesBefore(age)} as created_at
+        from (select *, ${minutesBefore(age)} as created_at, ${booked} as booked
           from (select j, case when ${whale} then 1 else (j - 1) / ${JOBS_PER_CUSTOMER} + 1 end as c, ${status} as st,
               ${e.pick("j", S.jobCategory, JOB_CATEGORIES.length)} as cat,
               ${e.pick("j", S.provider, shape.providers)} as p0,
@@ -212,7 +223,8 @@ export class Statements {
          (${DESCRIPTIONS})[1 + ${e.pick("j", S.jobDesc, JOB_DESCRIPTIONS.length)}],
          case when ${e.unit("j", S.jobBudgetNull)} < 0.1 then null else (6 + ${e.pick("j", S.jobBudget, 55)}) * 500 end,
          'USD', scheduled_for, st::job_status, completed_at, cancelled_at,
-         case when st = 'cancelled' then (case when ${e.unit("j", S.jobCancelBy)} < 0.7 then 'customer' else 'provider' end)::party_role end,
+         -- Only a booked job can be cancelled by its provider; half of those are.
+         case when st = 'cancelled' then (case when not booked or ${e.unit("j", S.jobCancelBy)} < 0.5 then 'customer' else 'provider' end)::party_role end,
          created_at, coalesce(completed_at, cancelled_at, created_at)
        from ${base}`,
     );
@@ -229,7 +241,7 @@ export class Statements {
          ${this.ownerUser(this.provider("i"))}, (${APPLICATION_MESSAGES})[1 + ${e.pick("j * 4 + i", S.appMessage, 4)}],
          (case when st = 'open' then 'pending' else 'accepted' end)::application_status, ${this.appliedAt("i")}, ${this.appliedAt("i")}
        from ${base}
-       cross join lateral generate_series(0, case when st in ('booked', 'completed') then 0 when st = 'open' then napp - 1 else -1 end) i`,
+       cross join lateral generate_series(0, case when booked then 0 when st = 'open' then napp - 1 else -1 end) i`,
     );
   }
 
@@ -242,7 +254,7 @@ export class Statements {
         `insert into bookings (id, job_id, application_id, provider_business_id, customer_id, created_at)
        select ${e.uid("booking", "j")}, ${e.uid("job", "j")}, ${e.uid("application", "j * 4")}, ${e.uid("business", "p0 + 1")},
          ${e.uid("customer", "c")}, booked_at
-       from ${base} where st in ('booked', 'completed')`,
+       from ${base} where booked`,
     );
   }
 
@@ -288,44 +300,11 @@ export class Statements {
          from ${base} cross join lateral generate_series(0, nrev - 1) i where st = 'completed'
        union all
        select ${cols("j * 8 + 4", "p0 + 1", "booking", "booked_at")}
-         from ${base} where st in ('booked', 'completed')
+         from ${base} where booked
        union all
        select ${cols("j * 8 + 5 + i", this.provider("i"), "job_application", this.appliedAt("i"))}
          from ${base} cross join lateral generate_series(0, napp - 1) i where st = 'open'`,
     );
-  }
-
-  /**
-   * Every customer's counters and per-category job counts, aggregated from the rows loaded before
-   * them (each aggregate is one hash pass over its table, cheaper than N/chunk range scans without
-   * indexes).
-   * Same meaning as lib/customer-profile/stats.ts: reviews_received and the histogram count visible
-   * reviews; last_active_at is the latest of joining, posting, booking, cancelling and disputing
-   * (the scale world has no messages or orders).
-   */
-  profileStats(): string[] {
-    const histogram = [1, 2, 3, 4, 5]
-      .map((r) => `count(*) filter (where is_visible and rating = ${r})::int as r${r}`)
-      .join(", ");
-    return [
-      `insert into profile_stats (customer_id, jobs_posted, jobs_completed, jobs_cancelled, reviews_received,
-         rating1_count, rating2_count, rating3_count, rating4_count, rating5_count, last_active_at, computed_at)
-       select c.id, coalesce(j.posted, 0), coalesce(j.completed, 0), coalesce(j.cancelled, 0), coalesce(r.n, 0),
-         coalesce(r.r1, 0), coalesce(r.r2, 0), coalesce(r.r3, 0), coalesce(r.r4, 0), coalesce(r.r5, 0),
-         greatest(c.created_at, j.last_posted, j.last_cancelled, b.last_booked, r.last_disputed), ${ANCHOR}
-       from customers c
-       left join (select customer_id, count(*)::int as posted,
-           count(*) filter (where status = 'completed')::int as completed,
-           count(*) filter (where status = 'cancelled')::int as cancelled,
-           max(created_at) as last_posted,
-           max(cancelled_at) filter (where cancelled_by = 'customer') as last_cancelled
-         from jobs group by customer_id) j on j.customer_id = c.id
-       left join (select customer_id, max(created_at) as last_booked from bookings group by customer_id) b on b.customer_id = c.id
-       left join (select customer_id, count(*) filter (where is_visible)::int as n, ${histogram}, max(disputed_at) as last_disputed
-         from customer_reviews group by customer_id) r on r.customer_id = c.id`,
-      `insert into profile_job_categories (customer_id, category, jobs)
-       select customer_id, category, count(*)::int from jobs group by customer_id, category`,
-    ];
   }
 
   /** CRM records (a..b) as a derived table `cb`; business skewed so a few businesses are large. */
