@@ -142,60 +142,30 @@ export async function seedScale(db: Database, options: ScaleOptions): Promise<Sc
       step(shape.providers);
       return count;
     });
-    await phase(
-      "users & customers",
-      customers,
-      "customers",
-      ranged(tx, customers, (a, b) => statements.customers(a, b)),
-    );
-    await phase(
-      "jobs",
-      customers,
-      "customers",
-      ranged(tx, customers, (a, b) => statements.jobs(a, b)),
-    );
-    await phase(
-      "applications",
-      customers,
-      "customers",
-      ranged(tx, customers, (a, b) => statements.applications(a, b)),
-    );
-    await phase(
-      "bookings",
-      customers,
-      "customers",
-      ranged(tx, customers, (a, b) => statements.bookings(a, b)),
-    );
-    await phase(
-      "reviews",
-      customers,
-      "customers",
-      ranged(tx, customers, (a, b) => statements.reviews(a, b)),
-    );
-    await phase(
-      "interactions",
-      customers,
-      "customers",
-      ranged(tx, customers, (a, b) => statements.interactions(a, b)),
-    );
+    // Per customer, in chunks, in the order the foreign keys (restored below) will expect.
+    const perCustomer = [
+      ["users & customers", (a: number, b: number) => statements.customers(a, b)],
+      ["jobs", (a: number, b: number) => statements.jobs(a, b)],
+      ["applications", (a: number, b: number) => statements.applications(a, b)],
+      ["bookings", (a: number, b: number) => statements.bookings(a, b)],
+      ["reviews", (a: number, b: number) => statements.reviews(a, b)],
+      ["interactions", (a: number, b: number) => statements.interactions(a, b)],
+    ] as const;
+    for (const [name, build] of perCustomer) {
+      await phase(name, customers, "customers", ranged(tx, customers, build));
+    }
     await phase("profile stats", customers, "customers", async (step) => {
       let count = 0;
       for (const [table, statement] of profileStatsLoad()) count += await exec(tx, statement, table);
       step(customers);
       return count;
     });
-    await phase(
-      "crm customers",
-      shape.crmCustomers,
-      "records",
-      ranged(tx, shape.crmCustomers, (a, b) => statements.crmCustomers(a, b)),
-    );
-    await phase(
-      "purchases",
-      shape.crmCustomers,
-      "records",
-      ranged(tx, shape.crmCustomers, (a, b) => statements.purchases(a, b)),
-    );
+    for (const [name, build] of [
+      ["crm customers", (a: number, b: number) => statements.crmCustomers(a, b)],
+      ["purchases", (a: number, b: number) => statements.purchases(a, b)],
+    ] as const) {
+      await phase(name, shape.crmCustomers, "records", ranged(tx, shape.crmCustomers, build));
+    }
 
     const { keysAndIndexes, foreignKeys } = recreateStatements(ddl);
     await phase("keys & indexes", keysAndIndexes.length, "indexes", async (step) => {
