@@ -17,6 +17,7 @@ import {
   type InvitationPreviewDto,
   invitationPreviewDto,
 } from "./dto";
+import { recordMemberAdded } from "./mutations";
 import { hashInvitationToken } from "./tokens";
 
 /** What the link invites to, for the invitation page; anyone holding the token may read it. */
@@ -84,20 +85,12 @@ export async function acceptInvitation(db: Database, actor: Actor, token: string
       after: accepted,
     });
     if (joinedNow.length > 0) {
-      await recordChange(tx, user, {
+      await recordMemberAdded(tx, user, {
         businessId,
-        entity: { type: "membership", id: user.userId },
-        action: "create",
-        after: { role: invitation.role },
-        event: {
-          type: "v1.staff.added",
-          data: {
-            user_id: user.userId,
-            role: invitation.role,
-            via: "invitation",
-            added_by: invitation.invitedByUserId,
-          },
-        },
+        userId: user.userId,
+        role: invitation.role,
+        via: "invitation",
+        addedBy: invitation.invitedByUserId,
       });
     }
     const [joined] = await tx

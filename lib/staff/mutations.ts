@@ -11,7 +11,7 @@ import type { Database } from "@/db/client";
 import { invitations, memberships, users, type StaffRole } from "@/db/schema";
 import { emailMatches } from "@/lib/accounts/email";
 import { recordChange } from "@/lib/audit/record";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor, UserActor } from "@/lib/auth/actor";
 import { assertCanAssignRole, assertCanChangeMember, requireBusiness } from "@/lib/authz/policy";
 import { conflict, notFound } from "@/lib/errors";
 import { type AddStaffResultDto, memberRoleDto, type MemberRoleDto, addStaffResultDto } from "./dto";
@@ -40,20 +40,12 @@ export async function addStaff(
         .onConflictDoNothing()
         .returning({ userId: memberships.userId });
       if (added.length === 0) throw conflict("That person is already a member of this business.", "already_a_member");
-      await recordChange(tx, user, {
+      await recordMemberAdded(tx, user, {
         businessId,
-        entity: { type: "membership", id: account.id },
-        action: "create",
-        after: { role: input.role },
-        event: {
-          type: "v1.staff.added",
-          data: {
-            user_id: account.id,
-            role: input.role,
-            via: "direct",
-            added_by: user.userId,
-          },
-        },
+        userId: account.id,
+        role: input.role,
+        via: "direct",
+        addedBy: user.userId,
       });
       return addStaffResultDto.parse({ status: "member_added", user_id: account.id, role: input.role });
     }
@@ -195,4 +187,25 @@ async function ownerCount(tx: Database, businessId: string): Promise<number> {
     .from(memberships)
     .where(and(eq(memberships.businessId, businessId), eq(memberships.role, "owner")));
   return row?.n ?? 0;
+}
+
+/**
+ * A new membership's record: its audit row and v1.staff.added, whether the person was added by a
+ * member (`direct`) or joined by accepting an invitation (`invitation`, added by its inviter).
+ */
+export async function recordMemberAdded(
+  tx: Database,
+  actor: UserActor,
+  added: { businessId: string; userId: string; role: StaffRole; via: "direct" | "invitation"; addedBy: string | null },
+): Promise<void> {
+  await recordChange(tx, actor, {
+    businessId: added.businessId,
+    entity: { type: "membership", id: added.userId },
+    action: "create",
+    after: { role: added.role },
+    event: {
+      type: "v1.staff.added",
+      data: { user_id: added.userId, role: added.role, via: added.via, added_by: added.addedBy },
+    },
+  });
 }
