@@ -59,7 +59,7 @@ async function buildWorld(db: Database) {
   const a = await newProvider(db);
   const b = await newProvider(db);
   const admin = await newAdmin(db);
-  const job = (title: string) => ({ title, category: "Painting", description: "One wall." });
+  const job = (title: string) => ({ title, category: "Painting" as const, description: "One wall." });
 
   const { job_id: openJob } = await postJob(db, cara.actor, job("Open"));
   const { job_id: openJob2 } = await postJob(db, cora.actor, job("Open too"));
