@@ -14,7 +14,7 @@ import { encode, type JWT } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
-import { auditLog, sessions, users } from "@/db/schema";
+import { auditLog, sessions, type users } from "@/db/schema";
 import { baseAuthConfig } from "@/lib/auth/config.base";
 import { hashPassword } from "@/lib/auth/password";
 import { testDatabase, type TestDatabase } from "@/test/db";
