@@ -60,7 +60,8 @@ vi.mock("next-auth", async () => {
 });
 
 const { authorizeCredentials } = await import("@/lib/auth");
-const { decodeSessionToken } = await import("@/lib/auth/session");
+const { decodeSessionToken, sessionOf } = await import("@/lib/auth/session");
+const { resolveSessionActor } = await import("@/lib/auth/resolve-actor");
 const { requirePageActor } = await import("@/lib/auth/page");
 const me = await import("@/app/api/me/route");
 const mySessions = await import("@/app/api/me/sessions/route");
@@ -262,6 +263,29 @@ describe("a copied session cookie", () => {
       const [bobs] = await db.select().from(sessions).where(eq(sessions.userId, bob.id));
       const borrowed = await encode({ token: { uid: ada.id, sid: bobs!.id }, secret: state.secret, salt: COOKIE });
       expect(await statusOfMe(`${COOKIE}=${borrowed}`)).toBe(401);
+    }));
+});
+
+describe("the per-request cost", () => {
+  it("stays one statement: the session is checked in the actor's own query, live or ended", () =>
+    inTransaction(async (db) => {
+      const ada = await person(db);
+      const cookie = await signIn(ada.email);
+      const session = (await sessionOf(new Headers({ cookie, "x-forwarded-proto": "http" })))!;
+      const statements = vi.spyOn(db._.session, "prepareQuery");
+      try {
+        expect((await resolveSessionActor(db, session)).kind).toBe("user");
+        expect(statements).toHaveBeenCalledTimes(1);
+        await db
+          .update(sessions)
+          .set({ revokedAt: sql`now()` })
+          .where(eq(sessions.id, session.sessionId));
+        statements.mockClear();
+        expect((await resolveSessionActor(db, session)).kind).toBe("anonymous");
+        expect(statements).toHaveBeenCalledTimes(1);
+      } finally {
+        statements.mockRestore();
+      }
     }));
 });
 
