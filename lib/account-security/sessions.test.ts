@@ -27,6 +27,7 @@ const state = vi.hoisted(() => ({
   authConfig: null as unknown as () => {
     providers: { options?: { authorize?: (input: unknown, req: Request) => Promise<unknown> } }[];
     events: { signOut: (message: { token: unknown }) => Promise<void> };
+    callbacks: { jwt: (params: { token: unknown; user?: unknown }) => Promise<unknown> };
   },
 }));
 vi.mock("@/lib/env", async (importOriginal) => ({
@@ -263,6 +264,19 @@ describe("a copied session cookie", () => {
       const [bobs] = await db.select().from(sessions).where(eq(sessions.userId, bob.id));
       const borrowed = await encode({ token: { uid: ada.id, sid: bobs!.id }, secret: state.secret, salt: COOKIE });
       expect(await statusOfMe(`${COOKIE}=${borrowed}`)).toBe(401);
+    }));
+});
+
+describe("Auth.js's own session endpoint", () => {
+  it("answers no session for an ended one (and so clears its cookie) instead of its claims", () =>
+    inTransaction(async (db) => {
+      const ada = await person(db);
+      const cookie = await signIn(ada.email);
+      const token = await decodeSessionToken({ token: cookie.split("=")[1]!, secret: state.secret, salt: COOKIE });
+      const endpointJwt = () => state.authConfig().callbacks.jwt({ token });
+      expect(await endpointJwt()).toMatchObject({ uid: ada.id, sid: token!.sid });
+      await call(mySessions.DELETE, "DELETE", "/api/me/sessions", cookie);
+      expect(await endpointJwt()).toBeNull();
     }));
 });
 

@@ -4,9 +4,9 @@
  * An ended session is refused by the very next request (lib/auth/resolve-actor.ts).
  */
 import "server-only";
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { sessions } from "@/db/schema";
+import { sessions, users } from "@/db/schema";
 import { SESSION_MAX_AGE_SECONDS } from "./config.base";
 
 const USER_AGENT_CHARS = 200;
@@ -40,4 +40,22 @@ export async function endSessionsOf(db: Database, userId: string, except?: strin
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), except ? ne(sessions.id, except) : undefined))
     .returning({ id: sessions.id });
   return ended.length;
+}
+
+/** Whether the session is live for a request: not ended, not expired, its account not suspended. */
+export async function isSessionLive(db: Database, userId: string, sessionId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.id, sessionId),
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql`now()`),
+        isNull(users.suspendedAt),
+      ),
+    );
+  return row !== undefined;
 }
