@@ -280,6 +280,27 @@ describe("Auth.js's own session endpoint", () => {
     }));
 });
 
+describe("retention", () => {
+  it("deletes sessions a month after they ended or expired, and no live one", () =>
+    inTransaction(async (db) => {
+      const { pruneEndedSessions } = await import("@/lib/auth/sessions");
+      const ada = await person(db);
+      const ago = (days: number) => sql`now() - make_interval(days => ${days})`;
+      const rows = await db
+        .insert(sessions)
+        .values([
+          { userId: ada.id, expiresAt: sql`now() + interval '1 day'` },
+          { userId: ada.id, expiresAt: sql`now() + interval '1 day'`, revokedAt: ago(2) },
+          { userId: ada.id, expiresAt: sql`now() + interval '1 day'`, revokedAt: ago(31) },
+          { userId: ada.id, expiresAt: ago(31) },
+        ])
+        .returning({ id: sessions.id });
+      await pruneEndedSessions(db, new Date(Date.now() - 30 * 86_400_000));
+      const left = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, ada.id));
+      expect(left.map((r) => r.id).sort()).toEqual([rows[0]!.id, rows[1]!.id].sort());
+    }));
+});
+
 describe("the per-request cost", () => {
   it("stays one statement: the session is checked in the actor's own query, live or ended", () =>
     inTransaction(async (db) => {

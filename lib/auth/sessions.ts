@@ -4,7 +4,7 @@
  * An ended session is refused by the very next request (lib/auth/resolve-actor.ts).
  */
 import "server-only";
-import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { sessions, users } from "@/db/schema";
 import { SESSION_MAX_AGE_SECONDS } from "./config.base";
@@ -58,4 +58,17 @@ export async function isSessionLive(db: Database, userId: string, sessionId: str
       ),
     );
   return row !== undefined;
+}
+
+/**
+ * The retention job's part (lib/cron/retention.ts): sessions that ended (signed out, revoked or
+ * expired) before `cutoff` are deleted; they can never be used again and their User-Agent is of no
+ * further use. Returns how many.
+ */
+export async function pruneEndedSessions(db: Database, cutoff: Date): Promise<number> {
+  const deleted = await db
+    .delete(sessions)
+    .where(or(lt(sessions.revokedAt, cutoff), lt(sessions.expiresAt, cutoff)))
+    .returning({ id: sessions.id });
+  return deleted.length;
 }
