@@ -60,8 +60,6 @@ export async function authorizeCredentials(input: Partial<Record<string, unknown
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...baseAuthConfig,
   secret: authSecret(),
-  // Into our JSON logs; a refused password is an everyday event, not an error with a stack.
-  // Auth.js names an error after its class (InvalidCredentials, ...); `type` is the family.
   callbacks: {
     ...baseAuthConfig.callbacks,
     // At sign-in (with `user`) as the base config does. Otherwise this is Auth.js's own session
@@ -82,6 +80,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (token?.uid && token.sid) await endSession(await getDb(), token.uid, token.sid);
     },
   },
+  // Into our JSON logs; a refused password is an everyday event, not an error with a stack.
+  // Auth.js names an error after its class (InvalidCredentials, ...); `type` is the family.
   logger: {
     error: (error) =>
       (error as { type?: string }).type === "CredentialsSignin"
