@@ -1,3 +1,5 @@
+import { requestProtocol } from "./client-ip";
+
 /** Where the caller reached us (behind Vercel's or any proxy's X-Forwarded-* headers), for links and cookies. */
 function forwarded(h: Headers, name: string): string | undefined {
   return h.get(name)?.split(",")[0]?.trim() || undefined;
@@ -11,5 +13,5 @@ export function originFromHeaders(h: Headers): string {
 
 /** Secure cookies are dropped over plain http (local `next start`), so mark them only behind TLS. */
 export function isHttps(h: Headers): boolean {
-  return forwarded(h, "x-forwarded-proto") === "https";
+  return requestProtocol(h) === "https";
 }
