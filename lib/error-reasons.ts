@@ -14,6 +14,10 @@ export const REASONS = {
     status: 400,
     description: "A signed request (a webhook) whose signature does not verify against its exact body.",
   },
+  body_aborted: {
+    status: 400,
+    description: "The client stopped sending the request body before it ended (an aborted upload).",
+  },
 
   // 403: who the caller is does not allow it (lib/authz decides, except where noted).
   not_a_member: {
