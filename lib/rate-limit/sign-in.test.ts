@@ -200,6 +200,45 @@ describe("POST /api/auth/callback/credentials", () => {
     expect((await refused.json()).error.trace_id).toBe("auth-trace-1");
   });
 
+  it("refuses a body over the cap with 413 before Auth.js reads it, declared or streamed without a length", async () => {
+    const { SIGN_IN_BODY_LIMIT } = await import("@/app/api/auth/[...nextauth]/route");
+    const declared = await post(uniqueIp(), { email: uniqueEmail(), password: "a".repeat(SIGN_IN_BODY_LIMIT) });
+    expect(declared.status).toBe(413);
+    expect((await declared.json()).error.code).toBe("payload_too_large");
+
+    // A chunked body: 64 KiB chunks for ever (100 MB and more); the read stops just past the cap.
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 64 * 1024;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(0x61));
+      },
+    });
+    const streamed = await POST(
+      new NextRequest("http://localhost/api/auth/callback/credentials", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": uniqueIp() },
+        body: endless,
+        duplex: "half",
+      } as ConstructorParameters<typeof NextRequest>[1]),
+    );
+    expect(streamed.status).toBe(413);
+    expect(pulled).toBeLessThanOrEqual(4 * 64 * 1024);
+    expect(state.authJsPost).not.toHaveBeenCalled();
+  });
+
+  it("hands Auth.js the very bytes that were sent, read once", async () => {
+    const email = uniqueEmail();
+    let seen = "";
+    state.authJsPost = vi.fn(async (req: Request) => {
+      seen = await req.text();
+      return new Response(null, { status: 302 });
+    });
+    expect((await post(uniqueIp(), { email, password: PASSWORD })).status).toBe(302);
+    expect(new URLSearchParams(seen).get("email")).toBe(email);
+    expect(new URLSearchParams(seen).get("password")).toBe(PASSWORD);
+  });
+
   it("passes other Auth.js posts through untouched", async () => {
     const ip = uniqueIp();
     for (let i = 0; i < perIp.points; i++) await chargeSignInAttempt(t.db, { ip, email: uniqueEmail() });
