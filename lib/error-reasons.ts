@@ -20,6 +20,11 @@ export const REASONS = {
   },
 
   // 403: who the caller is does not allow it (lib/authz decides, except where noted).
+  cross_origin: {
+    status: 403,
+    description:
+      "A change (POST, PUT, PATCH, DELETE) sent from another site's page: its Origin header is not this site (lib/http/origin.ts).",
+  },
   not_a_member: {
     status: 403,
     description:
