@@ -132,7 +132,7 @@ export function route<P extends Shape = undefined, Q extends Shape = undefined, 
       } catch (error) {
         response = errorResponse(error, requestContext.traceId, req);
       }
-      response = withContextHeaders(response, requestContext);
+      response = withContextHeaders(response, requestContext, req);
       const seconds = (performance.now() - started) / 1000;
       observeRequest({ method: req.method, pathname: req.nextUrl.pathname }, response.status, seconds);
       if (log.isLevelEnabled("debug")) {
