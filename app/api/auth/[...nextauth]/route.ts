@@ -2,7 +2,8 @@
  * Auth.js endpoints: csrf, session, sign-in callback (credentials), sign-out. Every POST body is
  * read here first, capped at SIGN_IN_BODY_LIMIT (413) and its deadline (408), and Auth.js gets a
  * copy of those bytes: it would otherwise read a form of any size into memory. A credentials POST
- * from an IP already blocked for that email (or altogether) is then answered 429, before Auth.js
+ * from an IP already blocked for that email (or altogether), or for an account in its backoff from a
+ * device the account does not know, is then answered 429, before Auth.js
  * parses it or hashes anything; the check only reads the counters, as authorize charges them.
  * Both methods answer through traced(), so their responses carry x-request-id like every API's.
  */
@@ -10,6 +11,7 @@ import "server-only";
 import { NextRequest } from "next/server";
 import { getDb } from "@/lib/db";
 import { handlers } from "@/lib/auth";
+import { isKnownDevice } from "@/lib/auth/device";
 import { rateLimited } from "@/lib/errors";
 import { readBytes } from "@/lib/http/body";
 import { clientIp } from "@/lib/http/client-ip";
@@ -33,7 +35,9 @@ export function POST(req: NextRequest): Promise<Response> {
       body: bytes as Uint8Array<ArrayBuffer>,
     });
     if (req.nextUrl.pathname.endsWith("/callback/credentials")) {
-      const block = await signInBlock(await getDb(), { ip: clientIp(req.headers), email: emailOf(req, bytes) });
+      const email = emailOf(req, bytes);
+      const knownDevice = email !== undefined && isKnownDevice(req.headers, email);
+      const block = await signInBlock(await getDb(), { ip: clientIp(req.headers), email, knownDevice });
       if (block) {
         metrics.authFailures.inc({ reason: "rate_limited" });
         metrics.rateLimitRefusals.inc({ policy: "signIn" });
