@@ -42,6 +42,7 @@ import { consume, type PolicyName } from "@/lib/rate-limit";
 import { isBodyReader, json, type BodyReader } from "./bodies";
 import { clientIp } from "./client-ip";
 import { errorResponse } from "./error-response";
+import { checkOrigin } from "./origin";
 import { checkStatementTimeout, withStatementTimeout } from "./statement-timeout";
 import { withContextHeaders } from "./traced";
 
@@ -105,6 +106,7 @@ export function route<P extends Shape = undefined, Q extends Shape = undefined, 
       const started = performance.now();
       let response: Response;
       try {
+        if (!signer) checkOrigin(req); // CSRF: a change from another site's page is refused (./origin.ts)
         // A signature is the caller's credentials: verified first, and no session is read.
         const signedBody = signer ? await body!.read(req) : undefined;
         const actor = signer ? systemActor(signer) : await getActor();
@@ -135,7 +137,7 @@ export function route<P extends Shape = undefined, Q extends Shape = undefined, 
       } catch (error) {
         response = errorResponse(error, requestContext.traceId, req);
       }
-      response = withContextHeaders(response, requestContext);
+      response = withContextHeaders(response, requestContext, req);
       const seconds = (performance.now() - started) / 1000;
       observeRequest({ method: req.method, pathname: req.nextUrl.pathname }, response.status, seconds);
       if (log.isLevelEnabled("debug")) {
