@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const JOB = { title: "Fix the tap", category: "Plumbing", description: "It drips." };
+const JOB = { title: "Fix the tap", category: "Plumbing" as const, description: "It drips." };
 
 async function completedJobs(db: Database, cara: CustomerPerson, provider: ProviderPerson, n: number) {
   for (let i = 0; i < n; i++) {

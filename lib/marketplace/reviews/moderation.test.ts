@@ -35,6 +35,7 @@ import { completeJob } from "@/lib/marketplace/jobs/mutations";
 import { getJob } from "@/lib/marketplace/jobs/queries";
 import { moderationPageDto, type ModerationPageDto } from "./dto";
 import { type ModerationStatus } from "./inputs";
+import { type JobCategory } from "@/lib/marketplace/jobs/categories";
 import { disputeReview, reviewCustomer } from "./mutations";
 
 const { as, callRoute, parsedBody, routeDatabase, walkPages } = await vi.hoisted(() => import("@/test/route-harness"));
@@ -76,7 +77,7 @@ async function reviewedJob(
   db: Database,
   customer: CustomerPerson,
   provider: ProviderPerson,
-  review: { title?: string; category?: string; rating?: number; comment: string; dispute?: string },
+  review: { title?: string; category?: JobCategory; rating?: number; comment: string; dispute?: string },
 ): Promise<Made> {
   const { jobId } = await bookedJob(db, customer, provider, {
     title: review.title ?? "Paint the hallway",
