@@ -1,5 +1,6 @@
 /** What the account-security routes and forms accept. */
 import { z } from "zod";
+import { id } from "@/lib/inputs";
 
 /** The new password follows registration's rule (lib/accounts/inputs.ts). */
 export const changePasswordInput = z.object({
@@ -8,7 +9,7 @@ export const changePasswordInput = z.object({
 });
 export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 
-export const userParams = z.object({ userId: z.uuid() });
+export const userParams = z.object({ userId: id() });
 
 export const suspensionInput = z.object({ suspended: z.boolean() });
 export type SuspensionInput = z.infer<typeof suspensionInput>;

@@ -25,7 +25,7 @@ describe("the booked provider's id", () => {
       const loser = await newProvider(db);
       const { job_id: jobId } = await postJob(db, customer.actor, {
         title: "Tile the bathroom",
-        category: "Tiling",
+        category: "Handyman",
         description: "About six square metres.",
       });
       const won = await applyToJob(db, winner.actor, jobId, { message: "Free on Monday." });
