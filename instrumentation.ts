@@ -2,10 +2,13 @@
  * Runs once when the server starts: opens the database, applies pending migrations and, on the
  * embedded database's first start, seeds the demo world, all before the first request is served.
  * A long-lived server (not Vercel's functions, which cron drives) then relays domain events to the
- * broker continuously.
+ * broker continuously. It also stamps each request with its socket's peer address, which route
+ * handlers cannot otherwise see (lib/http/peer.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before any request: the socket's peer on every request's headers (lib/http/peer.ts).
+  (await import("./lib/http/peer")).installPeerHeaders();
   const { getDb } = await import("./lib/db");
   const { env } = await import("./lib/env");
   const { log } = await import("./lib/log");

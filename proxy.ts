@@ -1,7 +1,8 @@
 /**
  * The proxy (Next 16's middleware) runs before every page, for two things only:
  * 1. A Content-Security-Policy with a fresh nonce (lib/http/security-headers.ts). It is set on the
- *    request too, which is where Next reads the nonce to stamp its own scripts.
+ *    request too, which is where Next reads the nonce to stamp its own scripts. Over https (as
+ *    TRUST_PROXY says to tell), Strict-Transport-Security too; API responses get it from route().
  * 2. Anonymous visitors of the signed-in areas go to /signin?callbackUrl=<path>. It reads the JWT
  *    and nothing else: no database, no authorization. Real checks live in the pages
  *    (lib/auth/page.ts) and data functions (lib/authz/policy.ts); API routes never come here.
@@ -13,7 +14,8 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { authSecret, env } from "@/lib/env";
-import { newNonce, pageContentSecurityPolicy } from "@/lib/http/security-headers";
+import { requestProtocol } from "@/lib/http/client-ip";
+import { newNonce, pageContentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
 
 const SIGNED_IN_AREAS = /^\/(home|me|jobs|provider|crm|admin|business)(\/|$)/;
 
@@ -29,6 +31,7 @@ export async function proxy(req: NextRequest) {
   headers.set("content-security-policy", csp);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set("content-security-policy", csp);
+  if (requestProtocol(req.headers) === "https") res.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
   return res;
 }
 

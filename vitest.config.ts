@@ -21,7 +21,9 @@ export default defineConfig({
       extends: true,
       test: {
         name: driver,
-        env: { TEST_DRIVER: driver, LOG_LEVEL: "silent", SEED_ON_START: "false" },
+        // TRUST_PROXY=1: a test's X-Forwarded-For stands for what one appending proxy saw (its own
+        // address per test, test/factories.ts uniqueIp); tests of the default set it themselves.
+        env: { TEST_DRIVER: driver, LOG_LEVEL: "silent", SEED_ON_START: "false", TRUST_PROXY: "1" },
         include: ["lib/**/*.test.ts", "db/**/*.test.ts", "test/**/*.test.ts"],
         exclude: ["e2e/**", "node_modules/**"],
       },

@@ -41,6 +41,19 @@ const schema = z.object({
    */
   RATE_LIMIT_FACTOR: z.coerce.number().int().positive().default(1),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * Who tells us the client's address and protocol (lib/http/client-ip.ts): unset = the socket's
+   * peer (no header trusted); N = N proxies in front that append to X-Forwarded-For; "vercel".
+   */
+  TRUST_PROXY: optional.pipe(
+    z
+      .union([z.literal("vercel"), z.string().regex(/^\d+$/, 'a number of proxies or "vercel"').transform(Number)])
+      .pipe(z.union([z.literal("vercel"), z.number().int().min(0).max(10)]))
+      .optional(),
+  ),
+  /** The address people reach the app at, for links we send (invitations); default AUTH_URL, then localhost. */
+  PUBLIC_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  AUTH_URL: optional,
   /** Seeds the demo world into an empty embedded database on first start. */
   SEED_ON_START: z.enum(["true", "false"]).default("true"),
 });

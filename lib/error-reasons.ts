@@ -14,8 +14,17 @@ export const REASONS = {
     status: 400,
     description: "A signed request (a webhook) whose signature does not verify against its exact body.",
   },
+  body_aborted: {
+    status: 400,
+    description: "The client stopped sending the request body before it ended (an aborted upload).",
+  },
 
   // 403: who the caller is does not allow it (lib/authz decides, except where noted).
+  cross_origin: {
+    status: 403,
+    description:
+      "A change (POST, PUT, PATCH, DELETE) sent from another site's page: its Origin header is not this site (lib/http/origin.ts).",
+  },
   not_a_member: {
     status: 403,
     description:
@@ -52,6 +61,10 @@ export const REASONS = {
   not_applied: { status: 403, description: "A provider messages the customer only after applying to the job." },
   not_your_application: { status: 403, description: "Only the business that applied may withdraw the application." },
   not_your_thread: { status: 403, description: "A provider reads only its own conversation with the customer." },
+  own_account: {
+    status: 403,
+    description: "An administrator cannot suspend or reinstate their own account.",
+  },
   invitation_email_mismatch: {
     status: 403,
     description: "The invitation was sent to another email address: sign in as that account.",

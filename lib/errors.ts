@@ -15,6 +15,7 @@ export type ErrorCode =
   | "not_found"
   | "conflict"
   | "unprocessable"
+  | "request_timeout"
   | "payload_too_large"
   | "unsupported_media_type"
   | "rate_limited"
@@ -27,6 +28,7 @@ export const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  request_timeout: 408,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,

@@ -31,6 +31,7 @@ import { disputeReview, reviewCustomer } from "@/lib/marketplace/reviews/mutatio
 import { openApiDocument } from "@/lib/openapi/document";
 import { getProviderProfile } from "@/lib/provider-profile/profile";
 import { bookedJob, newAdmin, newCustomer, newProvider, writtenInTransaction } from "@/test/fixtures/marketplace";
+import { uniqueIp } from "@/test/factories";
 
 const { as, callRoute, routeDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
 const t = await routeDatabase();
@@ -110,7 +111,7 @@ async function world(db: Database) {
   await completeJob(db, cara.actor, done.jobId);
   const { review_id: reviewId } = await reviewCustomer(db, a.actor, done.jobId, { rating: 2, comment: "Late" });
   await disputeReview(db, cara.actor, done.jobId, reviewId, { reason: "Untrue" });
-  await getProviderProfile(db, a.actor, cara.customerId);
+  await getProviderProfile(db, a.actor, cara.customerId, uniqueIp());
   return { cara, a, admin, booked, done, reviewId };
 }
 

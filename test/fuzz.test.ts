@@ -36,6 +36,7 @@ import { getProviderProfile } from "@/lib/provider-profile/profile";
 import { JOB_CATEGORIES } from "@/lib/marketplace/jobs/categories";
 import { apiRoutes, type ApiRoute } from "@/test/api-routes";
 import { bookedJob, newAdmin, newCustomer, newProvider } from "@/test/fixtures/marketplace";
+import { uniqueIp } from "@/test/factories";
 
 const { as, callRoute, routeDatabase, useDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
 const t = await routeDatabase();
@@ -68,8 +69,8 @@ async function buildWorld(db: Database) {
   const booked = await bookedJob(db, cara, a, job("Booked"));
   await sendJobMessage(db, cara.actor, booked.jobId, { body: "When?", provider_business_id: a.businessId });
   await sendJobMessage(db, a.actor, booked.jobId, { body: "Monday." });
-  await getProviderProfile(db, a.actor, cara.customerId);
-  await getProviderProfile(db, b.actor, cara.customerId);
+  await getProviderProfile(db, a.actor, cara.customerId, uniqueIp());
+  await getProviderProfile(db, b.actor, cara.customerId, uniqueIp());
   const done = await bookedJob(db, cara, a, job("Done"));
   await completeJob(db, cara.actor, done.jobId);
   const { review_id: review } = await reviewCustomer(db, a.actor, done.jobId, { rating: 4, comment: "Fine" });

@@ -11,6 +11,7 @@ import { registerAccount } from "@/lib/accounts/register";
 import { clearBusinessChoice } from "@/lib/accounts/switch-business";
 import { action, type ActionResult } from "@/lib/actions/action";
 import { clientIp } from "@/lib/http/client-ip";
+import { isKnownDevice } from "./device";
 import { signInBlock } from "@/lib/rate-limit/sign-in";
 
 export type SignInState = { error: string } | null;
@@ -35,7 +36,9 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
 
 /** The wait comes from the limiter itself, so it is the real one, not a guess. */
 async function throttledMessage(email: string): Promise<string> {
-  const block = await signInBlock(await getDb(), { ip: clientIp(await headers()), email });
+  const requestHeaders = await headers();
+  const knownDevice = isKnownDevice(requestHeaders, email);
+  const block = await signInBlock(await getDb(), { ip: clientIp(requestHeaders), email, knownDevice });
   const minutes = Math.max(1, Math.ceil((block?.retryAfterSeconds ?? 60) / 60));
   return `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }

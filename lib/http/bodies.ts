@@ -16,12 +16,15 @@
  *   signature is the caller's credentials: route() reads no session and runs the handler as
  *   `systemActor(signer)`.
  *
+ * Each kind also has a deadline for the whole body to arrive (DEFAULT_DEADLINES, or the route's
+ * `deadlineMs`): a body trickled in slower is a 408, a body the client cut off a 400 `body_aborted`.
+ *
  * Server actions are capped at 256 KiB (next.config.ts), so uploads and imports come through
  * routes with one of these.
  */
 import type { z } from "zod";
 import { AppError, badRequest, unsupportedMediaType, validationError } from "@/lib/errors";
-import { readBody, readBytes } from "./body";
+import { readBody, readBytes, type ReadOptions } from "./body";
 
 const KIB = 1024;
 const MIB = 1024 * KIB;
@@ -33,6 +36,19 @@ export const DEFAULT_LIMITS = {
   // Stripe's events are a few KiB; an invoice with many lines is the large case.
   signed: 512 * KIB,
 } as const;
+
+const SECOND = 1000;
+
+/**
+ * How long each kind's whole body may take to arrive (./body.ts: 408 past it). Small bodies get
+ * 10 s; uploads and imports enough for their limit on a slow (1 Mbit/s) line.
+ */
+export const DEFAULT_DEADLINES = {
+  json: 10 * SECOND,
+  multipart: 60 * SECOND,
+  csv: 120 * SECOND,
+  signed: 10 * SECOND,
+} as const satisfies Record<keyof typeof DEFAULT_LIMITS, number>;
 
 const BODY = Symbol("clientele.body");
 
@@ -46,7 +62,8 @@ export type BodyReader<T> = {
   read(req: Request): Promise<T>;
 };
 
-type Limit = { maxBytes?: number };
+/** A route's own size limit and body deadline for its kind. */
+type Limit = { maxBytes?: number; deadlineMs?: number };
 
 export function isBodyReader(value: unknown): value is BodyReader<unknown> {
   return typeof value === "object" && value !== null && BODY in value;
@@ -67,14 +84,17 @@ async function validate<S extends z.ZodType>(schema: S, input: unknown): Promise
   return result.data;
 }
 
-export function json<S extends z.ZodType>(schema: S, { maxBytes = DEFAULT_LIMITS.json }: Limit = {}) {
+export function json<S extends z.ZodType>(
+  schema: S,
+  { maxBytes = DEFAULT_LIMITS.json, deadlineMs = DEFAULT_DEADLINES.json }: Limit = {},
+) {
   const reader: BodyReader<z.output<S>> = {
     [BODY]: true,
     kind: "json",
     maxBytes,
     async read(req) {
       requireMediaType(req, "application/json", "Send a JSON body with Content-Type: application/json.");
-      const text = await readBody(req, maxBytes);
+      const text = await readBody(req, maxBytes, { deadlineMs });
       let parsed: unknown;
       try {
         parsed = JSON.parse(text);
@@ -87,14 +107,17 @@ export function json<S extends z.ZodType>(schema: S, { maxBytes = DEFAULT_LIMITS
   return reader;
 }
 
-export function multipart<S extends z.ZodType>(schema: S, { maxBytes = DEFAULT_LIMITS.multipart }: Limit = {}) {
+export function multipart<S extends z.ZodType>(
+  schema: S,
+  { maxBytes = DEFAULT_LIMITS.multipart, deadlineMs = DEFAULT_DEADLINES.multipart }: Limit = {},
+) {
   const reader: BodyReader<z.output<S>> = {
     [BODY]: true,
     kind: "multipart",
     maxBytes,
     async read(req) {
       requireMediaType(req, "multipart/form-data", "Send the form as multipart/form-data.");
-      const bytes = await readBytes(req, maxBytes);
+      const bytes = await readBytes(req, maxBytes, { deadlineMs });
       let form: FormData;
       try {
         // The bytes are already bounded; undici's parser (behind Response) splits the parts.
@@ -120,14 +143,14 @@ export function formFields(form: FormData): Record<string, FormDataEntryValue | 
   return fields;
 }
 
-export function csv({ maxBytes = DEFAULT_LIMITS.csv }: Limit = {}) {
+export function csv({ maxBytes = DEFAULT_LIMITS.csv, deadlineMs = DEFAULT_DEADLINES.csv }: Limit = {}) {
   const reader: BodyReader<string> = {
     [BODY]: true,
     kind: "csv",
     maxBytes,
     async read(req) {
       requireMediaType(req, "text/csv", "Send the file as text/csv.");
-      return readBody(req, maxBytes, { strict: true });
+      return readBody(req, maxBytes, { strict: true, deadlineMs });
     },
   };
   return reader;
@@ -136,14 +159,18 @@ export function csv({ maxBytes = DEFAULT_LIMITS.csv }: Limit = {}) {
 /** What `verify` is given: the body as received, and the request's headers (the signature is one). */
 export type Verify<T> = (payload: string, headers: Headers) => T | Promise<T>;
 
-export function signed<T>(signer: string, verify: Verify<T>, { maxBytes = DEFAULT_LIMITS.signed }: Limit = {}) {
+export function signed<T>(
+  signer: string,
+  verify: Verify<T>,
+  { maxBytes = DEFAULT_LIMITS.signed, deadlineMs = DEFAULT_DEADLINES.signed }: Limit = {},
+) {
   const reader: BodyReader<T> = {
     [BODY]: true,
     kind: "signed",
     maxBytes,
     signer,
     async read(req) {
-      const payload = await readBody(req, maxBytes);
+      const payload = await readBody(req, maxBytes, { deadlineMs } satisfies ReadOptions);
       try {
         return await verify(payload, req.headers);
       } catch (error) {

@@ -232,7 +232,7 @@ describe("route()", () => {
   });
 
   it("counts every response in the request metrics under its route pattern", async () => {
-    const labels = { route: "/api/widgets/:id", method: "GET", status: "404" };
+    const labels = { route: "/api/jobs/{jobId}", method: "GET", status: "404" };
     const before =
       (await metrics.httpRequests.get()).values.find(
         (v) => v.labels.route === labels.route && v.labels.status === "404",
@@ -242,7 +242,7 @@ describe("route()", () => {
         throw notFound("That widget");
       }),
       {
-        url: `http://localhost/api/widgets/${ID}`,
+        url: `http://localhost/api/jobs/${ID}`,
       },
     );
     expect(res.status).toBe(404);

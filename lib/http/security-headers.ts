@@ -12,6 +12,14 @@ export const STATIC_SECURITY_HEADERS = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ] as const;
 
+/**
+ * Strict-Transport-Security, sent only on responses to requests that came over https (decided by
+ * lib/http/client-ip.ts's requestProtocol, with the same TRUST_PROXY as client addresses): two
+ * years, subdomains included. Over plain http a browser ignores it, and a local `next start` must
+ * not pin localhost to https.
+ */
+export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
+
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 export function pageContentSecurityPolicy(nonce: string, { dev = false } = {}): string {

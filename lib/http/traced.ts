@@ -6,6 +6,8 @@
  * cron, metrics, unknown API paths) use it directly.
  */
 import { errorResponse } from "./error-response";
+import { requestProtocol } from "./client-ip";
+import { STRICT_TRANSPORT_SECURITY } from "./security-headers";
 import { traceIdFrom, withRequestContext, type RequestContext } from "@/lib/observability/context";
 
 export function traced(req: Request, run: (context: RequestContext) => Promise<Response>): Promise<Response> {
@@ -16,26 +18,33 @@ export function traced(req: Request, run: (context: RequestContext) => Promise<R
     } catch (error) {
       response = errorResponse(error, context.traceId);
     }
-    return withContextHeaders(response, context);
+    return withContextHeaders(response, context, req);
   });
 }
 
 /**
- * The response with the context's headers and the trace id set. A response whose headers are
- * immutable (Response.redirect, a fetched response passed through) is copied first.
+ * The response with the context's headers and the trace id set, and Strict-Transport-Security when
+ * the request came over https. A response whose headers are immutable (Response.redirect, a
+ * fetched response passed through) is copied first.
  */
-export function withContextHeaders(response: Response, { traceId, responseHeaders }: RequestContext): Response {
+export function withContextHeaders(
+  response: Response,
+  { traceId, responseHeaders }: RequestContext,
+  req?: Request,
+): Response {
+  const https = req !== undefined && requestProtocol(req.headers) === "https";
   try {
-    return stamp(response, traceId, responseHeaders);
+    return stamp(response, traceId, responseHeaders, https);
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
     const copy = new Response(response.body, response);
-    return stamp(copy, traceId, responseHeaders);
+    return stamp(copy, traceId, responseHeaders, https);
   }
 }
 
-function stamp(response: Response, traceId: string, headers: Headers): Response {
+function stamp(response: Response, traceId: string, headers: Headers, https: boolean): Response {
   headers.forEach((value, name) => response.headers.set(name, value));
   response.headers.set("x-request-id", traceId);
+  if (https) response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
   return response;
 }

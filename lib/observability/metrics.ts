@@ -4,6 +4,7 @@
  * Series are declared here, once; code elsewhere only increments them.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { API_ROUTE_PATTERNS } from "./route-table";
 
 function createMetrics() {
   const registry = new Registry();
@@ -87,21 +88,38 @@ const globalForMetrics = globalThis as { [KEY]?: ReturnType<typeof createMetrics
 
 export const metrics = (globalForMetrics[KEY] ??= createMetrics());
 
+/** The label of every path no route pattern matches: arbitrary paths must not be arbitrary series. */
+export const UNMATCHED_ROUTE = "unmatched";
+
+type CompiledPattern = { pattern: string; segments: string[]; catchAll: boolean; staticMask: string };
+
+const compiled: CompiledPattern[] = API_ROUTE_PATTERNS.map((pattern) => {
+  const segments = pattern.split("/").slice(1);
+  return {
+    pattern,
+    segments,
+    catchAll: segments.at(-1)!.startsWith("{..."),
+    // Next prefers a static segment to a dynamic one, position by position: so does the highest mask.
+    staticMask: segments.map((s) => (s.startsWith("{") ? "0" : "1")).join(""),
+  };
+});
+
+function matches({ segments, catchAll }: CompiledPattern, parts: string[]): boolean {
+  if (catchAll ? parts.length < segments.length : parts.length !== segments.length) return false;
+  return segments.every((segment, i) => (segment.startsWith("{") ? parts[i] !== "" : segment === parts[i]));
+}
+
 /**
- * The route pattern of an API path, so the series stay few: ids and tokens become ":id".
- * /api/businesses/5b0c…/staff → /api/businesses/:id/staff
+ * The route pattern (lib/observability/route-table.ts) that serves an API path, as Next would
+ * choose it, or "unmatched". /api/jobs/5b0c…/cancel → /api/jobs/{jobId}/cancel.
  */
 export function routePattern(pathname: string): string {
-  return pathname
-    .split("/")
-    .map((segment) =>
-      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment) ||
-      /^\d+$/.test(segment) ||
-      segment.length >= 24
-        ? ":id"
-        : segment,
-    )
-    .join("/");
+  const parts = pathname.split("/").slice(1);
+  let best: CompiledPattern | undefined;
+  for (const candidate of compiled) {
+    if (matches(candidate, parts) && (!best || candidate.staticMask > best.staticMask)) best = candidate;
+  }
+  return best?.pattern ?? UNMATCHED_ROUTE;
 }
 
 export function observeRequest(req: { method: string; pathname: string }, status: number, seconds: number) {

@@ -172,6 +172,7 @@ describe("registerRoute", () => {
       "401",
       "403",
       "404",
+      "408",
       "409",
       "413",
       "415",
@@ -184,11 +185,11 @@ describe("registerRoute", () => {
 
   it.each([
     ["public, no input", { access: "public" as const }, [500]],
-    ["public with a body", { access: "public" as const, body: z.object({}) }, [400, 413, 415, 500]],
+    ["public with a body", { access: "public" as const, body: z.object({}) }, [400, 408, 413, 415, 500]],
     [
       "a signed-in change",
       { method: "post" as const, access: "user" as const, body: z.object({}) },
-      [400, 401, 413, 415, 429, 500],
+      [400, 401, 408, 413, 415, 429, 500],
     ],
     ["user, no input", { access: "user" as const }, [401, 500]],
     ["customer with a query", { access: "customer" as const, query: z.object({}) }, [400, 401, 403, 500]],

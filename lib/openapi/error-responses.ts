@@ -43,7 +43,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const errorBodyMatches: Same<z.infer<typeof errorBody>, ErrorBody> = true;
 void errorBodyMatches;
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
 
 type ErrorResponse = { name: string; description: string; example: ErrorBody };
 
@@ -85,6 +85,12 @@ export const ERROR_RESPONSES: Record<ErrorStatus, ErrorResponse> = {
     name: "NotFound",
     description: "No such record, or one you may not see (the two are not distinguished).",
     example: example("not_found", "That customer was not found."),
+  },
+  408: {
+    name: "RequestTimeout",
+    description:
+      "The body did not arrive within its deadline (10 s for JSON; longer for uploads and imports): the connection is closed.",
+    example: example("request_timeout", "The request body did not arrive within 10 s."),
   },
   409: {
     name: "Conflict",

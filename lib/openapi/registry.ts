@@ -167,6 +167,7 @@ export function standardErrors(
   if (doc.access !== "public") statuses.push(401);
   if (["customer", "business", "provider", "admin"].includes(doc.access)) statuses.push(403);
   if (doc.params) statuses.push(404);
+  if (doc.body) statuses.push(408); // the body did not arrive within its deadline
   if (doc.access === "cron") statuses.push(409); // the job is already running
   if (doc.body) statuses.push(413, 415); // too large; not of the media type the route reads
   // The wrapper applies the "write" rate limit to every signed-in change.

@@ -27,6 +27,6 @@ export function keyFor(scope: Scope, subject: Subject): string | null {
 }
 
 /** Emails compare case-insensitively (lib/accounts/email.ts), so their keys must too. */
-function emailDigest(email: string): string {
+export function emailDigest(email: string): string {
   return createHash("sha256").update(email.trim().toLowerCase()).digest("hex").slice(0, 32);
 }

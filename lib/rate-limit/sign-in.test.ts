@@ -4,17 +4,22 @@
  * that records the config and whether a request reached its handler.
  */
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { beforeAll, beforeEach, describe, expect, it, vi, type Mock } from "vitest";
+import type { Database } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { metrics } from "@/lib/observability/metrics";
 import { createUser, uniqueIp } from "@/test/factories";
 import { chargeSignInAttempt, POLICIES, signInBlock } from ".";
+import { accountLock, FIRST_LOCK_SECONDS, FREE_FAILURES, lockSecondsAfter, MAX_LOCK_SECONDS } from "./account-backoff";
+import { emailDigest } from "./keys";
 
 const { routeDatabase, useDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
 const state = vi.hoisted(() => ({
+  /** The device cookie authorize set last, as a Cookie header would send it back. */
+  deviceCookie: "",
   authJsPost: null as unknown as Mock<(req: Request) => Promise<Response>>,
   authJsGet: null as unknown as Mock<(req: Request) => Promise<Response>>,
   authConfig: null as unknown as () => { providers: { options?: { authorize?: unknown } }[] },
@@ -22,6 +27,10 @@ const state = vi.hoisted(() => ({
 vi.mock("@/lib/env", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/env")>()),
   authSecret: () => "test-secret",
+}));
+// The cookie jar of the request authorize runs in (Next's, in a route or an action).
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ set: (name: string, value: string) => (state.deviceCookie = `${name}=${value}`) }),
 }));
 // next-auth imports "next/server" without an extension, which Node's loader refuses outside Next;
 // its errors come from @auth/core, and NextAuth itself only hands back the config and the handlers.
@@ -62,12 +71,14 @@ beforeEach(() => {
   state.authJsGet = vi.fn(async (_req: Request) => Response.redirect("http://localhost/signin", 302));
 });
 
-const fromIp = (ip: string) =>
-  new Request("http://localhost/api/auth/callback/credentials", { headers: { "x-forwarded-for": ip } });
+const fromIp = (ip: string, cookie?: string) =>
+  new Request("http://localhost/api/auth/callback/credentials", {
+    headers: { "x-forwarded-for": ip, ...(cookie && { cookie }) },
+  });
 
 /** The code of the CredentialsSignin authorize refused with, or "signed in". */
-const attempt = (email: string, password: string, ip: string) =>
-  authorizeCredentials({ email, password }, fromIp(ip)).then(
+const attempt = (email: string, password: string, ip: string, cookie?: string) =>
+  authorizeCredentials({ email, password }, fromIp(ip, cookie)).then(
     () => "signed in",
     (error: { code?: string }) => error.code ?? Promise.reject(error),
   );
@@ -84,6 +95,8 @@ describe("authorize", () => {
     await t.inTransaction(async (db) => {
       const email = uniqueEmail();
       await createUser(db, { email, passwordHash });
+      expect(await attempt(email, PASSWORD, uniqueIp())).toBe("signed in");
+      const device = state.deviceCookie;
       const ip = uniqueIp();
       const [badBefore, limitedBefore] = [await authFailures("bad_credentials"), await authFailures("rate_limited")];
 
@@ -97,8 +110,8 @@ describe("authorize", () => {
       expect(block!.retryAfterSeconds).toBeGreaterThan(perAccount.duration - 60);
       expect(block!.retryAfterSeconds).toBeLessThanOrEqual(perAccount.duration);
 
-      // The owner, from another IP, is not locked out.
-      expect(await attempt(email, PASSWORD, uniqueIp())).toBe("signed in");
+      // The owner, from another IP, in a browser they signed in from before, is not locked out.
+      expect(await attempt(email, PASSWORD, uniqueIp(), device)).toBe("signed in");
     });
   });
 
@@ -123,6 +136,111 @@ describe("authorize", () => {
       // Charged directly: the same charge authorize makes, without the argon2 work of each attempt.
       for (let i = 0; i < perIp.points; i++) await chargeSignInAttempt(db, { ip, email: uniqueEmail() });
       expect(await attempt(email, PASSWORD, ip)).toBe("rate_limited");
+    });
+  });
+});
+
+describe("the per-account backoff, whatever address the attempts come from", () => {
+  const lockKey = (email: string) => `signInAccount:lock:${emailDigest(email)}`;
+  /** The backoff's wait ends now, as if its seconds had passed (the row's clock is the database's). */
+  const endLock = (db: Database, email: string) =>
+    db
+      .update(rateLimits)
+      .set({ expire: sql`now()` })
+      .where(eq(rateLimits.key, lockKey(email)));
+  const wrongFromRotatingAddresses = async (email: string, times: number) => {
+    const codes: string[] = [];
+    for (let i = 0; i < times; i++) codes.push(await attempt(email, "wrong", uniqueIp()));
+    return codes;
+  };
+
+  it("refuses the right password after 40 wrong ones from 40 addresses, until the backoff ends", async () => {
+    await t.inTransaction(async (db) => {
+      const email = uniqueEmail();
+      await createUser(db, { email, passwordHash });
+      const codes = await wrongFromRotatingAddresses(email, 40);
+      expect(codes).toEqual([
+        ...Array<string>(FREE_FAILURES).fill("invalid_credentials"),
+        ...Array<string>(40 - FREE_FAILURES).fill("rate_limited"),
+      ]);
+      expect(await attempt(email, PASSWORD, uniqueIp())).toBe("rate_limited");
+      const block = await signInBlock(db, { ip: uniqueIp(), email });
+      expect(block!.retryAfterSeconds).toBeGreaterThan(0);
+      expect(block!.retryAfterSeconds).toBeLessThanOrEqual(FIRST_LOCK_SECONDS);
+
+      await endLock(db, email);
+      expect(await attempt(email, PASSWORD, uniqueIp())).toBe("signed in");
+    });
+  });
+
+  it("doubles the wait with each failure after the free ones, up to 15 minutes", async () => {
+    await t.inTransaction(async (db) => {
+      const email = uniqueEmail();
+      const waits: number[] = [];
+      for (let failure = 1; failure <= FREE_FAILURES + 8; failure++) {
+        expect(await attempt(email, "wrong", uniqueIp())).toBe("invalid_credentials");
+        if (failure >= FREE_FAILURES) {
+          waits.push((await accountLock(db, email))!);
+          await endLock(db, email);
+        }
+      }
+      expect(waits).toEqual([15, 30, 60, 120, 240, 480, 900, 900, 900]);
+      expect(lockSecondsAfter(1000)).toBe(MAX_LOCK_SECONDS);
+    });
+  });
+
+  it("lets a browser that signed in before through during the lock, and not the stranger", async () => {
+    await t.inTransaction(async (db) => {
+      const email = uniqueEmail();
+      const other = uniqueEmail();
+      await createUser(db, { email, passwordHash });
+      await createUser(db, { email: other, passwordHash });
+      expect(await attempt(email, PASSWORD, uniqueIp())).toBe("signed in");
+      const device = state.deviceCookie;
+      expect(await attempt(other, PASSWORD, uniqueIp())).toBe("signed in");
+      const othersDevice = state.deviceCookie;
+
+      await wrongFromRotatingAddresses(email, 40);
+      expect(await attempt(email, PASSWORD, uniqueIp(), device)).toBe("signed in");
+      // Its sign-in did not lift the lock off the stranger, and no other cookie opens it.
+      expect(await attempt(email, PASSWORD, uniqueIp())).toBe("rate_limited");
+      expect(await attempt(email, PASSWORD, uniqueIp(), othersDevice)).toBe("rate_limited");
+      const [name, value] = device.split("=");
+      expect(await attempt(email, PASSWORD, uniqueIp(), `${name}=${value!.slice(0, -2)}xx`)).toBe("rate_limited");
+      // The Auth.js route lets the known device through to Auth.js, and answers the stranger 429.
+      const viaRoute = (cookie?: string) =>
+        POST(
+          new NextRequest("http://localhost/api/auth/callback/credentials", {
+            method: "POST",
+            headers: {
+              "content-type": "application/x-www-form-urlencoded",
+              "x-forwarded-for": uniqueIp(),
+              ...(cookie && { cookie }),
+            },
+            body: new URLSearchParams({ csrfToken: "token", email, password: PASSWORD }),
+          }),
+        );
+      expect((await viaRoute()).status).toBe(429);
+      expect((await viaRoute(device)).status).toBe(302);
+    });
+  });
+
+  it("answers an email no account has exactly as one that exists", async () => {
+    await t.inTransaction(async (db) => {
+      const known = uniqueEmail();
+      const unknown = uniqueEmail();
+      await createUser(db, { email: known, passwordHash });
+      const [knownCodes, unknownCodes] = [
+        await wrongFromRotatingAddresses(known, 8),
+        await wrongFromRotatingAddresses(unknown, 8),
+      ];
+      expect(unknownCodes).toEqual(knownCodes);
+      expect(await attempt(unknown, PASSWORD, uniqueIp())).toBe(await attempt(known, PASSWORD, uniqueIp()));
+      const [a, b] = [
+        await signInBlock(db, { ip: uniqueIp(), email: known }),
+        await signInBlock(db, { ip: uniqueIp(), email: unknown }),
+      ];
+      expect(Math.abs(a!.retryAfterSeconds - b!.retryAfterSeconds)).toBeLessThanOrEqual(1);
     });
   });
 });
@@ -198,6 +316,45 @@ describe("POST /api/auth/callback/credentials", () => {
     expect(refused.status).toBe(429);
     expect(refused.headers.get("x-request-id")).toBe("auth-trace-1");
     expect((await refused.json()).error.trace_id).toBe("auth-trace-1");
+  });
+
+  it("refuses a body over the cap with 413 before Auth.js reads it, declared or streamed without a length", async () => {
+    const { SIGN_IN_BODY_LIMIT } = await import("@/app/api/auth/[...nextauth]/route");
+    const declared = await post(uniqueIp(), { email: uniqueEmail(), password: "a".repeat(SIGN_IN_BODY_LIMIT) });
+    expect(declared.status).toBe(413);
+    expect((await declared.json()).error.code).toBe("payload_too_large");
+
+    // A chunked body: 64 KiB chunks for ever (100 MB and more); the read stops just past the cap.
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 64 * 1024;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(0x61));
+      },
+    });
+    const streamed = await POST(
+      new NextRequest("http://localhost/api/auth/callback/credentials", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": uniqueIp() },
+        body: endless,
+        duplex: "half",
+      } as ConstructorParameters<typeof NextRequest>[1]),
+    );
+    expect(streamed.status).toBe(413);
+    expect(pulled).toBeLessThanOrEqual(4 * 64 * 1024);
+    expect(state.authJsPost).not.toHaveBeenCalled();
+  });
+
+  it("hands Auth.js the very bytes that were sent, read once", async () => {
+    const email = uniqueEmail();
+    let seen = "";
+    state.authJsPost = vi.fn(async (req: Request) => {
+      seen = await req.text();
+      return new Response(null, { status: 302 });
+    });
+    expect((await post(uniqueIp(), { email, password: PASSWORD })).status).toBe(302);
+    expect(new URLSearchParams(seen).get("email")).toBe(email);
+    expect(new URLSearchParams(seen).get("password")).toBe(PASSWORD);
   });
 
   it("passes other Auth.js posts through untouched", async () => {

@@ -1,6 +1,5 @@
 "use server";
 /** The staff page's forms and the invitation page's accept button. */
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -10,12 +9,12 @@ import { action } from "@/lib/actions/action";
 import { addStaffInput, invitationToken } from "./inputs";
 import { acceptInvitation } from "./invitations";
 import { addStaff, changeStaffRole, removeStaff } from "./mutations";
-import { originFromHeaders } from "@/lib/http/origin";
+import { publicUrl } from "@/lib/http/public-url";
 
 const STAFF_PAGE = "/business/staff";
 
 export const addStaffAction = action(addStaffInput, async ({ db, actor, input }) => {
-  const result = await addStaff(db, actor, input, originFromHeaders(await headers()));
+  const result = await addStaff(db, actor, input, publicUrl());
   revalidatePath(STAFF_PAGE);
   return result;
 });
