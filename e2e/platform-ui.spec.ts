@@ -3,7 +3,7 @@
  * an administrator watches at /admin.
  */
 import { expect, test } from "@playwright/test";
-import { registerAccount, signIn, DEMO_PASSWORD } from "./fixtures/accounts";
+import { inviteAndAccept, registerAccount, signIn, DEMO_PASSWORD } from "./fixtures/accounts";
 
 test("a role change appears in the staff page's history, field by field, with who made it", async ({ page }) => {
   const owner = await registerAccount(page.request, "provider", {
@@ -12,10 +12,7 @@ test("a role change appears in the staff page's history, field by field, with wh
   });
   const member = await registerAccount(page.request, "customer", { name: "Mick Member" });
   await signIn(page.request, owner.email);
-  const added = await page.request.post(`/api/businesses/${owner.business_id}/staff`, {
-    data: { email: member.email, role: "staff" },
-  });
-  expect(added.status(), await added.text()).toBe(201);
+  await inviteAndAccept(page.request, owner.business_id!, owner.email, member, "staff");
 
   await page.goto("/business/staff");
   const history = page.getByRole("list", { name: "Staff changes" });
@@ -50,10 +47,7 @@ test("the only owner is offered no change the server would refuse; with a second
   await expect(team.getByRole("button", { name: "Remove Sole Owner" })).toHaveCount(0);
   await expect(team.getByLabel("Role for Sole Owner")).toHaveCount(0);
 
-  const added = await page.request.post(`/api/businesses/${owner.business_id}/staff`, {
-    data: { email: partner.email, role: "owner" },
-  });
-  expect(added.status(), await added.text()).toBe(201);
+  await inviteAndAccept(page.request, owner.business_id!, owner.email, partner, "owner");
   await page.reload();
   await expect(team.getByRole("listitem")).toHaveCount(2);
   for (const name of ["Sole Owner", "Second Owner"]) {
@@ -91,11 +85,7 @@ test("the platform admin sees the event outbox and the events staff changes prod
   const owner = await registerAccount(request, "provider", { businessName: "Outbox Cleaning" });
   const member = await registerAccount(request, "customer");
   await signIn(request, owner.email);
-  expect(
-    (
-      await request.post(`/api/businesses/${owner.business_id}/staff`, { data: { email: member.email, role: "staff" } })
-    ).status(),
-  ).toBe(201);
+  await inviteAndAccept(request, owner.business_id!, owner.email, member, "staff");
 
   // ...which the admin finds in the outbox, pending or already published.
   await signIn(page.request, "admin@clientele.test", DEMO_PASSWORD);

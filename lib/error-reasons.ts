@@ -61,6 +61,10 @@ export const REASONS = {
   not_applied: { status: 403, description: "A provider messages the customer only after applying to the job." },
   not_your_application: { status: 403, description: "Only the business that applied may withdraw the application." },
   not_your_thread: { status: 403, description: "A provider reads only its own conversation with the customer." },
+  own_account: {
+    status: 403,
+    description: "An administrator cannot suspend or reinstate their own account.",
+  },
   invitation_email_mismatch: {
     status: 403,
     description: "The invitation was sent to another email address: sign in as that account.",

@@ -21,6 +21,7 @@ function facesOf(user: UserActor): MenuLink[] {
   if (business && hasPermission(business.role, "staff.read")) links.push({ href: "/business/staff", label: "Staff" });
   if (user.customerId) links.push({ href: "/me", label: "Your profile" }, { href: "/me/jobs", label: "Your jobs" });
   if (user.isPlatformAdmin) links.push({ href: "/admin", label: "Platform admin" });
+  links.push({ href: "/account", label: "Account and sessions" });
   return links;
 }
 

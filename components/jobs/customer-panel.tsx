@@ -17,7 +17,7 @@ import { StepButton } from "./step-button";
 
 export function CustomerPanel({ job }: { job: JobDto }) {
   const steps = jobSteps(job);
-  const bookedName = job.booking ? providerNameOf(job, job.booking.provider_business_id) : null;
+  const bookedName = job.booking?.provider_business_id ? providerNameOf(job, job.booking.provider_business_id) : null;
   return (
     <>
       <Card title="Applications" description={applicationsIntro(job, bookedName)}>

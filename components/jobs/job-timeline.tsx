@@ -30,7 +30,7 @@ function stepsOf(job: JobDto): Step[] {
 function bookedProvider(job: JobDto): string | null {
   if (!job.booking) return null;
   if (job.viewer === "provider") return holdsBooking(job) ? "your business" : "another provider";
-  return providerNameOf(job, job.booking.provider_business_id);
+  return job.booking.provider_business_id ? providerNameOf(job, job.booking.provider_business_id) : null;
 }
 
 function bookedWith(job: JobDto): string | undefined {

@@ -1,5 +1,5 @@
 "use client";
-/** Add a team member by email; for someone without an account, show the invitation link to pass on. */
+/** Invite a team member by email and show the invitation link to pass on: nobody joins without accepting it. */
 import { useActionState, useState } from "react";
 import { addStaffAction } from "@/lib/staff/actions";
 import { Alert } from "@/components/ui/alert";
@@ -40,16 +40,16 @@ export function AddStaffForm({ roles }: { roles: readonly string[] }) {
           )}
         </Field>
         <Button type="submit" pending={pending} className="sm:mt-7">
-          Add
+          Invite
         </Button>
       </div>
       <Alert tone={state?.ok ? "success" : "error"}>
         {state && !state.ok && state.error.message}
-        {result?.status === "member_added" && "Added to the team. They can switch to this business from the header."}
-        {result?.status === "invited" && (
+        {result && (
           <span className="block space-y-2">
             <span className="block">
-              No account uses {result.email} yet. Send them this link (valid for 7 days, shown only once):
+              Invitation created for {result.email}. Send them this link (valid for 7 days, shown only once); they join
+              the team when they accept it, signed in with that address:
             </span>
             <input
               readOnly

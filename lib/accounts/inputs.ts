@@ -3,16 +3,10 @@
  * the form and a 400 from POST /api/register always say the same thing.
  */
 import { z } from "zod";
+import { id, optionalText, text } from "@/lib/inputs";
 
 /** The longest name (and business name) we keep; every limit says so in words, not in the validator's. */
 const NAME_MAX = 120;
-
-/** Trimmed; an empty form field (or a blank string) counts as absent. */
-const optionalText = (max: number) =>
-  z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
-    z.string().max(max, `Use at most ${max} characters.`).optional(),
-  );
 
 export const emailInput = z
   .string()
@@ -24,9 +18,9 @@ export const registerInput = z
   .object({
     email: emailInput,
     password: z.string().min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters."),
-    name: z.string().trim().min(1, "Enter your name.").max(NAME_MAX, `Use at most ${NAME_MAX} characters.`),
+    name: text(NAME_MAX, "Enter your name.", `Use at most ${NAME_MAX} characters.`),
     role: z.enum(["customer", "provider"], "Choose customer or provider."),
-    businessName: optionalText(NAME_MAX),
+    businessName: optionalText(NAME_MAX, `Use at most ${NAME_MAX} characters.`),
   })
   .superRefine((input, ctx) => {
     // Providers are businesses, so they need a business name; customers must not send one.
@@ -40,4 +34,4 @@ export const registerInput = z
 
 export type RegisterInput = z.output<typeof registerInput>;
 
-export const switchBusinessInput = z.object({ businessId: z.uuid("Choose a business.") });
+export const switchBusinessInput = z.object({ businessId: id("Choose a business.") });

@@ -11,7 +11,7 @@ import type { Database } from "@/db/client";
 import { auditLog, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { auditScope, type AuditScope } from "@/lib/authz/policy";
-import { invalidCursor, microsText, MICROS_ISO } from "@/lib/http/keyset";
+import { invalidCursor, isMicrosInstant, microsText } from "@/lib/http/keyset";
 import { type AuditEntryDto, type AuditPageDto, auditPageDto } from "./dto";
 import { AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX } from "./inputs";
 import { isRedacted } from "./values";
@@ -155,6 +155,6 @@ export function encodeCursor(at: string, id: number): string {
 
 function decodeCursor(cursor: string): { at: string; id: string } {
   const [at = "", id = "", ...rest] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  if (rest.length > 0 || !MICROS_ISO.test(at) || !/^\d{1,18}$/.test(id)) throw invalidCursor();
+  if (rest.length > 0 || !isMicrosInstant(at) || !/^\d{1,18}$/.test(id)) throw invalidCursor();
   return { at, id };
 }

@@ -23,6 +23,8 @@ export type UserActor = {
   memberships: Membership[];
   /** The business this request acts for, or null when acting as themselves. */
   business: Membership | null;
+  /** The session this request came with (sessions.id); absent for an actor resolved without one. */
+  sessionId?: string;
 };
 
 /** Scheduled jobs and webhooks: trusted code acting without a person. */

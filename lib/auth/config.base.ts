@@ -16,6 +16,8 @@ export const baseAuthConfig = {
     jwt({ token, user }) {
       if (user?.id) {
         token.uid = user.id;
+        // Without a session row there is no session: a token without sid is refused on every request.
+        if (user.sessionId) token.sid = user.sessionId;
         token.isPlatformAdmin = user.isPlatformAdmin ?? false;
         token.customerId = user.customerId ?? null;
         token.memberships = user.memberships ?? [];

@@ -20,6 +20,7 @@ import { chargeSignInAttempt, forgetSignInFailures } from "@/lib/rate-limit/sign
 import { baseAuthConfig } from "./config.base";
 import { authenticate } from "./authenticate";
 import { isKnownDevice, rememberDevice } from "./device";
+import { endSession, isSessionLive } from "./sessions";
 
 const credentials = z.object({ email: z.email().max(320), password: z.string().min(1).max(200) });
 
@@ -61,7 +62,7 @@ export async function authorizeCredentials(input: Partial<Record<string, unknown
     metrics.authFailures.inc({ reason: "rate_limited" });
     throw new SignInThrottled();
   }
-  const user = await authenticate(db, email, password);
+  const user = await authenticate(db, email, password, request.headers.get("user-agent"));
   if (!user) {
     metrics.authFailures.inc({ reason: "bad_credentials" });
     throw new InvalidCredentials();
@@ -77,6 +78,26 @@ export async function authorizeCredentials(input: Partial<Record<string, unknown
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...baseAuthConfig,
   secret: authSecret(),
+  callbacks: {
+    ...baseAuthConfig.callbacks,
+    // At sign-in (with `user`) as the base config does. Otherwise this is Auth.js's own session
+    // endpoint (GET /api/auth/session), which would decrypt an ended session's cookie, answer its
+    // claims and re-issue it: an ended session gets null there, and its cookie is cleared.
+    async jwt(params) {
+      const token = await baseAuthConfig.callbacks.jwt(params);
+      if (params.user) return token;
+      const live = token.uid && token.sid ? await isSessionLive(await getDb(), token.uid, token.sid) : false;
+      return live ? token : null;
+    },
+  },
+  // Signing out (the header's button or POST /api/auth/signout) ends the session's row too, so a
+  // copy of the cookie stops working with it (lib/auth/resolve-actor.ts).
+  events: {
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (token?.uid && token.sid) await endSession(await getDb(), token.uid, token.sid);
+    },
+  },
   // Into our JSON logs; a refused password is an everyday event, not an error with a stack.
   // Auth.js names an error after its class (InvalidCredentials, ...); `type` is the family.
   logger: {

@@ -19,6 +19,8 @@ declare module "next-auth" {
     };
   }
   interface User {
+    /** The sessions row sign-in created (lib/auth/authenticate.ts). */
+    sessionId?: string;
     isPlatformAdmin?: boolean;
     customerId?: string | null;
     memberships?: TokenMembership[];
@@ -28,6 +30,8 @@ declare module "next-auth" {
 declare module "@auth/core/jwt" {
   interface JWT {
     uid?: string;
+    /** The session's id (sessions.id): every request checks it is still live (lib/auth/resolve-actor.ts). */
+    sid?: string;
     isPlatformAdmin?: boolean;
     customerId?: string | null;
     memberships?: TokenMembership[];

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { decode, encode } from "next-auth/jwt";
 import { describe, expect, it, vi } from "vitest";
-import { decodeSessionToken, sessionUserId } from "./session";
+import { decodeSessionToken, sessionOf, sessionUserId } from "./session";
 
 const SECRET = randomBytes(32).toString("base64url");
 vi.stubEnv("AUTH_SECRET", SECRET);
@@ -15,6 +15,7 @@ const COOKIE = "authjs.session-token";
 const SECURE_COOKIE = "__Secure-authjs.session-token";
 const claims = {
   uid: "0b7c1f3e-3d2a-4c8e-9a55-1f6d2e3c4b5a",
+  sid: "7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6",
   email: "ada@example.com",
   name: "Ada",
   memberships: [{ businessId: "5b0c6c2e-2f7b-4b8e-9a51-3f1f7f0f2a11", role: "owner" }],
@@ -129,5 +130,18 @@ describe("sessionUserId", () => {
   it("is a session only with a user id in it", async () => {
     const token = await issue({ token: { email: "ada@example.com" } });
     expect(await sessionUserId(request({ cookie: `${COOKIE}=${token}` }))).toBeNull();
+  });
+
+  it("answers the session id with the user id, and refuses a token without one (issued before sessions)", async () => {
+    const token = await issue();
+    expect(await sessionOf(request({ cookie: `${COOKIE}=${token}` }))).toEqual({
+      userId: claims.uid,
+      sessionId: claims.sid,
+    });
+    const { sid: _, ...withoutSid } = claims;
+    const old = await issue({ token: withoutSid });
+    expect(await sessionOf(request({ cookie: `${COOKIE}=${old}` }))).toBeNull();
+    const odd = await issue({ token: { ...claims, sid: "not-a-uuid" } });
+    expect(await sessionOf(request({ cookie: `${COOKIE}=${odd}` }))).toBeNull();
   });
 });

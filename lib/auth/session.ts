@@ -29,19 +29,34 @@ import { authSecret } from "@/lib/env";
 const CLOCK_TOLERANCE_SECONDS = 15;
 const KEY_BYTES = 64; // A256CBC-HS512: a 32-byte HMAC key, then a 32-byte AES key
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Who the session cookie says is signing in, and which session (sessions.id) it belongs to. */
+export type SessionClaims = { userId: string; sessionId: string };
+
 /**
- * The signed-in user's id, or null for no session, a token that fails verification or has expired.
- * Only the Cookie header is read: Auth.js's `getToken` would also take an `Authorization: Bearer`
- * token, which `auth()` never did and the API does not offer.
+ * The session the request's cookie carries, or null for no session, a token that fails
+ * verification or has expired, or one without a session id (issued before sessions could be
+ * revoked: it is refused, so no such token outlives the change). Whether the session is still live
+ * is the actor statement's question (lib/auth/resolve-actor.ts), asked in the same round trip as
+ * the account. Only the Cookie header is read: Auth.js's `getToken` would also take an
+ * `Authorization: Bearer` token, which `auth()` never did and the API does not offer.
  */
-export async function sessionUserId(headers: Pick<Headers, "get">): Promise<string | null> {
+export async function sessionOf(headers: Pick<Headers, "get">): Promise<SessionClaims | null> {
   const token = await getToken({
     req: { headers: { cookie: headers.get("cookie") ?? "" } },
     secret: authSecret(),
     secureCookie: usesSecureCookies(headers),
     decode: decodeSessionToken,
   });
-  return typeof token?.uid === "string" && token.uid ? token.uid : null;
+  const { uid, sid } = token ?? {};
+  if (typeof uid !== "string" || !UUID.test(uid) || typeof sid !== "string" || !UUID.test(sid)) return null;
+  return { userId: uid, sessionId: sid };
+}
+
+/** The signed-in user's id, on the same terms as sessionOf. */
+export async function sessionUserId(headers: Pick<Headers, "get">): Promise<string | null> {
+  return (await sessionOf(headers))?.userId ?? null;
 }
 
 /**

@@ -7,6 +7,7 @@ import { and, isNotNull, isNull, lt } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { cronRuns, invitations } from "@/db/schema";
 import { pruneAuditLog } from "@/lib/audit/retention";
+import { pruneEndedSessions } from "@/lib/auth/sessions";
 import { env } from "@/lib/env";
 import { pruneSentEvents } from "@/lib/events/retention";
 import { pruneExpiredLimits } from "@/lib/rate-limit";
@@ -34,6 +35,8 @@ export async function applyRetention(db: Database) {
       .where(and(isNull(invitations.acceptedAt), lt(invitations.expiresAt, daysAgo(7))))
       .returning({ id: invitations.id })
   ).length;
+  // Sessions a month after they ended: kept that long so an incident can still be traced.
+  const endedSessions = await pruneEndedSessions(db, daysAgo(30));
   return {
     audit_rows: auditRows,
     audit_retention_days: AUDIT_RETENTION_DAYS ?? null,
@@ -41,5 +44,6 @@ export async function applyRetention(db: Database) {
     rate_limit_counters: rateLimitCounters,
     cron_runs: cronRunRows,
     expired_invitations: expiredInvitations,
+    ended_sessions: endedSessions,
   };
 }

@@ -4,6 +4,7 @@
  * nobody was booked for, and a provider's own cancellation, move neither the figure nor the rates
  * nor the `reliable` badge; the customer sees those apart, on their own record.
  */
+import { uniqueIp } from "@/test/factories";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { applyToJob } from "@/lib/marketplace/applications/mutations";
@@ -26,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const JOB = { title: "Fix the tap", category: "Plumbing", description: "It drips." };
+const JOB = { title: "Fix the tap", category: "Plumbing" as const, description: "It drips." };
 
 async function completedJobs(db: Database, cara: CustomerPerson, provider: ProviderPerson, n: number) {
   for (let i = 0; i < n; i++) {
@@ -42,7 +43,7 @@ describe("cancellation figures", () => {
       const provider = await newProvider(db);
       const viewer = await newProvider(db);
       const figures = async () => {
-        const { stats, badges } = await getProviderProfile(db, viewer.actor, cara.customerId);
+        const { stats, badges } = await getProviderProfile(db, viewer.actor, cara.customerId, uniqueIp());
         return { ...stats, reliable: badges.some((b) => b.type === "reliable") };
       };
 

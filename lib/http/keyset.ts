@@ -8,9 +8,34 @@ import "server-only";
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { z } from "zod";
 import { badRequest } from "@/lib/errors";
+import { id } from "@/lib/inputs";
 
 /** A timestamptz in the cursors' text form: UTC, six fractional digits. */
 export const MICROS_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/**
+ * Whether `text` in the MICROS_ISO form is an instant Postgres takes as a timestamptz: a real
+ * calendar date (no 2026-02-30, no month 13, no year 0) and a real time of day (no 24:00, no
+ * leap second). The shape alone lets `2026-99-99T99:99:99.000000Z` through to `::timestamptz`,
+ * which fails the query; a cursor is only checked here, so such a cursor is a 400, never a 500.
+ */
+export function isMicrosInstant(text: string): boolean {
+  if (!MICROS_ISO.test(text)) return false;
+  const [year, month, day, hour, minute, second] = text.match(/\d+/g)!.slice(0, 6).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return year >= 1 && days !== undefined && day >= 1 && day <= days && hour <= 23 && minute <= 59 && second <= 59;
+}
+
+/** A cursor's time: the MICROS_ISO form of a real instant (see isMicrosInstant). */
+export const microsInstant = z.string().regex(MICROS_ISO).refine(isMicrosInstant);
 
 /** The SQL giving a timestamptz column in that text form. */
 export const microsText = (column: SQLWrapper): SQL<string> =>
@@ -39,12 +64,13 @@ type DecodeOptions<Position> = {
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- zod's own default for "no extra fields"
 export function keysetCursor<Extra extends z.core.$ZodLooseShape = {}>(extra: Extra = {} as Extra) {
-  const position = z.strictObject({ ...extra, t: z.string().regex(MICROS_ISO), i: z.uuid() });
+  const position = z.strictObject({ ...extra, t: microsInstant, i: id() });
   type Position = z.output<typeof position>;
   return {
     encode: (p: Position): string => Buffer.from(JSON.stringify(p), "utf8").toString("base64url"),
     /**
-     * The position; anything else (not base64url JSON, a millisecond time, a field too many) throws
+     * The position; anything else (not base64url JSON, a millisecond time, an impossible date, a
+     * field too many) throws
      * `refuse()`. A cursor whose tag fields differ from `expected` (one of another list, order or
      * thread, which would position the page wrongly) throws `mismatch(position)`, by default `refuse()`.
      */

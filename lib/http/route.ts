@@ -66,9 +66,11 @@ export type RouteSpec<P extends Shape, Q extends Shape, B extends Body> = {
   access?: "user" | "public";
   /**
    * The rate-limit policy charged before the handler runs, per actor and per IP. Default: "write"
-   * for every method but GET; reads that need one (profile views) name it.
+   * for every method but GET; reads that need one (job views) name it. `chargedBy: "handler"` says
+   * the handler's data function charges it inside its own statement (the provider profile: one
+   * round trip less), so the wrapper does not; the OpenAPI checks still expect its 429.
    */
-  rateLimit?: PolicyName | false;
+  rateLimit?: PolicyName | false | { policy: PolicyName; chargedBy: "handler" };
   /** This route's Postgres statement timeout in ms, for long operations; default STATEMENT_TIMEOUT_MS. */
   statementTimeoutMs?: number;
 };
@@ -110,7 +112,10 @@ export function route<P extends Shape = undefined, Q extends Shape = undefined, 
         const actor = signer ? systemActor(signer) : await getActor();
         if (!signer && spec.access !== "public" && actor.kind === "anonymous") throw unauthorized();
         const db = await getDb();
-        const charged = policy ?? (req.method === "GET" || req.method === "HEAD" ? false : "write");
+        const charged =
+          typeof policy === "object"
+            ? false
+            : (policy ?? (req.method === "GET" || req.method === "HEAD" ? false : "write"));
         if (charged) await consume(db, charged, { actor, ip: clientIp(req.headers) });
         const [params, query, parsedBody] = await Promise.all([
           parse(spec.params, context.params, "path"),

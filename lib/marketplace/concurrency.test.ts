@@ -18,7 +18,7 @@ import { completeJob } from "./jobs/mutations";
 import { reviewCustomer, setReviewVisibility } from "./reviews/mutations";
 import { profileStatsMismatches } from "@/lib/customer-profile/stats-oracle";
 
-const JOB = { title: "Paint the hall", category: "Painting", description: "One wall." };
+const JOB = { title: "Paint the hall", category: "Painting" as const, description: "One wall." };
 
 let scratch: ScratchDatabase;
 let db: Database;

@@ -25,7 +25,12 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const JOB = { title: "Fix the fence", category: "Handyman", description: "Two panels blew down.", budget_minor: 15000 };
+const JOB = {
+  title: "Fix the fence",
+  category: "Handyman" as const,
+  description: "Two panels blew down.",
+  budget_minor: 15000,
+};
 
 async function interactions(db: Database, customerId: string) {
   const rows = await db

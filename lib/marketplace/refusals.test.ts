@@ -26,7 +26,11 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const JOB = { title: "Clean the windows", category: "Window cleaning", description: "Ten windows, two floors." };
+const JOB = {
+  title: "Clean the windows",
+  category: "Window cleaning" as const,
+  description: "Ten windows, two floors.",
+};
 
 /**
  * Cara's jobs in every state: open (A applied), booked with A (B declined), completed with A and

@@ -80,8 +80,10 @@ describe("OpenAPI coverage", () => {
     "%s %s documents 429 exactly when it charges a rate limit",
     async (method, urlPath, route) => {
       const { spec } = await handlerOf(route);
-      // route()'s default: every method but GET is charged "write"; a spec may name a policy or opt out.
-      const charged = spec!.rateLimit ?? (method === "GET" ? false : "write");
+      // route()'s default: every method but GET is charged "write"; a spec may name a policy (charged
+      // by the wrapper or by the handler's own statement) or opt out.
+      const limit = spec!.rateLimit;
+      const charged = typeof limit === "object" ? limit.policy : (limit ?? (method === "GET" ? false : "write"));
       const operation = openApiDocument().paths![route.openApiPath]![method.toLowerCase() as "get"]!;
       expect("429" in (operation.responses ?? {}), `${method} ${urlPath} charges ${charged || "no rate limit"}`).toBe(
         Boolean(charged),

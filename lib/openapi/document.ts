@@ -10,6 +10,7 @@ import { componentSchemas, registeredTags, registry, rolesWith } from "./registr
 
 // One import per concept; their tags appear in this order.
 import "@/lib/accounts/openapi";
+import "@/lib/account-security/openapi";
 import "@/lib/staff/openapi";
 import "@/lib/marketplace/jobs/openapi";
 import "@/lib/marketplace/applications/openapi";

@@ -3,6 +3,7 @@
  * pages, from the customer's dispute until an administrator decides it; a decision to keep it
  * removes the mark, a decision to hide it removes the review. Through the real write paths.
  */
+import { uniqueIp } from "@/test/factories";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { completeJob } from "@/lib/marketplace/jobs/mutations";
@@ -21,7 +22,7 @@ afterAll(() => t?.close());
 
 /** The mark on every review as a provider sees it: [rating, under_dispute], in the profile and on each sort's first page. */
 async function marks(db: Database, viewer: UserActor, customerId: string) {
-  const { recent_reviews } = await getProviderProfile(db, viewer, customerId);
+  const { recent_reviews } = await getProviderProfile(db, viewer, customerId, uniqueIp());
   const pages = await Promise.all(
     (["recent", "highest", "lowest"] as const).map((sort) =>
       listCustomerReviews(db, viewer, customerId, { sort, limit: 10 }),

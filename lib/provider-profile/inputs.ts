@@ -1,6 +1,7 @@
 /** What the provider-profile routes and the customer's "who viewed me" route accept. */
 import { z } from "zod";
 import { pageCursor, pageLimit } from "@/lib/http/page-query";
+import { id } from "@/lib/inputs";
 
 export const REVIEWS_PAGE_DEFAULT = 10;
 export const REVIEWS_PAGE_MAX = 50;
@@ -10,7 +11,7 @@ export type ReviewSort = (typeof REVIEW_SORTS)[number];
 
 /** A malformed id is a 400 from the wrapper, before any query runs. */
 export const customerParams = z.object({
-  customerId: z.uuid("That is not a customer id.").meta({ description: "The customer's id." }),
+  customerId: id("That is not a customer id.").meta({ description: "The customer's id." }),
 });
 
 const cursor = pageCursor("The `next_cursor` of the previous page, with the same sort; omit for the first page.");

@@ -4,13 +4,15 @@
  * anywhere in the JSON, and the view recorded for the customer's "who viewed me" list. Each test
  * rolls back.
  */
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { GET as viewsRoute } from "@/app/api/customer/profile/views/route";
 import { GET as profileRoute } from "@/app/api/provider/customers/[customerId]/profile/route";
 import { GET as reviewsRoute } from "@/app/api/provider/customers/[customerId]/reviews/route";
 import type { Database } from "@/db/client";
-import { customers, profileViews } from "@/db/schema";
+import { customers, profileViews, rateLimits } from "@/db/schema";
+import { POLICIES } from "@/lib/rate-limit";
 import { resolveActor } from "@/lib/auth/resolve-actor";
 import { providerProfileDto, reviewsPageDto } from "./dto";
 import { profileViewsPageDto } from "@/lib/customer-profile/dto";
@@ -326,5 +328,33 @@ describe("a customer changing visibility", () => {
         customerId: customer.id,
       });
       expect(response.status).toBe(403);
+    }));
+
+  it("charges profileView in its own statement: RateLimit-* on each answer, even a 404; once spent a 429 that records no view", () =>
+    t.inTransaction(async (db) => {
+      const provider = await asProvider(db);
+      const { customer } = await createMarketplaceCustomer(db, "public");
+      const perUser = POLICIES.profileView.find((l) => l.per === "user")!;
+      const get = (customerId: string) =>
+        callRoute(profileRoute, "GET", `/api/provider/customers/${customerId}/profile`, { customerId });
+
+      const first = await get(customer.id);
+      expect(first.status).toBe(200);
+      expect(first.headers.get("ratelimit-remaining")).toBe(String(perUser.points - 1));
+      const unknown = await get(randomUUID());
+      expect(unknown.status).toBe(404);
+      expect(unknown.headers.get("ratelimit-remaining")).toBe(String(perUser.points - 2));
+
+      // Spend the rest of this user's window, as if from many earlier requests.
+      await db
+        .update(rateLimits)
+        .set({ points: perUser.points })
+        .where(eq(rateLimits.key, `profileView:user:${provider.owner.id}`));
+      const refused = await get(customer.id);
+      expect(refused.status).toBe(429);
+      expect((await refused.json()).error.code).toBe("rate_limited");
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      const views = await db.select().from(profileViews).where(eq(profileViews.customerId, customer.id));
+      expect(views).toHaveLength(1); // the first answer's, not the refused one's
     }));
 });

@@ -1,7 +1,7 @@
 /**
  * GET /api/provider/customers/{customerId}/profile: a customer's public profile as a provider sees
- * it, in ONE round trip: the statement reads the customer with the facts the access rule needs,
- * records the view only where that rule (PROFILE_AUDIENCE, lib/authz/policy.ts, applied in SQL by
+ * it, in ONE round trip: the statement charges the profileView rate limit, reads the customer with
+ * the facts the access rule needs, records the view only where that rule (PROFILE_AUDIENCE, lib/authz/policy.ts, applied in SQL by
  * ./access.ts) allows it, and reads every figure; then the same rule decides in code which answer
  * (profile, 403 with its reason, 404) the caller gets. Stats are live and exact, never a cached
  * copy: the rating histogram and the completed/cancelled counters come from the customer's
@@ -30,7 +30,15 @@ import { assertMayViewCustomerProfile, requireProvider } from "@/lib/authz/polic
 import { AppError, notFound } from "@/lib/errors";
 import { microsText } from "@/lib/http/keyset";
 import { metrics } from "@/lib/observability/metrics";
-import { hasInteractionSql, mayViewSql, type ProviderScope } from "./access";
+import {
+  chargeRefusedSql,
+  chargeSql,
+  policy,
+  statementCharge,
+  type ChargedRow,
+  type StatementCharge,
+} from "@/lib/rate-limit";
+import { hasInteractionSql, mayViewSql } from "./access";
 import { badgeView, earnedBadges, isNewCustomer } from "@/lib/customer-profile/badges";
 import { providerProfileDto, RECENT_REVIEWS, TOP_CATEGORIES, type ProviderProfileDto } from "./dto";
 import {
@@ -42,7 +50,8 @@ import {
 } from "@/lib/customer-profile/figures";
 
 type ProfileRow = {
-  id: string;
+  /** Null when no customer has that id (the row is still there, to return the charge). */
+  id: string | null;
   first_name: string;
   last_initial: string;
   display_name: string | null;
@@ -61,17 +70,35 @@ type ProfileRow = {
   categories: unknown;
   recent: unknown;
   now: string;
+  charged: ChargedRow[];
 };
 
 type RecentRow = { rating: number; comment: string; job_category: string; at: string; under_dispute: boolean };
 type CategoryRow = { category: string; count: number };
 
-export async function getProviderProfile(db: Database, actor: Actor, customerId: string): Promise<ProviderProfileDto> {
+/**
+ * The profile for `actor`, charged to the profileView rate limit (per user, business and the
+ * caller's `ip`) by the same statement: a refused charge is a 429 and neither records the view nor
+ * reads a figure.
+ */
+export async function getProviderProfile(
+  db: Database,
+  actor: Actor,
+  customerId: string,
+  ip: string,
+): Promise<ProviderProfileDto> {
   // Who is asking is checked before the database is read, so a non-provider cannot probe ids.
   const provider = requireProvider(actor);
-  const row = await readProfile(db, customerId, provider);
+  const charge = statementCharge(policy("profileView"), { actor, ip })!; // a provider is a user: always charged
+  const row = await profileStatement(charge.rowCount)(db, {
+    ...charge.values,
+    customerId,
+    businessId: provider.business.businessId,
+    userId: provider.user.userId,
+  });
+  charge.settle(row.charged);
   try {
-    if (!row) throw notFound("That customer");
+    if (row.id === null) throw notFound("That customer");
     assertMayViewCustomerProfile(actor, { visibility: row.visibility }, row.has_interaction);
   } catch (error) {
     countRefusal(error);
@@ -134,8 +161,10 @@ const businessParam = sql.placeholder("businessId");
 const shown = sql`exists (select 1 from allowed)`;
 
 /**
- * The statement. The view is inserted by a data-modifying CTE over `allowed`, so it is recorded
- * exactly when the profile is shown (both or neither); the figures are computed only then too.
+ * The statement. The rate-limit charge and the view are data-modifying CTEs; the view is inserted
+ * over `allowed` (permitted and not over the limit), so it is recorded exactly when the profile is
+ * shown (both or neither); the figures are computed only then too. Charging here rather than before
+ * the handler saves a round trip on every profile request (BENCHMARKS.md).
  * "now" is the database's, so the six-month window and the badges use one clock.
  *
  * It commits asynchronously (set_config(..., true) lasts only for its own implicit transaction):
@@ -147,10 +176,24 @@ const shown = sql`exists (select 1 from allowed)`;
  * It is rendered once and sent as a named prepared statement (db/prepared.ts): Postgres then stops
  * planning it, which was half of its time on the server.
  */
-const profileStatement = preparedStatement<{ customerId: string; businessId: string; userId: string }, ProfileRow>(
-  "provider_profile",
-  sql`
-    with viewed_customer as (
+type ProfileValues = { customerId: string; businessId: string; userId: string } & StatementCharge["values"];
+type ProfileStatement = (db: Database, values: ProfileValues) => Promise<ProfileRow[]>;
+const profileStatements = new Map<number, ProfileStatement>(); // by the charge's number of limits
+
+function profileStatement(chargeRows: number): (db: Database, values: ProfileValues) => Promise<ProfileRow> {
+  let statement = profileStatements.get(chargeRows);
+  if (!statement) {
+    statement = preparedStatement<ProfileValues, ProfileRow>("provider_profile", profileSql(chargeRows));
+    profileStatements.set(chargeRows, statement);
+  }
+  const run = statement;
+  return async (db, values) => (await run(db, values))[0]!;
+}
+
+function profileSql(chargeRows: number) {
+  return sql`
+    with charged as (${chargeSql(chargeRows)}),
+    viewed_customer as (
       select ${c.id} as id, ${c.firstName} as first_name, ${lastNameInitialSql(c.lastName)} as last_initial,
              ${c.displayName} as display_name, ${c.avatarUrl} as avatar_url,
              ${microsText(c.createdAt)} as member_since, ${c.providerVisibility} as visibility,
@@ -158,7 +201,8 @@ const profileStatement = preparedStatement<{ customerId: string; businessId: str
       from ${c} where ${c.id} = ${customerParam}
     ),
     allowed as (
-      select id from viewed_customer where ${mayViewSql(sql`visibility`, sql`has_interaction`)}
+      select id from viewed_customer
+      where ${mayViewSql(sql`visibility`, sql`has_interaction`)} and not ${chargeRefusedSql(sql`charged`, chargeRows)}
     ),
     -- A data-modifying CTE always runs to completion, referenced or not: the view is recorded.
     viewed as (
@@ -187,18 +231,12 @@ const profileStatement = preparedStatement<{ customerId: string; businessId: str
               from ${r} where ${r.customerId} = ${customerParam} and ${r.isVisible}
               order by ${r.createdAt} desc, ${r.id} desc limit ${RECENT_REVIEWS}) rr) end as recent,
       ${microsText(sql`now()`)} as now,
+      (select json_agg(json_build_object('key', key, 'points', points, 'ms_left', ms_left)) from charged) as charged,
       set_config('synchronous_commit', 'off', true) as asynchronous_commit
-    from viewed_customer vc
-    left join ${ps} on ${ps.customerId} = vc.id`,
-);
-
-async function readProfile(db: Database, customerId: string, provider: ProviderScope): Promise<ProfileRow | undefined> {
-  const [row] = await profileStatement(db, {
-    customerId,
-    businessId: provider.business.businessId,
-    userId: provider.user.userId,
-  });
-  return row;
+    -- One row even for an unknown id, so the charge comes back to be settled.
+    from (select) as one
+    left join viewed_customer vc on true
+    left join ${ps} on ${ps.customerId} = vc.id`;
 }
 
 /** json columns arrive parsed on every driver we use, but a string is tolerated rather than trusted. */

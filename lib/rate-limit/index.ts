@@ -11,7 +11,18 @@ import type { Subject } from "./keys";
 
 export { POLICIES, policy, type Limit, type PolicyDefinition, type PolicyName, type Scope } from "./policies";
 export type { Subject } from "./keys";
-export { consumeWith, peekWith, resetWith, rateLimitHeaders, type Block } from "./limiter";
+export {
+  chargeRefusedSql,
+  chargeSql,
+  consumeWith,
+  peekWith,
+  resetWith,
+  rateLimitHeaders,
+  statementCharge,
+  type Block,
+  type ChargedRow,
+  type StatementCharge,
+} from "./limiter";
 export { chargeSignInAttempt, forgetSignInFailures, signInBlock, type SignInAttempt } from "./sign-in";
 export { pruneExpiredLimits } from "./prune";
 

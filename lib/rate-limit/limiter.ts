@@ -14,7 +14,7 @@
  * window from a key's first request, and a refused request still counts.
  */
 import "server-only";
-import { inArray, sql } from "drizzle-orm";
+import { inArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { preparedStatement } from "@/db/prepared";
 import { rateLimits } from "@/db/schema";
@@ -37,7 +37,8 @@ function chargesFor(definition: PolicyDefinition, subject: Subject, only?: Scope
 
 /** A limit's state after a charge or a read. */
 type LimitState = { remainingPoints: number; msBeforeNext: number };
-type Row = { key: string; points: number; ms_left: number };
+export type ChargedRow = { key: string; points: number; ms_left: number };
+type Row = ChargedRow;
 
 function stateOf(limit: Limit, row: Pick<Row, "points" | "ms_left">): LimitState {
   return {
@@ -75,52 +76,65 @@ function longestWait(outcomes: Outcome[]): Outcome {
   return outcomes.reduce((a, b) => (b.res.msBeforeNext > a.res.msBeforeNext ? b : a));
 }
 
-/** Row i of a charge binds `key<i>` and `duration<i>` (seconds). */
+/** Row i of a charge binds `rl_key<i>`, `rl_duration<i>` (seconds) and `rl_points<i>` (its limit). */
 type ChargeValues = Record<string, string | number>;
-type ChargeStatement = (db: Database, values: ChargeValues) => Promise<Row[]>;
 
-/** The charge upsert by number of rows: policies have one to three limits, so a few statements in all. */
-const chargeStatements = new Map<number, ChargeStatement>();
+/**
+ * The charge upsert for `rowCount` limits, as SQL with placeholders: a statement of its own, or a
+ * data-modifying CTE inside another (see StatementCharge). Its rows are `key, points, ms_left`.
+ */
+export function chargeSql(rowCount: number): SQL {
+  const rows = Array.from(
+    { length: rowCount },
+    (_, i) =>
+      sql`(${sql.placeholder(`rl_key${i}`)}, 1, now() + make_interval(secs => ${sql.placeholder(`rl_duration${i}`)}))`,
+  );
+  const expired = sql`${rateLimits.expire} <= now()`;
+  return sql`
+    insert into ${rateLimits} (key, points, expire) values ${sql.join(rows, sql`, `)}
+    on conflict (key) do update set
+      points = case when ${expired} then 1 else ${rateLimits.points} + 1 end,
+      expire = case when ${expired} then excluded.expire else ${rateLimits.expire} end
+    returning key, points, ${msLeft} as ms_left`;
+}
 
-function chargeStatement(rowCount: number): ChargeStatement {
-  let statement = chargeStatements.get(rowCount);
-  if (!statement) {
-    const rows = Array.from(
-      { length: rowCount },
-      (_, i) =>
-        sql`(${sql.placeholder(`key${i}`)}, 1, now() + make_interval(secs => ${sql.placeholder(`duration${i}`)}))`,
-    );
-    const expired = sql`${rateLimits.expire} <= now()`;
-    statement = preparedStatement<ChargeValues, Row>(
-      "rate_limit_charge",
-      sql`
-      insert into ${rateLimits} (key, points, expire) values ${sql.join(rows, sql`, `)}
-      on conflict (key) do update set
-        points = case when ${expired} then 1 else ${rateLimits.points} + 1 end,
-        expire = case when ${expired} then excluded.expire else ${rateLimits.expire} end
-      returning key, points, ${msLeft} as ms_left`,
-    );
-    chargeStatements.set(rowCount, statement);
-  }
-  return statement;
+/** Whether any row of the charge CTE named `cte` went over its limit: true when this request is refused. */
+export function chargeRefusedSql(cte: SQL, rowCount: number): SQL {
+  const limits = Array.from(
+    { length: rowCount },
+    (_, i) => sql`(${sql.placeholder(`rl_key${i}`)}::text, ${sql.placeholder(`rl_points${i}`)}::int)`,
+  );
+  return sql`exists (select 1 from ${cte} c join (values ${sql.join(limits, sql`, `)}) l(key, points)
+    on l.key = c.key where c.points > l.points)`;
 }
 
 /**
- * Charges one request to every limit of the policy, in one statement. Throws rateLimited when any
- * limit is exceeded; store errors propagate (the request needs the database anyway, and a 5xx is
- * more honest than silently unlimited).
+ * One request's charge, to be made by the caller's own statement (chargeSql as a CTE, its rows
+ * returned to settle): a hot read that must write anyway (a profile view) saves the limiter's round
+ * trip. `values` are the placeholders' values; `settle` throws the 429 or sets the RateLimit-*
+ * headers, exactly as consumeWith does. Null when nothing is charged (system actors).
  */
-export async function consumeWith(db: Database, definition: PolicyDefinition, subject: Subject): Promise<void> {
+export type StatementCharge = {
+  rowCount: number;
+  values: ChargeValues;
+  settle(rows: readonly Row[]): void;
+};
+
+export function statementCharge(definition: PolicyDefinition, subject: Subject): StatementCharge | null {
   const charges = chargesFor(definition, subject).sort((a, b) => (a.key < b.key ? -1 : 1));
-  if (charges.length === 0) return;
+  if (charges.length === 0) return null;
   const values: ChargeValues = {};
   charges.forEach(({ key, limit }, i) => {
-    values[`key${i}`] = key;
-    values[`duration${i}`] = limit.duration;
+    values[`rl_key${i}`] = key;
+    values[`rl_duration${i}`] = limit.duration;
+    values[`rl_points${i}`] = limit.points;
   });
-  const charged = await chargeStatement(charges.length)(db, values);
+  return { rowCount: charges.length, values, settle: (rows) => settle(definition, charges, rows) };
+}
+
+function settle(definition: PolicyDefinition, charges: Charge[], rows: readonly Row[]): void {
   const results = charges.map(({ limit, key }) => {
-    const row = charged.find((r) => r.key === key)!;
+    const row = rows.find((r) => r.key === key)!;
     return { limit, res: stateOf(limit, row), refused: row.points > limit.points };
   });
   const refused = results.filter((r) => r.refused);
@@ -132,6 +146,30 @@ export async function consumeWith(db: Database, definition: PolicyDefinition, su
   const headers = requestContext()?.responseHeaders;
   if (headers)
     for (const [name, value] of Object.entries(rateLimitHeaders(tightest(results)))) headers.set(name, value);
+}
+
+type ChargeStatement = (db: Database, values: ChargeValues) => Promise<Row[]>;
+
+/** The charge upsert by number of rows: policies have one to three limits, so a few statements in all. */
+const chargeStatements = new Map<number, ChargeStatement>();
+
+function chargeStatement(rowCount: number): ChargeStatement {
+  let statement = chargeStatements.get(rowCount);
+  if (!statement) {
+    statement = preparedStatement<ChargeValues, Row>("rate_limit_charge", chargeSql(rowCount));
+    chargeStatements.set(rowCount, statement);
+  }
+  return statement;
+}
+
+/**
+ * Charges one request to every limit of the policy, in one statement. Throws rateLimited when any
+ * limit is exceeded; store errors propagate (the request needs the database anyway, and a 5xx is
+ * more honest than silently unlimited).
+ */
+export async function consumeWith(db: Database, definition: PolicyDefinition, subject: Subject): Promise<void> {
+  const charge = statementCharge(definition, subject);
+  if (charge) charge.settle(await chargeStatement(charge.rowCount)(db, charge.values));
 }
 
 export type Block = { retryAfterSeconds: number; headers: Record<string, string> };

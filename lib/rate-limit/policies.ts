@@ -54,6 +54,11 @@ export const POLICIES = {
   ],
   /** Customers ticking off goal progress; generous for a person, not for a loop. */
   achievementProgress: [{ per: "user", points: 30, duration: MINUTE }],
+  /** Changing one's password: each try costs two argon2 hashes, and guesses the current password. */
+  passwordChange: [
+    { per: "user", points: 5, duration: 15 * MINUTE },
+    { per: "ip", points: 20, duration: 15 * MINUTE },
+  ],
   /** Account creation: nobody registers more than a few accounts an hour from one place. */
   register: [{ per: "ip", points: 10, duration: HOUR }],
 } as const satisfies Record<string, readonly Limit[]>;

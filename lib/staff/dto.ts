@@ -26,9 +26,10 @@ export const staffListDto = z.strictObject({
 });
 export type StaffListDto = z.infer<typeof staffListDto>;
 
-/** An existing account became a member at once. */
-export const memberAddedDto = z.strictObject({ status: z.literal("member_added"), user_id: z.uuid(), role });
-/** No account yet: an invitation link to pass on (shown once; only its hash is stored). */
+/**
+ * Adding staff always answers with an invitation link to pass on (shown once; only its hash is
+ * stored), whether or not the address has an account: the person joins when they accept it.
+ */
 export const invitationCreatedDto = z.strictObject({
   status: z.literal("invited"),
   invitation_id: z.uuid(),
@@ -37,7 +38,7 @@ export const invitationCreatedDto = z.strictObject({
   invitation_url: z.url(),
   expires_at: z.iso.datetime(),
 });
-export const addStaffResultDto = z.discriminatedUnion("status", [memberAddedDto, invitationCreatedDto]);
+export const addStaffResultDto = invitationCreatedDto;
 export type AddStaffResultDto = z.infer<typeof addStaffResultDto>;
 
 export const memberRoleDto = z.strictObject({ user_id: z.uuid(), role });

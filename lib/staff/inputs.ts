@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { staffRole } from "@/db/schema";
 import { emailInput } from "@/lib/accounts/inputs";
+import { id } from "@/lib/inputs";
 
 /** A staff role, in requests and responses alike. */
 export const staffRoleSchema = z.enum(staffRole.enumValues, "Choose a role: owner, admin, manager or staff.");
@@ -12,8 +13,8 @@ export type AddStaffInput = z.output<typeof addStaffInput>;
 
 export const changeRoleInput = z.object({ role });
 
-export const businessParams = z.object({ businessId: z.uuid() });
-export const memberParams = z.object({ businessId: z.uuid(), userId: z.uuid() });
+export const businessParams = z.object({ businessId: id() });
+export const memberParams = z.object({ businessId: id(), userId: id() });
 /** Tokens are 43 base64url characters; anything else cannot match and is refused early. */
 export const invitationToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "That invitation link is not valid.");
 export const invitationParams = z.object({ token: invitationToken });

@@ -19,7 +19,13 @@ import type { AddStaffInput } from "./inputs";
 import { INVITATION_TTL_MS, invitationUrl, newInvitationToken, hashInvitationToken } from "./tokens";
 import { lockBusinessForStaffChange } from "./lock";
 
-/** An existing account becomes a member at once; an unknown email gets an invitation link. */
+/**
+ * Staff join only by consent: whoever the email belongs to gets an invitation link, which joins them
+ * once the account with that address accepts it (./invitations.ts). The answer is the same whether
+ * the address has an account or not (same status, same fields, no name), so adding staff neither
+ * makes a person a member nor tells the caller who has an account. A current member's address is
+ * refused (already_a_member): the caller can see the team already, so that reveals nothing new.
+ */
 export async function addStaff(
   db: Database,
   actor: Actor,
@@ -32,23 +38,12 @@ export async function addStaff(
     const actorRole = await lockBusinessForStaffChange(tx, businessId, user.userId);
     assertCanAssignRole(actorRole, null, input.role);
 
-    const [account] = await tx.select({ id: users.id }).from(users).where(emailMatches(users.email, input.email));
-    if (account) {
-      const added = await tx
-        .insert(memberships)
-        .values({ businessId, userId: account.id, role: input.role })
-        .onConflictDoNothing()
-        .returning({ userId: memberships.userId });
-      if (added.length === 0) throw conflict("That person is already a member of this business.", "already_a_member");
-      await recordMemberAdded(tx, user, {
-        businessId,
-        userId: account.id,
-        role: input.role,
-        via: "direct",
-        addedBy: user.userId,
-      });
-      return addStaffResultDto.parse({ status: "member_added", user_id: account.id, role: input.role });
-    }
+    const [member] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.businessId, businessId)))
+      .where(emailMatches(users.email, input.email));
+    if (member) throw conflict("That person is already a member of this business.", "already_a_member");
 
     // One live invitation per email: a new one replaces any earlier link that was not used.
     const replaced = await tx
@@ -190,8 +185,9 @@ async function ownerCount(tx: Database, businessId: string): Promise<number> {
 }
 
 /**
- * A new membership's record: its audit row and v1.staff.added, whether the person was added by a
- * member (`direct`) or joined by accepting an invitation (`invitation`, added by its inviter).
+ * A new membership's record: its audit row and v1.staff.added. Today every member joins by accepting
+ * an invitation (`invitation`, added by its inviter); `direct` stays in the event's schema for
+ * consumers of events published before staff needed to consent.
  */
 export async function recordMemberAdded(
   tx: Database,

@@ -21,15 +21,15 @@ registerRoute({
   method: "post",
   path: "/api/businesses/{businessId}/staff",
   operationId: "addStaff",
-  summary: "Add a member, or invite someone without an account",
+  summary: "Invite someone to the staff",
   description:
-    "An existing account becomes a member at once; otherwise the answer carries an invitation link (valid 7 days).",
+    "Always answers with an invitation link (valid 7 days), whether or not the address has an account: nobody joins without accepting it, signed in with that address, and the answer does not tell whether an account exists. A current member's address is refused (409 already_a_member).",
   tags: ["Staff"],
   access: "business",
   permission: "staff.manage",
   params: businessParams,
   body: addStaffInput,
-  responses: { 201: { description: "Added, or invited.", schema: addStaffResultDto } },
+  responses: { 201: { description: "Invited.", schema: addStaffResultDto } },
   errors: [409],
 });
 

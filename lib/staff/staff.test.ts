@@ -83,7 +83,17 @@ const MAY_GRANT: Record<StaffRole, StaffRole[]> = {
   staff: [],
 };
 
-describe("addStaff (existing account)", () => {
+/** An answer with its ids, link and times blanked: what is left must not depend on who the email is. */
+function shapeOf(result: unknown) {
+  return JSON.parse(
+    JSON.stringify(result)
+      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "<id>")
+      .replace(/\/invite\/[A-Za-z0-9_-]+/g, "/invite/<token>")
+      .replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, "<time>"),
+  );
+}
+
+describe("addStaff (consent: an invitation, whoever the email is)", () => {
   const cases = ROLES.flatMap((actor) => ROLES.map((role) => [actor, role, MAY_GRANT[actor].includes(role)] as const));
   it.each(cases)("%s adding a %s: allowed %s", (actorRole, role, allowed) =>
     t.rollback(async (db) => {
@@ -102,10 +112,44 @@ describe("addStaff (existing account)", () => {
         return;
       }
       const result = addStaffResultDto.parse(await run);
-      expect(result).toEqual({ status: "member_added", user_id: newcomer, role });
-      expect(await roleOf(db, b.businessId, newcomer)).toBe(role);
+      expect(result).toMatchObject({ status: "invited", role });
+      // Not a member until they accept.
+      expect(await roleOf(db, b.businessId, newcomer)).toBeNull();
     }),
   );
+
+  it("answers a known and an unknown email alike, with no name, and joins nobody until they accept", () =>
+    t.rollback(async (db) => {
+      const b = await createStaffedBusiness(db);
+      const owner = await b.actor(b.ids.owner);
+      // An account that already belongs to another business, which is its default.
+      const elsewhere = (await createBusiness(db, { name: "Elsewhere" })).id;
+      const known = await createUser(db, { email: "Known.Person@example.test", name: "Known Person" });
+      await addMember(db, elsewhere, known.id, "staff");
+      const before = (await resolveActor(db, known.id)) as UserActor;
+      expect(before.business?.businessId).toBe(elsewhere);
+
+      const forKnown = await addStaff(db, owner, { email: "known.person@example.test", role: "staff" }, ORIGIN);
+      const forUnknown = await addStaff(db, owner, { email: "nobody.yet@example.test", role: "staff" }, ORIGIN);
+      const sameEmail = (x: unknown) => shapeOf({ ...(x as object), email: "<email>" });
+      expect(sameEmail(forKnown)).toEqual(sameEmail(forUnknown));
+      expect(Object.keys(forKnown).sort()).toEqual(Object.keys(forUnknown).sort());
+      expect(JSON.stringify(forKnown)).not.toContain("Known Person");
+      expect(JSON.stringify(forKnown)).not.toContain(known.id);
+
+      // Not a member, default business unchanged, not in the staff list.
+      expect(await roleOf(db, b.businessId, known.id)).toBeNull();
+      const after = (await resolveActor(db, known.id)) as UserActor;
+      expect(after.memberships.map((m) => m.businessId)).toEqual([elsewhere]);
+      expect(after.business?.businessId).toBe(elsewhere);
+      const list = await listStaff(db, owner);
+      expect(list.members.map((m) => m.user_id)).not.toContain(known.id);
+      expect(JSON.stringify(list)).not.toContain("Known Person");
+
+      // Accepting, signed in with that address, is what makes them a member.
+      await acceptInvitation(db, after, forKnown.invitation_url.split("/invite/")[1]!);
+      expect(await roleOf(db, b.businessId, known.id)).toBe("staff");
+    }));
 
   it("refuses someone who is already a member with 409 already_a_member", () =>
     t.rollback(async (db) => {
@@ -206,7 +250,6 @@ describe("invitations", () => {
   async function invite(db: Database, email: string, role: StaffRole = "manager") {
     const b = await createStaffedBusiness(db);
     const result = addStaffResultDto.parse(await addStaff(db, await b.actor(b.ids.owner), { email, role }, ORIGIN));
-    if (result.status !== "invited") throw new Error("expected an invitation");
     const token = result.invitation_url.slice(`${ORIGIN}/invite/`.length);
     return { b, result, token };
   }
@@ -316,13 +359,15 @@ describe("audit trail of staff changes", () => {
       const owner = await b.actor(b.ids.owner);
       const email = `audited-${Date.now()}@example.test`;
       const newcomer = (await createUser(db, { email })).id;
-      await addStaff(db, owner, { email, role: "staff" }, ORIGIN);
+      const invited = await addStaff(db, owner, { email, role: "staff" }, ORIGIN);
+      await acceptInvitation(db, await resolveActor(db, newcomer), invited.invitation_url.split("/invite/")[1]!);
       await changeStaffRole(db, owner, newcomer, "manager");
       await changeStaffRole(db, owner, newcomer, "manager"); // no change: nothing recorded
       await removeStaff(db, owner, newcomer);
       const membership = `membership:${newcomer}`;
-      expect(await auditOf(db, b.businessId)).toEqual([
-        { by: b.ids.owner, entity: membership, action: "create", field: "role", from: null, to: "staff" },
+      expect((await auditOf(db, b.businessId)).filter((row) => row.entity === membership)).toEqual([
+        // The membership is created by the person accepting, never by whoever invited them.
+        { by: newcomer, entity: membership, action: "create", field: "role", from: null, to: "staff" },
         { by: b.ids.owner, entity: membership, action: "update", field: "role", from: "staff", to: "manager" },
         { by: b.ids.owner, entity: membership, action: "delete", field: "role", from: "manager", to: null },
       ]);
@@ -335,7 +380,6 @@ describe("audit trail of staff changes", () => {
       const email = `invited-${Date.now()}@example.test`;
       const first = addStaffResultDto.parse(await addStaff(db, admin, { email, role: "staff" }, ORIGIN));
       const second = addStaffResultDto.parse(await addStaff(db, admin, { email, role: "manager" }, ORIGIN));
-      if (first.status !== "invited" || second.status !== "invited") throw new Error("expected invitations");
       const joiner = (await createUser(db, { email })).id;
       await acceptInvitation(db, await resolveActor(db, joiner), second.invitation_url.split("/invite/")[1]!);
 

@@ -7,6 +7,9 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 
+/** The address in-process benchmarks charge rate limits to (a documentation range, RFC 5737). */
+export const BENCH_IP = "198.51.100.1";
+
 export type ProviderOwner = { user_id: string; business_id: string; email: string };
 
 /** The first `count` owners of marketplace provider businesses, by email: the same ones on every run. */

@@ -12,6 +12,7 @@ import type { UserActor } from "@/lib/auth/actor";
 import type { ReviewSort } from "@/lib/provider-profile/inputs";
 import { getProviderProfile } from "@/lib/provider-profile/profile";
 import { listCustomerReviews } from "@/lib/provider-profile/reviews";
+import { BENCH_IP } from "./customers";
 
 type PlanCounts = { statement: string; generic_plans: number; custom_plans: number };
 
@@ -23,7 +24,7 @@ export async function preparedPlans(
 ): Promise<PlanCounts[]> {
   return db.transaction(async (tx) => {
     for (let i = 0; i < 12; i++) {
-      await getProviderProfile(tx, provider, customerId);
+      await getProviderProfile(tx, provider, customerId, BENCH_IP);
       for (const sort of sorts) await listCustomerReviews(tx, provider, customerId, { sort, limit: 10 });
     }
     const { rows } = await tx.execute<PlanCounts>(sql`

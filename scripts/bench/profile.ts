@@ -1,8 +1,8 @@
 /**
  * The provider's view of a customer at scale: run on a database seeded with
  * `npm run db:seed -- --scale N`. For the customer with the most reviews (the seed's "whale") and a
- * typical one it measures the whole profile read (one statement: access, the view insert and the
- * figures) and review pages under each sort, first page against a deep page; then whether
+ * typical one it measures the whole profile read (one statement: the rate-limit charge, access, the
+ * view insert and the figures) and review pages under each sort, first page against a deep page; then whether
  * Postgres reuses generic plans for those prepared statements.
  */
 import type { Database } from "@/db/client";
@@ -11,7 +11,7 @@ import { type UserActor } from "@/lib/auth/actor";
 import { getProviderProfile } from "@/lib/provider-profile/profile";
 import { listCustomerReviews } from "@/lib/provider-profile/reviews";
 import type { ReviewSort } from "@/lib/provider-profile/inputs";
-import { customersToMeasure, providerOwners, withPublicProfile, type MeasuredCustomer } from "./customers";
+import { BENCH_IP, customersToMeasure, providerOwners, withPublicProfile, type MeasuredCustomer } from "./customers";
 import { measure, type Figure } from "./measure";
 import { preparedPlans } from "./plans";
 
@@ -43,8 +43,8 @@ async function measureCustomer(db: Database, provider: UserActor, customer: Meas
   const page = (sort: ReviewSort, cursor?: string) =>
     listCustomerReviews(db, provider, customer.id, { sort, limit: 10, cursor });
   const figures = [
-    await measure(`profile of ${who}: access + figures + view insert`, 500, () =>
-      getProviderProfile(db, provider, customer.id),
+    await measure(`profile of ${who}: rate limit + access + figures + view insert`, 500, () =>
+      getProviderProfile(db, provider, customer.id, BENCH_IP),
     ),
   ];
   for (const sort of SORTS) {

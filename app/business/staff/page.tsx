@@ -61,8 +61,8 @@ export default async function StaffPage() {
       <div className="space-y-6">
         {canManage && (
           <Card
-            title="Add staff"
-            description="Someone with an account joins at once; anyone else gets an invitation link."
+            title="Invite staff"
+            description="They get an invitation link and join once they accept it, signed in with that email."
           >
             <AddStaffForm roles={grantable} />
           </Card>

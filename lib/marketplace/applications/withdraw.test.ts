@@ -27,7 +27,11 @@ import { withdrawApplication } from "./mutations";
 const { as, callRoute, parsedBody, routeDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
 const t = await routeDatabase();
 
-const JOB = { title: "Hang three shelves", category: "Handyman", description: "Plasterboard wall, shelves bought." };
+const JOB = {
+  title: "Hang three shelves",
+  category: "Handyman" as const,
+  description: "Plasterboard wall, shelves bought.",
+};
 
 /** Cara's open job with applications from A and B, a booked job with A (B declined), a cancelled one A applied to. */
 async function world(db: Database) {

@@ -33,7 +33,7 @@ async function walk(query: Record<string, string>): Promise<CustomerJobDto[]> {
   return seen;
 }
 
-const JOB = { title: "Fix the tap", category: "Plumbing", description: "It drips." };
+const JOB = { title: "Fix the tap", category: "Plumbing" as const, description: "It drips." };
 
 /** The name a business goes by, which the list shows as the booked provider's. */
 const businessName = async (db: Database, businessId: string) =>

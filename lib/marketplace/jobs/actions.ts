@@ -6,6 +6,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action, type ActionContext } from "@/lib/actions/action";
+import { id } from "@/lib/inputs";
 import { applyInput } from "@/lib/marketplace/applications/inputs";
 import { disputeInput, reviewInput } from "@/lib/marketplace/reviews/inputs";
 import { acceptApplication, applyToJob, withdrawApplication } from "@/lib/marketplace/applications/mutations";
@@ -14,8 +15,8 @@ import { disputeReview, reviewCustomer } from "@/lib/marketplace/reviews/mutatio
 import { redirect } from "next/navigation";
 import { postJobForm } from "./post-job-form";
 
-const jobId = z.uuid("That link does not point to a job.");
-const applicationId = z.uuid("That link does not point to an application.");
+const jobId = id("That link does not point to a job.");
+const applicationId = id("That link does not point to an application.");
 
 /** A step on one job: its data function, then the job page refreshed so both sides see the new state. */
 function jobStep<S extends z.ZodType<{ jobId: string }>, T>(schema: S, step: (ctx: ActionContext<S>) => Promise<T>) {
@@ -57,7 +58,7 @@ export const reviewCustomerAction = jobStep(reviewInput.extend({ jobId, rating }
 );
 
 export const disputeReviewAction = jobStep(
-  disputeInput.extend({ jobId, reviewId: z.uuid("That link does not point to a review.") }),
+  disputeInput.extend({ jobId, reviewId: id("That link does not point to a review.") }),
   ({ db, actor, input }) => disputeReview(db, actor, input.jobId, input.reviewId, { reason: input.reason }),
 );
 

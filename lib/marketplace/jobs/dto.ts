@@ -53,7 +53,14 @@ export const jobDto = z
     cancelled_by: party.nullable(),
     /** Which side the caller is on: it decides which applications and reviews are listed. */
     viewer: party,
-    booking: z.strictObject({ booking_id: z.uuid(), provider_business_id: z.uuid(), booked_at: at }).nullable(),
+    /**
+     * The booking, if the job is booked. `provider_business_id` names the booked provider for the
+     * customer and for that provider only: any other provider sees null (it learns that the job is
+     * taken, not by whom).
+     */
+    booking: z
+      .strictObject({ booking_id: z.uuid(), provider_business_id: z.uuid().nullable(), booked_at: at })
+      .nullable(),
     /** The customer sees every application; a provider only its own. */
     applications: z.array(applicationDto),
     /** The customer sees every review of the job; a provider only its own. */

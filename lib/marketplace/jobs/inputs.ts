@@ -1,13 +1,16 @@
 /**
  * What the job routes accept: the job in the path, and a job to post.
  */
-import { text } from "@/lib/inputs";
+import { id, text } from "@/lib/inputs";
 import { z } from "zod";
+import { JOB_CATEGORIES } from "./categories";
 
-export const jobParams = z.object({ jobId: z.uuid() });
+export const jobParams = z.object({ jobId: id() });
 export const postJobInput = z.object({
   title: text(120, "Give the job a title."),
-  category: text(60, "Choose a category."),
+  category: z.enum(JOB_CATEGORIES, "Choose one of the marketplace's job categories.").meta({
+    description: "One of the marketplace's job categories, exactly as listed.",
+  }),
   description: text(5000, "Describe the job."),
   /** Integer minor units; a budget of 0 is "make me an offer", so it is refused. */
   budget_minor: z.int("A budget is a whole number of cents.").positive().max(100_000_000).nullish(),

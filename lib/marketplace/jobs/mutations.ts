@@ -50,7 +50,7 @@ export async function postJob(db: Database, actor: Actor, input: PostJobInput): 
     });
     await bumpProfileStats(tx, customerId, { jobsPosted: 1 }, { active: true });
     await countJobCategory(tx, customerId, job!.category);
-    return toJobDto(job!, "customer", null, [], []);
+    return toJobDto(job!, "customer", null, [], [], null);
   });
 }
 

@@ -82,6 +82,7 @@ export async function getJob(db: Database, actor: Actor, jobId: string): Promise
       moderated_at: iso(r.moderated_at),
       created_at: iso(r.created_at),
     })),
+    own,
   );
 }
 
@@ -91,6 +92,8 @@ export function toJobDto(
   booking: LoadedJob["booking"],
   applications: ApplicationDto[],
   reviews: JobReviewDto[],
+  /** The provider business a provider viewer acts for (null for the customer). */
+  viewerProvider: string | null,
 ): JobDto {
   return jobDto.parse({
     job_id: job.id,
@@ -108,7 +111,13 @@ export function toJobDto(
     cancelled_by: job.cancelledBy,
     viewer,
     booking: booking
-      ? { booking_id: booking.id, provider_business_id: booking.providerBusinessId, booked_at: iso(booking.createdAt) }
+      ? {
+          booking_id: booking.id,
+          // The customer knows whom they booked; a provider only whether it is the one booked.
+          provider_business_id:
+            viewer === "customer" || booking.providerBusinessId === viewerProvider ? booking.providerBusinessId : null,
+          booked_at: iso(booking.createdAt),
+        }
       : null,
     applications,
     reviews,

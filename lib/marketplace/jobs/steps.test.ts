@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const JOB = { title: "Mow the lawn", category: "Lawn care", description: "Front and back." };
+const JOB = { title: "Mow the lawn", category: "Lawn care" as const, description: "Front and back." };
 
 class Rollback extends Error {}
 

@@ -20,7 +20,11 @@ import { jobMessagePageDto, type JobMessagePageDto } from "./dto";
 const { as, callRoute, parsedBody, routeDatabase, walkPages } = await vi.hoisted(() => import("@/test/route-harness"));
 const t = await routeDatabase();
 
-const JOB = { title: "Clean the windows", category: "Window cleaning", description: "Ten windows, two floors." };
+const JOB = {
+  title: "Clean the windows",
+  category: "Window cleaning" as const,
+  description: "Ten windows, two floors.",
+};
 const EMAIL = "cara.smith@example.test";
 const PHONE = "+1 555 0100";
 

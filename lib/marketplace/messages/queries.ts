@@ -12,13 +12,13 @@
  */
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Database } from "@/db/client";
 import { businesses, customers, jobMessages as jm } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { marketplaceActor } from "@/lib/authz/policy";
 import { badRequest, forbidden } from "@/lib/errors";
 import { keysetCursor, keysetPage, microsText, olderThan } from "@/lib/http/keyset";
+import { id } from "@/lib/inputs";
 import { lastNameInitialSql, publicDisplayName } from "@/lib/customer-profile/figures";
 import { iso } from "@/lib/dto";
 import { loadJobFor } from "@/lib/marketplace/jobs/access";
@@ -100,7 +100,7 @@ function senderName(row: {
  * The cursor: the oldest message's position (lib/http/keyset.ts) and the thread it belongs to, so
  * a cursor carried over to another thread is refused, not misapplied.
  */
-const messageCursors = keysetCursor({ p: z.uuid() });
+const messageCursors = keysetCursor({ p: id() });
 
 function decodeBefore(cursor: string, provider: string) {
   const invalid = () =>

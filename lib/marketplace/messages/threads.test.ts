@@ -156,7 +156,11 @@ describe("the write path and threadsOf", () => {
   });
   afterAll(() => t?.close());
 
-  const JOB = { title: "Clean the windows", category: "Window cleaning", description: "Ten windows, two floors." };
+  const JOB = {
+    title: "Clean the windows",
+    category: "Window cleaning" as const,
+    description: "Ten windows, two floors.",
+  };
 
   /**
    * Cara's jobs in every state, with providers in every part: a (applies, is booked where there is

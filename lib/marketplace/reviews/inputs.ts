@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { pageCursor, pageLimit } from "@/lib/http/page-query";
-import { text } from "@/lib/inputs";
+import { id, plainText, text } from "@/lib/inputs";
 
 export const MODERATION_STATUSES = ["disputed", "hidden"] as const;
 export type ModerationStatus = (typeof MODERATION_STATUSES)[number];
@@ -24,11 +24,11 @@ export const moderationQuery = z.object({
 });
 export type ModerationQuery = z.output<typeof moderationQuery>;
 
-export const jobReviewParams = z.object({ jobId: z.uuid(), reviewId: z.uuid() });
-export const reviewParams = z.object({ reviewId: z.uuid() });
+export const jobReviewParams = z.object({ jobId: id(), reviewId: id() });
+export const reviewParams = z.object({ reviewId: id() });
 export const reviewInput = z.object({
   rating: z.int("A rating is a whole number from 1 to 5.").min(1, "At least 1.").max(5, "At most 5."),
-  comment: z.string().trim().max(2000, "At most 2000 characters.").default(""),
+  comment: plainText(2000).default(""),
 });
 export type ReviewInput = z.output<typeof reviewInput>;
 export const disputeInput = z.object({ reason: text(2000, "Say what is wrong with this review.") });

@@ -20,7 +20,7 @@ import type { Database } from "@/db/client";
 import { auditLog, customerReviews, customers, eventOutbox } from "@/db/schema";
 import { getProviderProfile } from "@/lib/provider-profile/profile";
 import { SECRET } from "@/test/fixtures/provider-profile";
-import { refusalOf } from "@/test/factories";
+import { refusalOf, uniqueIp } from "@/test/factories";
 import { reviewVisibilityDto } from "./dto";
 import {
   bookedJob,
@@ -35,6 +35,7 @@ import { completeJob } from "@/lib/marketplace/jobs/mutations";
 import { getJob } from "@/lib/marketplace/jobs/queries";
 import { moderationPageDto, type ModerationPageDto } from "./dto";
 import { type ModerationStatus } from "./inputs";
+import { type JobCategory } from "@/lib/marketplace/jobs/categories";
 import { disputeReview, reviewCustomer } from "./mutations";
 
 const { as, callRoute, parsedBody, routeDatabase, walkPages } = await vi.hoisted(() => import("@/test/route-harness"));
@@ -76,7 +77,7 @@ async function reviewedJob(
   db: Database,
   customer: CustomerPerson,
   provider: ProviderPerson,
-  review: { title?: string; category?: string; rating?: number; comment: string; dispute?: string },
+  review: { title?: string; category?: JobCategory; rating?: number; comment: string; dispute?: string },
 ): Promise<Made> {
   const { jobId } = await bookedJob(db, customer, provider, {
     title: review.title ?? "Paint the hallway",
@@ -236,7 +237,7 @@ describe("review moderation: GET /api/admin/reviews and PATCH /api/admin/reviews
         comment: "Never again, unbearable.",
         dispute: "They never came.",
       });
-      const profile = () => getProviderProfile(db, provider.actor, cara.customerId);
+      const profile = () => getProviderProfile(db, provider.actor, cara.customerId, uniqueIp());
       expect((await profile()).stats).toMatchObject({ review_count: 2, avg_rating: 3 });
 
       as(admin);
@@ -281,7 +282,7 @@ describe("review moderation: GET /api/admin/reviews and PATCH /api/admin/reviews
         comment: "Shouted at the crew.",
         dispute: "That was my neighbour.",
       });
-      const profile = () => getProviderProfile(db, provider.actor, cara.customerId);
+      const profile = () => getProviderProfile(db, provider.actor, cara.customerId, uniqueIp());
       expect((await profile()).stats).toMatchObject({ review_count: 2, avg_rating: 3 });
 
       as(admin);
@@ -385,7 +386,7 @@ describe("review moderation: GET /api/admin/reviews and PATCH /api/admin/reviews
       expect(await decisionOn(db, disputed.reviewId)).toEqual({ by: null, now: null });
       as(admin);
       expect(await findIn("disputed", disputed.reviewId)).toMatchObject({ is_visible: true, moderated_at: null });
-      expect((await getProviderProfile(db, provider.actor, cara.customerId)).stats.review_count).toBe(1);
+      expect((await getProviderProfile(db, provider.actor, cara.customerId, uniqueIp())).stats.review_count).toBe(1);
     }));
 
   it("names the customer by their public name only, never their contact details or last name", () =>

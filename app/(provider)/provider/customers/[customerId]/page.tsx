@@ -3,14 +3,17 @@
  * for may see it. The page reads through the same data functions as the JSON API
  * (getProviderProfile, readReviewsPage), so the customer's visibility choice, the view record
  * (written by getProviderProfile in the statement that reads the figures) and the refusal reasons
- * are exactly the API's; like the API it charges the profileView rate limit, once per page view.
+ * are exactly the API's; like the API it charges the profileView rate limit (in the profile's
+ * statement), once per page view.
  * A refusal renders as a kind explanation instead of an error screen.
  */
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { Database } from "@/db/client";
 import type { UserActor } from "@/lib/auth/actor";
 import { loadForPage, requirePageActor } from "@/lib/auth/page";
 import { badRequest } from "@/lib/errors";
+import { clientIp } from "@/lib/http/client-ip";
 import { customerParams, REVIEWS_PAGE_DEFAULT } from "@/lib/provider-profile/inputs";
 import { getProviderProfile } from "@/lib/provider-profile/profile";
 import { readReviewsPage } from "@/lib/provider-profile/reviews";
@@ -35,17 +38,14 @@ export default async function ProviderCustomerProfilePage({ params }: Props) {
     return <ProfileUnavailable error={badRequest("That link does not point to a customer.")} />;
   }
   const { customerId } = parsed.data;
-  const result = await loadForPage(
-    path,
-    async (db: Database, actor: UserActor) => {
-      // The profile first: it is the access decision and records the view; the first page of
-      // reviews (with the reviewing providers' names) is read only once it has been allowed.
-      const profile = await getProviderProfile(db, actor, customerId);
-      const firstReviews = await readReviewsPage(db, customerId, { sort: "recent", limit: REVIEWS_PAGE_DEFAULT });
-      return { profile, firstReviews };
-    },
-    { rateLimit: "profileView" },
-  );
+  const ip = clientIp(await headers());
+  const result = await loadForPage(path, async (db: Database, actor: UserActor) => {
+    // The profile first: it is the rate limit, the access decision and records the view; the first
+    // page of reviews (with the reviewing providers' names) is read only once it has been allowed.
+    const profile = await getProviderProfile(db, actor, customerId, ip);
+    const firstReviews = await readReviewsPage(db, customerId, { sort: "recent", limit: REVIEWS_PAGE_DEFAULT });
+    return { profile, firstReviews };
+  });
   if (!result.ok) return <ProfileUnavailable error={result.error} />;
   const { profile, firstReviews } = result.data;
 

@@ -1,4 +1,4 @@
-/** GET: the business's staff and pending invitations. POST: add a member by email, or invite them (201). */
+/** GET: the business's staff and pending invitations. POST: invite someone by email (201, the same for any email). */
 import { actingFor } from "@/lib/authz/policy";
 import { created, route } from "@/lib/http/route";
 import { addStaffInput, businessParams } from "@/lib/staff/inputs";
