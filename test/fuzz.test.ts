@@ -476,8 +476,8 @@ async function issuedCursors(db: Database, world: World, route: ApiRoute, handle
   );
   const queries = [
     {},
-    ...fc.sample(fc.record(fields), { seed: SEED, numRuns: 12 }),
-    ...fc.sample(fc.record(fields, { requiredKeys: [] }), { seed: SEED, numRuns: 8 }),
+    ...fc.sample(fc.record(fields), { seed: SEED, numRuns: 6 }),
+    ...fc.sample(fc.record(fields, { requiredKeys: [] }), { seed: SEED, numRuns: 4 }),
     // The audit trail: a type alone (staff and admins), and each job's own history.
     ...("entity_type" in shape
       ? [
@@ -575,19 +575,28 @@ async function handlerOf(route: ApiRoute): Promise<Handler> {
   return mod[route.method]!;
 }
 
+/**
+ * Documented operations not built with route(): no path, query or body is parsed, so there is
+ * nothing to fuzz (health, the document itself, the metrics token's and cron's bearer routes).
+ */
+const TAKE_NO_INPUT = ["GET /api/cron/{job}", "GET /api/health", "GET /api/metrics", "GET /api/openapi.json"];
+const handlers = await Promise.all(operations.map(async (r) => [r, await handlerOf(r)] as const));
+const wrapped = handlers.filter(([, handler]) => handler.spec);
+const unwrapped = handlers.filter(([, handler]) => !handler.spec).map(([r]) => r);
+
 /** A seed of its own per operation, so adding a route does not reshuffle the others' cases. */
 const seedOf = (operation: string) => [...operation].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) | 0, SEED);
 
 const totals = { cases: 0, findings: [] as Finding[] };
 
 describe(`input fuzzing (seed ${SEED}, ${RUNS} cases per operation)`, () => {
-  const wrapped = operations;
+  it("fuzzes every documented operation but those that take no input through route()", () => {
+    expect(unwrapped.map((r) => `${r.method} ${r.openApiPath}`).sort()).toEqual(TAKE_NO_INPUT);
+  });
 
-  it.each(wrapped.map((r) => [`${r.method} ${r.openApiPath}`, r] as const))(
+  it.each(wrapped.map(([r, handler]) => [`${r.method} ${r.openApiPath}`, r, handler] as const))(
     "%s: no 500, and a refused request writes nothing",
-    async (operation, route) => {
-      const handler = await handlerOf(route);
-      if (!handler.spec) return; // health and the document itself: no input, no session
+    async (operation, route, handler) => {
       const errorSpy = vi.spyOn(log, "error");
       const errors: unknown[] = [];
       errorSpy.mockImplementation(((obj: { err?: unknown }) => {
