@@ -24,13 +24,18 @@ export async function proxy(req: NextRequest) {
     const { pathname, search } = req.nextUrl;
     const signIn = new URL("/signin", req.nextUrl.origin);
     signIn.searchParams.set("callbackUrl", pathname + search);
-    return NextResponse.redirect(signIn);
+    return withTransportSecurity(req, NextResponse.redirect(signIn));
   }
   const csp = pageContentSecurityPolicy(newNonce(), { dev: env().NODE_ENV === "development" });
   const headers = new Headers(req.headers);
   headers.set("content-security-policy", csp);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set("content-security-policy", csp);
+  return withTransportSecurity(req, res);
+}
+
+/** Strict-Transport-Security on a response to a request that came over https (TRUST_PROXY decides). */
+function withTransportSecurity(req: NextRequest, res: NextResponse): NextResponse {
   if (requestProtocol(req.headers) === "https") res.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
   return res;
 }

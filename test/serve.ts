@@ -5,6 +5,7 @@
  * the peer address (lib/http/peer.ts), slow and aborted bodies.
  */
 import http from "node:http";
+import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { NextRequest } from "next/server";
@@ -13,8 +14,12 @@ type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string |
 
 export type Served = { url: string; port: number; server: http.Server; close(): Promise<void> };
 
-export async function serve(handler: Handler, onResponse?: (res: Response) => void): Promise<Served> {
-  const server = http.createServer(async (req, res) => {
+export async function serve(
+  handler: Handler,
+  onResponse?: (res: Response) => void,
+  tls?: { key: string; cert: string },
+): Promise<Served> {
+  const listener = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
@@ -29,11 +34,12 @@ export async function serve(handler: Handler, onResponse?: (res: Response) => vo
     onResponse?.(response);
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
-  });
+  };
+  const server = tls ? https.createServer(tls, listener) : http.createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${tls ? "https" : "http"}://127.0.0.1:${port}`,
     port,
     server,
     close: () =>

@@ -40,7 +40,8 @@ vi.mock("@/lib/db", async (importOriginal) => ({
 }));
 vi.mock("next/headers", () => ({
   headers: async () => state.headers,
-  cookies: async () => ({ get: () => undefined }),
+  // No business cookie to read; the device cookie a sign-in sets (lib/auth/device.ts) is not needed here.
+  cookies: async () => ({ get: () => undefined, set: () => {} }),
 }));
 vi.mock("next/navigation", () => ({
   redirect: (to: string) => {

@@ -15,7 +15,7 @@ import { AppError } from "@/lib/errors";
 import { clientIp, requestProtocol } from "@/lib/http/client-ip";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/observability/metrics";
-import { accountLock, clearAccountFailures, recordAccountFailure } from "@/lib/rate-limit/account-backoff";
+import { accountLock, clearAccountFailures, reserveAccountAttempt } from "@/lib/rate-limit/account-backoff";
 import { chargeSignInAttempt, forgetSignInFailures } from "@/lib/rate-limit/sign-in";
 import { baseAuthConfig } from "./config.base";
 import { authenticate } from "./authenticate";
@@ -56,16 +56,15 @@ export async function authorizeCredentials(input: Partial<Record<string, unknown
     metrics.authFailures.inc({ reason: "rate_limited" });
     throw new SignInThrottled();
   }
+  // A known device is exempt from the account's backoff; any other attempt is counted in advance.
   const knownDevice = isKnownDevice(request.headers, email);
-  const locked = !knownDevice && (await accountLock(db, email)) !== null;
-  if (locked) {
+  if (!knownDevice && (await reserveAccountAttempt(db, email)) !== null) {
     metrics.authFailures.inc({ reason: "rate_limited" });
     throw new SignInThrottled();
   }
   const user = await authenticate(db, email, password, request.headers.get("user-agent"));
   if (!user) {
     metrics.authFailures.inc({ reason: "bad_credentials" });
-    await recordAccountFailure(db, email);
     throw new InvalidCredentials();
   }
   await forgetSignInFailures(db, attempt);

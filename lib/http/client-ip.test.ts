@@ -4,6 +4,11 @@
  * still spends one address's limit, because the address is the socket's peer; with TRUST_PROXY=1
  * the rightmost entry (what our one proxy appended) is the client.
  */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import https from "node:https";
+import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { route } from "@/lib/http/route";
 import { POLICIES } from "@/lib/rate-limit";
@@ -58,6 +63,48 @@ describe("under the default (TRUST_PROXY unset)", () => {
     expect(new Set(seen.splice(0))).toEqual(new Set([from]));
   });
 
+  it("reads the protocol from the socket: TLS is https (and gets HSTS), plain http is http whatever the header says", async () => {
+    trustProxy("");
+    const dir = mkdtempSync(path.join(tmpdir(), "clientele-tls-"));
+    const [key, cert] = [path.join(dir, "key.pem"), path.join(dir, "cert.pem")];
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-days",
+        "1",
+        "-keyout",
+        key,
+        "-out",
+        cert,
+      ],
+      { stdio: "ignore" },
+    );
+    const protocolOf = route({ access: "public", rateLimit: false }, ({ req }) => ({
+      protocol: requestProtocol(req.headers),
+    }));
+    const overTls = await serve(protocolOf, undefined, {
+      key: readFileSync(key, "utf8"),
+      cert: readFileSync(cert, "utf8"),
+    });
+    const plain = await serve(protocolOf);
+    try {
+      const tlsRes = await fetchInsecure(`${overTls.url}/api/x`);
+      expect(tlsRes).toMatchObject({ body: { protocol: "https" }, hsts: "max-age=63072000; includeSubDomains" });
+      const plainRes = await send(plain, { path: "/api/x", headers: { "x-forwarded-proto": "https" } });
+      expect(JSON.parse(plainRes.text)).toEqual({ protocol: "http" });
+      expect(plainRes.headers["strict-transport-security"]).toBeUndefined();
+    } finally {
+      await Promise.all([overTls.close(), plain.close()]);
+    }
+  });
+
   it("calls a request no hooked server stamped 'unknown', never a header's value", () => {
     trustProxy("");
     expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.9" }))).toBe("unknown");
@@ -96,3 +143,17 @@ describe("with TRUST_PROXY=vercel", () => {
     expect(clientIp(new Headers({ "x-real-ip": "203.0.113.9" }))).toBe("203.0.113.9");
   });
 });
+
+/** A GET over TLS to a server with a self-signed certificate. */
+function fetchInsecure(url: string): Promise<{ body: unknown; hsts: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const req = https.get(url, { rejectUnauthorized: false, headers: { "x-forwarded-proto": "http" } }, (res) => {
+      let text = "";
+      res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+      res.on("end", () =>
+        resolve({ body: JSON.parse(text), hsts: res.headers["strict-transport-security"] as string | undefined }),
+      );
+    });
+    req.on("error", reject);
+  });
+}

@@ -41,27 +41,25 @@ const hstsOf = async (proto: string) => {
   const api = await health(request("/api/thing", proto), { params: Promise.resolve({}) });
   const other = await traced(request("/api/auth/session", proto), async () => Response.json({}));
   const page = await proxy(request("/", proto));
-  return [api, other, page].map((res) => res.headers.get("strict-transport-security"));
+  const redirect = await proxy(request("/home", proto)); // anonymous: sent to /signin
+  expect(redirect.status).toBe(307);
+  return [api, other, page, redirect].map((res) => res.headers.get("strict-transport-security"));
 };
 
 describe("Strict-Transport-Security", () => {
   it("is sent on pages and API responses of a request that came over https through a trusted proxy", async () => {
     trustProxy("1");
-    expect(await hstsOf("https")).toEqual([
-      STRICT_TRANSPORT_SECURITY,
-      STRICT_TRANSPORT_SECURITY,
-      STRICT_TRANSPORT_SECURITY,
-    ]);
+    expect(await hstsOf("https")).toEqual(Array(4).fill(STRICT_TRANSPORT_SECURITY));
     expect(STRICT_TRANSPORT_SECURITY).toBe("max-age=63072000; includeSubDomains");
   });
 
   it("is not sent over plain http", async () => {
     trustProxy("1");
-    expect(await hstsOf("http")).toEqual([null, null, null]);
+    expect(await hstsOf("http")).toEqual([null, null, null, null]);
   });
 
   it("is not sent when the client only claims https to a server that trusts no proxy", async () => {
     trustProxy("");
-    expect(await hstsOf("https")).toEqual([null, null, null]);
+    expect(await hstsOf("https")).toEqual([null, null, null, null]);
   });
 });

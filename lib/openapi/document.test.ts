@@ -189,7 +189,7 @@ describe("registerRoute", () => {
     [
       "a signed-in change",
       { method: "post" as const, access: "user" as const, body: z.object({}) },
-      [400, 401, 408, 413, 415, 429, 500],
+      [400, 401, 403, 408, 413, 415, 429, 500],
     ],
     ["user, no input", { access: "user" as const }, [401, 500]],
     ["customer with a query", { access: "customer" as const, query: z.object({}) }, [400, 401, 403, 500]],

@@ -165,7 +165,9 @@ export function standardErrors(
   const statuses: ErrorStatus[] = [];
   if (doc.params || doc.query || doc.body) statuses.push(400);
   if (doc.access !== "public") statuses.push(401);
-  if (["customer", "business", "provider", "admin"].includes(doc.access)) statuses.push(403);
+  // Roles and scopes; and any change sent from another site's page (reason cross_origin, lib/http/origin.ts).
+  const change = doc.method !== undefined && doc.method !== "get" && !["cron", "metrics"].includes(doc.access);
+  if (["customer", "business", "provider", "admin"].includes(doc.access) || change) statuses.push(403);
   if (doc.params) statuses.push(404);
   if (doc.body) statuses.push(408); // the body did not arrive within its deadline
   if (doc.access === "cron") statuses.push(409); // the job is already running

@@ -5,7 +5,9 @@
  * never tell whether it does); from the FREE_FAILURES-th on, the account is locked for a wait that
  * doubles with each further failure, capped at MAX_LOCK_SECONDS. While locked, attempts are refused
  * before any password is checked (no argon2 work, nothing learnt) and do not extend the lock. The
- * count is forgotten FORGET_AFTER_SECONDS after the last failure, or at a normal sign-in.
+ * count is forgotten FORGET_AFTER_SECONDS after the last failure, or at a normal sign-in. Each
+ * attempt is counted before its password is checked (reserveAccountAttempt), so concurrent
+ * attempts cannot race past the lock.
  *
  * The owner is not locked out by a stranger: a device they signed in from before carries a signed
  * device cookie (lib/auth/device.ts) that exempts it from this lock (OWASP's "device cookies").
@@ -64,6 +66,23 @@ export async function recordAccountFailure(db: Database, email: string): Promise
       .onConflictDoUpdate({ target: rateLimits.key, set: { points: failures, expire: until } });
   }
   return failures;
+}
+
+/**
+ * Before a password is checked (from a device the account does not know): the wait in seconds when
+ * the account is locked, else null, the attempt having been counted as a failure in advance (a
+ * right password clears it). Check and count happen under one advisory lock per email, and the
+ * FREE_FAILURES-th attempt locks the account at once, so a burst of concurrent attempts cannot all
+ * pass through one unlocked moment: at most FREE_FAILURES get checked, then one per lock.
+ */
+export async function reserveAccountAttempt(db: Database, email: string): Promise<number | null> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${failuresKey(email)}, 0))`);
+    const wait = await accountLock(tx, email);
+    if (wait !== null) return wait;
+    await recordAccountFailure(tx, email);
+    return null;
+  });
 }
 
 /** After a sign-in that the lock did not stand in the way of: the failures are forgotten. */

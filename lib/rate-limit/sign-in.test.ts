@@ -225,6 +225,15 @@ describe("the per-account backoff, whatever address the attempts come from", () 
     });
   });
 
+  it("lets at most the free attempts of a concurrent burst through to the password check", async () => {
+    // On the file's shared database (rows commit; the email is this test's own): a burst needs
+    // connections of its own, which a rolled-back test transaction cannot give.
+    const email = uniqueEmail();
+    const burst = await Promise.all(Array.from({ length: 20 }, () => attempt(email, "wrong", uniqueIp())));
+    expect(burst.filter((code) => code === "invalid_credentials").length).toBeLessThanOrEqual(FREE_FAILURES);
+    expect(burst.filter((code) => code === "rate_limited").length).toBeGreaterThanOrEqual(20 - FREE_FAILURES);
+  });
+
   it("answers an email no account has exactly as one that exists", async () => {
     await t.inTransaction(async (db) => {
       const known = uniqueEmail();
