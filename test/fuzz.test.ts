@@ -588,7 +588,7 @@ const unwrapped = handlers.filter(([, handler]) => !handler.spec).map(([r]) => r
 /** A seed of its own per operation, so adding a route does not reshuffle the others' cases. */
 const seedOf = (operation: string) => [...operation].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) | 0, SEED);
 
-const totals = { cases: 0, findings: [] as Finding[] };
+const totals = { cases: 0, findings: [] as Finding[], statuses: [] as number[] };
 
 /**
  * The world, built once per file in one repeatable-read transaction that stays open until the
@@ -649,6 +649,7 @@ describe(`input fuzzing (seed ${SEED}, ${RUNS} cases per operation)`, () => {
         });
         for (const c of cases) {
           const { status, defects } = await runCase(tx, world, tables, before, route, handler, c, errors);
+          totals.statuses.push(status);
           for (const defect of defects)
             findings.push({ operation, defect: `${defect} [${c.mutated}]`, case: c, status });
         }
@@ -678,6 +679,7 @@ describe(`input fuzzing (seed ${SEED}, ${RUNS} cases per operation)`, () => {
     const byDefect = countBy(totals.findings.map((f) => f.defect.replace(/^refused \(\d+\)/, "refused")));
     console.log(
       `[fuzz] ${process.env.TEST_DRIVER ?? "pglite"}, seed ${SEED}: ${totals.cases} cases over ${wrapped.length} operations; ${totals.findings.length} failing\n` +
+        `[fuzz] statuses: ${JSON.stringify(countBy(totals.statuses.map(String)))}\n` +
         `[fuzz] by operation: ${JSON.stringify(byOperation, null, 1)}\n[fuzz] by defect: ${JSON.stringify(byDefect, null, 1)}`,
     );
     expect(totals.cases).toBeGreaterThan(0);
