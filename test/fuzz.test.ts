@@ -12,7 +12,8 @@
  *   entity_id or event_outbox's aggregate_id, so one job's events stay one aggregate.
  *
  * The seed is fixed (SEED), so a run is reproducible: the same cases in the same order on every
- * driver. Each case runs in a savepoint of one repeatable-read transaction over a small world
+ * driver. Each case runs in a savepoint of one repeatable-read transaction (held open for the whole
+ * file, the world built once) over a small world
  * (customers, providers, an admin, jobs in each state, applications, reviews, a dispute, an
  * invitation), rolled back afterwards, so every case meets the same world and the rows other test
  * files commit meanwhile (pg, neon) never show in the digest. Failures are collected, not stopped
@@ -22,7 +23,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import type { UserActor } from "@/lib/auth/actor";
 import { log } from "@/lib/log";
@@ -44,7 +45,7 @@ const t = await routeDatabase();
 /** The fixed seed: the date the suite was written. */
 const SEED = 20261204;
 /** Cases per operation (FUZZ_RUNS overrides, for a longer hunt). */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 80);
 
 const APP = path.resolve(import.meta.dirname, "..", "app");
 
@@ -587,7 +588,42 @@ const unwrapped = handlers.filter(([, handler]) => !handler.spec).map(([r]) => r
 /** A seed of its own per operation, so adding a route does not reshuffle the others' cases. */
 const seedOf = (operation: string) => [...operation].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) | 0, SEED);
 
-const totals = { cases: 0, findings: [] as Finding[] };
+const totals = { cases: 0, findings: [] as Finding[], statuses: [] as number[] };
+
+/**
+ * The world, built once per file in one repeatable-read transaction that stays open until the
+ * last test (each case runs in a savepoint of it and is rolled back) and is rolled back at the end.
+ */
+type Shared = { tx: Database; world: World; tables: string[]; before: Record<string, string> };
+let opened: Shared | undefined;
+const shared = () => opened ?? expect.fail("the fuzz world was not built");
+let finish = () => {};
+let finished: Promise<void> = Promise.resolve();
+
+beforeAll(async () => {
+  await new Promise<void>((ready, fail) => {
+    finished = t.db
+      .transaction(
+        async (tx) => {
+          const world = await buildWorld(tx);
+          const tables = await tablesOf(tx);
+          opened = { tx, world, tables, before: await digest(tx, tables) };
+          ready();
+          await new Promise<void>((release) => (finish = release));
+          throw new Rollback();
+        },
+        { isolationLevel: "repeatable read" },
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof Rollback)) fail(error);
+      });
+  });
+});
+
+afterAll(async () => {
+  finish();
+  await finished;
+});
 
 describe(`input fuzzing (seed ${SEED}, ${RUNS} cases per operation)`, () => {
   it("fuzzes every documented operation but those that take no input through route()", () => {
@@ -603,30 +639,21 @@ describe(`input fuzzing (seed ${SEED}, ${RUNS} cases per operation)`, () => {
         errors.push(obj?.err);
       }) as never);
       const findings: Finding[] = [];
+      const { tx, world, tables, before } = shared();
       try {
-        await t.db.transaction(
-          async (tx) => {
-            const world = await buildWorld(tx);
-            const tables = await tablesOf(tx);
-            const before = await digest(tx, tables);
-            const issued = await issuedCursors(tx, world, route, handler);
-            if (process.env.FUZZ_DEBUG) console.log(`[fuzz] ${operation}: ${issued.length} issued cursors`);
-            const cases = fc.sample(caseArb(world, route, handler.spec!, issued), {
-              seed: seedOf(operation),
-              numRuns: RUNS,
-            });
-            for (const c of cases) {
-              const { status, defects } = await runCase(tx, world, tables, before, route, handler, c, errors);
-              for (const defect of defects)
-                findings.push({ operation, defect: `${defect} [${c.mutated}]`, case: c, status });
-            }
-            totals.cases += cases.length;
-            throw new Rollback();
-          },
-          { isolationLevel: "repeatable read" },
-        );
-      } catch (error) {
-        if (!(error instanceof Rollback)) throw error;
+        const issued = await issuedCursors(tx, world, route, handler);
+        if (process.env.FUZZ_DEBUG) console.log(`[fuzz] ${operation}: ${issued.length} issued cursors`);
+        const cases = fc.sample(caseArb(world, route, handler.spec!, issued), {
+          seed: seedOf(operation),
+          numRuns: RUNS,
+        });
+        for (const c of cases) {
+          const { status, defects } = await runCase(tx, world, tables, before, route, handler, c, errors);
+          totals.statuses.push(status);
+          for (const defect of defects)
+            findings.push({ operation, defect: `${defect} [${c.mutated}]`, case: c, status });
+        }
+        totals.cases += cases.length;
       } finally {
         errorSpy.mockRestore();
       }
@@ -652,6 +679,7 @@ describe(`input fuzzing (seed ${SEED}, ${RUNS} cases per operation)`, () => {
     const byDefect = countBy(totals.findings.map((f) => f.defect.replace(/^refused \(\d+\)/, "refused")));
     console.log(
       `[fuzz] ${process.env.TEST_DRIVER ?? "pglite"}, seed ${SEED}: ${totals.cases} cases over ${wrapped.length} operations; ${totals.findings.length} failing\n` +
+        `[fuzz] statuses: ${JSON.stringify(countBy(totals.statuses.map(String)))}\n` +
         `[fuzz] by operation: ${JSON.stringify(byOperation, null, 1)}\n[fuzz] by defect: ${JSON.stringify(byDefect, null, 1)}`,
     );
     expect(totals.cases).toBeGreaterThan(0);
