@@ -2,11 +2,9 @@
 /** The staff page's forms and the invitation page's accept button. */
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { staffRole } from "@/db/schema";
 import { rememberBusinessChoice } from "@/lib/accounts/switch-business";
 import { action } from "@/lib/actions/action";
-import { addStaffInput, invitationToken } from "./inputs";
+import { addStaffInput, changeRoleInput, invitationParams, memberInput } from "./inputs";
 import { acceptInvitation } from "./invitations";
 import { addStaff, changeStaffRole, removeStaff } from "./mutations";
 import { publicUrl } from "@/lib/http/public-url";
@@ -19,22 +17,19 @@ export const addStaffAction = action(addStaffInput, async ({ db, actor, input })
   return result;
 });
 
-export const changeStaffRoleAction = action(
-  z.object({ userId: z.uuid(), role: z.enum(staffRole.enumValues) }),
-  async ({ db, actor, input }) => {
-    const result = await changeStaffRole(db, actor, input.userId, input.role);
-    revalidatePath(STAFF_PAGE);
-    return result;
-  },
-);
+export const changeStaffRoleAction = action(memberInput.extend(changeRoleInput.shape), async ({ db, actor, input }) => {
+  const result = await changeStaffRole(db, actor, input.userId, input.role);
+  revalidatePath(STAFF_PAGE);
+  return result;
+});
 
-export const removeStaffAction = action(z.object({ userId: z.uuid() }), async ({ db, actor, input }) => {
+export const removeStaffAction = action(memberInput, async ({ db, actor, input }) => {
   await removeStaff(db, actor, input.userId);
   revalidatePath(STAFF_PAGE);
   return { removed: input.userId };
 });
 
-export const acceptInvitationAction = action(z.object({ token: invitationToken }), async ({ db, actor, input }) => {
+export const acceptInvitationAction = action(invitationParams, async ({ db, actor, input }) => {
   const joined = await acceptInvitation(db, actor, input.token);
   // Newly joined: act for that business straight away.
   await rememberBusinessChoice(joined.business_id);

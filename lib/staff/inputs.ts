@@ -12,6 +12,8 @@ export const addStaffInput = z.object({ email: emailInput, role });
 export type AddStaffInput = z.output<typeof addStaffInput>;
 
 export const changeRoleInput = z.object({ role });
+/** The member a staff-page form acts on (the business is the one the page acts for). */
+export const memberInput = z.object({ userId: id() });
 
 export const businessParams = z.object({ businessId: id() });
 export const memberParams = z.object({ businessId: id(), userId: id() });
