@@ -25,7 +25,7 @@ export const users = pgTable(
 /**
  * One signed-in browser or API client. The session's id (`sid`) is in the JWT; every request's actor
  * statement (lib/auth/resolve-actor.ts) checks that this row exists, is not revoked and has not
- * expired, so ending a session here ends the JWT's use at once (docs/security-sessions.md).
+ * expired, so ending a session here ends the JWT's use at once (docs/security.md).
  */
 export const sessions = pgTable(
   "sessions",

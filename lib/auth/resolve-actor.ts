@@ -3,7 +3,7 @@
  * Memberships are read fresh (one indexed query), so a removed staff member loses access at once
  * even while their JWT still lists the business. The session the JWT names (`sid`) is checked in
  * the same statement, so a session ended by sign-out, "sign out everywhere", a password change,
- * suspension or expiry stops working at once, at no extra round trip (docs/security-sessions.md).
+ * suspension or expiry stops working at once, at no extra round trip (docs/security.md).
  * The business a member of several acts for is chosen here, under the policy's rules
  * (lib/authz/policy.ts).
  */
