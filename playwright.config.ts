@@ -27,6 +27,9 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
+    // SIGTERM lets the server close the embedded database and its lock (lib/db.ts); Playwright's
+    // default SIGKILL left the lock for 15 s, and a run started meanwhile came up without the demo world.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     stdout: "ignore",
     stderr: "pipe",
     env: {

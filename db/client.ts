@@ -120,7 +120,13 @@ async function connectPglite(dir: string): Promise<Connection> {
 async function lockDirectory(dir: string): Promise<() => Promise<void>> {
   const lockfile = await import("proper-lockfile");
   try {
-    return await lockfile.lock(dir, { stale: 15_000, update: 5_000, lockfilePath: `${dir}.lock` });
+    // A lock left by a killed process goes stale after 15 s: wait that long for it before giving up.
+    return await lockfile.lock(dir, {
+      stale: 15_000,
+      update: 5_000,
+      lockfilePath: `${dir}.lock`,
+      retries: { retries: 20, minTimeout: 1_000, maxTimeout: 1_000 },
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ELOCKED") {
       throw new Error(
