@@ -5,7 +5,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { registerAccount, signedInProvider, signIn } from "./fixtures/accounts";
+import { inviteAndAccept, registerAccount, signedInProvider, signIn } from "./fixtures/accounts";
 import { postJob } from "./fixtures/marketplace";
 
 /** Fails on any text under AA on the page, then returns the measured ratio of each text in `muted`. */
@@ -40,10 +40,7 @@ test("the staff history's missing values and the job timeline's next steps read"
   const owner = await registerAccount(page.request, "provider", { name: "Cora Contrast", businessName: "Ratio Rooms" });
   const member = await registerAccount(page.request, "customer", { name: "Milo Muted" });
   await signIn(page.request, owner.email);
-  const added = await page.request.post(`/api/businesses/${owner.business_id}/staff`, {
-    data: { email: member.email, role: "staff" },
-  });
-  expect(added.status(), await added.text()).toBe(201);
+  await inviteAndAccept(page.request, owner.business_id!, owner.email, member, "staff");
   await page.goto("/business/staff");
   const history = page.getByRole("list", { name: "Staff changes" });
   await expect(history.getByText("none", { exact: true })).toBeVisible();

@@ -5,7 +5,7 @@
  * also refreshes docs/screenshots.
  */
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, registerAccount, signIn } from "./fixtures/accounts";
+import { DEMO_PASSWORD, inviteAndAccept, registerAccount, signIn } from "./fixtures/accounts";
 import { postJob } from "./fixtures/marketplace";
 import { fitsThePhone, PHONE } from "./fixtures/phone";
 
@@ -72,10 +72,7 @@ test("on a phone, someone at two businesses sees which one they act for, on a jo
     const host = await registerAccount(other.request, "provider", { businessName: "Fern & Quill Gardens" });
     const member = await registerAccount(page.request, "provider", { businessName: "Brook Side Repairs" });
     await signIn(other.request, host.email);
-    const added = await other.request.post(`/api/businesses/${host.business_id}/staff`, {
-      data: { email: member.email, role: "staff" },
-    });
-    expect(added.status(), await added.text()).toBe(201);
+    await inviteAndAccept(other.request, host.business_id!, host.email, member, "staff");
     const customer = await registerAccount(other.request, "customer");
     await signIn(other.request, customer.email);
     jobId = await postJob(other.request);
