@@ -59,3 +59,19 @@ export function preparedStatement<Values extends Record<string, unknown>, T>(lab
   const name = nameFor(label, rendered.sql);
   return (db: Database, values: Values): Promise<T[]> => run<T>(db, name, rendered, values);
 }
+
+/**
+ * A family of statements whose shape depends on one number (the rows of a VALUES list, say): the
+ * statement for each number is rendered and named on first use, then reused like preparedStatement's.
+ */
+export function preparedStatements<Values extends Record<string, unknown>, T>(
+  label: string,
+  build: (n: number) => SQL,
+): (n: number) => (db: Database, values: Values) => Promise<T[]> {
+  const statements = new Map<number, (db: Database, values: Values) => Promise<T[]>>();
+  return (n) => {
+    let statement = statements.get(n);
+    if (!statement) statements.set(n, (statement = preparedStatement<Values, T>(label, build(n))));
+    return statement;
+  };
+}

@@ -18,7 +18,7 @@ import {
   type CustomerPerson,
   type ProviderPerson,
 } from "@/test/fixtures/marketplace";
-import { getMyJobRecord } from "./record";
+import { getCustomerHome } from "@/lib/dashboards/customer-home";
 import { profileStatsMismatches } from "./stats-oracle";
 
 let t: TestDatabase;
@@ -64,7 +64,7 @@ describe("cancellation figures", () => {
         rates_reason: null,
         reliable: true,
       });
-      expect(await getMyJobRecord(db, cara.actor)).toEqual({
+      expect((await getCustomerHome(db, cara.actor)).job_record).toEqual({
         completed: 5,
         cancelled: 0,
         withdrawn: 1,
@@ -84,7 +84,7 @@ describe("cancellation figures", () => {
         cancellation_rate: 16.67,
         reliable: false,
       });
-      expect(await getMyJobRecord(db, cara.actor)).toMatchObject({
+      expect((await getCustomerHome(db, cara.actor)).job_record).toMatchObject({
         cancelled: 1,
         withdrawn: 1,
         cancelled_by_provider: 1,
@@ -95,7 +95,7 @@ describe("cancellation figures", () => {
   it("give a customer with no counters yet a zero record", () =>
     t.rollback(async (db) => {
       const dana = await newCustomer(db);
-      expect(await getMyJobRecord(db, dana.actor)).toEqual({
+      expect((await getCustomerHome(db, dana.actor)).job_record).toEqual({
         completed: 0,
         cancelled: 0,
         withdrawn: 0,

@@ -13,6 +13,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireCustomer } from "@/lib/authz/policy";
 import { readProfileCounters } from "@/lib/customer-profile/counters";
 import { publicDisplayName } from "@/lib/customer-profile/figures";
+import { jobRecordOf } from "@/lib/customer-profile/record";
 import { iso } from "@/lib/dto";
 import { notFound } from "@/lib/errors";
 import { customerHomeDto, type CustomerHomeDto } from "./dto";
@@ -54,5 +55,6 @@ export async function getCustomerHome(db: Database, actor: Actor): Promise<Custo
       reviews_received: counters.reviewsReceived,
       ...live.rows[0]!,
     },
+    job_record: jobRecordOf(counters),
   });
 }

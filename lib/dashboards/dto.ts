@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { customerType, providerVisibility, socialVisibility, staffRole } from "@/db/schema";
+import { jobRecordDto } from "@/lib/customer-profile/dto";
 import { at } from "@/lib/dto";
 import { openJobDto } from "@/lib/marketplace/job-lists/dto";
 
@@ -26,6 +27,8 @@ export const customerHomeDto = z.strictObject({
     reviews_received: count,
     profile_views: count,
   }),
+  /** Their job record: what providers see, and what they are not shown (lib/customer-profile/record.ts). */
+  job_record: jobRecordDto,
 });
 export type CustomerHomeDto = z.infer<typeof customerHomeDto>;
 

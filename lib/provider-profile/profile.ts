@@ -14,7 +14,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { preparedStatement } from "@/db/prepared";
+import { preparedStatements } from "@/db/prepared";
 import {
   customerReviews,
   customers,
@@ -90,12 +90,13 @@ export async function getProviderProfile(
   // Who is asking is checked before the database is read, so a non-provider cannot probe ids.
   const provider = requireProvider(actor);
   const charge = statementCharge(policy("profileView"), { actor, ip })!; // a provider is a user: always charged
-  const row = await profileStatement(charge.rowCount)(db, {
+  const rows = await profileStatement(charge.rowCount)(db, {
     ...charge.values,
     customerId,
     businessId: provider.business.businessId,
     userId: provider.user.userId,
   });
+  const row = rows[0]!; // always one row, an unknown id's too
   charge.settle(row.charged);
   try {
     if (row.id === null) throw notFound("That customer");
@@ -177,18 +178,8 @@ const shown = sql`exists (select 1 from allowed)`;
  * planning it, which was half of its time on the server.
  */
 type ProfileValues = { customerId: string; businessId: string; userId: string } & StatementCharge["values"];
-type ProfileStatement = (db: Database, values: ProfileValues) => Promise<ProfileRow[]>;
-const profileStatements = new Map<number, ProfileStatement>(); // by the charge's number of limits
-
-function profileStatement(chargeRows: number): (db: Database, values: ProfileValues) => Promise<ProfileRow> {
-  let statement = profileStatements.get(chargeRows);
-  if (!statement) {
-    statement = preparedStatement<ProfileValues, ProfileRow>("provider_profile", profileSql(chargeRows));
-    profileStatements.set(chargeRows, statement);
-  }
-  const run = statement;
-  return async (db, values) => (await run(db, values))[0]!;
-}
+/** By the charge's number of limits (three for a provider: user, business, IP). */
+const profileStatement = preparedStatements<ProfileValues, ProfileRow>("provider_profile", profileSql);
 
 function profileSql(chargeRows: number) {
   return sql`

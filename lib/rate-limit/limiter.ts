@@ -16,7 +16,7 @@
 import "server-only";
 import { inArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { preparedStatement } from "@/db/prepared";
+import { preparedStatements } from "@/db/prepared";
 import { rateLimits } from "@/db/schema";
 import { rateLimited } from "@/lib/errors";
 import { requestContext } from "@/lib/observability/context";
@@ -148,19 +148,8 @@ function settle(definition: PolicyDefinition, charges: Charge[], rows: readonly 
     for (const [name, value] of Object.entries(rateLimitHeaders(tightest(results)))) headers.set(name, value);
 }
 
-type ChargeStatement = (db: Database, values: ChargeValues) => Promise<Row[]>;
-
 /** The charge upsert by number of rows: policies have one to three limits, so a few statements in all. */
-const chargeStatements = new Map<number, ChargeStatement>();
-
-function chargeStatement(rowCount: number): ChargeStatement {
-  let statement = chargeStatements.get(rowCount);
-  if (!statement) {
-    statement = preparedStatement<ChargeValues, Row>("rate_limit_charge", chargeSql(rowCount));
-    chargeStatements.set(rowCount, statement);
-  }
-  return statement;
-}
+const chargeStatement = preparedStatements<ChargeValues, Row>("rate_limit_charge", chargeSql);
 
 /**
  * Charges one request to every limit of the policy, in one statement. Throws rateLimited when any

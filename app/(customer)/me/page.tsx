@@ -9,7 +9,6 @@ import { loadForPage } from "@/lib/auth/page";
 import { getCustomerHome } from "@/lib/dashboards/customer-home";
 import { listMyJobs } from "@/lib/marketplace/job-lists/customer-jobs";
 import { listMyProfileViews } from "@/lib/customer-profile/views";
-import { getMyJobRecord } from "@/lib/customer-profile/record";
 import { AccessDenied } from "@/components/app/access-denied";
 import { JobRecord } from "@/components/customer/job-record";
 import { JobRow } from "@/components/customer/job-row";
@@ -31,16 +30,15 @@ const VIEWS_PAGE = 10;
 
 export default async function CustomerHomePage() {
   const result = await loadForPage("/me", async (db, actor) => {
-    const [home, recentJobs, views, record] = await Promise.all([
+    const [home, recentJobs, views] = await Promise.all([
       getCustomerHome(db, actor),
       listMyJobs(db, actor, { limit: RECENT_JOBS }),
       listMyProfileViews(db, actor, { limit: VIEWS_PAGE }),
-      getMyJobRecord(db, actor),
     ]);
-    return { home, recentJobs, views, record };
+    return { home, recentJobs, views };
   });
   if (!result.ok) return <AccessDenied error={result.error} />;
-  const { home, recentJobs, views, record } = result.data;
+  const { home, recentJobs, views } = result.data;
   const visibility = visibilityOption(home.provider_visibility);
 
   return (
@@ -121,7 +119,7 @@ export default async function CustomerHomePage() {
           >
             <VisibilityForm current={home.provider_visibility} />
           </Card>
-          <JobRecord record={record} />
+          <JobRecord record={home.job_record} />
         </div>
         <div className="min-w-0 lg:col-span-2 lg:col-start-2">
           <Card
