@@ -17,7 +17,7 @@ import { authSecret, env } from "@/lib/env";
 import { requestProtocol } from "@/lib/http/client-ip";
 import { newNonce, pageContentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
 
-const SIGNED_IN_AREAS = /^\/(home|me|jobs|provider|crm|admin|business)(\/|$)/;
+const SIGNED_IN_AREAS = /^\/(home|me|account|jobs|provider|crm|admin|business)(\/|$)/;
 
 export async function proxy(req: NextRequest) {
   if (SIGNED_IN_AREAS.test(req.nextUrl.pathname) && !(await hasSession(req))) {

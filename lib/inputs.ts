@@ -13,9 +13,6 @@ export const NUL_MESSAGE = "Remove the NUL character (\\u0000): text cannot cont
 export const SURROGATE_MESSAGE =
   "This text has a broken character (a lone UTF-16 surrogate): send well-formed Unicode.";
 
-/** Text Postgres can store as it is: no NUL, no lone surrogate. */
-export const isStorableText = (s: string) => !s.includes("\u0000") && s.isWellFormed();
-
 /**
  * Any free text, trimmed, at most `max` characters, possibly empty: the base of every text input
  * (and of query parameters that name free text, such as an audit entity id).

@@ -1,5 +1,6 @@
 "use client";
 /** Change the password: the current one, then the new one; errors sit under their fields. */
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/accounts/inputs";
 import { useActionState, useEffect, useRef } from "react";
 import { changePasswordAction } from "@/lib/account-security/actions";
 import { Alert } from "@/components/ui/alert";
@@ -24,10 +25,19 @@ export function ChangePasswordForm() {
       <Field
         name="new_password"
         label="New password"
-        hint="At least 10 characters. Every other session is signed out."
+        hint={`At least ${PASSWORD_MIN} characters. Every other session is signed out.`}
         error={errors.new_password}
       >
-        {(control) => <Input {...control} type="password" autoComplete="new-password" required minLength={10} />}
+        {(control) => (
+          <Input
+            {...control}
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={PASSWORD_MIN}
+            maxLength={PASSWORD_MAX}
+          />
+        )}
       </Field>
       <Button type="submit" pending={pending}>
         Change password

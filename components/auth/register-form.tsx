@@ -1,5 +1,6 @@
 "use client";
 /** The sign-up form: customer or provider, with the business name asked of providers only. */
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/accounts/inputs";
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { registerAction } from "@/lib/auth/actions";
@@ -89,9 +90,16 @@ export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
           <Input {...control} type="email" autoComplete="email" required value={values.email} onChange={set("email")} />
         )}
       </Field>
-      <Field name="password" label="Password" error={errors.password} hint="At least 10 characters.">
+      <Field name="password" label="Password" error={errors.password} hint={`At least ${PASSWORD_MIN} characters.`}>
         {(control) => (
-          <Input {...control} type="password" autoComplete="new-password" required minLength={10} maxLength={200} />
+          <Input
+            {...control}
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={PASSWORD_MIN}
+            maxLength={PASSWORD_MAX}
+          />
         )}
       </Field>
 

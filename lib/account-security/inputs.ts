@@ -1,11 +1,15 @@
 /** What the account-security routes and forms accept. */
 import { z } from "zod";
+import { PASSWORD_MAX, passwordInput } from "@/lib/accounts/inputs";
 import { id } from "@/lib/inputs";
 
-/** The new password follows registration's rule (lib/accounts/inputs.ts). */
+/** The new password follows registration's rule. */
 export const changePasswordInput = z.object({
-  current_password: z.string().min(1, "Enter your current password.").max(200, "Use at most 200 characters."),
-  new_password: z.string().min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters."),
+  current_password: z
+    .string()
+    .min(1, "Enter your current password.")
+    .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`),
+  new_password: passwordInput,
 });
 export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 

@@ -8,6 +8,14 @@ import { id, optionalText, text } from "@/lib/inputs";
 /** The longest name (and business name) we keep; every limit says so in words, not in the validator's. */
 const NAME_MAX = 120;
 
+/** A password's length limits: the forms' minLength/maxLength and hints show the same numbers. */
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+export const passwordInput = z
+  .string()
+  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+
 export const emailInput = z
   .string()
   .trim()
@@ -17,7 +25,7 @@ export const emailInput = z
 export const registerInput = z
   .object({
     email: emailInput,
-    password: z.string().min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters."),
+    password: passwordInput,
     name: text(NAME_MAX, "Enter your name.", `Use at most ${NAME_MAX} characters.`),
     role: z.enum(["customer", "provider"], "Choose customer or provider."),
     businessName: optionalText(NAME_MAX, `Use at most ${NAME_MAX} characters.`),

@@ -6,7 +6,9 @@
 import { randomBytes } from "node:crypto";
 import { decode, encode } from "next-auth/jwt";
 import { describe, expect, it, vi } from "vitest";
-import { decodeSessionToken, sessionOf, sessionUserId } from "./session";
+import { decodeSessionToken, sessionOf } from "./session";
+
+const sessionUserId = async (headers: Headers) => (await sessionOf(headers))?.userId ?? null;
 
 const SECRET = randomBytes(32).toString("base64url");
 vi.stubEnv("AUTH_SECRET", SECRET);
@@ -96,7 +98,7 @@ describe("decodeSessionToken", () => {
   });
 });
 
-describe("sessionUserId", () => {
+describe("sessionOf", () => {
   it("answers the user id from the session cookie, and null without one", async () => {
     const token = await issue();
     expect(await sessionUserId(request({ cookie: `other=1; ${COOKIE}=${token}` }))).toBe(claims.uid);

@@ -54,11 +54,6 @@ export async function sessionOf(headers: Pick<Headers, "get">): Promise<SessionC
   return { userId: uid, sessionId: sid };
 }
 
-/** The signed-in user's id, on the same terms as sessionOf. */
-export async function sessionUserId(headers: Pick<Headers, "get">): Promise<string | null> {
-  return (await sessionOf(headers))?.userId ?? null;
-}
-
 /**
  * Auth.js names the cookie `__Secure-authjs.session-token` when the request's URL is https, which
  * it takes from X-Forwarded-Proto, and https when that header is absent (next-auth's getSession).

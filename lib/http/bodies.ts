@@ -70,7 +70,8 @@ export function isBodyReader(value: unknown): value is BodyReader<unknown> {
 }
 
 /** The media type of a Content-Type header, lower-cased, without parameters. */
-function mediaType(req: Request): string | null {
+/** The Content-Type's media type, lower-cased, without parameters. */
+export function mediaType(req: Request): string | null {
   return req.headers.get("content-type")?.split(";")[0]!.trim().toLowerCase() || null;
 }
 
@@ -134,7 +135,7 @@ export function multipart<S extends z.ZodType>(
 }
 
 /** A form's fields as an object for zod: each name once, or as an array when it was sent more than once. */
-export function formFields(form: FormData): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
+function formFields(form: FormData): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
   const fields: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
   for (const name of new Set(form.keys())) {
     const values = form.getAll(name);

@@ -26,7 +26,7 @@ const aborted = () =>
   new AppError("bad_request", "The request body was cut off before it ended.", { reason: "body_aborted" });
 
 /** "64 KiB", "5 MiB", "100 bytes": how limits read in error messages. */
-export function describeBytes(bytes: number): string {
+function describeBytes(bytes: number): string {
   if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
   return bytes >= 1024 ? `${Math.floor(bytes / 1024)} KiB` : `${bytes} bytes`;
 }

@@ -10,32 +10,16 @@ import { z } from "zod";
 import { badRequest } from "@/lib/errors";
 import { id } from "@/lib/inputs";
 
-/** A timestamptz in the cursors' text form: UTC, six fractional digits. */
-export const MICROS_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-
 /**
- * Whether `text` in the MICROS_ISO form is an instant Postgres takes as a timestamptz: a real
- * calendar date (no 2026-02-30, no month 13, no year 0) and a real time of day (no 24:00, no
- * leap second). The shape alone lets `2026-99-99T99:99:99.000000Z` through to `::timestamptz`,
- * which fails the query; a cursor is only checked here, so such a cursor is a 400, never a 500.
+ * A cursor's time: a timestamptz in the cursors' text form (UTC, six fractional digits) that
+ * Postgres takes as an instant. zod's datetime checks the calendar and the clock (no 2026-02-30,
+ * no month 13, no 24:00, no leap second); Postgres has no year 0. The shape alone let
+ * `2026-99-99T99:99:99.000000Z` through to `::timestamptz`, which failed the query; a cursor is only
+ * checked here, so such a cursor is a 400, never a 500.
  */
-export function isMicrosInstant(text: string): boolean {
-  if (!MICROS_ISO.test(text)) return false;
-  const [year, month, day, hour, minute, second] = text.match(/\d+/g)!.slice(0, 6).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  return year >= 1 && days !== undefined && day >= 1 && day <= days && hour <= 23 && minute <= 59 && second <= 59;
-}
+const microsInstant = z.iso.datetime({ precision: 6 }).refine((t) => !t.startsWith("0000-"));
 
-/** A cursor's time: the MICROS_ISO form of a real instant (see isMicrosInstant). */
-export const microsInstant = z.string().regex(MICROS_ISO).refine(isMicrosInstant);
+export const isMicrosInstant = (text: string): boolean => microsInstant.safeParse(text).success;
 
 /** The SQL giving a timestamptz column in that text form. */
 export const microsText = (column: SQLWrapper): SQL<string> =>

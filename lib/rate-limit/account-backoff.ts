@@ -45,7 +45,7 @@ export async function accountLock(db: Database, email: string): Promise<number |
 }
 
 /** Counts a wrong password for the email and, from FREE_FAILURES on, locks it; returns the failures. */
-export async function recordAccountFailure(db: Database, email: string): Promise<number> {
+async function recordAccountFailure(db: Database, email: string): Promise<number> {
   const expired = sql`${rateLimits.expire} <= now()`;
   const forgetAt = sql`now() + make_interval(secs => ${FORGET_AFTER_SECONDS})`;
   const [row] = await db

@@ -13,6 +13,7 @@ import { getDb } from "@/lib/db";
 import { handlers } from "@/lib/auth";
 import { isKnownDevice } from "@/lib/auth/device";
 import { rateLimited } from "@/lib/errors";
+import { mediaType } from "@/lib/http/bodies";
 import { readBytes } from "@/lib/http/body";
 import { clientIp } from "@/lib/http/client-ip";
 import { traced } from "@/lib/http/traced";
@@ -52,9 +53,8 @@ export function POST(req: NextRequest): Promise<Response> {
 function emailOf(req: NextRequest, bytes: Uint8Array): string | undefined {
   try {
     const text = new TextDecoder().decode(bytes);
-    const mediaType = req.headers.get("content-type")?.split(";")[0]!.trim().toLowerCase();
     const email =
-      mediaType === "application/json"
+      mediaType(req) === "application/json"
         ? (JSON.parse(text) as Record<string, unknown>).email
         : new URLSearchParams(text).get("email");
     return typeof email === "string" && email.trim() ? email.trim() : undefined;
