@@ -29,13 +29,14 @@ export const meDto = z.strictObject({
 });
 export type MeDto = z.infer<typeof meDto>;
 
+/** Checked as part of meDto, which toMeDto parses whole. */
 function toMembershipDto(m: UserActor["memberships"][number]): MembershipDto {
-  return membershipDto.parse({
+  return {
     business_id: m.businessId,
     name: m.businessName,
     role: m.role,
     is_marketplace_provider: m.isMarketplaceProvider,
-  });
+  };
 }
 
 export function toMeDto(user: UserActor): MeDto {

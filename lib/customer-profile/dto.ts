@@ -24,7 +24,12 @@ export const profileViewsPageDto = z
 export type ProfileViewsPageDto = z.infer<typeof profileViewsPageDto>;
 
 const count = z.int().min(0);
-const percent = z.number().min(0).max(100).nullable();
+/** A finished-job rate as a percentage, null below the minimum sample (./figures.ts). */
+export const rate = z.number().min(0).max(100).nullable();
+export const ratesReason = z.enum(["too_few_finished_jobs"]).nullable().meta({
+  description:
+    "Why the rates are null: fewer finished jobs (completed + cancelled by the customer after booking) than the minimum sample.",
+});
 
 /** The customer's own job record: what providers see of it, and what they are not shown. */
 export const jobRecordDto = z.strictObject({
@@ -37,8 +42,8 @@ export const jobRecordDto = z.strictObject({
   /** Not shown to providers: cancelled by the booked provider. */
   cancelled_by_provider: count,
   /** The rates exactly as providers see them (null below the minimum sample). */
-  completion_rate: percent,
-  cancellation_rate: percent,
-  rates_reason: z.enum(["too_few_finished_jobs"]).nullable(),
+  completion_rate: rate,
+  cancellation_rate: rate,
+  rates_reason: ratesReason,
 });
 export type JobRecordDto = z.infer<typeof jobRecordDto>;

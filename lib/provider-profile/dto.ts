@@ -7,13 +7,13 @@
 import { z } from "zod";
 import { keysetPagination } from "@/lib/http/keyset";
 import { BADGE_TYPES } from "@/lib/customer-profile/badges";
+import { rate, ratesReason } from "@/lib/customer-profile/dto";
+import { at } from "@/lib/dto";
 
 /** How many of the newest reviews and of the top job categories a profile carries. */
 export const RECENT_REVIEWS = 5;
 export const TOP_CATEGORIES = 5;
 
-const isoTime = z.iso.datetime({ offset: false });
-const percent = z.number().min(0).max(100);
 const rating = z.number().int().min(1).max(5);
 
 export const profileCustomerDto = z
@@ -23,15 +23,10 @@ export const profileCustomerDto = z
       .string()
       .meta({ description: 'The chosen public name, or first name and last initial ("John D.").' }),
     avatar_url: z.string().nullable(),
-    member_since: isoTime.meta({ description: "When the customer joined." }),
+    member_since: at.meta({ description: "When the customer joined." }),
     is_new: z.boolean().meta({ description: "Joined recently (see the new_customer badge)." }),
   })
   .meta({ id: "ProviderProfileCustomer" });
-
-export const ratesReason = z.enum(["too_few_finished_jobs"]).nullable().meta({
-  description:
-    "Why the rates are null: fewer finished jobs (completed + cancelled by the customer after booking) than the minimum sample.",
-});
 
 export const profileStatsDto = z
   .strictObject({
@@ -48,12 +43,10 @@ export const profileStatsDto = z
       description:
         "Jobs the customer called off after booking a provider. A job withdrawn before any booking, and a job the provider cancelled, do not count.",
     }),
-    completion_rate: percent.nullable().meta({
+    completion_rate: rate.meta({
       description: "jobs_completed / finished jobs (jobs_completed + jobs_cancelled), a percentage to 2 decimals.",
     }),
-    cancellation_rate: percent
-      .nullable()
-      .meta({ description: "jobs_cancelled / finished jobs, a percentage to 2 decimals." }),
+    cancellation_rate: rate.meta({ description: "jobs_cancelled / finished jobs, a percentage to 2 decimals." }),
     rates_reason: ratesReason,
   })
   .meta({ id: "ProviderProfileStats" });
@@ -71,7 +64,7 @@ export const recentReviewDto = z.strictObject({
   rating,
   comment: z.string(),
   job_category: z.string(),
-  review_date: isoTime,
+  review_date: at,
   under_dispute: underDispute,
 });
 
@@ -117,7 +110,7 @@ export const customerReviewDto = z
     comment: z.string(),
     job_category: z.string(),
     provider_name: z.string().meta({ description: "The reviewing provider business." }),
-    review_date: isoTime,
+    review_date: at,
     formatted_date: z.string().meta({ description: 'The date for display, e.g. "March 3, 2026" (UTC).' }),
     under_dispute: underDispute,
   })

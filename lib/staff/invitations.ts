@@ -17,7 +17,6 @@ import {
   type InvitationPreviewDto,
   invitationPreviewDto,
 } from "./dto";
-import { recordMemberAdded } from "./mutations";
 import { hashInvitationToken } from "./tokens";
 
 /** What the link invites to, for the invitation page; anyone holding the token may read it. */
@@ -84,13 +83,23 @@ export async function acceptInvitation(db: Database, actor: Actor, token: string
       before: { acceptedAt: invitation.acceptedAt, acceptedByUserId: invitation.acceptedByUserId },
       after: accepted,
     });
+    // Every member joins this way. `via: "direct"` stays in the event's schema for consumers of
+    // events published before staff had to consent.
     if (joinedNow.length > 0) {
-      await recordMemberAdded(tx, user, {
+      await recordChange(tx, user, {
         businessId,
-        userId: user.userId,
-        role: invitation.role,
-        via: "invitation",
-        addedBy: invitation.invitedByUserId,
+        entity: { type: "membership", id: user.userId },
+        action: "create",
+        after: { role: invitation.role },
+        event: {
+          type: "v1.staff.added",
+          data: {
+            user_id: user.userId,
+            role: invitation.role,
+            via: "invitation",
+            added_by: invitation.invitedByUserId,
+          },
+        },
       });
     }
     const [joined] = await tx

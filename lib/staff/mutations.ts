@@ -11,7 +11,7 @@ import type { Database } from "@/db/client";
 import { invitations, memberships, users, type StaffRole } from "@/db/schema";
 import { emailMatches } from "@/lib/accounts/email";
 import { recordChange } from "@/lib/audit/record";
-import type { Actor, UserActor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/actor";
 import { assertCanAssignRole, assertCanChangeMember, requireBusiness } from "@/lib/authz/policy";
 import { conflict, notFound } from "@/lib/errors";
 import { type AddStaffResultDto, memberRoleDto, type MemberRoleDto, addStaffResultDto } from "./dto";
@@ -182,26 +182,4 @@ async function ownerCount(tx: Database, businessId: string): Promise<number> {
     .from(memberships)
     .where(and(eq(memberships.businessId, businessId), eq(memberships.role, "owner")));
   return row?.n ?? 0;
-}
-
-/**
- * A new membership's record: its audit row and v1.staff.added. Today every member joins by accepting
- * an invitation (`invitation`, added by its inviter); `direct` stays in the event's schema for
- * consumers of events published before staff needed to consent.
- */
-export async function recordMemberAdded(
-  tx: Database,
-  actor: UserActor,
-  added: { businessId: string; userId: string; role: StaffRole; via: "direct" | "invitation"; addedBy: string | null },
-): Promise<void> {
-  await recordChange(tx, actor, {
-    businessId: added.businessId,
-    entity: { type: "membership", id: added.userId },
-    action: "create",
-    after: { role: added.role },
-    event: {
-      type: "v1.staff.added",
-      data: { user_id: added.userId, role: added.role, via: added.via, added_by: added.addedBy },
-    },
-  });
 }

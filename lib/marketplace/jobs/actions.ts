@@ -7,16 +7,14 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action, type ActionContext } from "@/lib/actions/action";
 import { id } from "@/lib/inputs";
-import { applyInput } from "@/lib/marketplace/applications/inputs";
+import { applicationParams, applyInput } from "@/lib/marketplace/applications/inputs";
+import { jobId, jobParams } from "./inputs";
 import { disputeInput, reviewInput } from "@/lib/marketplace/reviews/inputs";
 import { acceptApplication, applyToJob, withdrawApplication } from "@/lib/marketplace/applications/mutations";
 import { cancelJob, completeJob, postJob } from "./mutations";
 import { disputeReview, reviewCustomer } from "@/lib/marketplace/reviews/mutations";
 import { redirect } from "next/navigation";
 import { postJobForm } from "./post-job-form";
-
-const jobId = id("That link does not point to a job.");
-const applicationId = id("That link does not point to an application.");
 
 /** A step on one job: its data function, then the job page refreshed so both sides see the new state. */
 function jobStep<S extends z.ZodType<{ jobId: string }>, T>(schema: S, step: (ctx: ActionContext<S>) => Promise<T>) {
@@ -31,21 +29,17 @@ export const applyAction = jobStep(applyInput.extend({ jobId }), ({ db, actor, i
   applyToJob(db, actor, input.jobId, { message: input.message }),
 );
 
-export const acceptApplicationAction = jobStep(z.object({ jobId, applicationId }), ({ db, actor, input }) =>
+export const acceptApplicationAction = jobStep(applicationParams, ({ db, actor, input }) =>
   acceptApplication(db, actor, input.jobId, input.applicationId),
 );
 
-export const withdrawApplicationAction = jobStep(z.object({ jobId, applicationId }), ({ db, actor, input }) =>
+export const withdrawApplicationAction = jobStep(applicationParams, ({ db, actor, input }) =>
   withdrawApplication(db, actor, input.jobId, input.applicationId),
 );
 
-export const completeJobAction = jobStep(z.object({ jobId }), ({ db, actor, input }) =>
-  completeJob(db, actor, input.jobId),
-);
+export const completeJobAction = jobStep(jobParams, ({ db, actor, input }) => completeJob(db, actor, input.jobId));
 
-export const cancelJobAction = jobStep(z.object({ jobId }), ({ db, actor, input }) =>
-  cancelJob(db, actor, input.jobId),
-);
+export const cancelJobAction = jobStep(jobParams, ({ db, actor, input }) => cancelJob(db, actor, input.jobId));
 
 /** A form sends the chosen star as text, or nothing when no star was chosen. */
 const rating = z.preprocess(

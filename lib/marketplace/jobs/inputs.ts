@@ -5,7 +5,9 @@ import { id, text } from "@/lib/inputs";
 import { z } from "zod";
 import { JOB_CATEGORIES } from "./categories";
 
-export const jobParams = z.object({ jobId: id() });
+/** The job a path or a form names; the message reads well on a page too. */
+export const jobId = id("That link does not point to a job.");
+export const jobParams = z.object({ jobId });
 export const postJobInput = z.object({
   title: text(120, "Give the job a title."),
   category: z.enum(JOB_CATEGORIES, "Choose one of the marketplace's job categories.").meta({
