@@ -3,7 +3,7 @@
  * (Playwright's server, an `npm start` stopped with kill -9) is taken over once it is stale, so the
  * next start opens the database instead of coming up without it.
  */
-import { mkdirSync, mkdtempSync, rmSync, utimesSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -22,8 +22,12 @@ describe.runIf(process.env.TEST_DRIVER === "pglite")("the embedded database's lo
     const killedAt = new Date(Date.now() - 12_000);
     utimesSync(`${dir}.lock`, killedAt, killedAt);
 
+    const started = performance.now();
     const connection = await connect(dir, "pglite");
     try {
+      // It waited for the lock to go stale (about 3 s), then took it over: the lock is fresh now.
+      expect(performance.now() - started).toBeGreaterThan(2_000);
+      expect(Date.now() - statSync(`${dir}.lock`).mtimeMs).toBeLessThan(10_000);
       const { rows } = await connection.db.execute<{ one: number }>(sql`select 1 as one`);
       expect(rows[0]!.one).toBe(1);
     } finally {

@@ -20,8 +20,8 @@ import * as jobs from "@/app/api/jobs/route";
 import * as providerReviews from "@/app/api/provider/customers/[customerId]/reviews/route";
 import * as providerJobs from "@/app/api/provider/jobs/route";
 import * as register from "@/app/api/register/route";
-import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { upperCaseIdsWritten } from "@/test/db";
 import { isMicrosInstant } from "@/lib/http/keyset";
 import { entityRef, id, NUL_MESSAGE, plainText, SURROGATE_MESSAGE, text } from "@/lib/inputs";
 import { JOB_CATEGORIES } from "@/lib/marketplace/jobs/categories";
@@ -98,9 +98,6 @@ describe("the input schemas", () => {
   });
 });
 
-/** Rows the test's transaction wrote, to compare before and after a refused request. */
-const written = (db: Database) => writtenInTransaction(db);
-
 async function world(db: Database) {
   const cara = await newCustomer(db);
   const a = await newProvider(db);
@@ -168,13 +165,13 @@ describe("issue 11 regressions: refused with a 400 that names the field, nothing
           const key = list.key ?? "cursor";
           const cursor = b64(JSON.stringify({ ...list.cursor(time), i: randomUUID() }));
           as(list.actor);
-          const before = await written(db);
+          const before = await writtenInTransaction(db);
           const url = `${list.url}${list.url.includes("?") ? "&" : "?"}${key}=${cursor}`;
           const response = await callRoute(list.handler, "GET", url, list.params ?? {});
           const body = await response.json();
           expect(response.status, `${list.url} ${time}: ${JSON.stringify(body)}`).toBe(400);
           expect(Object.keys(body.error.field_errors ?? {}), list.url).toEqual([key]);
-          expect(await written(db)).toEqual(before);
+          expect(await writtenInTransaction(db)).toEqual(before);
         }
         as(admin);
         const response = await callRoute(
@@ -259,7 +256,7 @@ describe("issue 11 regressions: refused with a 400 that names the field, nothing
       ];
       for (const attack of attacks) {
         as(attack.actor);
-        const before = await written(db);
+        const before = await writtenInTransaction(db);
         const response = await callRoute(
           attack.handler,
           "POST",
@@ -270,7 +267,7 @@ describe("issue 11 regressions: refused with a 400 that names the field, nothing
         const body = await response.json();
         expect(response.status, `${attack.url}: ${JSON.stringify(body)}`).toBe(400);
         expect(Object.keys(body.error.field_errors), attack.url).toEqual([attack.field]);
-        expect(await written(db)).toEqual(before);
+        expect(await writtenInTransaction(db)).toEqual(before);
       }
       as(admin);
       const response = await callRoute(audit.GET, "GET", "/api/audit?entity_type=job&entity_id=%00", {});
@@ -282,12 +279,6 @@ describe("issue 11 regressions: refused with a 400 that names the field, nothing
   it("an upper-case path id is stored in lower case, and the change shows in the record's history", () =>
     t.inTransaction(async (db) => {
       const { cara, admin, booked, reviewId } = await world(db);
-      const lowerCaseOnly = async () => {
-        const rows = await db.execute<{ n: number }>(sql`
-          select ((select count(*) from audit_log where entity_id <> lower(entity_id) and entity_id ~ '^[0-9A-Fa-f-]{36}$')
-                + (select count(*) from event_outbox where aggregate_id::text <> lower(aggregate_id::text)))::int as n`);
-        return Number((Array.isArray(rows) ? rows : (rows as { rows: { n: number }[] }).rows)[0]!.n);
-      };
 
       as(admin);
       const upperReview = reviewId.toUpperCase();
@@ -307,7 +298,7 @@ describe("issue 11 regressions: refused with a 400 that names the field, nothing
       const upperJob = booked.jobId.toUpperCase();
       const cancelled = await callRoute(cancel.POST, "POST", `/api/jobs/${upperJob}/cancel`, { jobId: upperJob });
       expect(cancelled.status).toBe(200);
-      expect(await lowerCaseOnly()).toBe(0);
+      expect(await upperCaseIdsWritten(db)).toBe(0);
 
       as(admin);
       for (const entityId of [booked.jobId, upperJob]) {
@@ -340,7 +331,7 @@ describe("issue 11 regressions: refused with a 400 that names the field, nothing
       const { cara } = await world(db);
       as(cara.actor);
       for (const category of ["Rocket science", "painting", " Painting x", ""]) {
-        const before = await written(db);
+        const before = await writtenInTransaction(db);
         const response = await callRoute(
           jobs.POST,
           "POST",
@@ -355,7 +346,7 @@ describe("issue 11 regressions: refused with a 400 that names the field, nothing
         const body = await response.json();
         expect(response.status, category).toBe(400);
         expect(body.error.field_errors.category).toEqual(["Choose one of the marketplace's job categories."]);
-        expect(await written(db)).toEqual(before);
+        expect(await writtenInTransaction(db)).toEqual(before);
       }
     }));
 });

@@ -6,6 +6,8 @@
  *   const t = await testDatabase();            // in beforeAll
  *   await t.rollback(async (db) => { ... });   // each test: its changes vanish afterwards
  */
+import { sql } from "drizzle-orm";
+import type { PgTransactionConfig } from "drizzle-orm/pg-core";
 import { inject } from "vitest";
 import { connect, type Database } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
@@ -15,6 +17,32 @@ import { createDatabase } from "@/db/scratch";
 export const driver = (process.env.TEST_DRIVER ?? "pglite") as Driver;
 
 class Rollback extends Error {}
+
+/** Runs `fn` in a transaction (a savepoint, inside one) that is always rolled back, and answers its result. */
+export async function rolledBack<T>(
+  db: Database,
+  fn: (tx: Database) => Promise<T>,
+  config?: PgTransactionConfig,
+): Promise<T> {
+  let result: T;
+  try {
+    await db.transaction(async (tx) => {
+      result = await fn(tx);
+      throw new Rollback();
+    }, config);
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  return result!;
+}
+
+/** Upper-case UUIDs stored as audit entity ids or outbox aggregate ids: one record spelled two ways. */
+export async function upperCaseIdsWritten(db: Database): Promise<number> {
+  const { rows } = await db.execute<{ n: number }>(sql`
+    select ((select count(*) from audit_log where entity_id ~ '^[0-9A-Fa-f-]{36}$' and entity_id <> lower(entity_id))
+          + (select count(*) from event_outbox where aggregate_id::text <> lower(aggregate_id::text)))::int as n`);
+  return Number(rows[0]!.n);
+}
 
 export type TestDatabase = {
   db: Database;
@@ -43,18 +71,7 @@ export async function testDatabase(options: { migrationsFolder?: string } = {}):
     db,
     driver,
     url,
-    async rollback(fn) {
-      let result: Awaited<ReturnType<typeof fn>>;
-      try {
-        await db.transaction(async (tx) => {
-          result = await fn(tx);
-          throw new Rollback();
-        });
-      } catch (error) {
-        if (!(error instanceof Rollback)) throw error;
-      }
-      return result!;
-    },
+    rollback: (fn) => rolledBack(db, fn),
     close,
   };
 }

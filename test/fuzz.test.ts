@@ -25,6 +25,7 @@ import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
+import { rolledBack, upperCaseIdsWritten } from "@/test/db";
 import type { UserActor } from "@/lib/auth/actor";
 import { log } from "@/lib/log";
 import { openApiDocument } from "@/lib/openapi/document";
@@ -417,26 +418,16 @@ async function digest(db: Database, tables: string[]): Promise<Record<string, st
     (name) =>
       `select '${name}' as t, count(*)::text || ':' || coalesce(sum(hashtextextended(x::text, 0)), 0)::text as d from "${name}" x`,
   );
-  const result = await db.execute<{ t: string; d: string }>(sql.raw(parts.join(" union all ")));
-  const rows = Array.isArray(result) ? result : (result as { rows: { t: string; d: string }[] }).rows;
+  const { rows } = await db.execute<{ t: string; d: string }>(sql.raw(parts.join(" union all ")));
   return Object.fromEntries(rows.map((r) => [r.t, r.d]));
 }
 
 async function tablesOf(db: Database): Promise<string[]> {
-  const result = await db.execute<{ name: string }>(
+  const { rows } = await db.execute<{ name: string }>(
     sql`select table_name as name from information_schema.tables
         where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'rate_limits' order by 1`,
   );
-  const rows = Array.isArray(result) ? result : (result as { rows: { name: string }[] }).rows;
   return rows.map((r) => r.name);
-}
-
-async function upperCaseIdsWritten(db: Database): Promise<number> {
-  const result = await db.execute<{ n: number }>(sql`
-    select ((select count(*) from audit_log where entity_id ~ '^[0-9A-Fa-f-]{36}$' and entity_id <> lower(entity_id))
-          + (select count(*) from event_outbox where aggregate_id::text <> lower(aggregate_id::text)))::int as n`);
-  const rows = Array.isArray(result) ? result : (result as { rows: { n: number }[] }).rows;
-  return Number(rows[0]!.n);
 }
 
 /** What an unexpected error was, in a few words: the database's message with its values dropped. */
@@ -449,22 +440,12 @@ function kindOf(error: unknown): string {
     .slice(0, 90);
 }
 
-class Rollback extends Error {}
-
 /** Runs `fn` in a savepoint that is always rolled back, with getDb() answering it. */
-async function inSavepoint<T>(db: Database, fn: (sp: Database) => Promise<T>): Promise<T> {
-  let result: T;
-  try {
-    await db.transaction(async (sp) => {
-      useDatabase(sp);
-      result = await fn(sp);
-      throw new Rollback();
-    });
-  } catch (error) {
-    if (!(error instanceof Rollback)) throw error;
-  }
-  return result!;
-}
+const inSavepoint = <T>(db: Database, fn: (sp: Database) => Promise<T>): Promise<T> =>
+  rolledBack(db, (sp) => {
+    useDatabase(sp);
+    return fn(sp);
+  });
 
 /** Real cursors of a list: its first page (one row) as each actor, for a few valid queries. */
 async function issuedCursors(db: Database, world: World, route: ApiRoute, handler: Handler): Promise<Issued[]> {
@@ -602,21 +583,17 @@ let finished: Promise<void> = Promise.resolve();
 
 beforeAll(async () => {
   await new Promise<void>((ready, fail) => {
-    finished = t.db
-      .transaction(
-        async (tx) => {
-          const world = await buildWorld(tx);
-          const tables = await tablesOf(tx);
-          opened = { tx, world, tables, before: await digest(tx, tables) };
-          ready();
-          await new Promise<void>((release) => (finish = release));
-          throw new Rollback();
-        },
-        { isolationLevel: "repeatable read" },
-      )
-      .catch((error: unknown) => {
-        if (!(error instanceof Rollback)) fail(error);
-      });
+    finished = rolledBack(
+      t.db,
+      async (tx) => {
+        const world = await buildWorld(tx);
+        const tables = await tablesOf(tx);
+        opened = { tx, world, tables, before: await digest(tx, tables) };
+        ready();
+        await new Promise<void>((release) => (finish = release));
+      },
+      { isolationLevel: "repeatable read" },
+    ).catch(fail);
   });
 });
 
