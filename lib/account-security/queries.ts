@@ -1,9 +1,10 @@
 /** The signed-in person's live sessions, for the account page and GET /api/me/sessions. */
 import "server-only";
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { sessions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { liveSession } from "@/lib/auth/sessions";
 import { requireUser } from "@/lib/authz/policy";
 import { iso } from "@/lib/dto";
 import { sessionListDto, type SessionListDto } from "./dto";
@@ -19,7 +20,7 @@ export async function listSessions(db: Database, actor: Actor): Promise<SessionL
       userAgent: sessions.userAgent,
     })
     .from(sessions)
-    .where(and(eq(sessions.userId, user.userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
+    .where(and(eq(sessions.userId, user.userId), liveSession))
     .orderBy(desc(sessions.createdAt), desc(sessions.id));
   return sessionListDto.parse({
     sessions: rows.map((row) => ({

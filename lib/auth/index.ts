@@ -20,7 +20,8 @@ import { chargeSignInAttempt, forgetSignInFailures } from "@/lib/rate-limit/sign
 import { baseAuthConfig } from "./config.base";
 import { authenticate } from "./authenticate";
 import { isKnownDevice, rememberDevice } from "./device";
-import { endSession, isSessionLive } from "./sessions";
+import { resolveSessionActor } from "./resolve-actor";
+import { endSession } from "./sessions";
 
 const credentials = z.object({ email: z.email().max(320), password: z.string().min(1).max(200) });
 
@@ -86,7 +87,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     async jwt(params) {
       const token = await baseAuthConfig.callbacks.jwt(params);
       if (params.user) return token;
-      const live = token.uid && token.sid ? await isSessionLive(await getDb(), token.uid, token.sid) : false;
+      // The same check every request makes (./resolve-actor.ts): session live, account not suspended.
+      const live =
+        token.uid && token.sid
+          ? (await resolveSessionActor(await getDb(), { userId: token.uid, sessionId: token.sid })).kind === "user"
+          : false;
       return live ? token : null;
     },
   },

@@ -11,8 +11,10 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { preparedStatement } from "@/db/prepared";
+import { sessions } from "@/db/schema";
 import { actingFor, membershipOf } from "@/lib/authz/policy";
 import { type Membership, type UserActor, type AnonymousActor, anonymous } from "./actor";
+import { liveSession } from "./sessions";
 
 type Row = {
   id: string;
@@ -42,9 +44,9 @@ const sessionActorStatement = preparedStatement<{ userId: string; sessionId: str
   "request_actor",
   sql`
     with live as (
-      select s.id, s.last_seen_at from sessions s
-      where s.id = ${sql.placeholder("sessionId")} and s.user_id = ${sql.placeholder("userId")}
-        and s.revoked_at is null and s.expires_at > now()
+      select ${sessions.id} as id, ${sessions.lastSeenAt} as last_seen_at from ${sessions}
+      where ${sessions.id} = ${sql.placeholder("sessionId")} and ${sessions.userId} = ${sql.placeholder("userId")}
+        and ${liveSession}
     ), seen as (
       update sessions set last_seen_at = now()
       where id = (select id from live where last_seen_at < now() - interval '${sql.raw(LAST_SEEN_RESOLUTION)}')

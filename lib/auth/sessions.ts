@@ -4,9 +4,9 @@
  * An ended session is refused by the very next request (lib/auth/resolve-actor.ts).
  */
 import "server-only";
-import { and, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { sessions, users } from "@/db/schema";
+import { sessions } from "@/db/schema";
 import { SESSION_MAX_AGE_SECONDS } from "./config.base";
 
 const USER_AGENT_CHARS = 200;
@@ -42,23 +42,11 @@ export async function endSessionsOf(db: Database, userId: string, except?: strin
   return ended.length;
 }
 
-/** Whether the session is live for a request: not ended, not expired, its account not suspended. */
-export async function isSessionLive(db: Database, userId: string, sessionId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: sessions.id })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(
-        eq(sessions.id, sessionId),
-        eq(sessions.userId, userId),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, sql`now()`),
-        isNull(users.suspendedAt),
-      ),
-    );
-  return row !== undefined;
-}
+/**
+ * A session that may still be used: not ended, not expired. The request's actor statement
+ * (./resolve-actor.ts) adds that its account is not suspended; the account page lists these.
+ */
+export const liveSession = sql`${sessions.revokedAt} is null and ${sessions.expiresAt} > now()`;
 
 /**
  * The retention job's part (lib/cron/retention.ts): sessions that ended (signed out, revoked or
