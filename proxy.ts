@@ -14,7 +14,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { authSecret, env } from "@/lib/env";
-import { requestProtocol } from "@/lib/http/client-ip";
+import { isHttps } from "@/lib/http/client-ip";
 import { newNonce, pageContentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
 
 const SIGNED_IN_AREAS = /^\/(home|me|account|jobs|provider|crm|admin|business)(\/|$)/;
@@ -36,7 +36,7 @@ export async function proxy(req: NextRequest) {
 
 /** Strict-Transport-Security on a response to a request that came over https (TRUST_PROXY decides). */
 function withTransportSecurity(req: NextRequest, res: NextResponse): NextResponse {
-  if (requestProtocol(req.headers) === "https") res.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
+  if (isHttps(req.headers)) res.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
   return res;
 }
 

@@ -4,7 +4,7 @@
  * since every request re-checks the membership against the database.
  */
 import { cookies, headers } from "next/headers";
-import { isHttps } from "@/lib/http/origin";
+import { isHttps } from "@/lib/http/client-ip";
 import type { Actor, Membership } from "@/lib/auth/actor";
 import { BUSINESS_COOKIE } from "@/lib/auth/current";
 import { actingFor } from "@/lib/authz/policy";

@@ -12,7 +12,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { authSecret } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { clientIp, requestProtocol } from "@/lib/http/client-ip";
+import { clientIp, isHttps } from "@/lib/http/client-ip";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/observability/metrics";
 import { accountLock, clearAccountFailures, reserveAccountAttempt } from "@/lib/rate-limit/account-backoff";
@@ -72,7 +72,7 @@ export async function authorizeCredentials(input: Partial<Record<string, unknown
   // A known device signing in during a lock leaves the lock on the stranger: only a sign-in the
   // lock did not apply to forgets the account's failures.
   if (!knownDevice || (await accountLock(db, email)) === null) await clearAccountFailures(db, email);
-  await rememberDevice(email, { secure: requestProtocol(request.headers) === "https" });
+  await rememberDevice(email, { secure: isHttps(request.headers) });
   return user;
 }
 

@@ -43,6 +43,9 @@ export function clientIp(headers: HeaderSource): string {
   return sane(forwarded[Math.max(0, forwarded.length - trust)]);
 }
 
+/** Whether the client reached us over TLS, read with the same trust as its address (Secure cookies, HSTS). */
+export const isHttps = (headers: HeaderSource): boolean => requestProtocol(headers) === "https";
+
 /** The protocol the client used to reach us, read with the same trust as its address. */
 export function requestProtocol(headers: HeaderSource): "https" | "http" {
   const trust = trustSetting();

@@ -1,21 +1,15 @@
 /**
- * Where a request came from and how: whether it reached us over TLS (for Secure cookies), and
- * whether a change comes from our own pages (CSRF). Links we send are built on publicUrl()
- * (./public-url.ts), never on the request's headers.
+ * Where a request came from: whether a change comes from our own pages (CSRF). Links we send are
+ * built on publicUrl() (./public-url.ts), never on the request's headers.
  */
 import "server-only";
 import { forbidden } from "@/lib/errors";
-import { requestProtocol, trustSetting } from "./client-ip";
+import { trustSetting } from "./client-ip";
 import { publicUrl } from "./public-url";
 
 /** A proxy's X-Forwarded-* header's first value. */
 function forwarded(h: Headers, name: string): string | undefined {
   return h.get(name)?.split(",")[0]?.trim() || undefined;
-}
-
-/** Secure cookies are dropped over plain http (local `next start`), so mark them only behind TLS. */
-export function isHttps(h: Headers): boolean {
-  return requestProtocol(h) === "https";
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -6,7 +6,7 @@
  * cron, metrics, unknown API paths) use it directly.
  */
 import { errorResponse } from "./error-response";
-import { requestProtocol } from "./client-ip";
+import { isHttps } from "./client-ip";
 import { STRICT_TRANSPORT_SECURITY } from "./security-headers";
 import { traceIdFrom, withRequestContext, type RequestContext } from "@/lib/observability/context";
 
@@ -32,7 +32,7 @@ export function withContextHeaders(
   { traceId, responseHeaders }: RequestContext,
   req?: Request,
 ): Response {
-  const https = req !== undefined && requestProtocol(req.headers) === "https";
+  const https = req !== undefined && isHttps(req.headers);
   try {
     return stamp(response, traceId, responseHeaders, https);
   } catch (error) {
