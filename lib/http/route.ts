@@ -1,5 +1,5 @@
 /**
- * The route-handler wrapper: opens the request context (trace id from x-request-id, echoed back),
+ * The route-handler wrapper, on traced() (the request context, its trace id echoed back, errors mapped):
  * resolves the actor, charges the rate limit, parses params, query and a size-capped body with zod,
  * runs the handler and maps every outcome to JSON. Anonymous callers get 401 before any input is
  * read; bad input is 400 with field errors; a body of the wrong media type 415, too large 413;
@@ -36,15 +36,13 @@ import { getActor } from "@/lib/auth/current";
 import { systemActor, type Actor } from "@/lib/auth/actor";
 import { unauthorized, validationError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { traceIdFrom, withRequestContext } from "@/lib/observability/context";
 import { observeRequest } from "@/lib/observability/metrics";
 import { consume, type PolicyName } from "@/lib/rate-limit";
 import { isBodyReader, json, type BodyReader } from "./bodies";
 import { clientIp } from "./client-ip";
-import { errorResponse } from "./error-response";
 import { checkOrigin } from "./origin";
 import { checkStatementTimeout, withStatementTimeout } from "./statement-timeout";
-import { withContextHeaders } from "./traced";
+import { traced } from "./traced";
 
 export { csv, json, multipart, signed } from "./bodies";
 
@@ -101,53 +99,48 @@ export function route<P extends Shape = undefined, Q extends Shape = undefined, 
   const timeout = spec.statementTimeoutMs === undefined ? undefined : checkStatementTimeout(spec.statementTimeoutMs);
   const policy = spec.rateLimit;
 
-  const handle = (req: NextRequest, context: NextContext): Promise<Response> =>
-    withRequestContext(traceIdFrom(req.headers), async (requestContext) => {
-      const started = performance.now();
-      let response: Response;
-      try {
-        if (!signer) checkOrigin(req); // CSRF: a change from another site's page is refused (./origin.ts)
-        // A signature is the caller's credentials: verified first, and no session is read.
-        const signedBody = signer ? await body!.read(req) : undefined;
-        const actor = signer ? systemActor(signer) : await getActor();
-        if (!signer && spec.access !== "public" && actor.kind === "anonymous") throw unauthorized();
-        const db = await getDb();
-        const charged =
-          typeof policy === "object"
-            ? false
-            : (policy ?? (req.method === "GET" || req.method === "HEAD" ? false : "write"));
-        if (charged) await consume(db, charged, { actor, ip: clientIp(req.headers) });
-        const [params, query, parsedBody] = await Promise.all([
-          parse(spec.params, context.params, "path"),
-          spec.query && parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query"),
-          signer ? signedBody : body?.read(req),
-        ]);
-        const run = (db: Database) =>
-          handler({
-            actor,
-            params: params as Out<P>,
-            query: query as Out<Q>,
-            body: parsedBody as BodyOut<B>,
-            db,
-            req,
-          });
-        const result =
-          timeout === undefined ? await run(db) : await withStatementTimeout(db, timeout, async (tx) => run(tx));
-        response = result instanceof Response ? result : Response.json(result ?? null);
-      } catch (error) {
-        response = errorResponse(error, requestContext.traceId, req);
-      }
-      response = withContextHeaders(response, requestContext, req);
-      const seconds = (performance.now() - started) / 1000;
-      observeRequest({ method: req.method, pathname: req.nextUrl.pathname }, response.status, seconds);
-      if (log.isLevelEnabled("debug")) {
-        log.debug(
-          { method: req.method, path: req.nextUrl.pathname, status: response.status, ms: Math.round(seconds * 1000) },
-          "request",
-        );
-      }
-      return response;
+  const handle = async (req: NextRequest, context: NextContext): Promise<Response> => {
+    const started = performance.now();
+    const response = await traced(req, async () => {
+      if (!signer) checkOrigin(req); // CSRF: a change from another site's page is refused (./origin.ts)
+      // A signature is the caller's credentials: verified first, and no session is read.
+      const signedBody = signer ? await body!.read(req) : undefined;
+      const actor = signer ? systemActor(signer) : await getActor();
+      if (!signer && spec.access !== "public" && actor.kind === "anonymous") throw unauthorized();
+      const db = await getDb();
+      const charged =
+        typeof policy === "object"
+          ? false
+          : (policy ?? (req.method === "GET" || req.method === "HEAD" ? false : "write"));
+      if (charged) await consume(db, charged, { actor, ip: clientIp(req.headers) });
+      const [params, query, parsedBody] = await Promise.all([
+        parse(spec.params, context.params, "path"),
+        spec.query && parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query"),
+        signer ? signedBody : body?.read(req),
+      ]);
+      const run = (db: Database) =>
+        handler({
+          actor,
+          params: params as Out<P>,
+          query: query as Out<Q>,
+          body: parsedBody as BodyOut<B>,
+          db,
+          req,
+        });
+      const result =
+        timeout === undefined ? await run(db) : await withStatementTimeout(db, timeout, async (tx) => run(tx));
+      return result instanceof Response ? result : Response.json(result ?? null);
     });
+    const seconds = (performance.now() - started) / 1000;
+    observeRequest({ method: req.method, pathname: req.nextUrl.pathname }, response.status, seconds);
+    if (log.isLevelEnabled("debug")) {
+      const { method, nextUrl } = req;
+      const traceId = response.headers.get("x-request-id");
+      const ms = Math.round(seconds * 1000);
+      log.debug({ method, path: nextUrl.pathname, status: response.status, ms, traceId }, "request");
+    }
+    return response;
+  };
   // The spec rides on the handler, so a test can check that the OpenAPI docs name these very schemas.
   return Object.assign(handle, { spec });
 }

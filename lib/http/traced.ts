@@ -16,7 +16,7 @@ export function traced(req: Request, run: (context: RequestContext) => Promise<R
     try {
       response = await run(context);
     } catch (error) {
-      response = errorResponse(error, context.traceId);
+      response = errorResponse(error, context.traceId, req);
     }
     return withContextHeaders(response, context, req);
   });
