@@ -19,14 +19,7 @@ const COUNTERS = {
 
 export type ProfileCounters = { [K in keyof typeof COUNTERS]: number };
 
-const NONE: ProfileCounters = {
-  jobsPosted: 0,
-  jobsCompleted: 0,
-  jobsCancelled: 0,
-  jobsWithdrawn: 0,
-  jobsCancelledByProvider: 0,
-  reviewsReceived: 0,
-};
+const NONE = Object.fromEntries(Object.keys(COUNTERS).map((name) => [name, 0])) as ProfileCounters;
 
 export async function readProfileCounters(db: Database, customerId: string): Promise<ProfileCounters> {
   const [row] = await db.select(COUNTERS).from(profileStats).where(eq(profileStats.customerId, customerId));
