@@ -65,6 +65,7 @@ export const REASONS = {
     status: 403,
     description: "An administrator cannot suspend or reinstate their own account.",
   },
+  notes_hidden: { status: 403, description: "Internal notes are visible to managers, admins and owners only." },
   invitation_email_mismatch: {
     status: 403,
     description: "The invitation was sent to another email address: sign in as that account.",
@@ -96,9 +97,26 @@ export const REASONS = {
     status: 409,
     description: "The conversation is closed: the application was withdrawn, or another provider was booked.",
   },
+  customer_email_taken: {
+    status: 409,
+    description: "Another live record of this business has that email; the error names its id (existing_customer_id).",
+  },
+  duplicate_tag: { status: 409, description: "The record already carries that tag (compared case-insensitively)." },
+  too_many_tags: { status: 409, description: "A record carries at most 50 tags." },
+  record_deleted: { status: 409, description: "The customer record is deleted: restore it first." },
+  not_deleted: { status: 409, description: "The customer record is not deleted, so there is nothing to restore." },
   job_running: { status: 409, description: "The scheduled job is already running; this run did nothing." },
 
   // 422: well-formed, but names something the request cannot apply to.
+  not_linked: {
+    status: 422,
+    description: "The record is not linked to a Clientele account, so it has no person's own value to revert to.",
+  },
+  currency_mismatch: { status: 422, description: "The purchase's currency is not the business's currency." },
+  unsupported_image: {
+    status: 422,
+    description: "The file is not a JPEG, PNG or WebP image (recognised by its content, not its name or type).",
+  },
   not_an_applicant: {
     status: 422,
     description: "That provider has not applied to the job, so there is no conversation with it.",

@@ -20,6 +20,8 @@ export const businesses = pgTable(
     isMarketplaceProvider: boolean().notNull().default(false),
     /** Default ISO currency for purchases recorded by this business. */
     currency: text().notNull().default("USD"),
+    /** ISO 3166-1 alpha-2: the default country of the phone numbers its staff type in. */
+    country: text().notNull().default("US"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

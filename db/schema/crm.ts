@@ -7,6 +7,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  check,
   date,
   index,
   integer,
@@ -21,10 +22,21 @@ import {
 import { amountMinor, at, createdAt, currency, id, newestFirst, updatedAt } from "./columns";
 import { businesses } from "./businesses";
 import { customers, type PostalAddress } from "./customers";
+import { jobs } from "./marketplace";
 import { users } from "./users";
 
 export const customerType = pgEnum("customer_type", ["walk_in", "regular", "vip", "wholesale"]);
 export type CustomerType = (typeof customerType.enumValues)[number];
+export const customerGender = pgEnum("customer_gender", ["male", "female", "other"]);
+export const noteType = pgEnum("crm_note_type", ["personal", "preference", "issue", "feedback"]);
+export type NoteType = (typeof noteType.enumValues)[number];
+
+/**
+ * The contact fields a business may override on a record linked to a person's account: the person's
+ * own profile is their source, and a business's edit is kept as an override on top (lib/crm/records).
+ */
+export const CONTACT_FIELDS = ["full_name", "email", "phone", "address"] as const;
+export type ContactField = (typeof CONTACT_FIELDS)[number];
 
 const business = () =>
   uuid()
@@ -38,25 +50,37 @@ export const crmCustomers = pgTable(
     businessId: business(),
     /** The platform customer behind this record, when the person has an account. */
     customerId: uuid().references(() => customers.id, { onDelete: "set null" }),
-    firstName: text().notNull(),
-    lastName: text().notNull().default(""),
+    /** The name staff know the customer by ("Ana Popescu"); for a linked record, the person's own unless overridden. */
+    fullName: text().notNull(),
+    gender: customerGender(),
+    /** Where the avatar is kept in the storage adapter (lib/storage); served by our own route. */
+    avatarKey: text(),
+    /** Contact fields (CONTACT_FIELDS) the business set itself on a linked record, over the person's own. */
+    overriddenFields: text()
+      .array()
+      .$type<ContactField[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     email: text(),
     phone: text(),
     address: jsonb().$type<PostalAddress>(),
     birthday: date(),
     customerType: customerType().notNull().default("regular"),
-    marketingConsent: boolean().notNull().default(false),
     /** Running totals, kept in step with purchases in the same transaction. */
     purchaseCount: integer().notNull().default(0),
     totalSpentMinor: amountMinor().notNull().default(0),
+    totalItemsBought: integer().notNull().default(0),
     firstPurchaseAt: at(),
     lastPurchaseAt: at(),
+    /** Completed appointments (a completed marketplace booking is one), kept like the purchase totals. */
+    appointmentCount: integer().notNull().default(0),
+    lastAppointmentAt: at(),
     /** Lower-cased name, email and phone for trigram search within one business. */
     search: text()
       .notNull()
       .generatedAlwaysAs(
         (): ReturnType<typeof sql> =>
-          sql`lower(${crmCustomers.firstName} || ' ' || ${crmCustomers.lastName} || ' ' || coalesce(${crmCustomers.email}, '') || ' ' || coalesce(${crmCustomers.phone}, ''))`,
+          sql`lower(${crmCustomers.fullName} || ' ' || coalesce(${crmCustomers.email}, '') || ' ' || coalesce(${crmCustomers.phone}, ''))`,
       ),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -89,12 +113,16 @@ export const crmNotes = pgTable(
     businessId: business(),
     crmCustomerId: crmCustomer(),
     authorUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    noteType: noteType().notNull().default("personal"),
     body: text().notNull(),
     isPinned: boolean().notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("crm_notes_customer_idx").on(t.businessId, t.crmCustomerId, newestFirst(t.createdAt))],
+  (t) => [
+    index("crm_notes_customer_idx").on(t.businessId, t.crmCustomerId, newestFirst(t.createdAt)),
+    check("crm_notes_length", sql`char_length(${t.body}) between 1 and 500`),
+  ],
 );
 
 export const crmTags = pgTable(
@@ -117,6 +145,7 @@ export const crmCustomerTags = pgTable(
     tagId: uuid()
       .notNull()
       .references(() => crmTags.id, { onDelete: "cascade" }),
+    createdByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -125,17 +154,32 @@ export const crmCustomerTags = pgTable(
   ],
 );
 
-/** Free-form preferences a business keeps about a customer ("coffee": "oat flat white"). */
-export const crmPreferences = pgTable(
-  "crm_preferences",
+/**
+ * How and whether a business may contact a customer, and what it knows they like (the seed's named
+ * preferences). No row means the defaults below. do_not_contact overrides every opt-in.
+ */
+export const crmContactPreferences = pgTable(
+  "crm_contact_preferences",
   {
+    crmCustomerId: uuid()
+      .primaryKey()
+      .references(() => crmCustomers.id, { onDelete: "cascade" }),
     businessId: business(),
-    crmCustomerId: crmCustomer(),
-    key: text().notNull(),
-    value: jsonb().$type<string | number | boolean | string[]>().notNull(),
+    preferSms: boolean().notNull().default(true),
+    preferEmail: boolean().notNull().default(false),
+    preferCall: boolean().notNull().default(false),
+    doNotContact: boolean().notNull().default(false),
+    canReceiveOffers: boolean().notNull().default(true),
+    canReceiveLoyalty: boolean().notNull().default(true),
+    bestContactTime: text(),
+    favoriteProducts: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    preferredPayment: text(),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.crmCustomerId, t.key] }), index("crm_preferences_business_idx").on(t.businessId)],
+  (t) => [index("crm_contact_preferences_business_idx").on(t.businessId)],
 );
 
 export const purchases = pgTable(
@@ -146,7 +190,10 @@ export const purchases = pgTable(
     crmCustomerId: crmCustomer(),
     amountMinor: amountMinor().notNull(),
     currency: currency().notNull(),
+    /** How many items the sale was (total_items_bought sums them). */
+    items: integer().notNull().default(1),
     description: text().notNull().default(""),
+    recordedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     /** Where it came from ("pos", "online", "import", "stripe") and its id there, for idempotent imports. */
     source: text().notNull().default("pos"),
     externalRef: text(),
@@ -154,6 +201,8 @@ export const purchases = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    check("purchases_items_positive", sql`${t.items} > 0`),
+    check("purchases_amount_not_negative", sql`${t.amountMinor} >= 0`),
     index("purchases_customer_idx").on(t.businessId, t.crmCustomerId, newestFirst(t.purchasedAt)),
     uniqueIndex("purchases_external_key")
       .on(t.businessId, t.source, t.externalRef)
@@ -174,8 +223,16 @@ export const appointments = pgTable(
     endsAt: at().notNull(),
     status: appointmentStatus().notNull().default("scheduled"),
     notes: text(),
+    /** The marketplace job this appointment is the booking of, when it came from one. */
+    jobId: uuid().references(() => jobs.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("appointments_business_time_idx").on(t.businessId, t.startsAt)],
+  (t) => [
+    index("appointments_business_time_idx").on(t.businessId, t.startsAt),
+    index("appointments_customer_idx").on(t.businessId, t.crmCustomerId, newestFirst(t.startsAt)),
+    uniqueIndex("appointments_job_key")
+      .on(t.businessId, t.jobId)
+      .where(sql`${t.jobId} is not null`),
+  ],
 );

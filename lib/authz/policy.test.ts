@@ -31,8 +31,10 @@ const MATRIX = {
   "staff.read": [true, true, true, false],
   "staff.manage": [true, true, false, false],
   "crm.read": [true, true, true, true],
-  "crm.write": [true, true, true, true],
-  "crm.delete": [true, true, true, false],
+  "crm.purchases": [true, true, true, true],
+  "crm.write": [true, true, true, false],
+  "crm.notes": [true, true, true, false],
+  "crm.delete": [true, true, false, false],
   "crm.export": [true, true, false, false],
   "crm.erase": [true, true, false, false],
   "audit.read": [true, true, true, false],
@@ -184,7 +186,7 @@ describe("guards by actor", () => {
   it("returns what scopes the queries", () => {
     expect(requireCustomer(ACTORS.customer)).toEqual({ user: ACTORS.customer, customerId: "c-1" });
     const staff = ACTORS["provider staff"] as UserActor;
-    expect(requireBusiness(staff, "crm.write")).toEqual({ user: staff, business: staff.business });
+    expect(requireBusiness(staff, "crm.purchases")).toEqual({ user: staff, business: staff.business });
     expect(requireProvider(staff)).toEqual({ user: staff, business: staff.business });
     expect(requireSystem(ACTORS.system)).toEqual({ kind: "system", label: "cron:test" });
     expect(requirePlatformAdmin(ACTORS["platform admin"])).toBe(ACTORS["platform admin"]);

@@ -15,8 +15,10 @@ export const PERMISSIONS = {
   "business.manage": "Rename the business and change its settings.",
   "staff.read": "See the business's staff and pending invitations.",
   "staff.manage": "Add, invite, change the role of and remove staff.",
-  "crm.read": "Read customer records.",
-  "crm.write": "Create and edit customer records, notes, tags and purchases.",
+  "crm.read": "Read customer records, their history and metrics.",
+  "crm.purchases": "Record purchases and appointments.",
+  "crm.write": "Create and edit customer records, their tags and preferences.",
+  "crm.notes": "Read and write internal notes about customers.",
   "crm.delete": "Soft-delete and restore customer records.",
   "crm.export": "Export a customer's data (GDPR).",
   "crm.erase": "Erase a customer's personal data (GDPR).",
@@ -31,8 +33,8 @@ const ALL = Object.keys(PERMISSIONS) as readonly Permission[];
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   owner: ALL,
   admin: ALL,
-  manager: ["staff.read", "crm.read", "crm.write", "crm.delete", "audit.read", "marketplace.act"],
-  staff: ["crm.read", "crm.write", "marketplace.act"],
+  manager: ["staff.read", "crm.read", "crm.purchases", "crm.write", "crm.notes", "audit.read", "marketplace.act"],
+  staff: ["crm.read", "crm.purchases", "marketplace.act"],
 };
 
 /** Which roles each role may hand out (or change someone to). */
@@ -102,6 +104,48 @@ export function requireBusiness(actor: Actor, permission: Permission): { user: U
     throw forbidden("insufficient_role", `Your role (${business.role}) does not allow this.`);
   }
   return { user, business };
+}
+
+/*
+ * The CRM: the business is named in the path (/api/customers/{businessId}/…), so a business the
+ * actor is not a member of is "not found". Its staff act by permission; the person a record is
+ * about (a signed-in customer linked to it) reads their own record, stats and history there.
+ */
+
+/** Staff of `businessId` with `permission`; its id scopes every query. Notes have their own refusal. */
+export function requireCrm(
+  actor: Actor,
+  businessId: string,
+  permission: Permission,
+): { user: UserActor; business: Membership } {
+  const { business, ...user } = actingFor(actor, businessId, "path");
+  if (!hasPermission(business.role, permission)) {
+    if (permission === "crm.notes") {
+      throw forbidden("notes_hidden", "Internal notes are visible to managers, admins and owners only.");
+    }
+    throw forbidden("insufficient_role", `Your role (${business.role}) does not allow this.`);
+  }
+  return { user: { ...user, business }, business };
+}
+
+/**
+ * Who reads a CRM record: staff of the business (crm.read), or the person the record is about. The
+ * "self" scope filters on the record's linked customer id as well, so another record is not found;
+ * its answer leaves out what is internal to the business (notes, tags).
+ */
+export type CrmReader =
+  | { kind: "staff"; user: UserActor; businessId: string; role: StaffRole }
+  | { kind: "self"; user: UserActor; businessId: string; customerId: string };
+
+export function crmReader(actor: Actor, businessId: string): CrmReader {
+  const user = requireUser(actor);
+  const membership = membershipOf(user, businessId);
+  if (membership) {
+    const { business } = requireCrm(actor, businessId, "crm.read");
+    return { kind: "staff", user, businessId, role: business.role };
+  }
+  if (user.customerId) return { kind: "self", user, businessId, customerId: user.customerId };
+  throw notFound("That business");
 }
 
 /** A member of a marketplace provider business, acting for it. */

@@ -17,8 +17,7 @@ export async function getCrmHome(db: Database, actor: Actor): Promise<CrmHomeDto
     db
       .select({
         customer_id: crmCustomers.id,
-        first_name: crmCustomers.firstName,
-        last_name: crmCustomers.lastName,
+        full_name: crmCustomers.fullName,
         email: crmCustomers.email,
         customer_type: crmCustomers.customerType,
         purchase_count: crmCustomers.purchaseCount,

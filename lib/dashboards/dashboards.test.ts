@@ -31,14 +31,14 @@ describe("getCrmHome", () => {
       const mine = (await createBusiness(db, {}, owner)).id;
       const other = (await createBusiness(db, {}, (await createUser(db)).id)).id;
       await db.insert(crmCustomers).values([
-        { businessId: mine, firstName: "Ann", createdAt: new Date("2026-01-01T00:00:00Z") },
-        { businessId: mine, firstName: "Cy", createdAt: new Date("2026-02-01T00:00:00Z") },
-        { businessId: mine, firstName: "Ben", deletedAt: new Date() },
-        { businessId: other, firstName: "Zed" },
+        { businessId: mine, fullName: "Ann", createdAt: new Date("2026-01-01T00:00:00Z") },
+        { businessId: mine, fullName: "Cy", createdAt: new Date("2026-02-01T00:00:00Z") },
+        { businessId: mine, fullName: "Ben", deletedAt: new Date() },
+        { businessId: other, fullName: "Zed" },
       ]);
       const home = await getCrmHome(db, await resolveActor(db, owner, { businessId: mine }));
       expect(home.customer_count).toBe(2);
-      expect(home.recent_customers.map((c) => c.first_name)).toEqual(["Cy", "Ann"]);
+      expect(home.recent_customers.map((c) => c.full_name)).toEqual(["Cy", "Ann"]);
     }));
 
   it("is refused without an acting business", () =>

@@ -46,8 +46,7 @@ export const crmHomeDto = z.strictObject({
   recent_customers: z.array(
     z.strictObject({
       customer_id: z.uuid(),
-      first_name: z.string(),
-      last_name: z.string(),
+      full_name: z.string(),
       email: z.string().nullable(),
       customer_type: z.enum(customerType.enumValues),
       purchase_count: count,

@@ -55,9 +55,7 @@ export default async function CrmHomePage() {
               <tbody className="divide-y divide-slate-100">
                 {home.recent_customers.map((c) => (
                   <tr key={c.customer_id}>
-                    <td className="px-5 py-3 font-medium text-slate-900 sm:px-6">
-                      {c.first_name} {c.last_name}
-                    </td>
+                    <td className="px-5 py-3 font-medium text-slate-900 sm:px-6">{c.full_name}</td>
                     <td className="px-3 py-3 text-slate-600">{c.email ?? "—"}</td>
                     <td className="px-3 py-3">
                       <Badge tone={TYPE_TONE[c.customer_type]}>{c.customer_type.replace("_", "-")}</Badge>

@@ -241,8 +241,7 @@ function addRecord(
     id,
     businessId: business.id,
     customerId: person.customer?.id ?? null,
-    firstName: person.firstName,
-    lastName: person.lastName,
+    fullName: `${person.firstName} ${person.lastName}`.trim(),
     email: person.email,
     phone: person.phone,
     address: faker.datatype.boolean(0.3)
@@ -257,7 +256,6 @@ function addRecord(
       ? faker.date.birthdate({ mode: "age", min: 18, max: 80 }).toISOString().slice(0, 10)
       : null,
     customerType: type,
-    marketingConsent: faker.datatype.boolean(0.5),
     purchaseCount: times.length,
     totalSpentMinor: total,
     firstPurchaseAt: times[0] ?? null,
@@ -297,12 +295,13 @@ function addRecord(
   }
 
   const preferences = extras.preferences ?? (faker.datatype.boolean(0.6) ? profile.preferences(faker) : {});
-  for (const [key, value] of Object.entries(preferences)) {
-    world.crmPreferences.push({
+  const favorites = Object.values(preferences).filter((v): v is string => typeof v === "string");
+  if (favorites.length || faker.datatype.boolean(0.3)) {
+    world.crmContactPreferences.push({
       businessId: business.id,
       crmCustomerId: id,
-      key,
-      value,
+      favoriteProducts: favorites,
+      canReceiveOffers: faker.datatype.boolean(0.5),
       updatedAt: faker.date.between({ from: createdAt, to: anchor }),
     });
   }

@@ -38,7 +38,7 @@ export type World = {
   crmNotes: Rows<typeof s.crmNotes>;
   crmTags: Rows<typeof s.crmTags>;
   crmCustomerTags: Rows<typeof s.crmCustomerTags>;
-  crmPreferences: Rows<typeof s.crmPreferences>;
+  crmContactPreferences: Rows<typeof s.crmContactPreferences>;
   purchases: Rows<typeof s.purchases>;
   appointments: Rows<typeof s.appointments>;
   auditLog: Rows<typeof s.auditLog>;
@@ -69,7 +69,7 @@ const TABLES: { [K in keyof World]: PgTable } = {
   crmNotes: s.crmNotes,
   crmTags: s.crmTags,
   crmCustomerTags: s.crmCustomerTags,
-  crmPreferences: s.crmPreferences,
+  crmContactPreferences: s.crmContactPreferences,
   purchases: s.purchases,
   appointments: s.appointments,
   auditLog: s.auditLog,

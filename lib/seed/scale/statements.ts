@@ -330,14 +330,14 @@ export class Statements {
     const cLast = `(${LASTS})[1 + ${e.pick("r", S.crmLast, LAST_COUNT)}]`;
     // A linked record is platform customer number r, with that customer's name and email.
     return [
-      `insert into crm_customers (id, business_id, customer_id, first_name, last_name, email, phone, birthday, customer_type,
-         marketing_consent, purchase_count, total_spent_minor, first_purchase_at, last_purchase_at, created_at, updated_at, deleted_at)
-       select ${e.uid("crm", "r")}, ${e.uid("business", "biz")}, case when linked then ${e.uid("customer", "r")} end, f, l,
+      `insert into crm_customers (id, business_id, customer_id, full_name, email, phone, birthday, customer_type,
+         purchase_count, total_items_bought, total_spent_minor, first_purchase_at, last_purchase_at, created_at, updated_at, deleted_at)
+       select ${e.uid("crm", "r")}, ${e.uid("business", "biz")}, case when linked then ${e.uid("customer", "r")} end, f || ' ' || l,
          case when linked then ${this.email("f", "l", "r", "@scale.test")}
            when ${e.unit("r", S.crmEmail)} < 0.75 then ${this.email("f", "l", "r", "@example.net")} end,
          case when ${e.unit("r", S.crmPhone)} < 0.7 then '+1 555 ' || lpad(${e.pick("r", S.crmPhoneNo, 10_000_000)}::text, 7, '0') end,
          case when ${e.unit("r", S.crmBirthday)} < 0.3 then date '1950-01-01' + ${e.pick("r", S.crmBirthdayNo, 18_000)}::int end,
-         ctype::customer_type, ${e.unit("r", S.crmConsent)} < 0.5, t.cnt, t.total, t.first_at, t.last_at,
+         ctype::customer_type, t.cnt, t.cnt, t.total, t.first_at, t.last_at,
          ${minutesBefore("age_min")}, case when deleted then ${ANCHOR} - interval '5 days' else coalesce(t.last_at, ${minutesBefore("age_min")}) end,
          case when deleted then ${ANCHOR} - interval '5 days' end
        from (select *, case when linked then ${this.first("r")} else ${cFirst} end as f,
