@@ -12,10 +12,12 @@
  * the old one until its consumers have moved; adding an optional field is not breaking.
  */
 import { z } from "zod";
-import { customerType, partyRole, providerVisibility, staffRole } from "@/db/schema";
+import { customerType, noteType, partyRole, providerVisibility, staffRole } from "@/db/schema";
 
 const userId = z.uuid().nullable().describe("The signed-in user who made the change; null for system changes.");
 const customerId = z.uuid().describe("The CRM customer record (crm_customers.id).");
+const businessId = z.uuid().describe("The business the record belongs to (businesses.id).");
+const instant = z.iso.datetime({ offset: true }).describe("An instant, ISO 8601 in UTC.");
 const role = z.enum(staffRole.enumValues);
 
 /** The platform customer profile (customers.id), as opposed to a business's CRM record. */
@@ -36,10 +38,18 @@ function event<A extends AggregateType, S extends z.ZodObject>(aggregate: A, sch
 }
 
 export const eventCatalog = {
+  // The CRM's events, in the bee_customers_service seed's payload shapes (with our additions after
+  // them), on its own exchange (EXCHANGES below).
   "v1.customer.created": event(
     "customer",
     z.object({
       customer_id: customerId,
+      /** The person's Clientele account (users.id), when the record is linked to one. */
+      user_id: z.uuid().nullable(),
+      business_id: businessId,
+      full_name: z.string(),
+      email: z.string().nullable(),
+      created_at: instant,
       customer_type: z.enum(customerType.enumValues),
       /** The platform customer profile behind the record, when the person has an account. */
       account_customer_id: z.uuid().nullable(),
@@ -52,16 +62,31 @@ export const eventCatalog = {
       customer_id: customerId,
       /** Field names (snake_case), never their values. */
       fields_changed: z.array(z.string().min(1)).min(1),
+      updated_at: instant,
       updated_by: userId,
     }),
   ),
   "v1.customer.tagged": event(
     "customer",
-    z.object({ customer_id: customerId, tag_id: z.uuid(), tag_name: z.string().min(1), tagged_by: userId }),
+    z.object({
+      customer_id: customerId,
+      tag: z.string().min(1).describe("The tag's label."),
+      created_by: userId,
+      business_id: businessId,
+      tag_id: z.uuid(),
+    }),
   ),
+  /** No note text: a note is internal to the business and read through the API by those who may. */
   "v1.customer.note_added": event(
     "customer",
-    z.object({ customer_id: customerId, note_id: z.uuid(), is_pinned: z.boolean(), author: userId }),
+    z.object({
+      customer_id: customerId,
+      created_by: userId,
+      created_at: instant,
+      note_id: z.uuid(),
+      note_type: z.enum(noteType.enumValues),
+      is_pinned: z.boolean(),
+    }),
   ),
   "v1.customer.erased": event("customer", z.object({ customer_id: customerId, erased_by: userId })),
   "v1.staff.added": event(

@@ -43,7 +43,12 @@ describe("emitEvent", () => {
           type: "v1.customer.updated",
           businessId: business,
           aggregate: { type: "customer", id: customer },
-          data: { customer_id: customer, fields_changed: ["email", "phone"], updated_by: null },
+          data: {
+            customer_id: customer,
+            fields_changed: ["email", "phone"],
+            updated_at: new Date().toISOString(),
+            updated_by: null,
+          },
         }),
       ),
     );
@@ -56,7 +61,12 @@ describe("emitEvent", () => {
       businessId: business,
       aggregateType: "customer",
       aggregateId: customer,
-      payload: { customer_id: customer, fields_changed: ["email", "phone"], updated_by: null },
+      payload: {
+        customer_id: customer,
+        fields_changed: ["email", "phone"],
+        updated_at: new Date().toISOString(),
+        updated_by: null,
+      },
       traceId: "trace-outbox-1",
       status: "pending",
       attempts: 0,

@@ -71,7 +71,14 @@ function noteAdded(customerId: string) {
     type: REFUSED,
     businessId: null,
     aggregate: { type: "customer" as const, id: customerId },
-    data: { customer_id: customerId, note_id: newId(), is_pinned: false, author: null },
+    data: {
+      customer_id: customerId,
+      created_by: null,
+      created_at: new Date().toISOString(),
+      note_id: newId(),
+      note_type: "personal" as const,
+      is_pinned: false,
+    },
   };
 }
 

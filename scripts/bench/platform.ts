@@ -40,7 +40,12 @@ export async function platformSuite(db: Database, { amqpUrl }: { amqpUrl?: strin
         type: "v1.customer.updated",
         businessId: null,
         aggregate: { type: "customer", id: randomUUID() },
-        data: { customer_id: randomUUID(), fields_changed: ["notes"], updated_by: null },
+        data: {
+          customer_id: randomUUID(),
+          fields_changed: ["notes"],
+          updated_at: new Date().toISOString(),
+          updated_by: null,
+        },
       }),
     );
   figures.push(await measure("outbox: emit one event in its own transaction", 2000, emit));
