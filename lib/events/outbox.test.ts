@@ -46,7 +46,7 @@ describe("emitEvent", () => {
           data: {
             customer_id: customer,
             fields_changed: ["email", "phone"],
-            updated_at: new Date().toISOString(),
+            updated_at: "2026-12-05T10:00:00.000Z",
             updated_by: null,
           },
         }),
@@ -64,7 +64,7 @@ describe("emitEvent", () => {
       payload: {
         customer_id: customer,
         fields_changed: ["email", "phone"],
-        updated_at: new Date().toISOString(),
+        updated_at: "2026-12-05T10:00:00.000Z",
         updated_by: null,
       },
       traceId: "trace-outbox-1",
