@@ -5,10 +5,8 @@
  */
 import type { ActionResult } from "@/lib/actions/action";
 
-export type CrmAction<Input, T = unknown> = (
-  previous: ActionResult<T> | null,
-  input: Input,
-) => Promise<ActionResult<T>>;
+/** Called with no previous state: these forms keep their own (they are not driven by useActionState). */
+export type CrmAction<Input, T = unknown> = (previous: null, input: Input) => Promise<ActionResult<T>>;
 
 export type { ActionResult };
 

@@ -72,6 +72,8 @@ type Props = {
   businessTags: BusinessTagView[];
   /** Given when the viewer may tag (crm.write); the bulk bar shows only then. */
   bulkTagAction?: CrmAction<BulkTagInput, { tagged: number }>;
+  /** Whether the viewer may add customers (the empty state tells them how, or whom to ask). */
+  canCreate: boolean;
 };
 
 /** The view as the URL's query string (defaults left out). */
@@ -118,6 +120,7 @@ export function CustomerDirectory({
   pageSize,
   businessTags,
   bulkTagAction,
+  canCreate,
 }: Props) {
   const [view, setView] = useState<DirectoryView>(initialView);
   const q = useDebounced(view.q.trim(), DEBOUNCE_MS);
@@ -309,7 +312,11 @@ export function CustomerDirectory({
         ) : (
           <EmptyState
             title="No customers yet"
-            description="Add your first customer with “Add a customer” above: a name is enough, and a phone or email lets you find them again. Purchases, tags and notes then build their profile."
+            description={
+              canCreate
+                ? "Add your first customer with the form above: a name is enough, and a phone or email lets you find them again at the till. Purchases, tags and notes then build their profile."
+                : "Your role can record purchases but not add customers: ask a manager or the owner to add your first customer."
+            }
           />
         )
       ) : (
