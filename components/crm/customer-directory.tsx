@@ -525,7 +525,7 @@ function BulkTagBar({
       </p>
       <div className="min-w-0 flex-1 space-y-1">
         <label htmlFor="bulk-tag-label" className="block text-xs font-medium text-slate-700">
-          Tag
+          Tag to add
         </label>
         <Input
           ref={input}

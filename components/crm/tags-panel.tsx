@@ -102,7 +102,7 @@ export function TagsPanel({ businessId, customerId, tags, businessTags, addActio
         </ul>
       )}
       {addAction && (
-        <form onSubmit={add} noValidate className="mt-4 flex flex-wrap items-start gap-2" aria-label="Add a tag">
+        <form onSubmit={add} noValidate className="mt-4 flex flex-wrap items-start gap-2">
           <div className="min-w-0 flex-1 basis-48">
             <Field name="label" id="tag-label" label="Add a tag" error={labelError}>
               {(control) => (

@@ -1,0 +1,150 @@
+/**
+ * The CRM's pages: staff find a customer by part of a phone number, tag them, add a note, record a
+ * purchase and see the metrics and the chart change; a staff-role member sees no notes; the first
+ * customer is added from the empty directory, with errors beside their fields. Each test registers
+ * its own business and makes its own customers, so nothing depends on the demo world.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { inviteAndAccept, registerAccount, signIn, signedInProvider } from "./fixtures/accounts";
+import { addNote, createRecord } from "./fixtures/crm";
+
+/** Fails on any WCAG 2 A/AA violation axe finds on the page as it is now. */
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  const failures = results.violations.flatMap((rule) =>
+    rule.nodes.map((node) => `${rule.id} ${node.target.join(" ")}: ${node.failureSummary}`),
+  );
+  expect(failures, `on ${page.url()}`).toEqual([]);
+}
+
+test("an owner finds a customer by part of their phone number, tags them, adds a note and records a purchase", async ({
+  page,
+}) => {
+  const owner = await signedInProvider(page.request, "Phone Search Café");
+  const businessId = owner.business_id!;
+  // Typed as staff would, without the country code: stored as E.164 with the business's (US).
+  const rosaId = await createRecord(page.request, businessId, { full_name: "Rosa Marquez", phone: "(415) 867-2931" });
+  await createRecord(page.request, businessId, {
+    full_name: "Theo Baker",
+    phone: "415 222 0188",
+    email: "theo@e2e.test",
+  });
+
+  await page.goto(`/crm/${businessId}/customers`);
+  const list = page.getByRole("list", { name: "Customers" });
+  await expect(list.getByRole("listitem")).toHaveCount(2);
+  await expectAccessible(page);
+
+  // Part of the number, written another way: found on its digits, and the match is marked.
+  await page.getByLabel("Search customers").fill("867 29");
+  const results = page.getByRole("list", { name: "Search results" });
+  await expect(results.getByRole("listitem")).toHaveCount(1);
+  await expect(results.getByRole("listitem").first()).toContainText("Rosa Marquez");
+  await expect(results.locator("mark")).toHaveText("86729");
+  await expect(page).toHaveURL(/\?q=867\+29$/);
+
+  await results.getByRole("link", { name: "Rosa Marquez" }).click();
+  await expect(page).toHaveURL(new RegExp(`/crm/${businessId}/customers/${rosaId}$`));
+  await expect(page.getByRole("heading", { level: 1, name: "Rosa Marquez" })).toBeVisible();
+  const metrics = page.getByRole("region", { name: "Purchase metrics" });
+  await expect(metrics).toContainText("$0.00");
+  await expect(page.getByText("No purchases in the last twelve months.")).toBeVisible();
+
+  // A tag, shown as a chip.
+  await page.getByLabel("Add a tag").fill("Oat milk");
+  await page.getByRole("button", { name: "Add tag" }).click();
+  await expect(page.getByRole("list", { name: "Tags", exact: true }).getByText("Oat milk")).toBeVisible();
+  // The same label in another case is refused beside the field.
+  await page.getByLabel("Add a tag").fill("OAT MILK");
+  await page.getByRole("button", { name: "Add tag" }).click();
+  await expect(page.getByLabel("Add a tag")).toHaveAttribute("aria-invalid", "true");
+
+  // A note, with its author.
+  await page.getByLabel("New note").fill("Likes the window table in the mornings.");
+  await page.getByRole("button", { name: "Add note" }).click();
+  const notes = page.getByRole("list", { name: "Notes" });
+  await expect(notes.getByRole("listitem").first()).toContainText("Likes the window table in the mornings.");
+  await expect(notes.getByRole("listitem").first()).toContainText(`by ${owner.name}`);
+
+  // A purchase: an amount that is not one is refused beside its field, then a real one changes the metrics and the chart.
+  await page.getByLabel("Amount (USD)").fill("twelve");
+  await page.getByRole("button", { name: "Record purchase" }).click();
+  await expect(page.getByLabel("Amount (USD)")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("Amount (USD)").fill("12.50");
+  await page.getByLabel("Items").fill("2");
+  await page.getByLabel("What was it?").fill("Two oat flat whites");
+  await page.getByRole("button", { name: "Record purchase" }).click();
+  await expect(metrics).toContainText("$12.50");
+  await expect(metrics).toContainText("2 items bought");
+  await expect(page.getByRole("table", { name: "Spend by month" })).toContainText("$12.50");
+  await expect(page.getByText(/^\$12\.50 in \w+ \d{4}, \$12\.50 in the last twelve months\.$/)).toBeVisible();
+  const timeline = page.getByRole("list", { name: "Timeline" });
+  await expect(timeline).toContainText("$12.50 · 2 items · Two oat flat whites");
+  await expect(timeline).toContainText("Likes the window table");
+  await expect(timeline).toContainText("Oat milk");
+
+  await expectAccessible(page);
+
+  // Back in the directory the chip is there, and the list is tagged in bulk.
+  await page.getByRole("link", { name: "All customers" }).click();
+  const rosa = page.getByRole("list", { name: "Customers" }).getByRole("listitem").filter({ hasText: "Rosa Marquez" });
+  await expect(rosa.getByRole("list", { name: "Tags of Rosa Marquez" })).toContainText("Oat milk");
+  await page.getByLabel("Select all 2 shown customers").check();
+  await page.getByLabel("Tag to add").fill("Morning regular");
+  await page.getByRole("button", { name: "Tag them" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Tagged 2 customers “Morning regular”." })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Customers" }).getByText("Morning regular")).toHaveCount(2);
+});
+
+test("a staff-role member sees the customer but no notes, and cannot tag", async ({ page, browser, baseURL }) => {
+  const owner = await registerAccount(page.request, "provider", { businessName: "Notes Kept Salon" });
+  const member = await registerAccount(page.request, "customer", { name: "Sam Staff" });
+  await signIn(page.request, owner.email);
+  const businessId = owner.business_id!;
+  const recordId = await createRecord(page.request, businessId, { full_name: "Nora Private", phone: "415 303 4477" });
+  await addNote(page.request, businessId, recordId, "Allergic to hazelnut: check every order.");
+  await inviteAndAccept(page.request, businessId, owner.email, member, "staff");
+
+  const staff = await browser.newContext({ baseURL });
+  try {
+    await signIn(staff.request, member.email);
+    const staffPage = await staff.newPage();
+    await staffPage.goto(`/crm/${businessId}/customers/${recordId}`);
+    await expect(staffPage.getByRole("heading", { level: 1, name: "Nora Private" })).toBeVisible();
+    await expect(staffPage.getByText("Internal notes are visible to managers, admins and owners only.")).toBeVisible();
+    await expect(staffPage.getByText("hazelnut")).toHaveCount(0);
+    await expect(staffPage.getByRole("list", { name: "Notes" })).toHaveCount(0);
+    await expect(staffPage.getByLabel("New note")).toHaveCount(0);
+    await expect(staffPage.getByLabel("Add a tag")).toHaveCount(0);
+    // Staff record purchases all the same.
+    await expect(staffPage.getByRole("button", { name: "Record purchase" })).toBeVisible();
+    // The API agrees: notes are refused with a reason.
+    const notes = await staff.request.get(`/api/customers/${businessId}/${recordId}/notes`);
+    expect(notes.status()).toBe(403);
+    expect((await notes.json()).error.reason).toBe("notes_hidden");
+  } finally {
+    await staff.close();
+  }
+});
+
+test("the first customer is added from the empty directory, each error beside its field", async ({ page }) => {
+  const owner = await signedInProvider(page.request, "Brand New Bakery");
+  await page.goto(`/crm/${owner.business_id}/customers`);
+  await expect(page.getByText("No customers yet")).toBeVisible();
+  const form = page.getByRole("form", { name: "New customer" });
+  await expect(form).toBeVisible();
+
+  await form.getByLabel("Email").fill("not-an-email");
+  await form.getByRole("button", { name: "Add customer" }).click();
+  await expect(form.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("Name")).toBeFocused();
+
+  await form.getByLabel("Name").fill("Ada First");
+  await form.getByLabel("Email").fill("ada@e2e.test");
+  await form.getByLabel("Phone").fill("415 555 2671");
+  await form.getByRole("button", { name: "Add customer" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ada First" })).toBeVisible();
+  await expect(page.getByText("+14155552671")).toBeVisible();
+});
