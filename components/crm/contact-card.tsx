@@ -157,7 +157,9 @@ export function ContactCard({ record, updateAction, revertAction }: Props) {
             </div>
             <div className="grid grid-cols-1 gap-1 py-2.5 sm:grid-cols-[7rem_1fr] sm:gap-3">
               <dt className="text-sm font-medium text-slate-600">Gender</dt>
-              <dd className="text-sm text-slate-900 capitalize">{record.gender ?? missing}</dd>
+              <dd className="text-sm text-slate-900">
+                {record.gender ? <span className="capitalize">{record.gender}</span> : missing}
+              </dd>
             </div>
           </dl>
           <Alert className="mt-2">{result && !result.ok ? result.error.message : null}</Alert>

@@ -147,6 +147,9 @@ export function CustomerDirectory({
     initialData: initialPage && key === initialKey ? { pages: [initialPage], pageParams: [null] } : undefined,
     // While a new search runs, the last results stay (dimmed) instead of the list collapsing.
     placeholderData: keepPreviousData,
+    // Dropped once the directory is left: coming back, the server's fresh first page is the start
+    // (a customer tagged or bought something meanwhile), not pages cached before.
+    gcTime: 0,
   });
   const customers = useMemo(() => query.data?.pages.flatMap((p) => p.customers) ?? [], [query.data]);
   const { itemRef, loadMore } = useLoadMore(query, customers);

@@ -42,7 +42,7 @@ export function SpendChart({ points, currency, now }: { points: SpendPoint[]; cu
         <>
           <div aria-hidden className="h-56 w-full min-w-0">
             <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: 0 }}>
+              <BarChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: 0 }} accessibilityLayer={false}>
                 <CartesianGrid vertical={false} stroke="#e2e8f0" />
                 <XAxis
                   dataKey="month"

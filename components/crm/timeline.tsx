@@ -83,7 +83,7 @@ type Props = {
   limit?: number;
 };
 
-export function Timeline({ history, notes, audit, auditHiddenReason, limit = 40 }: Props) {
+export function Timeline({ history, notes, audit, auditHiddenReason, limit = 30 }: Props) {
   const events: Event[] = [];
   for (const h of history) {
     if (h.kind === "purchase") {

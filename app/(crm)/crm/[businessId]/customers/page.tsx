@@ -31,19 +31,18 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 /** The view the URL asks for, each value kept only if the API would take it. */
 function viewOf(params: Record<string, string | string[] | undefined>): DirectoryView {
-  const pick = <K extends keyof typeof customerListQuery.shape>(key: K) => {
-    const parsed = customerListQuery.shape[key].safeParse(first(params[key]));
-    return parsed.success ? parsed.data : undefined;
-  };
-  const q = customerSearchQuery.shape.q.safeParse(first(params.q));
-  const repeat = pick("repeat");
+  const shape = customerListQuery.shape;
+  const ok = <T,>(parsed: { success: true; data: T } | { success: false }) =>
+    parsed.success ? parsed.data : undefined;
+  const q = ok(customerSearchQuery.shape.q.safeParse(first(params.q)));
+  const repeat = ok(shape.repeat.safeParse(first(params.repeat)));
   return {
-    q: q.success ? q.data : "",
-    customer_type: pick("customer_type") ?? null,
-    tag: pick("tag") ?? null,
-    tier: pick("tier") ?? null,
+    q: q ?? "",
+    customer_type: ok(shape.customer_type.safeParse(first(params.customer_type))) ?? null,
+    tag: ok(shape.tag.safeParse(first(params.tag))) ?? null,
+    tier: ok(shape.tier.safeParse(first(params.tier))) ?? null,
     repeat: repeat === undefined ? null : repeat ? "true" : "false",
-    sort: pick("sort") ?? DEFAULT_VIEW.sort,
+    sort: ok(shape.sort.safeParse(first(params.sort))) ?? DEFAULT_VIEW.sort,
   };
 }
 

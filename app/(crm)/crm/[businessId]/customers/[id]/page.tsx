@@ -75,7 +75,6 @@ export default async function CustomerPage({ params }: Props) {
   const live = record.deleted_at === null;
   const write = may("crm.write") && live;
   // A server component renders once per request: "now" is that request's time, the chart's last month.
-  // eslint-disable-next-line react-hooks/purity
   const now = new Date().toISOString();
   const purchases = history.items.flatMap((h) =>
     h.kind === "purchase" ? [{ at: h.at, amount_minor: h.amount_minor }] : [],
