@@ -67,6 +67,11 @@ function createMetrics() {
       labelNames: ["type", "outcome"] as const,
       registers,
     }),
+    customersCreated: new Counter({
+      name: "customers_created_total",
+      help: "CRM customer records created (counted after their transaction commits).",
+      registers,
+    }),
     cronRuns: new Counter({
       name: "cron_runs_total",
       help: "Scheduled job runs by job and outcome (succeeded, failed, skipped).",

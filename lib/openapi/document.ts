@@ -12,6 +12,7 @@ import { componentSchemas, registeredTags, registry, rolesWith } from "./registr
 import "@/lib/accounts/openapi";
 import "@/lib/account-security/openapi";
 import "@/lib/staff/openapi";
+import "@/lib/crm/records/openapi";
 import "@/lib/marketplace/jobs/openapi";
 import "@/lib/marketplace/applications/openapi";
 import "@/lib/marketplace/messages/openapi";
