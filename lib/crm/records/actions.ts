@@ -8,13 +8,7 @@ import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/actions/action";
 import { clientIp } from "@/lib/http/client-ip";
-import {
-  createRecordForm,
-  overrideForm,
-  preferencesForm,
-  recordForm,
-  updateRecordForm,
-} from "./inputs";
+import { createRecordForm, overrideForm, preferencesForm, recordForm, updateRecordForm } from "./inputs";
 import {
   createRecord,
   deleteRecord,

@@ -10,13 +10,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import {
-  businesses,
-  crmContactPreferences,
-  crmCustomers,
-  type ContactField,
-  type PostalAddress,
-} from "@/db/schema";
+import { businesses, crmContactPreferences, crmCustomers, type ContactField, type PostalAddress } from "@/db/schema";
 import { recordChange } from "@/lib/audit/record";
 import type { Actor, UserActor } from "@/lib/auth/actor";
 import { requireCrm } from "@/lib/authz/policy";
@@ -24,13 +18,7 @@ import { findRecord, lockLiveRecord, type CrmRecordRow } from "@/lib/crm/record"
 import { AppError, conflict, isUniqueViolation, notFound, unprocessable } from "@/lib/errors";
 import { metrics } from "@/lib/observability/metrics";
 import { consume } from "@/lib/rate-limit";
-import {
-  addressToStored,
-  CONTACT_COLUMNS,
-  contactFromPerson,
-  normalisePhone,
-  recordWithEmail,
-} from "./contact";
+import { addressToStored, CONTACT_COLUMNS, contactFromPerson, normalisePhone, recordWithEmail } from "./contact";
 import type { CustomerRecordDto, PreferencesDto } from "./dto";
 import type { CreateRecordInput, PreferencesInput, UpdateRecordInput } from "./inputs";
 import { buildRecordDto, DEFAULT_PREFERENCES, preferencesOf } from "./queries";

@@ -92,7 +92,13 @@ describe("a customer record's life", () => {
         deleted_at: null,
       });
       expect(made.metrics).toMatchObject({ currency: "RON", total_purchases: 0, repeat_frequency: null });
-      expect(made.preferences.contactable).toEqual({ sms: true, email: false, call: false, offers: true, loyalty: true });
+      expect(made.preferences.contactable).toEqual({
+        sms: true,
+        email: false,
+        call: false,
+        offers: true,
+        loyalty: true,
+      });
       expect((await metrics.customersCreated.get()).values[0]!.value).toBe(createdBefore + 1);
 
       expect(await record(await get(w.business.id, made.id))).toEqual(made);
@@ -101,7 +107,11 @@ describe("a customer record's life", () => {
       const updated = await record(
         await patch(w.business.id, made.id, { full_name: "Ana Maria Popescu", customer_type: "regular" }),
       );
-      expect(updated).toMatchObject({ full_name: "Ana Maria Popescu", name: "Ana Maria Popescu", customer_type: "regular" });
+      expect(updated).toMatchObject({
+        full_name: "Ana Maria Popescu",
+        name: "Ana Maria Popescu",
+        customer_type: "regular",
+      });
       expect(updated.phone).toBe("+40712345678");
 
       const deleted = await record(await del(w.business.id, made.id));
@@ -213,8 +223,7 @@ describe("phones", () => {
       as(w.staff.owner);
       const body = await refusal(await create(w.business.id, { full_name: "P", phone: "0712 345" }), 400);
       expect(body.error.field_errors).toHaveProperty("phone");
-    }),
-  );
+    }));
 });
 
 describe("emails", () => {
@@ -240,7 +249,10 @@ describe("emails", () => {
       // A deleted record frees its email; restoring it while another live record has it is refused.
       as(w.staff.owner);
       await record(await del(w.business.id, ana.id));
-      const second = await record(await create(w.business.id, { full_name: "Ana 2", email: "ANA.POP@example.test" }), 201);
+      const second = await record(
+        await create(w.business.id, { full_name: "Ana 2", email: "ANA.POP@example.test" }),
+        201,
+      );
       const body = await refusal(await restore(w.business.id, ana.id), 409);
       expect(body.error).toMatchObject({ reason: "customer_email_taken", existing_customer_id: second.id });
     }));
@@ -259,7 +271,9 @@ describe("emails", () => {
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r) => r.status === "rejected");
     expect([won.length, lost.length]).toEqual([1, 1]);
-    const error = (lost[0] as PromiseRejectedResult).reason as { details: { reason: string; existingCustomerId: string } };
+    const error = (lost[0] as PromiseRejectedResult).reason as {
+      details: { reason: string; existingCustomerId: string };
+    };
     expect(error.details).toMatchObject({
       reason: "customer_email_taken",
       existingCustomerId: (won[0] as PromiseFulfilledResult<{ id: string }>).value.id,
@@ -273,7 +287,12 @@ describe("overrides on a record linked to a person's account", () => {
       const w = await recordsWorld(db);
       as(w.staff.manager);
       const linked = await record(await get(w.business.id, w.linked.id));
-      expect(linked).toMatchObject({ linked: true, overridden_fields: [], full_name: "Cara Smith", phone: "+40711111111" });
+      expect(linked).toMatchObject({
+        linked: true,
+        overridden_fields: [],
+        full_name: "Cara Smith",
+        phone: "+40711111111",
+      });
       expect(linked.email).toBe(w.personUser.email);
       expect(linked.address).toMatchObject({ city: "Cluj", postal_code: "400001" });
 
@@ -281,7 +300,10 @@ describe("overrides on a record linked to a person's account", () => {
       expect(edited).toMatchObject({ phone: "+40722222222", overridden_fields: ["phone"] });
 
       // The person changes their own name and phone: the name follows, the overridden phone stays.
-      await db.update(customers).set({ firstName: "Carla", phone: "+40733333333" }).where(eq(customers.id, w.person.id));
+      await db
+        .update(customers)
+        .set({ firstName: "Carla", phone: "+40733333333" })
+        .where(eq(customers.id, w.person.id));
       expect(await refreshLinkedRecords(db, w.person.id)).toEqual([w.linked.id]);
       expect(await record(await get(w.business.id, w.linked.id))).toMatchObject({
         full_name: "Carla Smith",
@@ -302,7 +324,13 @@ describe("overrides on a record linked to a person's account", () => {
         ["phone"],
       ]);
       const audit = await auditOf(db, w.linked.id);
-      expect(audit.map((a) => a.field)).toEqual(["phone", "overridden_fields", "full_name", "phone", "overridden_fields"]);
+      expect(audit.map((a) => a.field)).toEqual([
+        "phone",
+        "overridden_fields",
+        "full_name",
+        "phone",
+        "overridden_fields",
+      ]);
     }));
 
   it("reverting needs a linked record (422 not_linked) and one of the contact fields (400)", () =>

@@ -54,9 +54,15 @@ const CASES: Case[] = [
   {
     name: "POST /api/customers/{businessId}",
     send: (w) =>
-      callRoute(createRoute.POST, "POST", `/api/customers/${w.business.id}`, { businessId: w.business.id }, {
-        full_name: "New Person",
-      }),
+      callRoute(
+        createRoute.POST,
+        "POST",
+        `/api/customers/${w.business.id}`,
+        { businessId: w.business.id },
+        {
+          full_name: "New Person",
+        },
+      ),
     allowed: { owner: 201, admin: 201, manager: 201 },
     denied: 403,
   },
