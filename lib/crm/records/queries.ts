@@ -72,23 +72,24 @@ export async function buildRecordDto(
   row: CrmRecordRow,
   { view = "staff" }: { view?: "staff" | "self" } = {},
 ): Promise<CustomerRecordDto> {
-  const [[business], [preferences], tags] = await Promise.all([
-    db.select({ currency: businesses.currency }).from(businesses).where(eq(businesses.id, row.businessId)),
-    db
-      .select()
-      .from(crmContactPreferences)
-      .where(
-        and(eq(crmContactPreferences.businessId, row.businessId), eq(crmContactPreferences.crmCustomerId, row.id)),
-      ),
+  // One statement after another: the caller's transaction is one connection.
+  const [business] = await db
+    .select({ currency: businesses.currency })
+    .from(businesses)
+    .where(eq(businesses.id, row.businessId));
+  const [preferences] = await db
+    .select()
+    .from(crmContactPreferences)
+    .where(and(eq(crmContactPreferences.businessId, row.businessId), eq(crmContactPreferences.crmCustomerId, row.id)));
+  const tags =
     view === "staff"
-      ? db
+      ? await db
           .select({ id: crmTags.id, label: crmTags.name, color: crmTags.color })
           .from(crmCustomerTags)
           .innerJoin(crmTags, eq(crmTags.id, crmCustomerTags.tagId))
           .where(and(eq(crmCustomerTags.businessId, row.businessId), eq(crmCustomerTags.crmCustomerId, row.id)))
           .orderBy(asc(crmTags.name))
-      : Promise.resolve(null),
-  ]);
+      : null;
   const lastAppointment = iso(row.lastAppointmentAt);
   return customerRecordDto.parse({
     id: row.id,

@@ -5,13 +5,16 @@
  * and their revert; preferences and do_not_contact; the per-record edit limit; events, audit rows
  * and the created counter.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { crmCustomers, customers } from "@/db/schema";
 import { anonymous } from "@/lib/auth/actor";
+import { resolveActor } from "@/lib/auth/resolve-actor";
+import { AppError } from "@/lib/errors";
 import { metrics } from "@/lib/observability/metrics";
 import { errorBody } from "@/lib/openapi/error-responses";
 import { auditOf, eventsOf, recordsWorld, snapshot } from "@/test/fixtures/crm-records";
+import { driver } from "@/test/db";
 import { createBusiness, createUser } from "@/test/factories";
 import * as createRoute from "@/app/api/customers/[businessId]/route";
 import * as recordRoute from "@/app/api/customers/[businessId]/[customerId]/route";
@@ -261,7 +264,6 @@ describe("emails", () => {
     const db = t.db;
     const owner = await createUser(db);
     const business = await createBusiness(db, {}, owner.id);
-    const { resolveActor } = await import("@/lib/auth/resolve-actor");
     const actor = await resolveActor(db, owner.id, { businessId: business.id });
     const email = `race-${crypto.randomUUID()}@example.test`;
     const results = await Promise.allSettled([
@@ -279,6 +281,49 @@ describe("emails", () => {
       existingCustomerId: (won[0] as PromiseFulfilledResult<{ id: string }>).value.id,
     });
   });
+
+  it.skipIf(driver === "pglite")(
+    "a create that meets the other's uncommitted row at the email index is the same 409 naming it",
+    async () => {
+      const db = t.db;
+      const owner = await createUser(db);
+      const business = await createBusiness(db, {}, owner.id);
+      const actor = await resolveActor(db, owner.id, { businessId: business.id });
+      const email = `index-race-${crypto.randomUUID()}@example.test`;
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let inserted!: (id: string) => void;
+      const insertedId = new Promise<string>((resolve) => (inserted = resolve));
+      const first = db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(crmCustomers)
+          .values({ businessId: business.id, fullName: "First", email })
+          .returning();
+        inserted(row!.id);
+        await held;
+      });
+      const firstId = await insertedId;
+      // The check cannot see the uncommitted row, so the second insert waits on the index...
+      const second = createRecord(db, actor, business.id, { full_name: "Second", email: email.toUpperCase() });
+      const outcome = second.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await db.execute<{ n: number }>(
+          sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query ilike 'insert into "crm_customers"%'`,
+        );
+        if (Number(rows[0]!.n) > 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      // ...and fails on it once the first commits.
+      release();
+      await first;
+      const error = (await outcome) as AppError;
+      expect(error).toBeInstanceOf(AppError);
+      expect(error.details).toMatchObject({ reason: "customer_email_taken", existingCustomerId: firstId });
+    },
+  );
 });
 
 describe("overrides on a record linked to a person's account", () => {
