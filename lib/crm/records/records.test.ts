@@ -202,6 +202,23 @@ describe("a customer record's life", () => {
     }));
 });
 
+describe("restoring a linked record", () => {
+  it("is refused while another live record of the business is linked to the same person", () =>
+    t.inTransaction(async (db) => {
+      const w = await recordsWorld(db);
+      as(w.staff.owner);
+      await record(await del(w.business.id, w.linked.id));
+      await db
+        .insert(crmCustomers)
+        .values({ businessId: w.business.id, customerId: w.person.id, fullName: "Cara again" });
+      const before = await snapshot(db, w.business.id);
+      expect((await refusal(await restore(w.business.id, w.linked.id), 409)).error.reason).toBe(
+        "customer_account_taken",
+      );
+      expect(await snapshot(db, w.business.id)).toEqual(before);
+    }));
+});
+
 describe("phones", () => {
   it.each([
     ["RO", "0712 345 678", "+40712345678"],
