@@ -202,6 +202,42 @@ describe("a customer record's life", () => {
     }));
 });
 
+describe("what a record shows from its other parts", () => {
+  it("its avatar's URL, its purchase metrics in the business's currency and its appointments", () =>
+    t.inTransaction(async (db) => {
+      const w = await recordsWorld(db);
+      await db
+        .update(crmCustomers)
+        .set({
+          avatarKey: "avatars/abc 1.webp",
+          purchaseCount: 3,
+          totalSpentMinor: 4500,
+          totalItemsBought: 7,
+          firstPurchaseAt: new Date("2026-01-02T10:00:00Z"),
+          lastPurchaseAt: new Date("2026-03-04T10:00:00Z"),
+          appointmentCount: 2,
+          lastAppointmentAt: new Date("2026-02-03T09:30:00Z"),
+        })
+        .where(eq(crmCustomers.id, w.walkIn.id));
+      as(w.staff.staff);
+      const shown = await record(await get(w.business.id, w.walkIn.id));
+      expect(shown.avatar_url).toBe(`/api/customers/${w.business.id}/${w.walkIn.id}/avatar?v=avatars%2Fabc%201.webp`);
+      expect(shown.metrics).toMatchObject({
+        currency: "RON",
+        total_purchases: 3,
+        total_spent_minor: 4500,
+        total_spent: 45,
+        total_items_bought: 7,
+        avg_transaction_value_minor: 1500,
+        first_purchase_date: "2026-01-02",
+        last_purchase_date: "2026-03-04",
+        is_repeat_customer: true,
+        repeat_frequency: "occasional",
+      });
+      expect(shown).toMatchObject({ total_appointments: 2, last_appointment_date: "2026-02-03" });
+    }));
+});
+
 describe("restoring a linked record", () => {
   it("is refused while another live record of the business is linked to the same person", () =>
     t.inTransaction(async (db) => {
