@@ -12,6 +12,8 @@ import { componentSchemas, registeredTags, registry, rolesWith } from "./registr
 import "@/lib/accounts/openapi";
 import "@/lib/account-security/openapi";
 import "@/lib/staff/openapi";
+import "@/lib/crm/notes/openapi";
+import "@/lib/crm/tags/openapi";
 import "@/lib/marketplace/jobs/openapi";
 import "@/lib/marketplace/applications/openapi";
 import "@/lib/marketplace/messages/openapi";
