@@ -13,6 +13,8 @@ import "@/lib/accounts/openapi";
 import "@/lib/account-security/openapi";
 import "@/lib/staff/openapi";
 import "@/lib/crm/records/openapi";
+import "@/lib/crm/notes/openapi";
+import "@/lib/crm/tags/openapi";
 import "@/lib/marketplace/jobs/openapi";
 import "@/lib/marketplace/applications/openapi";
 import "@/lib/marketplace/messages/openapi";
