@@ -23,6 +23,7 @@ import "@/lib/marketplace/job-lists/openapi";
 import "@/lib/provider-profile/openapi";
 import "@/lib/customer-profile/openapi";
 import "@/lib/crm/purchases/openapi";
+import "@/lib/crm/directory/openapi";
 import "@/lib/audit/openapi";
 import "@/lib/events/openapi";
 import "@/lib/health/openapi";
