@@ -18,6 +18,7 @@ export const API_ROUTE_PATTERNS = [
   "/api/customer/jobs",
   "/api/customer/profile/provider-visibility",
   "/api/customer/profile/views",
+  "/api/customers/{businessId}/{customerId}/avatar",
   "/api/health",
   "/api/invitations/{token}/accept",
   "/api/jobs",

@@ -19,6 +19,7 @@ import "@/lib/marketplace/reviews/openapi";
 import "@/lib/marketplace/job-lists/openapi";
 import "@/lib/provider-profile/openapi";
 import "@/lib/customer-profile/openapi";
+import "@/lib/crm/avatar/openapi";
 import "@/lib/audit/openapi";
 import "@/lib/events/openapi";
 import "@/lib/health/openapi";
