@@ -24,6 +24,7 @@ export const API_ROUTE_PATTERNS = [
   "/api/customers/{businessId}/tags",
   "/api/customers/{businessId}/tags/bulk",
   "/api/customers/{businessId}/{customerId}",
+  "/api/customers/{businessId}/{customerId}/avatar",
   "/api/customers/{businessId}/{customerId}/history",
   "/api/customers/{businessId}/{customerId}/metrics",
   "/api/customers/{businessId}/{customerId}/notes",

@@ -24,6 +24,7 @@ import "@/lib/provider-profile/openapi";
 import "@/lib/customer-profile/openapi";
 import "@/lib/crm/purchases/openapi";
 import "@/lib/crm/directory/openapi";
+import "@/lib/crm/avatar/openapi";
 import "@/lib/audit/openapi";
 import "@/lib/events/openapi";
 import "@/lib/health/openapi";

@@ -70,6 +70,11 @@ export const POLICIES = {
     { per: "record", points: 10, duration: MINUTE },
     { per: "ip", points: 300, duration: MINUTE },
   ],
+  /** Changing a CRM record's avatar (upload or removal): each upload decodes and re-encodes an image. */
+  avatarUpload: [
+    { per: "user", points: 10, duration: 10 * MINUTE },
+    { per: "ip", points: 100, duration: 10 * MINUTE },
+  ],
   /** Account creation: nobody registers more than a few accounts an hour from one place. */
   register: [{ per: "ip", points: 10, duration: HOUR }],
 } as const satisfies Record<string, readonly Limit[]>;
