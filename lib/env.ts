@@ -21,6 +21,8 @@ const schema = z.object({
   /** Force a driver; the default is chosen from DATABASE_URL (see lib/db.ts). */
   DATABASE_DRIVER: optional.pipe(z.enum(["pglite", "pg", "neon"]).optional()),
   PGLITE_DIR: z.string().default(".data/pglite"),
+  /** Where the local storage adapter keeps uploaded files (avatars); lib/storage. Beside the embedded database. */
+  STORAGE_DIR: z.string().default(".data/storage"),
   AUTH_SECRET: optional,
   CRON_SECRET: optional,
   AMQP_URL: optional,

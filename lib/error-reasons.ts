@@ -104,6 +104,14 @@ export const REASONS = {
   duplicate_tag: { status: 409, description: "The record already carries that tag (compared case-insensitively)." },
   too_many_tags: { status: 409, description: "A record carries at most 50 tags." },
   record_deleted: { status: 409, description: "The customer record is deleted: restore it first." },
+  customer_account_taken: {
+    status: 409,
+    description: "Another live record of this business is linked to the same person's account.",
+  },
+  not_overridden: {
+    status: 409,
+    description: "That contact field of the record is not overridden, so there is nothing to revert.",
+  },
   not_deleted: { status: 409, description: "The customer record is not deleted, so there is nothing to restore." },
   job_running: { status: 409, description: "The scheduled job is already running; this run did nothing." },
 

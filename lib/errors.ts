@@ -51,6 +51,8 @@ export class AppError extends Error {
       retryAfterSeconds?: number;
       /** Extra response headers, e.g. RateLimit-* on a 429. */
       headers?: Record<string, string>;
+      /** The live record that already has what a 409 refused (customer_email_taken). */
+      existingCustomerId?: string;
     } = {},
   ) {
     super(userMessage);
@@ -92,7 +94,14 @@ export function validationError(error: z.ZodError, where = "input") {
 
 /** The JSON body every error response has. */
 export type ErrorBody = {
-  error: { code: ErrorCode; message: string; reason?: Reason; field_errors?: FieldErrors; trace_id?: string };
+  error: {
+    code: ErrorCode;
+    message: string;
+    reason?: Reason;
+    field_errors?: FieldErrors;
+    existing_customer_id?: string;
+    trace_id?: string;
+  };
 };
 
 export function toErrorBody(error: AppError, traceId?: string): ErrorBody {
@@ -102,6 +111,7 @@ export function toErrorBody(error: AppError, traceId?: string): ErrorBody {
       message: error.userMessage,
       ...(error.details.reason && { reason: error.details.reason }),
       ...(error.details.fieldErrors && { field_errors: error.details.fieldErrors }),
+      ...(error.details.existingCustomerId && { existing_customer_id: error.details.existingCustomerId }),
       ...(traceId && { trace_id: traceId }),
     },
   };

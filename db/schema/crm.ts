@@ -82,6 +82,10 @@ export const crmCustomers = pgTable(
         (): ReturnType<typeof sql> =>
           sql`lower(${crmCustomers.fullName} || ' ' || coalesce(${crmCustomers.email}, '') || ' ' || coalesce(${crmCustomers.phone}, ''))`,
       ),
+    /** The phone's digits alone ("+1 555-0100" is 15550100): search matches any run of them (lib/crm/directory). */
+    phoneDigits: text().generatedAlwaysAs(
+      (): ReturnType<typeof sql> => sql`regexp_replace(${crmCustomers.phone}, '[^0-9]', '', 'g')`,
+    ),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     /** Soft delete: hidden from lists, restorable; erasure (GDPR) also blanks the personal fields. */
@@ -98,6 +102,35 @@ export const crmCustomers = pgTable(
     index("crm_customers_list_idx").on(t.businessId, newestFirst(t.createdAt), newestFirst(t.id)),
     index("crm_customers_search_idx").using("gin", t.businessId, sql`${t.search} gin_trgm_ops`),
     index("crm_customers_customer_idx").on(t.customerId),
+    // The customer directory (lib/crm/directory): one index per sort of the live records, each
+    // ending in the id so a keyset page starts where the last one ended; names in byte order
+    // ("C") so the same index serves name prefixes (search) and the name sort.
+    index("crm_customers_name_idx")
+      .on(t.businessId, sql`lower(${t.fullName}) collate "C"`, t.id)
+      .where(sql`${t.deletedAt} is null`),
+    // A later word's start (the name after its first word), for short queries trigrams cannot serve.
+    index("crm_customers_name_tail_idx")
+      .on(t.businessId, sql`ltrim(lower(substr(${t.fullName}, strpos(${t.fullName}, ' ') + 1))) collate "C"`, t.id)
+      .where(sql`${t.deletedAt} is null and strpos(${t.fullName}, ' ') > 0`),
+    index("crm_customers_last_purchase_idx")
+      .on(t.businessId, sql`coalesce(${t.lastPurchaseAt}, '-infinity'::timestamptz)`, t.id)
+      .where(sql`${t.deletedAt} is null`),
+    index("crm_customers_spent_idx")
+      .on(t.businessId, t.totalSpentMinor, t.id)
+      .where(sql`${t.deletedAt} is null`),
+    index("crm_customers_deleted_idx")
+      .on(t.businessId, t.deletedAt)
+      .where(sql`${t.deletedAt} is not null`),
+    // Substring search of the live records: trigrams of the name, the email and the phone's digits.
+    index("crm_customers_name_trgm_idx")
+      .using("gin", t.businessId, sql`lower(${t.fullName}) gin_trgm_ops`)
+      .where(sql`${t.deletedAt} is null`),
+    index("crm_customers_email_trgm_idx")
+      .using("gin", t.businessId, sql`lower(${t.email}) gin_trgm_ops`)
+      .where(sql`${t.deletedAt} is null`),
+    index("crm_customers_phone_trgm_idx")
+      .using("gin", t.businessId, sql`${t.phoneDigits} gin_trgm_ops`)
+      .where(sql`${t.deletedAt} is null`),
   ],
 );
 

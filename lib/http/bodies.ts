@@ -59,6 +59,9 @@ export type BodyReader<T> = {
   readonly maxBytes: number;
   /** For signed bodies: the system actor the handler runs as. */
   readonly signer?: string;
+  /** For json and multipart bodies: the schema the fields are validated with, and the media type (OpenAPI reads both). */
+  readonly schema?: z.ZodType;
+  readonly mediaType?: string;
   read(req: Request): Promise<T>;
 };
 
@@ -93,6 +96,8 @@ export function json<S extends z.ZodType>(
     [BODY]: true,
     kind: "json",
     maxBytes,
+    schema,
+    mediaType: "application/json",
     async read(req) {
       requireMediaType(req, "application/json", "Send a JSON body with Content-Type: application/json.");
       const text = await readBody(req, maxBytes, { deadlineMs });
@@ -116,6 +121,8 @@ export function multipart<S extends z.ZodType>(
     [BODY]: true,
     kind: "multipart",
     maxBytes,
+    schema,
+    mediaType: "multipart/form-data",
     async read(req) {
       requireMediaType(req, "multipart/form-data", "Send the form as multipart/form-data.");
       const bytes = await readBytes(req, maxBytes, { deadlineMs });

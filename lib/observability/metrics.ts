@@ -61,10 +61,25 @@ function createMetrics() {
       labelNames: ["type"] as const,
       registers,
     }),
+    notesCreated: new Counter({
+      name: "notes_created_total",
+      help: "Internal notes added to CRM customer records.",
+      registers,
+    }),
+    taggedCustomers: new Counter({
+      name: "tagged_customers_total",
+      help: "Tags added to CRM customer records (one per record tagged, bulk tagging included).",
+      registers,
+    }),
     webhookEvents: new Counter({
       name: "webhook_events_total",
       help: "Stripe webhook events by type and outcome (processed, duplicate, ignored, failed).",
       labelNames: ["type", "outcome"] as const,
+      registers,
+    }),
+    customersCreated: new Counter({
+      name: "customers_created_total",
+      help: "CRM customer records created (counted after their transaction commits).",
       registers,
     }),
     cronRuns: new Counter({

@@ -30,6 +30,9 @@ export const errorBody = z
         .record(z.string(), z.array(z.string()))
         .optional()
         .meta({ description: 'Invalid input, keyed by field path ("" is the whole input).' }),
+      existing_customer_id: z.uuid().optional().meta({
+        description: "With 409 customer_email_taken: the id of the live record that already has that email.",
+      }),
       trace_id: z
         .string()
         .optional()

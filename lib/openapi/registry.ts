@@ -28,6 +28,7 @@
 import { OpenAPIRegistry, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import type { z } from "zod";
 import { PERMISSIONS, ROLE_PERMISSIONS, type Permission } from "@/lib/authz/policy";
+import { isBodyReader, type BodyReader } from "@/lib/http/bodies";
 import { ERROR_RESPONSES, errorBody, type ErrorStatus } from "./error-responses";
 
 /**
@@ -66,7 +67,8 @@ export type RouteDoc = {
   operationId?: string;
   params?: ParamsSchema;
   query?: ParamsSchema;
-  body?: z.ZodType;
+  /** A JSON body's schema, or the very body kind the route reads (multipart: documented with its media type). */
+  body?: z.ZodType | BodyReader<unknown>;
   /** Success (and other route-specific) responses, by status. */
   responses: Record<number, ResponseDoc>;
   /** Error statuses beyond standardErrors': 409, 422, or 429 for a read or public route that charges a rate limit. */
@@ -247,10 +249,17 @@ function toRouteConfig(doc: RouteDoc): RouteConfig {
     request: {
       ...(doc.params && { params: doc.params }),
       ...(doc.query && { query: doc.query }),
-      ...(doc.body && { body: { required: true, content: { "application/json": { schema: doc.body } } } }),
+      ...(doc.body && { body: { required: true, content: bodyContent(doc.body) } }),
     },
     responses,
   };
+}
+
+/** A body's media type and schema: a zod schema is JSON; a body kind names its own. */
+function bodyContent(body: z.ZodType | BodyReader<unknown>) {
+  if (!isBodyReader(body)) return { "application/json": { schema: body } };
+  if (!body.schema || !body.mediaType) throw new Error(`A ${body.kind} body cannot be documented from its reader`);
+  return { [body.mediaType]: { schema: body.schema } };
 }
 
 function routeKey(method: string, path: string) {

@@ -6,8 +6,8 @@ import { createHash } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import type { Scope } from "./policies";
 
-/** The caller of one request; `email` only for sign-in attempts. */
-export type Subject = { actor: Actor; ip: string; email?: string };
+/** The caller of one request; `email` only for sign-in attempts, `record` only for per-record limits. */
+export type Subject = { actor: Actor; ip: string; email?: string; record?: string };
 
 /** The key a limit of this scope charges, or null when the subject has none (no email given). */
 export function keyFor(scope: Scope, subject: Subject): string | null {
@@ -21,6 +21,8 @@ export function keyFor(scope: Scope, subject: Subject): string | null {
       return ip;
     case "business":
       return actor.kind === "user" && actor.business ? actor.business.businessId : null;
+    case "record":
+      return subject.record ?? null;
     case "ip+email":
       return subject.email === undefined ? null : `${ip}:${emailDigest(subject.email)}`;
   }

@@ -15,7 +15,9 @@ export type Scope =
   /** One IP trying one account: brute force on a password, without locking the owner out from elsewhere. */
   | "ip+email"
   /** The business the user acts for: all its staff together (a provider scraping with many logins). */
-  | "business";
+  | "business"
+  /** One record (a CRM customer record): all its editors together, whoever they are. */
+  | "record";
 
 export type Limit = {
   per: Scope;
@@ -58,6 +60,20 @@ export const POLICIES = {
   passwordChange: [
     { per: "user", points: 5, duration: 15 * MINUTE },
     { per: "ip", points: 20, duration: 15 * MINUTE },
+  ],
+  /**
+   * Editing one CRM customer record (PATCH): per user, and per record across all its editors, so
+   * no script (or pair of them) rewrites one record in a loop and floods its audit trail and events.
+   */
+  crmRecordEdit: [
+    { per: "user", points: 60, duration: MINUTE },
+    { per: "record", points: 10, duration: MINUTE },
+    { per: "ip", points: 300, duration: MINUTE },
+  ],
+  /** Changing a CRM record's avatar (upload or removal): each upload decodes and re-encodes an image. */
+  avatarUpload: [
+    { per: "user", points: 10, duration: 10 * MINUTE },
+    { per: "ip", points: 100, duration: 10 * MINUTE },
   ],
   /** Account creation: nobody registers more than a few accounts an hour from one place. */
   register: [{ per: "ip", points: 10, duration: HOUR }],

@@ -41,7 +41,7 @@ afterAll(() => scratch?.close());
 describe("scale seed", () => {
   it("has the expected shape for N customers", async () => {
     const shape = shapeFor(N);
-    expect(shape).toEqual({ customers: N, providers: 10, crmCustomers: N / 2, whaleJobs: 5 });
+    expect(shape).toEqual({ customers: N, providers: 10, crmCustomers: N, bigBusinessRecords: N / 2, whaleJobs: 5 });
     const counted = Object.fromEntries(
       await Promise.all(
         LOADED_TABLES.map(async (t) => [t, await count(sql.raw(`select count(*) as n from ${t}`))] as const),
@@ -60,7 +60,11 @@ describe("scale seed", () => {
     const cancelled = await count(sql`select count(*) as n from jobs where status = 'cancelled'`);
     expect(counted.bookings! - settled).toBeGreaterThan(0.4 * cancelled);
     expect(counted.bookings! - settled).toBeLessThan(0.6 * cancelled);
-    expect(counted.crm_customers).toBe(N / 2);
+    expect(counted.crm_customers).toBe(N);
+    // The large business: its share of the first N/2 plus every record after them.
+    const largest = await rows<{ n: number }>(sql`
+      select count(*)::int as n from crm_customers group by business_id order by 1 desc limit 1`);
+    expect(largest[0]!.n).toBeGreaterThan(N / 2);
     // The whale: customer 1's extra completed jobs, each reviewed by 4 providers.
     const top = await rows<{ email: string; n: number }>(sql`
       select u.email, count(*)::int as n from customer_reviews r join customers c on c.id = r.customer_id

@@ -32,6 +32,7 @@ import type { ApplyInput } from "./inputs";
 import { recordInteraction } from "@/lib/marketplace/interactions";
 import { loadJobFor } from "@/lib/marketplace/jobs/access";
 import { bumpProfileStats } from "@/lib/customer-profile/stats";
+import { bookAppointment } from "@/lib/crm/bookings";
 
 export async function applyToJob(
   db: Database,
@@ -110,6 +111,14 @@ export async function acceptApplication(
     await tx.update(jobs).set({ status: "booked" }).where(eq(jobs.id, jobId));
 
     await recordInteraction(tx, { providerBusinessId: provider, customerId, kind: "booking", jobId });
+    // The provider business's CRM: its record of the customer (made or linked) and the appointment.
+    await bookAppointment(tx, user, {
+      businessId: provider,
+      customerId,
+      jobId,
+      scheduledFor: job.scheduledFor,
+      bookedAt: booking!.createdAt,
+    });
     await recordChange(tx, user, {
       businessId: provider,
       entity: { type: "booking", id: booking!.id },

@@ -23,6 +23,7 @@ import { recordInteraction } from "@/lib/marketplace/interactions";
 import { loadJobFor } from "./access";
 import { toJobDto } from "./queries";
 import { bumpProfileStats, countJobCategory } from "@/lib/customer-profile/stats";
+import { endAppointment } from "@/lib/crm/bookings";
 
 export async function postJob(db: Database, actor: Actor, input: PostJobInput): Promise<JobDto> {
   const { user, customerId } = requireCustomer(actor);
@@ -95,6 +96,7 @@ export async function completeJob(db: Database, actor: Actor, jobId: string): Pr
         },
       },
     });
+    await endAppointment(tx, m.user, { businessId: booking.providerBusinessId, jobId }, "completed");
     // Not "active": jobs keep no record of who completed, so a recomputation could not follow.
     await bumpProfileStats(tx, job.customerId, { jobsCompleted: 1 });
     return toStatusDto(done!);
@@ -132,6 +134,7 @@ export async function cancelJob(db: Database, actor: Actor, jobId: string): Prom
         },
       },
     });
+    if (provider) await endAppointment(tx, m.user, { businessId: provider, jobId }, "cancelled");
     // Only the customer calling off a booked job counts against them; withdrawing before any
     // booking, or the provider cancelling, is counted apart (lib/customer-profile/stats-definition.ts).
     const counter = side === "provider" ? "jobsCancelledByProvider" : booking ? "jobsCancelled" : "jobsWithdrawn";

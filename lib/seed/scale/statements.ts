@@ -18,14 +18,28 @@
 import { FIRST_NAMES, JOB_CATEGORIES, JOB_DESCRIPTIONS, LAST_NAMES, REVIEW_COMMENTS } from "@/lib/seed/catalog";
 import { ANCHOR, type Expr, lit, minutesBefore, plusMinutes, S, textArray } from "./expr";
 
-export type Shape = { customers: number; providers: number; crmCustomers: number; whaleJobs: number };
+export type Shape = {
+  customers: number;
+  providers: number;
+  /** CRM records in all: N/2 spread over the businesses, then `bigBusinessRecords` more. */
+  crmCustomers: number;
+  /** Extra CRM records of business 1, the large business the customer directory is measured on. */
+  bigBusinessRecords: number;
+  whaleJobs: number;
+};
+
+/** Records the large business gets on top of its share: 50,000 from N = 100k on (the directory benchmark). */
+export const BIG_BUSINESS_RECORDS = 50_000;
 
 /** ~N/200 provider businesses, never fewer than 5 (a job's reviewers must be distinct). */
 export function shapeFor(customers: number): Shape {
+  const spread = Math.floor(customers / 2);
+  const big = Math.min(BIG_BUSINESS_RECORDS, spread);
   return {
     customers,
     providers: Math.max(5, Math.round(customers / 200)),
-    crmCustomers: Math.floor(customers / 2),
+    crmCustomers: spread + big,
+    bigBusinessRecords: big,
     whaleJobs: Math.floor(customers / 400),
   };
 }
@@ -307,11 +321,17 @@ export class Statements {
     );
   }
 
-  /** CRM records (a..b) as a derived table `cb`; business skewed so a few businesses are large. */
+  /**
+   * CRM records (a..b) as a derived table `cb`; business skewed so a few businesses are large, and
+   * the records after the first N/2 all business 1's (the large business; their numbers stay at
+   * most N, so a linked one is still a platform customer of its own).
+   */
   private crmBase(a: number, b: number): string {
     const { e, shape } = this;
     const u = e.unit("r", S.crmType);
-    return `(select r, 1 + least(${shape.providers - 1}, floor(${shape.providers} * biz_u * biz_u))::int8 as biz,
+    const spread = shape.crmCustomers - shape.bigBusinessRecords;
+    return `(select r, case when r > ${spread} then 1::int8
+          else 1 + least(${shape.providers - 1}, floor(${shape.providers} * biz_u * biz_u))::int8 end as biz,
         ${e.unit("r", S.crmLink)} < 0.4 as linked,
         case when ${u} < 0.3 then 'walk_in' when ${u} < 0.85 then 'regular' when ${u} < 0.95 then 'vip' else 'wholesale' end as ctype,
         1440 + ${e.pick("r", S.crmAge, 700 * 1440)} as age_min,

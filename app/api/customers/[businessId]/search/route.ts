@@ -1,0 +1,8 @@
+/** GET: the business's records whose name, email or phone contains `q`, best matches first (lib/crm/directory). */
+import { route } from "@/lib/http/route";
+import { customerSearchQuery, directoryParams } from "@/lib/crm/directory/inputs";
+import { searchCustomers } from "@/lib/crm/directory/search";
+
+export const GET = route({ params: directoryParams, query: customerSearchQuery }, ({ db, actor, params, query }) =>
+  searchCustomers(db, actor, params.businessId, query),
+);

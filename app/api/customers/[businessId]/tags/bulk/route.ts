@@ -1,0 +1,8 @@
+/** POST: tag many records at once (1-100), with an outcome per record. */
+import { bulkTagInput, tagsParams } from "@/lib/crm/tags/inputs";
+import { bulkTag } from "@/lib/crm/tags/mutations";
+import { route } from "@/lib/http/route";
+
+export const POST = route({ params: tagsParams, body: bulkTagInput }, ({ db, actor, params, body }) =>
+  bulkTag(db, actor, params.businessId, body),
+);

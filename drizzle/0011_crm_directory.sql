@@ -1,0 +1,9 @@
+ALTER TABLE "crm_customers" ADD COLUMN "phone_digits" text GENERATED ALWAYS AS (regexp_replace("crm_customers"."phone", '[^0-9]', '', 'g')) STORED;--> statement-breakpoint
+CREATE INDEX "crm_customers_name_idx" ON "crm_customers" USING btree ("business_id",lower("full_name") collate "C","id") WHERE "crm_customers"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "crm_customers_name_tail_idx" ON "crm_customers" USING btree ("business_id",ltrim(lower(substr("full_name", strpos("full_name", ' ') + 1))) collate "C","id") WHERE "crm_customers"."deleted_at" is null and strpos("crm_customers"."full_name", ' ') > 0;--> statement-breakpoint
+CREATE INDEX "crm_customers_last_purchase_idx" ON "crm_customers" USING btree ("business_id",coalesce("last_purchase_at", '-infinity'::timestamptz),"id") WHERE "crm_customers"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "crm_customers_spent_idx" ON "crm_customers" USING btree ("business_id","total_spent_minor","id") WHERE "crm_customers"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "crm_customers_deleted_idx" ON "crm_customers" USING btree ("business_id","deleted_at") WHERE "crm_customers"."deleted_at" is not null;--> statement-breakpoint
+CREATE INDEX "crm_customers_name_trgm_idx" ON "crm_customers" USING gin ("business_id",lower("full_name") gin_trgm_ops) WHERE "crm_customers"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "crm_customers_email_trgm_idx" ON "crm_customers" USING gin ("business_id",lower("email") gin_trgm_ops) WHERE "crm_customers"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "crm_customers_phone_trgm_idx" ON "crm_customers" USING gin ("business_id","phone_digits" gin_trgm_ops) WHERE "crm_customers"."deleted_at" is null;

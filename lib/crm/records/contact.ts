@@ -1,0 +1,184 @@
+/**
+ * A record's contact data: phones in E.164, addresses between the API's snake_case and the stored
+ * PostalAddress, and the link to the person's own profile. When a record is linked to a Clientele
+ * account (crm_customers.customer_id), the person's own values are the source of its contact fields
+ * (CONTACT_FIELDS); a field the business edited is an override (overridden_fields) and stays as the
+ * business set it until reverted.
+ */
+import "server-only";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+import type { Database } from "@/db/client";
+import { crmCustomers, customers, users, type ContactField, type PostalAddress } from "@/db/schema";
+import { recordChange, type AuditActor } from "@/lib/audit/record";
+import { systemActor } from "@/lib/auth/actor";
+import { badRequest } from "@/lib/errors";
+import type { AddressDto } from "./dto";
+import type { AddressInput } from "./inputs";
+
+/**
+ * `raw` as E.164 (+40712345678), read with the business's country for numbers typed without a
+ * country code; a number that is not a valid phone number anywhere is a 400 on `phone`.
+ */
+export function normalisePhone(raw: string, country: string): string {
+  const parsed = parsePhoneNumberFromString(raw, country.toUpperCase() as CountryCode);
+  if (!parsed?.isValid()) {
+    throw badRequest("Some input fields are invalid.", {
+      phone: [`Enter a valid phone number (with its country code, or a ${country.toUpperCase()} number).`],
+    });
+  }
+  return parsed.number;
+}
+
+export function addressToStored(address: AddressInput): PostalAddress {
+  return {
+    line1: address.line1,
+    ...(address.line2 !== undefined && { line2: address.line2 }),
+    city: address.city,
+    ...(address.region !== undefined && { region: address.region }),
+    postalCode: address.postal_code,
+    country: address.country,
+  };
+}
+
+export function addressToDto(address: PostalAddress | null): AddressDto | null {
+  if (!address) return null;
+  return {
+    line1: address.line1,
+    line2: address.line2 ?? null,
+    city: address.city,
+    region: address.region ?? null,
+    postal_code: address.postalCode,
+    country: address.country,
+  };
+}
+
+/** The contact columns of a record, by their API field names. */
+export type Contact = {
+  full_name: string;
+  email: string | null;
+  phone: string | null;
+  address: PostalAddress | null;
+};
+
+export const CONTACT_COLUMNS = {
+  full_name: "fullName",
+  email: "email",
+  phone: "phone",
+  address: "address",
+} as const satisfies Record<ContactField, keyof typeof crmCustomers.$inferSelect>;
+
+export function contactOf(row: typeof crmCustomers.$inferSelect): Contact {
+  return { full_name: row.fullName, email: row.email, phone: row.phone, address: row.address };
+}
+
+/**
+ * The person's own contact values (their profile and account) for a record linked to `customerId`:
+ * full name (first and last), the account's email, the profile's phone and shipping address. Null
+ * when there is no such customer. For linking a new record, and reverting or refreshing one.
+ */
+export async function contactFromPerson(db: Database, customerId: string): Promise<Contact | null> {
+  const [person] = await db
+    .select({
+      firstName: customers.firstName,
+      lastName: customers.lastName,
+      phone: customers.phone,
+      address: customers.shippingAddress,
+      email: users.email,
+    })
+    .from(customers)
+    .innerJoin(users, eq(users.id, customers.userId))
+    .where(eq(customers.id, customerId));
+  if (!person) return null;
+  return {
+    full_name: `${person.firstName} ${person.lastName}`.trim(),
+    email: person.email,
+    phone: person.phone,
+    address: person.address,
+  };
+}
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** Another live record of the business that has `email` (case-insensitively), if any. */
+export async function recordWithEmail(
+  db: Database,
+  businessId: string,
+  email: string,
+  exceptRecordId?: string,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ id: crmCustomers.id })
+    .from(crmCustomers)
+    .where(
+      and(
+        eq(crmCustomers.businessId, businessId),
+        isNull(crmCustomers.deletedAt),
+        sql`lower(${crmCustomers.email}) = lower(${email})`,
+        exceptRecordId ? ne(crmCustomers.id, exceptRecordId) : undefined,
+      ),
+    )
+    .limit(1);
+  return row?.id ?? null;
+}
+
+/**
+ * Copies the person's current values into every record linked to `customerId` (at every business),
+ * field by field, leaving the fields a business overrode alone. Call it in the transaction that
+ * changes the person's own name, email, phone or address. Each record that changes gets its audit
+ * rows and a v1.customer.updated event. A business that already has another live record with the
+ * person's new email keeps this record's old email (emails are unique per business), rather than
+ * refusing the person's own change. Returns the ids of the records that changed.
+ */
+export async function refreshLinkedRecords(
+  tx: Database,
+  customerId: string,
+  actor: AuditActor = systemActor("crm:profile-sync"),
+): Promise<string[]> {
+  const person = await contactFromPerson(tx, customerId);
+  if (!person) return [];
+  const linked = await tx
+    .select()
+    .from(crmCustomers)
+    .where(eq(crmCustomers.customerId, customerId))
+    .orderBy(crmCustomers.id)
+    .for("update");
+  const changed: string[] = [];
+  for (const row of linked) {
+    const before = contactOf(row);
+    const after: Partial<Contact> = {};
+    for (const field of Object.keys(CONTACT_COLUMNS) as ContactField[]) {
+      if (row.overriddenFields.includes(field)) continue;
+      if (sameValue(before[field], person[field])) continue;
+      if (field === "email" && person.email && !row.deletedAt) {
+        if (await recordWithEmail(tx, row.businessId, person.email, row.id)) continue;
+      }
+      (after as Record<string, unknown>)[field] = person[field];
+    }
+    const fields = Object.keys(after) as ContactField[];
+    if (fields.length === 0) continue;
+    const [updated] = await tx
+      .update(crmCustomers)
+      .set(Object.fromEntries(fields.map((f) => [CONTACT_COLUMNS[f], after[f]])))
+      .where(eq(crmCustomers.id, row.id))
+      .returning({ updatedAt: crmCustomers.updatedAt });
+    await recordChange(tx, actor, {
+      businessId: row.businessId,
+      entity: { type: "crm_customer", id: row.id },
+      action: "update",
+      before,
+      after,
+      event: {
+        type: "v1.customer.updated",
+        data: {
+          customer_id: row.id,
+          fields_changed: fields,
+          updated_at: new Date(updated!.updatedAt).toISOString(),
+          updated_by: actor.kind === "user" ? actor.userId : null,
+        },
+      },
+    });
+    changed.push(row.id);
+  }
+  return changed;
+}
