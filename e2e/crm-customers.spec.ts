@@ -148,3 +148,31 @@ test("the first customer is added from the empty directory, each error beside it
   await expect(page.getByRole("heading", { level: 1, name: "Ada First" })).toBeVisible();
   await expect(page.getByText("+14155552671")).toBeVisible();
 });
+
+test("do-not-contact is shown loudly and overrides every opt-in; contact details are edited in place", async ({
+  page,
+}) => {
+  const owner = await signedInProvider(page.request, "Quiet Hours Florist");
+  const id = await createRecord(page.request, owner.business_id!, { full_name: "Ivy Quiet", phone: "415 404 1212" });
+  await page.goto(`/crm/${owner.business_id}/customers/${id}`);
+  await expect(page.getByRole("note", { name: "Do not contact" })).toHaveCount(0);
+  const optIns = page.getByRole("list", { name: "Opt-ins" });
+  await expect(optIns.getByText("Opted in, overridden")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Edit contact preferences" }).click();
+  await page.getByLabel("Do not contact this customer").check();
+  await page.getByRole("button", { name: "Save preferences" }).click();
+  await expect(page.getByRole("note", { name: "Do not contact" })).toContainText("overrides every opt-in");
+  // SMS, offers and loyalty are on by default: each is shown as given but overridden.
+  await expect(optIns.getByText("Opted in, overridden")).toHaveCount(3);
+
+  await page.getByRole("button", { name: "Edit contact details" }).click();
+  await page.getByLabel("Phone").fill("12");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByLabel("Phone")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Phone")).toBeFocused();
+  await page.getByLabel("Phone").fill("(415) 404-9898");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("link", { name: "+14154049898" })).toBeVisible();
+  await expectAccessible(page);
+});

@@ -370,6 +370,14 @@ export function CustomerDirectory({
   );
 }
 
+/**
+ * Where the server says a search result matched, for the field it matched on; for the others (and
+ * outside a search) undefined, so what was typed is marked where it also occurs.
+ */
+function rangesOf(customer: CustomerSummary, field: "name" | "email" | "phone") {
+  return customer.match?.field === field ? customer.match.ranges : undefined;
+}
+
 function SelectField({
   label,
   id,
@@ -435,7 +443,7 @@ function CustomerRow({
             href={`/crm/${businessId}/customers/${customer.id}`}
             className="truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
           >
-            <Highlight text={customer.full_name} q={q} />
+            <Highlight text={customer.full_name} q={q} ranges={rangesOf(customer, "name")} />
           </Link>
           <Badge tone={customer.customer_type === "vip" ? "accent" : "neutral"}>
             {CUSTOMER_TYPE_LABEL[customer.customer_type]}
@@ -448,13 +456,13 @@ function CustomerRow({
           {customer.phone && (
             <span className="tabular-nums">
               <span className="sr-only">Phone </span>
-              <Highlight text={customer.phone} q={q} digits />
+              <Highlight text={customer.phone} q={q} digits ranges={rangesOf(customer, "phone")} />
             </span>
           )}
           {customer.email && (
             <span className="min-w-0 break-all">
               <span className="sr-only">Email </span>
-              <Highlight text={customer.email} q={q} />
+              <Highlight text={customer.email} q={q} ranges={rangesOf(customer, "email")} />
             </span>
           )}
         </p>

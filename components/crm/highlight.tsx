@@ -30,17 +30,38 @@ export function digitMatch(phone: string, q: string): [number, number] | null {
   return [positions[at]!, positions[at + wanted.length - 1]! + 1];
 }
 
-export function Highlight({ text, q, digits = false }: { text: string; q: string | null; digits?: boolean }) {
-  const range = q ? (digits ? digitMatch(text, q) : textMatch(text, q)) : null;
-  if (!range) return <>{text}</>;
-  const [start, end] = range;
-  return (
-    <>
-      {text.slice(0, start)}
-      <mark className="rounded-sm bg-amber-200 px-0.5 text-slate-900">{text.slice(start, end)}</mark>
-      {text.slice(end)}
-    </>
-  );
+/**
+ * `text` with its matches marked: the server's `ranges` when it sent them (a search result says
+ * where it matched), else the first match of `q` found here.
+ */
+export function Highlight({
+  text,
+  q,
+  digits = false,
+  ranges,
+}: {
+  text: string;
+  q: string | null;
+  digits?: boolean;
+  ranges?: readonly { start: number; end: number }[];
+}) {
+  const found = q ? (digits ? digitMatch(text, q) : textMatch(text, q)) : null;
+  const marks = (ranges ? ranges.map((r): [number, number] => [r.start, r.end]) : found ? [found] : [])
+    .filter(([start, end]) => start < end && end <= text.length)
+    .sort((a, b) => a[0] - b[0]);
+  if (marks.length === 0) return <>{text}</>;
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const [start, end] of marks) {
+    if (start < at) continue; // overlapping: the earlier one is marked
+    parts.push(text.slice(at, start));
+    parts.push(
+      <mark key={start} className="rounded-sm bg-amber-200 px-0.5 text-slate-900">
+        {text.slice(start, end)}
+      </mark>,
+    );
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return <>{parts}</>;
 }
-
-export type Highlighted = ReactNode;

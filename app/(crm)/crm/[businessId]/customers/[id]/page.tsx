@@ -11,6 +11,7 @@ import type { UserActor } from "@/lib/auth/actor";
 import { loadForPage, requirePageActor } from "@/lib/auth/page";
 import { auditHistory } from "@/lib/audit/history";
 import { badRequest } from "@/lib/errors";
+import { nameInitials } from "@/lib/graphemes";
 import { id as idSchema } from "@/lib/inputs";
 import { addNoteAction } from "@/lib/crm/notes/actions";
 import { listNotes } from "@/lib/crm/notes/queries";
@@ -83,19 +84,33 @@ export default async function CustomerPage({ params }: Props) {
   return (
     <div className="space-y-6">
       <BackLink href={`/crm/${businessId}/customers`}>All customers</BackLink>
-      <header className="space-y-2">
-        <h1 className="text-2xl font-semibold tracking-tight break-words text-slate-900 sm:text-3xl">
-          {record.full_name}
-        </h1>
-        <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
-          <Badge tone={record.customer_type === "vip" ? "accent" : "neutral"}>
-            {CUSTOMER_TYPE_LABEL[record.customer_type]}
-          </Badge>
-          {record.linked && <Badge tone="brand">Clientele account</Badge>}
-          {record.preferences.do_not_contact && <Badge tone="danger">Do not contact</Badge>}
-          <span>Customer since {formatDate(record.created_at)}</span>
+      <header className="flex items-start gap-4">
+        {record.avatar_url ? (
+          // Our own route serves the re-encoded image; its size is fixed here, so no layout shift.
+          // eslint-disable-next-line @next/next/no-img-element
+          <img src={record.avatar_url} alt="" className="size-14 shrink-0 rounded-full object-cover sm:size-16" />
+        ) : (
+          <span
+            aria-hidden
+            className="grid size-14 shrink-0 place-items-center rounded-full bg-accent-100 text-lg font-semibold text-accent-800 sm:size-16"
+          >
+            {nameInitials(record.full_name) || "?"}
+          </span>
+        )}
+        <div className="min-w-0 space-y-2">
+          <h1 className="text-2xl font-semibold tracking-tight break-words text-slate-900 sm:text-3xl">
+            {record.full_name}
+          </h1>
+          <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+            <Badge tone={record.customer_type === "vip" ? "accent" : "neutral"}>
+              {CUSTOMER_TYPE_LABEL[record.customer_type]}
+            </Badge>
+            {record.linked && <Badge tone="brand">Clientele account</Badge>}
+            {record.preferences.do_not_contact && <Badge tone="danger">Do not contact</Badge>}
+            <span>Customer since {formatDate(record.created_at)}</span>
+          </div>
+          {record.tags && <TagChips tags={record.tags} label="This customer's tags" />}
         </div>
-        {record.tags && <TagChips tags={record.tags} label="This customer's tags" />}
       </header>
       {!live && (
         <Alert tone="info">
