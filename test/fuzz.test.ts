@@ -35,6 +35,11 @@ import { sendJobMessage } from "@/lib/marketplace/messages/mutations";
 import { disputeReview, reviewCustomer } from "@/lib/marketplace/reviews/mutations";
 import { addStaff } from "@/lib/staff/mutations";
 import { getProviderProfile } from "@/lib/provider-profile/profile";
+import { crmCustomers } from "@/db/schema";
+import { createRecord } from "@/lib/crm/records/mutations";
+import { addNote } from "@/lib/crm/notes/mutations";
+import { addTag } from "@/lib/crm/tags/mutations";
+import { recordPurchase } from "@/lib/crm/purchases/mutations";
 import { JOB_CATEGORIES } from "@/lib/marketplace/jobs/categories";
 import { apiRoutes, type ApiRoute } from "@/test/api-routes";
 import { bookedJob, newAdmin, newCustomer, newProvider } from "@/test/fixtures/marketplace";
@@ -89,6 +94,26 @@ async function buildWorld(db: Database) {
   const invited = await addStaff(db, a.actor, { email: "invitee@example.test", role: "staff" }, "http://localhost");
   const token = "invitation_url" in invited ? String(invited.invitation_url).split("/").pop()! : "x".repeat(43);
 
+  // The CRM: business a's records (cara's was linked by her bookings), one with a note, a tag and a purchase.
+  const walkIn = await createRecord(db, a.actor, a.businessId, { full_name: "Walk In", phone: "+1 415 555 0100" });
+  const { note_id: noteId } = await addNote(db, a.actor, a.businessId, walkIn.id, {
+    content: "Likes mornings",
+    note_type: "preference",
+    is_pinned: false,
+  });
+  const tagged = await addTag(db, a.actor, a.businessId, walkIn.id, { label: "VIP" });
+  await recordPurchase(
+    db,
+    a.staff,
+    { businessId: a.businessId, customerId: walkIn.id },
+    {
+      amount_minor: 1250,
+      items: 2,
+      source: "pos",
+    },
+  );
+  const records = await db.select({ id: crmCustomers.id }).from(crmCustomers);
+
   const actors: Record<string, UserActor> = {
     customer: cara.actor,
     otherCustomer: cora.actor,
@@ -102,7 +127,9 @@ async function buildWorld(db: Database) {
     jobId: [openJob, openJob2, booked.jobId, done.jobId, disputed.jobId, cancelledJob],
     applicationId: [pendingA, pendingB, booked.applicationId, done.applicationId],
     reviewId: [review, disputedReview],
-    customerId: [cara.customerId, cora.customerId],
+    customerId: [cara.customerId, cora.customerId, ...records.map((r) => r.id)],
+    noteId: [noteId],
+    tagId: [tagged.tag.tag_id],
     businessId: [a.businessId, b.businessId],
     userId: [a.userId, a.staff.userId, b.userId, cara.userId],
     token: [token],

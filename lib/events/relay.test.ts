@@ -22,6 +22,7 @@ import {
   orderByAggregate,
   outboxRows,
   requireAmqpUrl,
+  UPDATED_AT,
   sleep,
   startConsumer,
   type Consumer,
@@ -104,7 +105,7 @@ describe("relayPending", () => {
       trace_id: "trace-relay-1",
       business_id: business,
       aggregate: { type: "customer", id: customer },
-      data: { customer_id: customer, fields_changed: ["first_name"], updated_by: null },
+      data: { customer_id: customer, fields_changed: ["full_name"], updated_at: UPDATED_AT, updated_by: null },
     });
     expect(message.fields).toMatchObject({ exchange: EXCHANGE, routingKey: "v1.customer.updated" });
     expect(message.properties).toMatchObject({
