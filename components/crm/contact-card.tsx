@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { ActionResult, CrmAction } from "./action-types";
 import { CustomerForm, type CustomerFields, type UpdateCustomerInput } from "./customer-form";
+import { useDisclosureFocus } from "./use-disclosure-focus";
 import { CUSTOMER_TYPE_LABEL, type ContactField, type CustomerRecordView } from "./types";
 
 export type RevertInput = { businessId: string; customerId: string; field: ContactField };
@@ -30,7 +31,7 @@ type Props = {
 };
 
 export function ContactCard({ record, updateAction, revertAction }: Props) {
-  const [editing, setEditing] = useState(false);
+  const { open: editing, openIt, close, button: editButton, panel: editPanel } = useDisclosureFocus();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [reverting, setReverting] = useState<ContactField | null>(null);
@@ -109,23 +110,25 @@ export function ContactCard({ record, updateAction, revertAction }: Props) {
       }
       actions={
         updateAction && !editing ? (
-          <Button size="sm" variant="secondary" onClick={() => setEditing(true)}>
+          <Button size="sm" variant="secondary" ref={editButton} onClick={openIt}>
             Edit<span className="sr-only"> contact details</span>
           </Button>
         ) : null
       }
     >
       {editing && updateAction ? (
-        <CustomerForm
-          mode="edit"
-          businessId={record.business_id}
-          customerId={record.id}
-          initial={initial}
-          linked={record.linked}
-          action={updateAction}
-          onCancel={() => setEditing(false)}
-          onSaved={() => setEditing(false)}
-        />
+        <div ref={editPanel}>
+          <CustomerForm
+            mode="edit"
+            businessId={record.business_id}
+            customerId={record.id}
+            initial={initial}
+            linked={record.linked}
+            action={updateAction}
+            onCancel={close}
+            onSaved={close}
+          />
+        </div>
       ) : (
         <>
           <dl className="divide-y divide-slate-100">

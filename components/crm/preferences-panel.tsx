@@ -14,6 +14,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { fieldErrorsOf, formErrorOf, type ActionResult, type CrmAction } from "./action-types";
 import type { PreferencesView } from "./types";
+import { useDisclosureFocus } from "./use-disclosure-focus";
 
 type Flags = Pick<
   PreferencesView,
@@ -42,14 +43,14 @@ type Props = {
 };
 
 export function PreferencesPanel({ businessId, customerId, preferences, action }: Props) {
-  const [editing, setEditing] = useState(false);
+  const { open: editing, openIt, close, button: editButton, panel: editPanel } = useDisclosureFocus();
   const dnc = preferences.do_not_contact;
   return (
     <Card
       title="Contact preferences"
       actions={
         action && !editing ? (
-          <Button size="sm" variant="secondary" onClick={() => setEditing(true)}>
+          <Button size="sm" variant="secondary" ref={editButton} onClick={openIt}>
             Edit<span className="sr-only"> contact preferences</span>
           </Button>
         ) : null
@@ -78,13 +79,15 @@ export function PreferencesPanel({ businessId, customerId, preferences, action }
         </div>
       )}
       {editing && action ? (
-        <PreferencesForm
-          businessId={businessId}
-          customerId={customerId}
-          preferences={preferences}
-          action={action}
-          onDone={() => setEditing(false)}
-        />
+        <div ref={editPanel}>
+          <PreferencesForm
+            businessId={businessId}
+            customerId={customerId}
+            preferences={preferences}
+            action={action}
+            onDone={close}
+          />
+        </div>
       ) : (
         <>
           <ul aria-label="Opt-ins" className="divide-y divide-slate-100">
