@@ -8,6 +8,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { inviteAndAccept, registerAccount, signIn, signedInProvider } from "./fixtures/accounts";
 import { addNote, createRecord } from "./fixtures/crm";
+import { postJob } from "./fixtures/marketplace";
 
 /** Fails on any WCAG 2 A/AA violation axe finds on the page as it is now. */
 async function expectAccessible(page: Page) {
@@ -175,4 +176,45 @@ test("do-not-contact is shown loudly and overrides every opt-in; contact details
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("link", { name: "+14154049898" })).toBeVisible();
   await expectAccessible(page);
+});
+
+test("a booked customer's record shows the business's own name as an override, and reverts to theirs", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const owner = await signedInProvider(page.request, "Override Handyman");
+  const businessId = owner.business_id!;
+  const customerContext = await browser.newContext({ baseURL });
+  try {
+    // A marketplace booking links the customer's account to a record of the provider's business.
+    const customer = await registerAccount(customerContext.request, "customer", { name: "Rita Linked" });
+    await signIn(customerContext.request, customer.email);
+    const jobId = await postJob(customerContext.request);
+    const applied = await page.request.post(`/api/jobs/${jobId}/applications`, { data: { message: "Can do." } });
+    expect(applied.status(), await applied.text()).toBe(201);
+    const { application_id } = await applied.json();
+    const booked = await customerContext.request.post(`/api/jobs/${jobId}/applications/${application_id}/accept`);
+    expect(booked.status(), await booked.text()).toBe(200);
+  } finally {
+    await customerContext.close();
+  }
+
+  await page.goto(`/crm/${businessId}/customers`);
+  await page.getByRole("list", { name: "Customers" }).getByRole("link", { name: "Rita Linked" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Rita Linked" })).toBeVisible();
+  await expect(page.getByText("Clientele account", { exact: true })).toBeVisible();
+  await expect(page.getByText("Your value")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Edit contact details" }).click();
+  await expect(page.getByLabel("Name")).toBeFocused();
+  await page.getByLabel("Name").fill("Rita (front desk)");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Rita (front desk)" })).toBeVisible();
+  await expect(page.getByText("Your value")).toHaveCount(1);
+  await expect(page.getByRole("button", { name: "Edit contact details" })).toBeFocused();
+
+  await page.getByRole("button", { name: "Revert name to the customer's own" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Rita Linked" })).toBeVisible();
+  await expect(page.getByText("Your value")).toHaveCount(0);
 });
