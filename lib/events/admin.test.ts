@@ -98,7 +98,12 @@ describe("listOutboxEvents", () => {
       trace_id: null,
       occurred_at: expect.any(String),
       sent_at: null,
-      data: { customer_id: dead!.aggregate_id, fields_changed: ["field_0"], updated_by: null },
+      data: {
+        customer_id: dead!.aggregate_id,
+        fields_changed: ["field_0"],
+        updated_at: expect.any(String),
+        updated_by: null,
+      },
     });
   });
 
