@@ -15,7 +15,14 @@ import { metrics } from "@/lib/observability/metrics";
 import { createUser, refusalOf } from "@/test/factories";
 import { getOutboxOverview, listOutboxEvents, outboxStats, refreshOutboxGauges, retryDeadEvents } from "./admin";
 import { outboxOverviewDto, outboxPageDto, retryDeadResultDto } from "./dto";
-import { emitUpdates, eventsDatabase, newId, outboxRows, type EventsDatabase } from "@/test/fixtures/events";
+import {
+  emitUpdates,
+  eventsDatabase,
+  newId,
+  outboxRows,
+  UPDATED_AT,
+  type EventsDatabase,
+} from "@/test/fixtures/events";
 
 const { as, useDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
 
@@ -98,12 +105,7 @@ describe("listOutboxEvents", () => {
       trace_id: null,
       occurred_at: expect.any(String),
       sent_at: null,
-      data: {
-        customer_id: dead!.aggregate_id,
-        fields_changed: ["field_0"],
-        updated_at: expect.any(String),
-        updated_by: null,
-      },
+      data: { customer_id: dead!.aggregate_id, fields_changed: ["field_0"], updated_at: UPDATED_AT, updated_by: null },
     });
   });
 

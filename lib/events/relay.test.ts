@@ -23,6 +23,7 @@ import {
   orderByAggregate,
   outboxRows,
   requireAmqpUrl,
+  UPDATED_AT,
   sleep,
   startConsumer,
   type Consumer,
@@ -109,12 +110,7 @@ describe("relayPending", () => {
       trace_id: "trace-relay-1",
       business_id: business,
       aggregate: { type: "customer", id: customer },
-      data: {
-        customer_id: customer,
-        fields_changed: ["full_name"],
-        updated_at: (row!.payload as { updated_at: string }).updated_at,
-        updated_by: null,
-      },
+      data: { customer_id: customer, fields_changed: ["full_name"], updated_at: UPDATED_AT, updated_by: null },
     });
     expect(message.fields).toMatchObject({ exchange: CUSTOMERS_EXCHANGE, routingKey: "v1.customer.updated" });
     expect(message.properties).toMatchObject({
