@@ -2,7 +2,7 @@
  * The CRM's customer events reach RabbitMQ as a consumer sees them: produced by the real mutations
  * (through the outbox and the relay), on the topic exchange bee.customers.events, with the seed's
  * routing keys and payloads and the request's trace id in the envelope. Each event the CRM emits
- * has its case here; the record mutations (create, update) add theirs in the marked place.
+ * has its case here.
  * The mutations commit and the relay claims whatever is pending, so the file has a database of its own.
  */
 import { and, asc, eq } from "drizzle-orm";
@@ -14,6 +14,7 @@ import { CUSTOMERS_EXCHANGE } from "@/lib/events/catalog";
 import { relayPending } from "@/lib/events/relay";
 import { withRequestContext } from "@/lib/observability/context";
 import { crmTeam, type CrmTeam } from "@/test/fixtures/crm-team";
+import { uniqueIp } from "@/test/factories";
 import {
   dedupe,
   eventsDatabase,
@@ -26,6 +27,7 @@ import {
 } from "@/test/fixtures/events";
 import { addNote } from "./notes/mutations";
 import { addTag, bulkTag, removeTag } from "./tags/mutations";
+import { createRecord, updateRecord } from "./records/mutations";
 
 let t: EventsDatabase;
 let consumer: Consumer;
@@ -128,7 +130,38 @@ describe("customer events on bee.customers.events", () => {
     expect(message.content.toString("utf8")).not.toContain("5pm");
   });
 
-  // The record mutations (lib/crm/records) add their cases here, produced the same way:
-  it.todo("v1.customer.created: routing key, envelope with trace id, the seed's payload");
-  it.todo("v1.customer.updated: routing key, envelope with trace id, fields_changed (names only)");
+  it("v1.customer.created and v1.customer.updated: the seed's payloads, fields_changed by name only", async () => {
+    const manager = w.actor("manager");
+    const record = await withRequestContext("trace-crm-created", () =>
+      createRecord(t.db, manager, w.businessId, { full_name: "Ana Popescu", email: "ana@example.test" }),
+    );
+    const [created] = await delivered(t.db, "v1.customer.created", record.id);
+    expect(created!.message.fields).toMatchObject({ exchange: CUSTOMERS_EXCHANGE, routingKey: "v1.customer.created" });
+    expect(created!.envelope).toMatchObject({ trace_id: "trace-crm-created", business_id: w.businessId });
+    expect(created!.envelope.data).toEqual({
+      customer_id: record.id,
+      user_id: null,
+      business_id: w.businessId,
+      full_name: "Ana Popescu",
+      email: "ana@example.test",
+      created_at: record.created_at,
+      customer_type: "regular",
+      account_customer_id: null,
+      created_by: w.users.manager.userId,
+    });
+
+    await withRequestContext("trace-crm-updated", () =>
+      updateRecord(t.db, manager, w.businessId, record.id, { phone: "+40 712 345 678" }, { ip: uniqueIp() }),
+    );
+    const [updated] = await delivered(t.db, "v1.customer.updated", record.id);
+    expect(updated!.message.fields).toMatchObject({ exchange: CUSTOMERS_EXCHANGE, routingKey: "v1.customer.updated" });
+    expect(updated!.envelope).toMatchObject({ trace_id: "trace-crm-updated", business_id: w.businessId });
+    expect(updated!.envelope.data).toEqual({
+      customer_id: record.id,
+      fields_changed: ["phone"],
+      updated_at: expect.any(String),
+      updated_by: w.users.manager.userId,
+    });
+    expect(updated!.message.content.toString("utf8")).not.toContain("+40712345678");
+  });
 });
