@@ -19,6 +19,22 @@ import { resolveActor } from "@/lib/auth/resolve-actor";
 import { recordPurchase } from "@/lib/crm/purchases/mutations";
 import type { RecordPurchaseInput } from "@/lib/crm/purchases/inputs";
 import { round, type Figure } from "./measure";
+import { cpuMillis } from "./server-cpu";
+
+/** The CPU this process and the database's backends (our pools' connections) have used, in ms. */
+async function cpuUsed(db: Database): Promise<{ node: number; postgres: number } | null> {
+  const { rows } = await db.execute<{ pid: number }>(
+    sql`select pid from pg_stat_activity where datname = current_database()`,
+  );
+  const usage = process.cpuUsage();
+  let postgres = 0;
+  for (const { pid } of rows) {
+    const backend = cpuMillis(pid);
+    if (backend === null) return null;
+    postgres += backend;
+  }
+  return { node: (usage.user + usage.system) / 1000, postgres };
+}
 
 const RECORDS = 2_000;
 const PER_POOL = 10; // db/client's pool size
@@ -98,11 +114,25 @@ export async function crmPurchasesSuite(baseUrl: string): Promise<Figure[]> {
         purchase(db, w.records[(i * 7919) % RECORDS]!, sale(i)),
       ),
     );
+    const cpuBefore = await cpuUsed(pools[0]!);
     figures.push(
       await run(`record a purchase: ${clients} clients over ${RECORDS} records`, pools, clients, total, (db, i) =>
         purchase(db, w.records[(i * 7919) % RECORDS]!, sale(i)),
       ),
     );
+    const cpuAfter = await cpuUsed(pools[0]!);
+    if (cpuBefore !== null && cpuAfter !== null) {
+      // What one purchase costs in CPU (this process and its Postgres backends), and so the rate the
+      // machine's cores could sustain if nothing else ran on them (WAL fsync aside).
+      const node = (cpuAfter.node - cpuBefore.node) / total;
+      const postgres = (cpuAfter.postgres - cpuBefore.postgres) / total;
+      const perPurchase = node + postgres;
+      const cores = os.cpus().length;
+      console.log(
+        `CPU per purchase: ${perPurchase.toFixed(2)} ms (Node ${node.toFixed(2)}, Postgres backends ${postgres.toFixed(2)}); ` +
+          `${cores} idle cores would sustain about ${Math.round((cores * 1000) / perPurchase)}/s`,
+      );
+    }
     figures.push(
       await run(`record a purchase: ${clients} clients on one record`, pools, clients, Math.min(total, 3000), (db, i) =>
         purchase(db, w.records[0]!, sale(i)),
