@@ -143,7 +143,7 @@ async function searchPlans(db: Database, businessId: string, q: string): Promise
     const modes = modesOf(counts);
     const { gather, walk } = pageStatements(businessId, terms, null, LIMIT + 1, modes);
     if (gather) plans.push(await planOf(tx, `search "${q}": gathered ranks`, gather));
-    await set("enable_indexscan = on,enable_indexonlyscan = on,enable_bitmapscan = off");
+    await set("enable_indexscan = on,enable_indexonlyscan = on,enable_bitmapscan = off,enable_sort = off,jit = off");
     plans.push(await planOf(tx, `search "${q}": walked ranks`, walk));
     return plans;
   });

@@ -182,7 +182,14 @@ export function pageStatements(
 type PageRow = Row & { currency: string } & Record<string, unknown>;
 
 const setting = (name: string, value: string | SQL) => sql`set_config(${name}, ${value}, true)`;
-const PLANNER_SETTINGS = ["enable_seqscan", "enable_indexscan", "enable_indexonlyscan", "enable_bitmapscan"] as const;
+const PLANNER_SETTINGS = [
+  "enable_seqscan",
+  "enable_indexscan",
+  "enable_indexonlyscan",
+  "enable_bitmapscan",
+  "enable_sort",
+  "jit",
+] as const;
 
 /** (rank, key in byte order as "C" compares it, id): the order of a search page. */
 const byRank = (x: Row, y: Row) =>
@@ -193,8 +200,9 @@ const byRank = (x: Row, y: Row) =>
  * (a savepoint inside a caller's), with sequential scans off throughout (a misestimated substring
  * must never send the planner through the whole table): the substring ranks are counted and the
  * few gathered with only the trigram (bitmap) indexes to plan with, then ranks 0-1 and the
- * substring ranks with many records walked with only ordered index scans; the two merged in the
- * page's order. The settings are put back before the transaction ends.
+ * substring ranks with many records walked with only ordered index scans and no sort (so the
+ * planner cannot read them all and sort them either; and without JIT, which the cost that puts on
+ * a sort would otherwise switch on); the two merged in the page's order. The settings are put back before the transaction ends.
  */
 export async function searchRows(
   db: Database,
@@ -220,11 +228,13 @@ export async function searchRows(
     const statements = pageStatements(businessId, t, after, take, modesOf(counts!));
     const gathered = statements.gather ? (await tx.execute<PageRow>(statements.gather)).rows : [];
     await tx.execute(
-      sql`select ${setting("enable_indexscan", before!.enable_indexscan)}, ${setting("enable_indexonlyscan", before!.enable_indexonlyscan)}, ${setting("enable_bitmapscan", "off")}`,
+      sql`select ${setting("enable_indexscan", before!.enable_indexscan)}, ${setting("enable_indexonlyscan", before!.enable_indexonlyscan)}, ${setting("enable_bitmapscan", "off")}, ${setting("enable_sort", "off")},
+        ${setting("jit", "off")}`,
     );
     const walked = (await tx.execute<PageRow>(statements.walk)).rows;
     await tx.execute(
-      sql`select ${setting("enable_bitmapscan", before!.enable_bitmapscan)}, ${setting("enable_seqscan", before!.enable_seqscan)}`,
+      sql`select ${setting("enable_bitmapscan", before!.enable_bitmapscan)}, ${setting("enable_seqscan", before!.enable_seqscan)},
+        ${setting("enable_sort", before!.enable_sort)}, ${setting("jit", before!.jit)}`,
     );
     return [...gathered, ...walked].sort(byRank).slice(0, take);
   });
