@@ -16,9 +16,13 @@
  *
  * Each rank is its own branch, read in key order with the page's limit, and the branches merged:
  * ranks 0 and 1 are ranges of btree indexes (crm_customers_name_idx, crm_customers_name_tail_idx)
- * in key order; ranks 2-4 have trigram GIN indexes (name, email, phone digits) for rare fragments
- * and the name index to walk in order for common ones (a phone fragment most phones share), and
- * the planner picks by the estimate. Figures and plans: BENCHMARKS.md, "CRM directory".
+ * in key order. A substring rank (2-4) is counted first through its trigram GIN index (name, email,
+ * phone digits), up to GATHER_AT_MOST + 1: if it finds few records they are gathered through that
+ * index and sorted; if many, the name index is walked in order and filtered, and the page fills
+ * within a few hundred rows. Postgres's own estimate of a substring is too poor to make that
+ * choice (it walked 50k rows for a fragment nobody had), so searchRows makes it, and pins each
+ * statement's plan with planner settings local to the search's transaction. Figures and plans:
+ * BENCHMARKS.md, "CRM directory".
  */
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
