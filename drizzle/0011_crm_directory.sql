@@ -4,6 +4,6 @@ CREATE INDEX "crm_customers_name_tail_idx" ON "crm_customers" USING btree ("busi
 CREATE INDEX "crm_customers_last_purchase_idx" ON "crm_customers" USING btree ("business_id",coalesce("last_purchase_at", '-infinity'::timestamptz),"id") WHERE "crm_customers"."deleted_at" is null;--> statement-breakpoint
 CREATE INDEX "crm_customers_spent_idx" ON "crm_customers" USING btree ("business_id","total_spent_minor","id") WHERE "crm_customers"."deleted_at" is null;--> statement-breakpoint
 CREATE INDEX "crm_customers_deleted_idx" ON "crm_customers" USING btree ("business_id","deleted_at") WHERE "crm_customers"."deleted_at" is not null;--> statement-breakpoint
-CREATE INDEX "crm_customers_name_trgm_idx" ON "crm_customers" USING gin ("business_id",lower("full_name") gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "crm_customers_email_trgm_idx" ON "crm_customers" USING gin ("business_id",lower("email") gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "crm_customers_phone_trgm_idx" ON "crm_customers" USING gin ("business_id","phone_digits" gin_trgm_ops);
+CREATE INDEX "crm_customers_name_trgm_idx" ON "crm_customers" USING gin ("business_id",lower("full_name") gin_trgm_ops) WHERE "crm_customers"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "crm_customers_email_trgm_idx" ON "crm_customers" USING gin ("business_id",lower("email") gin_trgm_ops) WHERE "crm_customers"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "crm_customers_phone_trgm_idx" ON "crm_customers" USING gin ("business_id","phone_digits" gin_trgm_ops) WHERE "crm_customers"."deleted_at" is null;

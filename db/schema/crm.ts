@@ -121,12 +121,16 @@ export const crmCustomers = pgTable(
     index("crm_customers_deleted_idx")
       .on(t.businessId, t.deletedAt)
       .where(sql`${t.deletedAt} is not null`),
-    // Substring search: trigrams of the name, the email and the phone's digits. Not partial, so the
-    // planner has statistics of lower(name) and lower(email) (it reads an expression's statistics
-    // from an index on it, never from a partial one) and can tell a rare fragment from a common one.
-    index("crm_customers_name_trgm_idx").using("gin", t.businessId, sql`lower(${t.fullName}) gin_trgm_ops`),
-    index("crm_customers_email_trgm_idx").using("gin", t.businessId, sql`lower(${t.email}) gin_trgm_ops`),
-    index("crm_customers_phone_trgm_idx").using("gin", t.businessId, sql`${t.phoneDigits} gin_trgm_ops`),
+    // Substring search of the live records: trigrams of the name, the email and the phone's digits.
+    index("crm_customers_name_trgm_idx")
+      .using("gin", t.businessId, sql`lower(${t.fullName}) gin_trgm_ops`)
+      .where(sql`${t.deletedAt} is null`),
+    index("crm_customers_email_trgm_idx")
+      .using("gin", t.businessId, sql`lower(${t.email}) gin_trgm_ops`)
+      .where(sql`${t.deletedAt} is null`),
+    index("crm_customers_phone_trgm_idx")
+      .using("gin", t.businessId, sql`${t.phoneDigits} gin_trgm_ops`)
+      .where(sql`${t.deletedAt} is null`),
   ],
 );
 
