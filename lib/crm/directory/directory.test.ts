@@ -5,6 +5,7 @@
  * who may look. Records are inserted as rows (creating them is another concept's route); only the
  * session is stubbed, and each test's transaction is rolled back.
  */
+import { sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import * as listRoute from "@/app/api/customers/[businessId]/route";
 import * as repeatRoute from "@/app/api/customers/[businessId]/repeat/route";
@@ -411,6 +412,12 @@ describe("GET /api/customers/{businessId}/search", () => {
       expect(keys).toEqual([...keys].sort());
       expect(names(paged.slice(-5))).toEqual([0, 1, 2, 3, 4].map((i) => `Mail Only ${i}`));
       expect(paged.slice(-5).every((c) => c.match.field === "email")).toBe(true);
+      // The planner settings the search pins its plans with end with it, even inside a caller's transaction.
+      const { rows } = await db.execute<Record<string, string>>(
+        sql`select current_setting('enable_seqscan') as seq, current_setting('enable_sort') as sort,
+          current_setting('enable_bitmapscan') as bitmap, current_setting('enable_indexscan') as idx`,
+      );
+      expect(rows[0]).toEqual({ seq: "on", sort: "on", bitmap: "on", idx: "on" });
     }));
 });
 
