@@ -10,6 +10,8 @@
  * - `npm run bench -- crm-purchases`: CRM purchases recorded per second by concurrent clients
  *   (BENCH_CLIENTS, default 12), in a scratch database beside BENCH_DATABASE_URL; see
  *   scripts/bench/crm-purchases.ts.
+ * - `npm run bench -- crm`: the CRM customer directory (search, list sorts at depth, repeat customers)
+ *   with its plans, on DATABASE_URL seeded with `npm run db:seed -- --scale 100k` (its 50k-record business).
  * - `npm run bench -- http`: GET /api/health, GET /api/me and the profile endpoint over HTTP
  *   (requests per second, latency, server and Postgres CPU per request), served by `next start` on
  *   that same DATABASE_URL (after `npm run build`); see scripts/bench/http.ts for its knobs.
@@ -19,6 +21,7 @@ import { configuredDatabase } from "@/lib/db";
 import { connect, type Database } from "@/db/client";
 import { createDatabase } from "@/db/scratch";
 import { crmPurchasesSuite } from "./bench/crm-purchases";
+import { crmDirectorySuite } from "./bench/crm-directory";
 import { httpSuite } from "./bench/http";
 import { platformSuite } from "./bench/platform";
 import { profileSuite } from "./bench/profile";
@@ -65,7 +68,8 @@ async function main() {
     console.log(`CRM purchase benchmarks in a scratch database beside ${new URL(baseUrl).host}`);
     return console.table(await crmPurchasesSuite(baseUrl));
   }
-  throw new Error(`Unknown suite "${suite}": use platform, profile, http or crm-purchases.`);
+  if (suite === "crm") return onScaleWorld("CRM directory", crmDirectorySuite);
+  throw new Error(`Unknown suite "${suite}": use platform, profile, http, crm or crm-purchases.`);
 }
 
 main().then(
