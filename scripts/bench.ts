@@ -7,6 +7,11 @@
  *   with AMQP_URL set, the relay too.
  * - `npm run bench -- profile`: the provider profile's queries, on DATABASE_URL, which must hold a
  *   world seeded with `npm run db:seed -- --scale N`.
+ * - `npm run bench -- crm-purchases`: CRM purchases recorded per second by concurrent clients
+ *   (BENCH_CLIENTS, default 12), in a scratch database beside BENCH_DATABASE_URL; see
+ *   scripts/bench/crm-purchases.ts.
+ * - `npm run bench -- crm`: the CRM customer directory (search, list sorts at depth, repeat customers)
+ *   with its plans, on DATABASE_URL seeded with `npm run db:seed -- --scale 100k` (its 50k-record business).
  * - `npm run bench -- http`: GET /api/health, GET /api/me and the profile endpoint over HTTP
  *   (requests per second, latency, server and Postgres CPU per request), served by `next start` on
  *   that same DATABASE_URL (after `npm run build`); see scripts/bench/http.ts for its knobs.
@@ -15,6 +20,8 @@ import os from "node:os";
 import { configuredDatabase } from "@/lib/db";
 import { connect, type Database } from "@/db/client";
 import { createDatabase } from "@/db/scratch";
+import { crmPurchasesSuite } from "./bench/crm-purchases";
+import { crmDirectorySuite } from "./bench/crm-directory";
 import { httpSuite } from "./bench/http";
 import { platformSuite } from "./bench/platform";
 import { profileSuite } from "./bench/profile";
@@ -57,7 +64,12 @@ async function main() {
     return onScaleWorld("Profile", profileSuite);
   }
   if (suite === "http") return onScaleWorld("HTTP", httpSuite);
-  throw new Error(`Unknown suite "${suite}": use platform, profile or http.`);
+  if (suite === "crm-purchases") {
+    console.log(`CRM purchase benchmarks in a scratch database beside ${new URL(baseUrl).host}`);
+    return console.table(await crmPurchasesSuite(baseUrl));
+  }
+  if (suite === "crm") return onScaleWorld("CRM directory", crmDirectorySuite);
+  throw new Error(`Unknown suite "${suite}": use platform, profile, http, crm or crm-purchases.`);
 }
 
 main().then(

@@ -1,7 +1,8 @@
 /**
  * The link to RabbitMQ: one amqplib connection and one ConfirmChannel per process and broker,
- * cached on globalThis (Next loads modules several times), on the durable topic exchange
- * `clientele.events`. Publishing waits for the broker's confirm of each message, because the
+ * cached on globalThis (Next loads modules several times), on durable topic exchanges: each event
+ * goes to its aggregate's (lib/events/catalog.ts: customer events on `bee.customers.events`, the
+ * rest on `clientele.events`), and a link declares them all when it opens. Publishing waits for the broker's confirm of each message, because the
  * relay may only mark an event sent once the broker has taken responsibility for it.
  *
  * A broker that is down fails fast (a short connect timeout); a link that errors or closes is
@@ -13,8 +14,10 @@ import amqp, { IllegalOperationError, type ChannelModel, type ConfirmChannel, ty
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { messageOf, withTimeout } from "@/lib/async";
+import { DEFAULT_EXCHANGE, EXCHANGES, exchangeOf } from "./catalog";
 
-export const EXCHANGE = "clientele.events";
+/** The platform's own exchange (customer events have theirs: CUSTOMERS_EXCHANGE in ./catalog.ts). */
+export const EXCHANGE = DEFAULT_EXCHANGE;
 const CONNECT_TIMEOUT_MS = 2_500;
 const CONFIRM_TIMEOUT_MS = 10_000;
 
@@ -65,21 +68,26 @@ const globalForBroker = globalThis as { [LINKS]?: Map<string, Promise<Link>> };
 const links: Map<string, Promise<Link>> = (globalForBroker[LINKS] ??= new Map());
 
 export type PublisherOptions = {
-  /** Defaults to clientele.events; a separate exchange keeps a test's traffic apart from everyone's. */
+  /**
+   * One exchange for every event, instead of each aggregate's own (exchangeOf): a separate
+   * exchange keeps a test's traffic apart from everyone's.
+   */
   exchange?: string;
   connectTimeoutMs?: number;
   /** How long to wait for the broker to confirm a batch before treating the link as lost. */
   confirmTimeoutMs?: number;
 };
 
-/** A publisher to the broker at `url`; the connection is shared by every publisher of that url and exchange. */
+/** A publisher to the broker at `url`; the connection is shared by every publisher of that url and exchanges. */
 export function amqpPublisher(url: string, options: PublisherOptions = {}): EventPublisher {
-  const exchange = options.exchange ?? EXCHANGE;
-  const key = `${exchange} ${url}`;
+  const fixed = options.exchange;
+  const exchanges = fixed ? [fixed] : EXCHANGES;
+  const route = fixed ? () => fixed : exchangeOf;
+  const key = `${exchanges.join(",")} ${url}`;
   const link = () => {
     let pending = links.get(key);
     if (!pending) {
-      pending = openLink(url, exchange, key, options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS).catch((error) => {
+      pending = openLink(url, exchanges, key, options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS).catch((error) => {
         links.delete(key);
         throw new BrokerUnavailableError(error);
       });
@@ -90,7 +98,7 @@ export function amqpPublisher(url: string, options: PublisherOptions = {}): Even
   return {
     async publish(envelopes) {
       if (envelopes.length === 0) return [];
-      return publishConfirmed(await link(), exchange, envelopes, options.confirmTimeoutMs ?? CONFIRM_TIMEOUT_MS);
+      return publishConfirmed(await link(), route, envelopes, options.confirmTimeoutMs ?? CONFIRM_TIMEOUT_MS);
     },
   };
 }
@@ -117,7 +125,7 @@ export async function closeBroker(): Promise<void> {
   );
 }
 
-async function openLink(url: string, exchange: string, key: string, timeoutMs: number): Promise<Link> {
+async function openLink(url: string, exchanges: readonly string[], key: string, timeoutMs: number): Promise<Link> {
   const connection = await amqp.connect(url, {
     timeout: timeoutMs,
     clientProperties: { connection_name: "clientele outbox relay" },
@@ -128,7 +136,7 @@ async function openLink(url: string, exchange: string, key: string, timeoutMs: n
     if (!link.open) return;
     link.open = false;
     if (links.get(key) === cached) links.delete(key);
-    log.warn({ err: error, exchange }, `broker link dropped: ${reason}`);
+    log.warn({ err: error, exchanges }, `broker link dropped: ${reason}`);
     void close(link);
   };
   const drop = link.drop;
@@ -141,7 +149,7 @@ async function openLink(url: string, exchange: string, key: string, timeoutMs: n
         link.channel = await connection.createConfirmChannel();
         link.channel.on("error", (error) => drop("channel error", error));
         link.channel.on("close", () => drop("channel closed"));
-        await link.channel.assertExchange(exchange, "topic", { durable: true });
+        for (const exchange of exchanges) await link.channel.assertExchange(exchange, "topic", { durable: true });
       })(),
       timeoutMs,
       "opening the channel",
@@ -156,7 +164,7 @@ async function openLink(url: string, exchange: string, key: string, timeoutMs: n
 
 function publishConfirmed(
   link: Link,
-  exchange: string,
+  exchangeFor: (type: string) => string,
   envelopes: readonly EventEnvelope[],
   confirmTimeoutMs: number,
 ): Promise<PublishOutcome[]> {
@@ -181,7 +189,7 @@ function publishConfirmed(
     envelopes.forEach((envelope, i) => {
       try {
         link.channel.publish(
-          exchange,
+          exchangeFor(envelope.type),
           envelope.type,
           Buffer.from(JSON.stringify(envelope)),
           properties(envelope),

@@ -33,13 +33,40 @@ const party = z.enum(partyRole.enumValues);
  */
 export type AggregateType = "customer" | "staff_member" | "job" | "review" | "customer_profile";
 
+/** The exchange every aggregate without one of its own publishes on. */
+export const DEFAULT_EXCHANGE = "clientele.events";
+/** The CRM's customer events, on the exchange the bee_customers_service seed names. */
+export const CUSTOMERS_EXCHANGE = "bee.customers.events";
+
+/**
+ * The durable topic exchange each aggregate's events are published on (the routing key is the
+ * event type either way). A consumer of customer records binds to bee.customers.events; the
+ * platform's other events stay on clientele.events. The relay declares every one of them.
+ */
+export const AGGREGATE_EXCHANGES: Record<AggregateType, string> = {
+  customer: CUSTOMERS_EXCHANGE,
+  staff_member: DEFAULT_EXCHANGE,
+  job: DEFAULT_EXCHANGE,
+  review: DEFAULT_EXCHANGE,
+  customer_profile: DEFAULT_EXCHANGE,
+};
+
+/** Every exchange events are published on, each once. */
+export const EXCHANGES: readonly string[] = [...new Set([DEFAULT_EXCHANGE, ...Object.values(AGGREGATE_EXCHANGES)])];
+
+/** The exchange an event of `type` goes to: its aggregate's (a type no longer in the catalog: the default). */
+export function exchangeOf(type: string): string {
+  const entry = (eventCatalog as Record<string, { aggregate: AggregateType } | undefined>)[type];
+  return entry ? AGGREGATE_EXCHANGES[entry.aggregate] : DEFAULT_EXCHANGE;
+}
+
 function event<A extends AggregateType, S extends z.ZodObject>(aggregate: A, schema: S) {
   return { aggregate, schema };
 }
 
 export const eventCatalog = {
   // The CRM's events, in the bee_customers_service seed's payload shapes (with our additions after
-  // them), on its own exchange (EXCHANGES below).
+  // them), on their own exchange (AGGREGATE_EXCHANGES above).
   "v1.customer.created": event(
     "customer",
     z.object({

@@ -10,6 +10,7 @@ import { metrics } from "@/lib/observability/metrics";
 import { withRequestContext } from "@/lib/observability/context";
 import { startTcpProxy, type TcpProxy } from "@/test/tcp-proxy";
 import { amqpPublisher, closeBroker, EXCHANGE, type EventPublisher } from "./broker";
+import { CUSTOMERS_EXCHANGE } from "./catalog";
 import { emitEvent } from "./outbox";
 import { relayPending, type RelayOptions, type RelayResult } from "./relay";
 import { startRelayLoop } from "./relay-loop";
@@ -31,7 +32,9 @@ import {
 import type { Database } from "@/db/client";
 
 let t: EventsDatabase;
+/** Customer events arrive on bee.customers.events; the platform's others on clientele.events. */
 let consumer: Consumer;
+let platformConsumer: Consumer;
 let publisher: EventPublisher;
 let proxy: TcpProxy;
 /** The same broker through the proxy: a link the tests can cut. */
@@ -40,7 +43,8 @@ let proxied: EventPublisher;
 beforeAll(async () => {
   const url = requireAmqpUrl();
   t = await eventsDatabase();
-  consumer = await startConsumer(url, { patterns: ["v1.customer.*"] });
+  consumer = await startConsumer(url, { exchange: CUSTOMERS_EXCHANGE, patterns: ["v1.customer.*"] });
+  platformConsumer = await startConsumer(url, { exchange: EXCHANGE, patterns: ["v1.#"] });
   publisher = amqpPublisher(url);
   const { hostname, port } = new URL(url);
   proxy = await startTcpProxy({ host: hostname, port: Number(port || 5672) });
@@ -49,6 +53,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await consumer?.close();
+  await platformConsumer?.close();
   await closeBroker();
   await proxy?.close();
   await t?.close();
@@ -107,7 +112,7 @@ describe("relayPending", () => {
       aggregate: { type: "customer", id: customer },
       data: { customer_id: customer, fields_changed: ["full_name"], updated_at: UPDATED_AT, updated_by: null },
     });
-    expect(message.fields).toMatchObject({ exchange: EXCHANGE, routingKey: "v1.customer.updated" });
+    expect(message.fields).toMatchObject({ exchange: CUSTOMERS_EXCHANGE, routingKey: "v1.customer.updated" });
     expect(message.properties).toMatchObject({
       messageId: id,
       type: "v1.customer.updated",
@@ -121,6 +126,31 @@ describe("relayPending", () => {
     expect(sent).toMatchObject({ status: "sent", attempts: 1, lastError: null });
     expect(sent!.sentAt).toBeInstanceOf(Date);
     expect(await publishedCount("v1.customer.updated")).toBe(countedBefore + 1);
+  });
+
+  it("publishes each event on its aggregate's exchange: customer events on bee.customers.events, the rest on clientele.events", async () => {
+    const customer = newId();
+    const member = newId();
+    const business = newId();
+    const [customerEvent, staffEvent] = await t.db.transaction(async (tx) => [
+      await emitEvent(tx, { ...customerUpdated(customer), businessId: business }),
+      await emitEvent(tx, {
+        type: "v1.staff.added",
+        businessId: business,
+        data: { user_id: member, role: "staff", via: "direct", added_by: null },
+      }),
+    ]);
+    await relayUntilSent(t.db, [customerEvent, staffEvent], { publisher });
+    const [onCustomers] = await consumer.waitFor([customerEvent]);
+    const [onPlatform] = await platformConsumer.waitFor([staffEvent]);
+    expect(onCustomers!.message.fields).toMatchObject({
+      exchange: CUSTOMERS_EXCHANGE,
+      routingKey: "v1.customer.updated",
+    });
+    expect(onPlatform!.message.fields).toMatchObject({ exchange: EXCHANGE, routingKey: "v1.staff.added" });
+    await sleep(100); // neither crosses over
+    expect(consumer.received([staffEvent])).toEqual([]);
+    expect(platformConsumer.received([customerEvent])).toEqual([]);
   });
 
   it("publishes nothing without a configured broker, and says so", async () => {

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { isValidPhoneNumber } from "libphonenumber-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import * as schema from "@/db/schema";
@@ -149,6 +150,58 @@ describe("demo seed", () => {
       ),
     ).toBeGreaterThanOrEqual(300);
     expect(await count(sql`select count(*) as n from crm_customers where deleted_at is not null`)).toBe(1);
+  });
+
+  it("keeps items bought and completed appointments on each record equal to their rows", async () => {
+    expect(
+      await count(sql`
+      select count(*) as n from crm_customers c
+      left join (select crm_customer_id, sum(items)::int as i from purchases group by 1) p on p.crm_customer_id = c.id
+      left join (select crm_customer_id, count(*)::int as k, max(starts_at) as l from appointments
+                 where status = 'completed' group by 1) a on a.crm_customer_id = c.id
+      where c.total_items_bought <> coalesce(p.i, 0) or c.appointment_count <> coalesce(a.k, 0)
+        or c.last_appointment_at is distinct from a.l`),
+    ).toBe(0);
+    expect(await count(sql`select count(*) as n from purchases where items > 1`)).toBeGreaterThan(0);
+    expect(await count(sql`select count(*) as n from crm_customers where appointment_count > 0`)).toBeGreaterThan(0);
+  });
+
+  it("shows Bloom & Brew's CRM whole: tags, notes of every type, named preferences, E.164 phones, unique emails", async () => {
+    const bloom = sql`(select id from businesses where name = 'Bloom & Brew Café')`;
+    const [business] = await rows<{ country: string }>(sql`select country from businesses where id = ${bloom}`);
+    expect(business!.country).toBe("US");
+    expect(
+      await count(sql`select count(distinct t.id) as n from crm_customer_tags ct join crm_tags t on t.id = ct.tag_id
+        where ct.business_id = ${bloom}`),
+    ).toBeGreaterThanOrEqual(6);
+    expect(await values(sql`select distinct note_type::text as v from crm_notes where business_id = ${bloom}`)).toEqual(
+      ["feedback", "issue", "personal", "preference"],
+    );
+    expect(
+      await count(sql`select count(*) as n from crm_notes where business_id = ${bloom} and is_pinned`),
+    ).toBeGreaterThan(1);
+    expect(await count(sql`select count(*) as n from crm_notes where char_length(body) > 500`)).toBe(0);
+    const [prefs] = await rows<{ dnc: number; sms: number; times: number; payments: number }>(sql`
+      select count(*) filter (where do_not_contact)::int as dnc, count(*) filter (where prefer_sms)::int as sms,
+             count(best_contact_time)::int as times, count(preferred_payment)::int as payments
+      from crm_contact_preferences where business_id = ${bloom}`);
+    expect(prefs!.dnc).toBeGreaterThan(0);
+    expect(Math.min(prefs!.sms, prefs!.times, prefs!.payments)).toBeGreaterThan(0);
+
+    // Every phone in E.164, valid for libphonenumber; most records have one.
+    const phones = await rows<{ phone: string }>(sql`select phone from crm_customers where phone is not null`);
+    expect(phones.length).toBeGreaterThan(200);
+    const invalid = phones.filter((p) => !/^\+[1-9]\d{7,14}$/.test(p.phone) || !isValidPhoneNumber(p.phone));
+    expect(invalid).toEqual([]);
+    expect(
+      await count(sql`select count(*) as n from crm_customers c join businesses b on b.id = c.business_id
+        where b.country = 'DE' and c.customer_id is null and c.phone is not null and c.phone not like '+49%'`),
+    ).toBe(0);
+    // Emails unique per business among live records, whatever the case.
+    expect(
+      await count(sql`select count(*) as n from (select 1 from crm_customers where email is not null and deleted_at is null
+        group by business_id, lower(email) having count(*) > 1) d`),
+    ).toBe(0);
   });
 
   it("gives the same person records at several businesses, each its own", async () => {

@@ -5,6 +5,7 @@
  * who may look. Records are inserted as rows (creating them is another concept's route); only the
  * session is stubbed, and each test's transaction is rolled back.
  */
+import { sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import * as listRoute from "@/app/api/customers/[businessId]/route";
 import * as repeatRoute from "@/app/api/customers/[businessId]/repeat/route";
@@ -14,7 +15,8 @@ import { crmCustomerTags, crmCustomers, crmTags } from "@/db/schema";
 import { anonymous, type UserActor } from "@/lib/auth/actor";
 import { resolveActor } from "@/lib/auth/resolve-actor";
 import { addMember, createBusiness, createUser } from "@/test/factories";
-import { customerPageDto, customerSearchPageDto, type CustomerSummaryDto } from "./dto";
+import { customerPageDto, customerSearchPageDto, type CustomerSearchItemDto, type CustomerSummaryDto } from "./dto";
+import { GATHER_AT_MOST } from "./search";
 
 const { as, callRoute, parsedBody, routeDatabase, walkPages } = await vi.hoisted(() => import("@/test/route-harness"));
 const t = await routeDatabase();
@@ -380,6 +382,42 @@ describe("GET /api/customers/{businessId}/search", () => {
         expect(refused.status, JSON.stringify(q)).toBe(400);
         expect(((await refused.json()) as { error: { field_errors: object } }).error.field_errors).toHaveProperty("q");
       }
+    }));
+  it("walks a fragment too common to gather, and merges it with the gathered ranks in order", () =>
+    t.inTransaction(async (db) => {
+      const w = await world(db);
+      const many = GATHER_AT_MOST + 20;
+      // Names containing "ens" (not at a word start): more than the gathered rank holds, so it is walked.
+      await db.insert(crmCustomers).values(
+        Array.from({ length: many }, (_, i) => ({
+          businessId: w.a.id,
+          fullName: `${["Ben", "Lo", "Ka"][i % 3]} Jensen${i % 7}`,
+        })),
+      );
+      await w.add({ fullName: "Ensley Start" });
+      for (let i = 0; i < 5; i++) await w.add({ fullName: `Mail Only ${i}`, email: `tens${i}@example.test` });
+      await w.addTo(w.b.id, { fullName: "Foreign Jensen" });
+      as(w.owner);
+      const paged: CustomerSearchItemDto[] = [];
+      for await (const page of walkPages((cursor) =>
+        search(w.a.id, "ENS", `&limit=40${cursor ? `&cursor=${cursor}` : ""}`),
+      ))
+        paged.push(...page.customers);
+      expect(paged).toHaveLength(many + 6);
+      expect(new Set(paged.map((c) => c.id)).size).toBe(paged.length);
+      expect(paged[0]!.full_name).toBe("Ensley Start");
+      const walked = paged.slice(1, many + 1);
+      expect(walked.every((c) => c.match.field === "name" && /jensen/i.test(c.full_name))).toBe(true);
+      const keys = walked.map((c) => c.full_name.toLowerCase());
+      expect(keys).toEqual([...keys].sort());
+      expect(names(paged.slice(-5))).toEqual([0, 1, 2, 3, 4].map((i) => `Mail Only ${i}`));
+      expect(paged.slice(-5).every((c) => c.match.field === "email")).toBe(true);
+      // The planner settings the search pins its plans with end with it, even inside a caller's transaction.
+      const { rows } = await db.execute<Record<string, string>>(
+        sql`select current_setting('enable_seqscan') as seq, current_setting('enable_sort') as sort,
+          current_setting('enable_bitmapscan') as bitmap, current_setting('enable_indexscan') as idx`,
+      );
+      expect(rows[0]).toEqual({ seq: "on", sort: "on", bitmap: "on", idx: "on" });
     }));
 });
 

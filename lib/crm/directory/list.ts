@@ -80,20 +80,14 @@ function after(spec: SortSpec, direction: SortDirection, position: ListPosition 
   return sql`(${spec.key}, ${c.id}) ${op} (${spec.fromCursor(position.key)}, ${position.id}::uuid)`;
 }
 
-export async function listCustomers(
-  db: Database,
-  actor: Actor,
-  businessId: string,
-  query: CustomerListQuery,
-): Promise<CustomerPageDto> {
-  requireCrm(actor, businessId, "crm.read");
+/** The page's statement, unexecuted (the benchmark explains it): the rows after the cursor, one more than the page. */
+export function listSelect(db: Database, businessId: string, query: CustomerListQuery) {
   const { sort, limit } = query;
   const direction = query.direction ?? DEFAULT_DIRECTION[sort];
   const spec = SORTS[sort];
   const position = query.cursor ? decodeListCursor(query.cursor, sort, direction) : null;
   const order = direction === "asc" ? asc : desc;
-
-  const rows = await db
+  return db
     .select({ ...summaryColumns(businessId), cursorKey: spec.cursorValue })
     .from(c)
     .where(
@@ -106,7 +100,18 @@ export async function listCustomers(
     )
     .orderBy(order(spec.key), order(c.id))
     .limit(limit + 1);
+}
 
+export async function listCustomers(
+  db: Database,
+  actor: Actor,
+  businessId: string,
+  query: CustomerListQuery,
+): Promise<CustomerPageDto> {
+  requireCrm(actor, businessId, "crm.read");
+  const { sort, limit } = query;
+  const direction = query.direction ?? DEFAULT_DIRECTION[sort];
+  const rows = await listSelect(db, businessId, query);
   const { page, pagination } = keysetPage(rows, limit, (last) =>
     encodeListCursor({
       sort,

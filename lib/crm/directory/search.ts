@@ -16,9 +16,13 @@
  *
  * Each rank is its own branch, read in key order with the page's limit, and the branches merged:
  * ranks 0 and 1 are ranges of btree indexes (crm_customers_name_idx, crm_customers_name_tail_idx)
- * in key order; ranks 2-4 have trigram GIN indexes (name, email, phone digits) for rare fragments
- * and the name index to walk in order for common ones (a phone fragment most phones share), and
- * the planner picks by the estimate. Figures and plans: BENCHMARKS.md, "CRM directory".
+ * in key order. A substring rank (2-4) is counted first through its trigram GIN index (name, email,
+ * phone digits), up to GATHER_AT_MOST + 1: if it finds few records they are gathered through that
+ * index and sorted; if many, the name index is walked in order and filtered, and the page fills
+ * within a few hundred rows. Postgres's own estimate of a substring is too poor to make that
+ * choice (it walked 50k rows for a fragment nobody had), so searchRows makes it, and pins each
+ * statement's plan with planner settings local to the search's transaction. Figures and plans:
+ * BENCHMARKS.md, "CRM directory".
  */
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
@@ -54,7 +58,17 @@ const tailKey = sql`ltrim(lower(substr(${c.fullName}, strpos(${c.fullName}, ' ')
 const lowerName = sql`lower(${c.fullName})`;
 const lowerEmail = sql`lower(${c.email})`;
 
-type Branch = { rank: number; key: SQL; where: SQL };
+/**
+ * A rank's candidates. A substring rank (2-4) is read one of two ways, chosen per query by how many
+ * records it finds (see `densities`): "gather" them all through the trigram index and sort them
+ * (few), or "walk" the name index in order and filter (many: the page fills within a few hundred
+ * rows). Each form hides the other path from the planner, whose estimate of a substring is poor.
+ */
+type Branch = { rank: number; key: SQL; where: SQL; substring?: { match: SQL; unindexed: SQL; exclude: SQL } };
+export type BranchMode = "gather" | "walk";
+
+/** How many records a substring rank may find and still be gathered and sorted rather than walked. */
+export const GATHER_AT_MOST = 300;
 
 function branches(t: SearchTerms): Branch[] {
   const prefix = `${t.like}%`;
@@ -63,51 +77,171 @@ function branches(t: SearchTerms): Branch[] {
   const tailPrefix = sql`(${hasTail} and ${tailKey} like ${prefix})`;
   const nameInside = sql`${lowerName} like ${inside}`;
   const emailInside = sql`coalesce(${lowerEmail} like ${inside}, false)`;
+  const substring = (rank: number, value: SQL, pattern: string, exclude: SQL): Branch => {
+    const match = sql`${value} like ${pattern}`;
+    // The same test on an expression no index holds: only the walk can serve it.
+    const unindexed = sql`(${value} || '') like ${pattern}`;
+    return { rank, key: nameKey, where: sql`${match} and ${exclude}`, substring: { match, unindexed, exclude } };
+  };
   const found: Branch[] = [
     { rank: 0, key: nameKey, where: namePrefix },
     { rank: 1, key: tailKey, where: sql`${hasTail} and ${tailKey} like ${prefix} and not ${namePrefix}` },
   ];
   if (t.substrings) {
     found.push(
-      { rank: 2, key: nameKey, where: sql`${nameInside} and not ${namePrefix} and not ${tailPrefix}` },
-      { rank: 3, key: nameKey, where: sql`${lowerEmail} like ${inside} and not ${nameInside}` },
+      substring(2, lowerName, inside, sql`not ${namePrefix} and not ${tailPrefix}`),
+      substring(3, lowerEmail, inside, sql`not ${nameInside}`),
     );
   }
-  if (t.digits) {
-    found.push({
-      rank: 4,
-      key: nameKey,
-      where: sql`${c.phoneDigits} like ${`%${t.digits}%`} and not ${nameInside} and not ${emailInside}`,
-    });
-  }
+  if (t.digits)
+    found.push(substring(4, sql`${c.phoneDigits}`, `%${t.digits}%`, sql`not ${nameInside} and not ${emailInside}`));
   return found;
 }
 
 type Row = Omit<SummaryRow, "currency"> & { rank: number; k: string };
 
 /** One rank's candidates after the cursor, in key order, at most `take`. */
-function branchQuery(businessId: string, b: Branch, after: SearchPosition | null, take: number): SQL {
+function branchQuery(businessId: string, b: Branch, mode: BranchMode, after: SearchPosition | null, take: number): SQL {
+  // Gathered: ordered by the key as no index holds it, so the planner sorts what the trigram index found.
+  const key = b.substring && mode === "gather" ? sql`(${b.key} || '')` : b.key;
+  const where = b.substring && mode === "walk" ? sql`${b.substring.unindexed} and ${b.substring.exclude}` : b.where;
   const resume =
     after && after.rank === b.rank
-      ? sql` and (${b.key}, ${c.id}) > (${after.key}::text collate "C", ${after.id}::uuid)`
+      ? sql` and (${key}, ${c.id}) > (${after.key}::text collate "C", ${after.id}::uuid)`
       : sql``;
   return sql`(select ${c.id} as "id", ${c.fullName} as "fullName", ${c.email} as "email", ${c.phone} as "phone",
       ${c.customerType} as "customerType", ${c.avatarKey} as "avatarKey", ${c.purchaseCount} as "purchaseCount",
       ${c.totalSpentMinor} as "totalSpentMinor", ${c.lastPurchaseAt} as "lastPurchaseAt", ${c.createdAt} as "createdAt",
-      ${c.deletedAt} as "deletedAt", ${b.rank}::int as "rank", ${b.key} as "k"
+      ${c.deletedAt} as "deletedAt", ${b.rank}::int as "rank", ${key} as "k"
     from ${c}
-    where ${c.businessId} = ${businessId} and ${c.deletedAt} is null and ${b.where}${resume}
-    order by ${b.key}, ${c.id} limit ${take})`;
+    where ${c.businessId} = ${businessId} and ${c.deletedAt} is null and ${where}${resume}
+    order by ${key}, ${c.id} limit ${take})`;
 }
 
-/** The SQL of a search page: the ranks' branches merged, best first. Exported for the benchmark's plans. */
-export function searchStatement(businessId: string, t: SearchTerms, after: SearchPosition | null, take: number): SQL {
-  const parts = branches(t)
-    .filter((b) => !after || b.rank >= after.rank)
-    .map((b) => branchQuery(businessId, b, after, take));
+/** The ranks a page after `after` reads. */
+const pageBranches = (t: SearchTerms, after: SearchPosition | null) =>
+  branches(t).filter((b) => !after || b.rank >= after.rank);
+
+/**
+ * How many records each substring rank finds, up to GATHER_AT_MOST + 1, counted through the
+ * trigram indexes (the statement runs with sequential and ordered index scans off). Null when the
+ * query has no substring rank.
+ */
+export function densityStatement(businessId: string, t: SearchTerms, after: SearchPosition | null): SQL | null {
+  const counted = pageBranches(t, after).filter((b) => b.substring);
+  if (counted.length === 0) return null;
+  return sql`select ${sql.join(
+    counted.map(
+      (b) => sql`(select count(*)::int from (select 1 from ${c} where ${c.businessId} = ${businessId}
+        and ${c.deletedAt} is null and ${b.where} limit ${GATHER_AT_MOST + 1}) s) as ${sql.raw(`"r${b.rank}"`)}`,
+    ),
+    sql`, `,
+  )}`;
+}
+
+/**
+ * The SQL of a search page's ranks in `modes` (a substring rank not named is walked), merged,
+ * best first. Exported for the benchmark's plans.
+ */
+export function searchStatement(
+  businessId: string,
+  t: SearchTerms,
+  after: SearchPosition | null,
+  take: number,
+  modes: Partial<Record<number, BranchMode>> = {},
+  only?: (b: { rank: number; substring: boolean }) => boolean,
+): SQL {
+  const parts = pageBranches(t, after)
+    .filter((b) => !only || only({ rank: b.rank, substring: b.substring !== undefined }))
+    .map((b) => branchQuery(businessId, b, modes[b.rank] ?? "walk", after, take));
+  // No rank left to read (a cursor past them all): a statement that finds nothing.
+  if (parts.length === 0) return sql`select null as "id" where false`;
   return sql`select u.*, (select ${businesses.currency} from ${businesses} where ${businesses.id} = ${businessId}) as "currency"
     from (${sql.join(parts, sql` union all `)}) u
     order by u."rank", u."k" collate "C", u."id" limit ${take}`;
+}
+
+/** Each substring rank's mode from its count: gather the few, walk the many. */
+export const modesOf = (counts: Record<string, number>): Record<number, BranchMode> =>
+  Object.fromEntries(
+    Object.entries(counts).map(([r, n]) => [Number(r.slice(1)), n > GATHER_AT_MOST ? "walk" : "gather"]),
+  );
+
+/** The statements of a page once the counts are known: the gathered ranks, and the walked ones (ranks 0-1 always). */
+export function pageStatements(
+  businessId: string,
+  t: SearchTerms,
+  after: SearchPosition | null,
+  take: number,
+  modes: Record<number, BranchMode>,
+): { gather: SQL | null; walk: SQL } {
+  const gathered = (rank: number) => modes[rank] === "gather";
+  const anyGathered = pageBranches(t, after).some((b) => gathered(b.rank));
+  return {
+    gather: anyGathered ? searchStatement(businessId, t, after, take, modes, (b) => gathered(b.rank)) : null,
+    walk: searchStatement(businessId, t, after, take, modes, (b) => !gathered(b.rank)),
+  };
+}
+
+type PageRow = Row & { currency: string } & Record<string, unknown>;
+
+const setting = (name: string, value: string | SQL) => sql`set_config(${name}, ${value}, true)`;
+const PLANNER_SETTINGS = [
+  "enable_seqscan",
+  "enable_indexscan",
+  "enable_indexonlyscan",
+  "enable_bitmapscan",
+  "enable_sort",
+  "jit",
+] as const;
+
+/** (rank, key in byte order as "C" compares it, id): the order of a search page. */
+const byRank = (x: Row, y: Row) =>
+  Number(x.rank) - Number(y.rank) || Buffer.compare(Buffer.from(x.k), Buffer.from(y.k)) || (x.id < y.id ? -1 : 1);
+
+/**
+ * The page's rows. A query with no substring rank is one statement. Otherwise, in a transaction
+ * (a savepoint inside a caller's), with sequential scans off throughout (a misestimated substring
+ * must never send the planner through the whole table): the substring ranks are counted and the
+ * few gathered with only the trigram (bitmap) indexes to plan with, then ranks 0-1 and the
+ * substring ranks with many records walked with only ordered index scans and no sort (so the
+ * planner cannot read them all and sort them either; and without JIT, which the cost that puts on
+ * a sort would otherwise switch on); the two merged in the page's order. The settings are put back before the transaction ends.
+ */
+export async function searchRows(
+  db: Database,
+  businessId: string,
+  t: SearchTerms,
+  after: SearchPosition | null,
+  take: number,
+): Promise<PageRow[]> {
+  const density = densityStatement(businessId, t, after);
+  if (!density) return (await db.execute<PageRow>(searchStatement(businessId, t, after, take))).rows;
+  return db.transaction(async (tx) => {
+    const {
+      rows: [before],
+    } = await tx.execute<Record<(typeof PLANNER_SETTINGS)[number], string>>(
+      sql`select ${sql.join(
+        PLANNER_SETTINGS.map((name) => sql`current_setting(${name}) as ${sql.raw(name)}`),
+        sql`, `,
+      )}, ${setting("enable_seqscan", "off")}, ${setting("enable_indexscan", "off")}, ${setting("enable_indexonlyscan", "off")}`,
+    );
+    const {
+      rows: [counts],
+    } = await tx.execute<Record<string, number>>(density);
+    const statements = pageStatements(businessId, t, after, take, modesOf(counts!));
+    const gathered = statements.gather ? (await tx.execute<PageRow>(statements.gather)).rows : [];
+    await tx.execute(
+      sql`select ${setting("enable_indexscan", before!.enable_indexscan)}, ${setting("enable_indexonlyscan", before!.enable_indexonlyscan)}, ${setting("enable_bitmapscan", "off")}, ${setting("enable_sort", "off")},
+        ${setting("jit", "off")}`,
+    );
+    const walked = (await tx.execute<PageRow>(statements.walk)).rows;
+    await tx.execute(
+      sql`select ${setting("enable_bitmapscan", before!.enable_bitmapscan)}, ${setting("enable_seqscan", before!.enable_seqscan)},
+        ${setting("enable_sort", before!.enable_sort)}, ${setting("jit", before!.jit)}`,
+    );
+    return [...gathered, ...walked].sort(byRank).slice(0, take);
+  });
 }
 
 export async function searchCustomers(
@@ -120,9 +254,7 @@ export async function searchCustomers(
   const terms = searchTerms(query.q);
   const { limit } = query;
   const after = query.cursor ? decodeSearchCursor(query.cursor, terms.text) : null;
-  const { rows } = await db.execute<Row & { currency: string } & Record<string, unknown>>(
-    searchStatement(businessId, terms, after, limit + 1),
-  );
+  const rows = await searchRows(db, businessId, terms, after, limit + 1);
   const { page, pagination } = keysetPage(rows, limit, (last) =>
     encodeSearchCursor(terms.text, { rank: Number(last.rank), key: last.k, id: last.id }),
   );

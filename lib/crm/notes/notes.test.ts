@@ -64,6 +64,7 @@ const WHO: [CrmWho, number | null, string?][] = [
   ["staff", 403, "notes_hidden"],
   ["foreign", 404],
   ["linked", 404],
+  ["customer", 404],
   ["anonymous", 401],
 ];
 

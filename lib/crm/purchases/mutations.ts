@@ -17,13 +17,23 @@ import { businesses, crmCustomers, purchases } from "@/db/schema";
 import { recordChange } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { requireCrm } from "@/lib/authz/policy";
-import { lockLiveRecord, RECORD_NOT_FOUND, type CrmRecordRow } from "@/lib/crm/record";
+import { lockLiveRecord, RECORD_NOT_FOUND } from "@/lib/crm/record";
 import { purchaseMetrics, type PurchaseMetricsDto, type PurchaseTotals } from "@/lib/crm/metrics";
 import { iso } from "@/lib/dto";
 import { notFound, unprocessable } from "@/lib/errors";
 import { purchaseRecordedDto, type PurchaseRecordedDto } from "./dto";
 import type { RecordParams, RecordPurchaseInput } from "./inputs";
 import { toPurchaseDto, type PurchaseRow } from "./rows";
+
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+type PurchaseStatementRow = {
+  deleted: boolean;
+  before_count: number;
+  before_spent: string | number;
+  before_items: number;
+  before_first: Date | string | null;
+  before_last: Date | string | null;
+} & (InsertedRow | Nullable<InsertedRow>);
 
 type InsertedRow = {
   id: string;
@@ -51,16 +61,23 @@ export async function recordPurchase(
 ): Promise<PurchaseRecordedDto> {
   const { user } = requireCrm(actor, businessId, "crm.purchases");
   return db.transaction(async (tx) => {
-    const before = await lockLiveRecord(tx, businessId, customerId);
-    const { rows } = await tx.execute<InsertedRow>(sql`
-      with p as (
+    // One round trip: the record's row lock (lockLiveRecord's, folded in), the insert and the totals.
+    const { rows } = await tx.execute<PurchaseStatementRow>(sql`
+      with r as (
+        select c.id, c.business_id, c.deleted_at, c.purchase_count, c.total_spent_minor, c.total_items_bought,
+               c.first_purchase_at, c.last_purchase_at
+        from crm_customers c
+        where c.business_id = ${businessId}::uuid and c.id = ${customerId}::uuid
+        for update
+      ), p as (
         insert into purchases (business_id, crm_customer_id, amount_minor, currency, items, description,
                                recorded_by_user_id, source, external_ref, purchased_at)
-        select b.id, ${customerId}::uuid, ${input.amount_minor}, b.currency, ${input.items}, ${input.description ?? ""},
+        select r.business_id, r.id, ${input.amount_minor}, b.currency, ${input.items}, ${input.description ?? ""},
                ${user.userId}::uuid, ${input.source}, ${input.external_ref ?? null}::text,
                coalesce(${input.purchased_at ?? null}::timestamptz, now())
-        from businesses b
-        where b.id = ${businessId}::uuid and (${input.currency ?? null}::text is null or b.currency = ${input.currency ?? null}::text)
+        from r join businesses b on b.id = r.business_id
+        where r.deleted_at is null
+          and (${input.currency ?? null}::text is null or b.currency = ${input.currency ?? null}::text)
         on conflict (business_id, source, external_ref) where external_ref is not null do nothing
         returning *
       ), u as (
@@ -75,14 +92,31 @@ export async function recordPurchase(
         where c.id = p.crm_customer_id and c.business_id = p.business_id
         returning c.id, c.purchase_count, c.total_spent_minor, c.total_items_bought, c.first_purchase_at, c.last_purchase_at
       )
-      select p.id, p.crm_customer_id, p.amount_minor, p.currency, p.items, p.description, p.source, p.external_ref,
+      select r.deleted_at is not null as deleted,
+             r.purchase_count as before_count, r.total_spent_minor as before_spent, r.total_items_bought as before_items,
+             r.first_purchase_at as before_first, r.last_purchase_at as before_last,
+             p.id, p.crm_customer_id, p.amount_minor, p.currency, p.items, p.description, p.source, p.external_ref,
              p.purchased_at, p.created_at, u.purchase_count, u.total_spent_minor, u.total_items_bought,
              u.first_purchase_at, u.last_purchase_at
-      from p join u on u.id = p.crm_customer_id`);
+      from r left join p on true left join u on u.id = p.crm_customer_id`);
     const row = rows[0];
-    if (!row) return answerUnrecorded(tx, before, input);
-
-    const currency = row.currency;
+    // Not this business's record, or deleted: lockLiveRecord says which, in its words.
+    if (!row || row.deleted) {
+      await lockLiveRecord(tx, businessId, customerId);
+      throw new Error("lockLiveRecord let a missing or deleted record through");
+    }
+    if (row.id === null) return answerUnrecorded(tx, businessId, input);
+    const before: PurchaseTotals = {
+      purchaseCount: Number(row.before_count),
+      totalSpentMinor: Number(row.before_spent),
+      totalItemsBought: Number(row.before_items),
+      firstPurchaseAt: row.before_first,
+      lastPurchaseAt: row.before_last,
+    };
+    const inserted = row as PurchaseStatementRow & InsertedRow;
+    if (row.purchase_count === null)
+      throw new Error("A purchase was inserted but its record's totals were not updated");
+    const currency = inserted.currency;
     const after: PurchaseTotals = {
       purchaseCount: Number(row.purchase_count),
       totalSpentMinor: Number(row.total_spent_minor),
@@ -108,7 +142,7 @@ export async function recordPurchase(
       },
     });
     return purchaseRecordedDto.parse({
-      purchase: toPurchaseDto({ ...row, business_id: businessId }),
+      purchase: toPurchaseDto({ ...inserted, business_id: businessId }),
       recorded: true,
       metrics,
     });
@@ -121,13 +155,13 @@ export async function recordPurchase(
  */
 async function answerUnrecorded(
   tx: Database,
-  record: CrmRecordRow,
+  businessId: string,
   input: RecordPurchaseInput,
 ): Promise<PurchaseRecordedDto> {
   const [business] = await tx
     .select({ currency: businesses.currency })
     .from(businesses)
-    .where(eq(businesses.id, record.businessId));
+    .where(eq(businesses.id, businessId));
   if (!business) throw notFound("That business");
   if (input.currency && input.currency !== business.currency) {
     throw unprocessable(
@@ -142,7 +176,7 @@ async function answerUnrecorded(
     .innerJoin(crmCustomers, eq(crmCustomers.id, purchases.crmCustomerId))
     .where(
       and(
-        eq(purchases.businessId, record.businessId),
+        eq(purchases.businessId, businessId),
         eq(purchases.source, input.source),
         eq(purchases.externalRef, input.external_ref),
       ),

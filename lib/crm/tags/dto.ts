@@ -42,7 +42,9 @@ export const BULK_OUTCOMES = ["tagged", "already_tagged", "too_many_tags", "reco
 
 export const bulkTagResultDto = z
   .strictObject({
-    tag: tagDto,
+    tag: tagDto.nullable().meta({
+      description: "The tag; null when the business had no such tag and no record could take it (none is made).",
+    }),
     tagged: z.int().nonnegative().meta({ description: "How many records were tagged by this request." }),
     results: z
       .array(

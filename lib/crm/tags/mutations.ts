@@ -40,12 +40,18 @@ async function tagFor(tx: Database, businessId: string, label: string, color?: T
     .onConflictDoNothing()
     .returning({ id: crmTags.id, name: crmTags.name, color: crmTags.color });
   if (created) return toTagDto(created);
+  const existing = await findTag(tx, businessId, label);
+  if (!existing) throw new Error(`The tag ${JSON.stringify(label)} neither inserted nor found`);
+  return existing;
+}
+
+/** The business's tag with this label (case-insensitively), if it has one. */
+async function findTag(tx: Database, businessId: string, label: string): Promise<TagDto | null> {
   const [existing] = await tx
     .select({ id: crmTags.id, name: crmTags.name, color: crmTags.color })
     .from(crmTags)
     .where(and(eq(crmTags.businessId, businessId), sql`lower(${crmTags.name}) = lower(${label})`));
-  if (!existing) throw new Error(`The tag ${JSON.stringify(label)} neither inserted nor found`);
-  return toTagDto(existing);
+  return existing ? toTagDto(existing) : null;
 }
 
 const byLabel = (a: TagDto, b: TagDto) => a.label.toLowerCase().localeCompare(b.label.toLowerCase());
@@ -161,7 +167,8 @@ export async function bulkTag(
       .orderBy(asc(crmCustomers.id))
       .for("update");
     const found = new Map(records.map((r) => [r.id, r]));
-    const tag = await tagFor(tx, businessId, input.label, input.color);
+    // A label the business has no tag for yet is added to its list only when a record takes it.
+    let tag = await findTag(tx, businessId, input.label);
     const live = records.filter((r) => !r.deletedAt).map((r) => r.id);
     const current = new Map<string, TagDto[]>();
     if (live.length > 0) {
@@ -184,27 +191,34 @@ export async function bulkTag(
       let outcome: BulkTagResultDto["results"][number]["outcome"];
       if (!record) outcome = "not_found";
       else if (record.deletedAt) outcome = "record_deleted";
-      else if (before.some((t) => t.tag_id === tag.tag_id)) outcome = "already_tagged";
+      else if (tag && before.some((t) => t.tag_id === tag!.tag_id)) outcome = "already_tagged";
       else if (before.length >= TAGS_PER_RECORD) outcome = "too_many_tags";
       else outcome = "tagged";
       results.push({ customer_id: id, outcome });
       if (outcome === "tagged") tagged.push(id);
     }
-    if (tagged.length > 0) {
+    // None of the records carried a tag that did not exist, so the outcomes stand once it is made.
+    if (tagged.length > 0) tag ??= await tagFor(tx, businessId, input.label, input.color);
+    if (tagged.length > 0 && tag) {
+      const added = tag;
       await tx.insert(crmCustomerTags).values(
         tagged.map((crmCustomerId) => ({
           businessId,
           crmCustomerId,
-          tagId: tag.tag_id,
+          tagId: added.tag_id,
           createdByUserId: user.userId,
         })),
       );
       for (const id of tagged) {
         const before = current.get(id) ?? [];
-        await recordTagChange(tx, actor, user, businessId, id, before, [...before, tag].sort(byLabel), tag);
+        await recordTagChange(tx, actor, user, businessId, id, before, [...before, added].sort(byLabel), added);
       }
     }
-    return bulkTagResultDto.parse({ tag, tagged: tagged.length, results });
+    return bulkTagResultDto.parse({
+      tag: tag ?? null,
+      tagged: tagged.length,
+      results,
+    });
   });
   if (result.tagged > 0) metrics.taggedCustomers.inc(result.tagged);
   return result;

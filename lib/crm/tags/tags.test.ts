@@ -69,6 +69,7 @@ const WHO_WRITES: [CrmWho, number | null, string?][] = [
   ["staff", 403, "insufficient_role"],
   ["foreign", 404],
   ["linked", 404],
+  ["customer", 404],
   ["anonymous", 401],
 ];
 const WHO_READS: [CrmWho, number, string?][] = [
@@ -78,6 +79,7 @@ const WHO_READS: [CrmWho, number, string?][] = [
   ["staff", 200],
   ["foreign", 404],
   ["linked", 404],
+  ["customer", 404],
   ["anonymous", 401],
 ];
 
@@ -287,7 +289,7 @@ describe("POST /api/customers/{businessId}/tags/bulk", () => {
       const missing = crypto.randomUUID();
       const ids = [w.recordId, fresh.id, already.id, full.id, deleted.id, w.foreignRecordId, missing, fresh.id];
       const result = await parsedBody(await bulk(w, { label: "REGULARS", customer_ids: ids }), bulkTagResultDto);
-      expect(result.tag.label).toBe("Regulars");
+      expect(result.tag!.label).toBe("Regulars");
       expect(result.tagged).toBe(2);
       expect(result.results).toEqual([
         { customer_id: w.recordId, outcome: "tagged" },
@@ -300,12 +302,33 @@ describe("POST /api/customers/{businessId}/tags/bulk", () => {
       ]);
       const events = await db.select().from(eventOutbox).where(eq(eventOutbox.type, "v1.customer.tagged"));
       expect(events.map((e) => e.aggregateId).sort()).toEqual([w.recordId, fresh.id].sort());
-      const linked = await db.select().from(crmCustomerTags).where(eq(crmCustomerTags.tagId, result.tag.tag_id));
+      const linked = await db.select().from(crmCustomerTags).where(eq(crmCustomerTags.tagId, result.tag!.tag_id));
       expect(linked.map((l) => l.crmCustomerId).sort()).toEqual([w.recordId, fresh.id, already.id].sort());
       // The foreign business's record was not touched.
       expect(
         await db.select().from(crmCustomerTags).where(eq(crmCustomerTags.crmCustomerId, w.foreignRecordId)),
       ).toEqual([]);
+    }));
+
+  it("adds no tag to the business's list when no record can take it", () =>
+    t.inTransaction(async (db) => {
+      const w = await crmTeam(db);
+      const deleted = await newRecord(db, w.businessId, { deletedAt: new Date() });
+      as(w.actor("owner"));
+      const before = await footprint(db);
+      const result = await parsedBody(
+        await bulk(w, { label: "Ghost", customer_ids: [deleted.id, w.foreignRecordId] }),
+        bulkTagResultDto,
+      );
+      expect(result).toEqual({
+        tag: null,
+        tagged: 0,
+        results: [
+          { customer_id: deleted.id, outcome: "record_deleted" },
+          { customer_id: w.foreignRecordId, outcome: "not_found" },
+        ],
+      });
+      expect(await footprint(db)).toEqual(before);
     }));
 
   it("refuses no ids, more than 100 or a bad id with 400", () =>

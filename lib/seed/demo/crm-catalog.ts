@@ -4,6 +4,7 @@
  * it books appointments. Data only; crm.ts turns it into rows.
  */
 import type { Faker } from "@faker-js/faker";
+import type { NoteType } from "@/db/schema";
 import type { BusinessKey } from "./people";
 
 type PreferenceValue = string | number | boolean | string[];
@@ -12,7 +13,8 @@ export type CrmProfile = {
   tags: { name: string; color: string }[];
   products: { description: string; min: number; max: number; wholesale?: boolean }[];
   preferences: (f: Faker) => Record<string, PreferenceValue>;
-  notes: string[];
+  /** Typical staff notes, each with its type (personal, preference, issue, feedback). */
+  notes: { type: NoteType; body: string }[];
   /** Appointment lengths in minutes; absent when the business books none (other than wholesale pickups). */
   appointmentMinutes?: number[];
   /** Records without a platform account (walk-ins and people who never signed up). */
@@ -63,14 +65,14 @@ export const CRM_PROFILES: Partial<Record<BusinessKey, CrmProfile>> = {
       ...(f.datatype.boolean(0.3) && { newsletter: f.datatype.boolean() }),
     }),
     notes: [
-      "Prefers the window seat in the mornings.",
-      "Brings their own cup: apply the reusable-cup discount.",
-      "Asked about catering for an office party in December.",
-      "Allergic to nuts, double-check the pastries.",
-      "Usually in with a laptop around 8am, stays until lunch.",
-      "Loves the seasonal pumpkin bread, tell them when it is back.",
-      "Paid with a gift card from their sister.",
-      "Complained the flat white was lukewarm; remade it, all fine.",
+      { type: "preference", body: "Prefers the window seat in the mornings." },
+      { type: "personal", body: "Brings their own cup: apply the reusable-cup discount." },
+      { type: "personal", body: "Asked about catering for an office party in December." },
+      { type: "issue", body: "Allergic to nuts, double-check the pastries." },
+      { type: "personal", body: "Usually in with a laptop around 8am, stays until lunch." },
+      { type: "feedback", body: "Loves the seasonal pumpkin bread, tell them when it is back." },
+      { type: "personal", body: "Paid with a gift card from their sister." },
+      { type: "issue", body: "Complained the flat white was lukewarm; remade it, all fine." },
     ],
     unlinked: 272,
     linked: 25,
@@ -102,11 +104,11 @@ export const CRM_PROFILES: Partial<Record<BusinessKey, CrmProfile>> = {
       }),
     }),
     notes: [
-      "Prefers quiet appointments.",
-      "Patch test done, no reaction.",
-      "Booked for a wedding trial in the spring.",
-      "Runs late sometimes; leave a 10 minute buffer.",
-      "Referred two friends this year.",
+      { type: "preference", body: "Prefers quiet appointments." },
+      { type: "personal", body: "Patch test done, no reaction." },
+      { type: "personal", body: "Booked for a wedding trial in the spring." },
+      { type: "issue", body: "Runs late sometimes; leave a 10 minute buffer." },
+      { type: "feedback", body: "Referred two friends this year." },
     ],
     appointmentMinutes: [30, 45, 60, 90, 120],
     unlinked: 67,
@@ -133,10 +135,10 @@ export const CRM_PROFILES: Partial<Record<BusinessKey, CrmProfile>> = {
       ...(f.datatype.boolean(0.3) && { key_safe: f.datatype.boolean() }),
     }),
     notes: [
-      "Spare key in the lockbox by the back door.",
-      "Skip the study, they work from home.",
-      "Use the eco range only; the toddler has eczema.",
-      "Dog is friendly but will try to escape through the front door.",
+      { type: "personal", body: "Spare key in the lockbox by the back door." },
+      { type: "preference", body: "Skip the study, they work from home." },
+      { type: "preference", body: "Use the eco range only; the toddler has eczema." },
+      { type: "issue", body: "Dog is friendly but will try to escape through the front door." },
     ],
     appointmentMinutes: [120, 180, 240],
     unlinked: 8,
@@ -158,9 +160,9 @@ export const CRM_PROFILES: Partial<Record<BusinessKey, CrmProfile>> = {
       ...(f.datatype.boolean(0.3) && { landlord: true }),
     }),
     notes: [
-      "Old building, check the stopcock first.",
-      "Pays by bank transfer, send an invoice.",
-      "Wants a quote before any work.",
+      { type: "issue", body: "Old building, check the stopcock first." },
+      { type: "preference", body: "Pays by bank transfer, send an invoice." },
+      { type: "preference", body: "Wants a quote before any work." },
     ],
     unlinked: 6,
     linked: 4,
@@ -182,9 +184,9 @@ export const CRM_PROFILES: Partial<Record<BusinessKey, CrmProfile>> = {
       }),
     }),
     notes: [
-      "Large back garden, side gate access.",
-      "Keep the wildflower patch unmown.",
-      "Compost bin by the shed can be used.",
+      { type: "personal", body: "Large back garden, side gate access." },
+      { type: "preference", body: "Keep the wildflower patch unmown." },
+      { type: "personal", body: "Compost bin by the shed can be used." },
     ],
     unlinked: 6,
     linked: 4,

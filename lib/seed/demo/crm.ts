@@ -4,16 +4,18 @@
  * customers, and walk-ins without an account; one record is soft-deleted. Running totals on each
  * record are computed from the purchases generated for it, so they always match.
  */
-import type { CustomerType } from "@/db/schema";
+import type { CustomerType, NoteType } from "@/db/schema";
 import { addMinutes, daysBefore } from "@/lib/seed/catalog";
 import { CRM_PROFILES, type CrmProfile } from "./crm-catalog";
 import { maxDate } from "./marketplace";
 import type { BusinessKey, BusinessRef, CustomerRef, People } from "./people";
 import { slug } from "./people";
+import { e164, newPhone } from "./phones";
 import { newId, type Ctx } from "./world";
 
 type Extras = {
   note?: string;
+  noteType?: NoteType;
   pinned?: boolean;
   preferences?: Record<string, string | number | boolean | string[]>;
   tags?: string[];
@@ -44,6 +46,7 @@ export function buildCrm(ctx: Ctx, people: People): CrmRefs {
       32,
       {
         note: "VIP: oat flat white, extra hot. Knows the whole morning shift by name.",
+        noteType: "preference",
         pinned: true,
         preferences: { coffee: "oat flat white", milk: "oat", table: "window", loyalty_stamps: 7, newsletter: true },
         tags: ["Oat milk", "Loyalty card", "Regular 8am"],
@@ -56,6 +59,7 @@ export function buildCrm(ctx: Ctx, people: People): CrmRefs {
       9,
       {
         note: "Colour every 8 weeks.",
+        noteType: "preference",
         preferences: { stylist: "Maya", colour_formula: "6N + 7G gloss", sms_reminders: true },
         tags: ["Colour client"],
       },
@@ -90,6 +94,7 @@ export function buildCrm(ctx: Ctx, people: People): CrmRefs {
       18,
       {
         note: "Prefers quiet appointments, no small talk.",
+        noteType: "preference",
         pinned: true,
         preferences: { stylist: "Lena", drink: "green tea" },
         tags: ["Sensitive scalp"],
@@ -150,7 +155,7 @@ export function buildCrm(ctx: Ctx, people: People): CrmRefs {
         : null;
       if (email && emails.has(email)) email = null;
       if (email) emails.add(email);
-      const phone = faker.datatype.boolean(0.7) ? faker.phone.number({ style: "national" }) : null;
+      const phone = faker.datatype.boolean(0.7) ? newPhone(faker, business.country) : null;
       const type = faker.helpers.weightedArrayElement([
         { weight: 45, value: "walk_in" as const },
         { weight: 40, value: "regular" as const },
@@ -213,11 +218,19 @@ function addRecord(
   const retail = profile.products.filter((p) => !p.wholesale);
   const times = faker.date.betweens({ from: createdAt, to: addMinutes(anchor, -60), count });
   let total = 0;
+  let totalItems = 0;
   for (const purchasedAt of times) {
     const pool = type === "wholesale" && wholesale.length && faker.datatype.boolean(0.7) ? wholesale : retail;
     const product = faker.helpers.arrayElement(pool);
     const amountMinor = faker.number.int({ min: product.min, max: product.max, multipleOf: 5 });
+    const items = faker.helpers.weightedArrayElement([
+      { weight: 60, value: 1 },
+      { weight: 25, value: 2 },
+      { weight: 10, value: 3 },
+      { weight: 5, value: product.wholesale ? 12 : 4 },
+    ]);
     total += amountMinor;
+    totalItems += items;
     const source = faker.helpers.weightedArrayElement([
       { weight: 80, value: "pos" },
       { weight: 15, value: "online" },
@@ -229,6 +242,7 @@ function addRecord(
       crmCustomerId: id,
       amountMinor,
       currency: business.currency,
+      items,
       description: product.description,
       source,
       externalRef: source === "pos" ? null : `${source === "online" ? "ord" : "imp"}_${faker.string.alphanumeric(12)}`,
@@ -243,7 +257,8 @@ function addRecord(
     customerId: person.customer?.id ?? null,
     fullName: `${person.firstName} ${person.lastName}`.trim(),
     email: person.email,
-    phone: person.phone,
+    // Stored in E.164; a person's own number is in their country's format (the demo's people are in the US).
+    phone: person.phone && (person.customer ? e164(person.phone, "US") : person.phone),
     address: faker.datatype.boolean(0.3)
       ? {
           line1: faker.location.streetAddress(),
@@ -258,6 +273,7 @@ function addRecord(
     customerType: type,
     purchaseCount: times.length,
     totalSpentMinor: total,
+    totalItemsBought: totalItems,
     firstPurchaseAt: times[0] ?? null,
     lastPurchaseAt: times[times.length - 1] ?? null,
     createdAt,
@@ -265,10 +281,12 @@ function addRecord(
   });
 
   const notes = [
-    ...(extras.note ? [{ body: extras.note, pinned: extras.pinned ?? false }] : []),
+    ...(extras.note
+      ? [{ body: extras.note, type: extras.noteType ?? ("personal" as const), pinned: extras.pinned ?? false }]
+      : []),
     ...faker.helpers
       .arrayElements(profile.notes, faker.number.int({ min: 0, max: 2 }))
-      .map((body) => ({ body, pinned: faker.datatype.boolean(0.1) })),
+      .map((note) => ({ ...note, pinned: faker.datatype.boolean(0.1) })),
   ];
   for (const note of notes) {
     const at = faker.date.between({ from: createdAt, to: anchor });
@@ -277,6 +295,7 @@ function addRecord(
       businessId: business.id,
       crmCustomerId: id,
       authorUserId: staff(),
+      noteType: note.type,
       body: note.body,
       isPinned: note.pinned,
       createdAt: at,
@@ -297,16 +316,36 @@ function addRecord(
   const preferences = extras.preferences ?? (faker.datatype.boolean(0.6) ? profile.preferences(faker) : {});
   const favorites = Object.values(preferences).filter((v): v is string => typeof v === "string");
   if (favorites.length || faker.datatype.boolean(0.3)) {
+    // The seed's named preferences; do_not_contact overrides whatever opt-ins the record still has.
     world.crmContactPreferences.push({
       businessId: business.id,
       crmCustomerId: id,
-      favoriteProducts: favorites,
+      preferSms: faker.datatype.boolean(0.6),
+      preferEmail: faker.datatype.boolean(0.4),
+      preferCall: faker.datatype.boolean(0.15),
+      doNotContact: faker.datatype.boolean(0.07),
       canReceiveOffers: faker.datatype.boolean(0.5),
+      canReceiveLoyalty: faker.datatype.boolean(0.8),
+      bestContactTime: faker.helpers.arrayElement(["Weekday mornings", "Lunchtime", "After 5pm", "Weekends", null]),
+      favoriteProducts: favorites,
+      preferredPayment: faker.helpers.arrayElement(["card", "cash", "mobile wallet", "gift card", null]),
       updatedAt: faker.date.between({ from: createdAt, to: anchor }),
     });
   }
 
-  addAppointments(ctx, business, profile, id, type, createdAt, person.customer?.id === undefined ? 0.6 : 0.8);
+  const visits = addAppointments(
+    ctx,
+    business,
+    profile,
+    id,
+    type,
+    createdAt,
+    person.customer?.id === undefined ? 0.6 : 0.8,
+  );
+  const record = world.crmCustomers.at(-1)!;
+  record.appointmentCount = visits.length;
+  // Two on one day may be out of order once their hours are drawn: the latest, not the last.
+  record.lastAppointmentAt = visits.length ? new Date(Math.max(...visits.map((d) => d.getTime()))) : null;
   return id;
 }
 
@@ -318,17 +357,20 @@ function addAppointments(
   type: CustomerType,
   since: Date,
   chance: number,
-) {
+): Date[] {
   const { faker, world, anchor } = ctx;
+  /** Start times of the completed appointments (the record's appointment totals). */
+  const completed: Date[] = [];
   // The café books only catering pickups for its wholesale customers.
   const lengths = profile.appointmentMinutes ?? (type === "wholesale" ? [30] : undefined);
-  if (!lengths || !faker.datatype.boolean(chance)) return;
+  if (!lengths || !faker.datatype.boolean(chance)) return completed;
   const slot = (day: Date) => {
     const d = new Date(day);
     d.setUTCHours(faker.number.int({ min: 9, max: 17 }), faker.helpers.arrayElement([0, 15, 30, 45]), 0, 0);
     return d;
   };
   const add = (startsAt: Date, status: "scheduled" | "completed" | "cancelled" | "no_show") => {
+    if (status === "completed") completed.push(startsAt);
     const createdAt = maxDate(since, addMinutes(startsAt, -faker.number.int({ min: 1, max: 30 }) * 1440));
     world.appointments.push({
       id: newId(),
@@ -359,4 +401,5 @@ function addAppointments(
   }
   if (faker.datatype.boolean(0.35))
     add(slot(addMinutes(anchor, faker.number.int({ min: 1, max: 30 }) * 1440)), "scheduled");
+  return completed;
 }

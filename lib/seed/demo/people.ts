@@ -16,6 +16,8 @@ export type BusinessRef = {
   key: BusinessKey;
   name: string;
   currency: "USD" | "EUR";
+  /** ISO 3166 country: the default for phone numbers written without one (the euro business is in Germany). */
+  country: "US" | "DE";
   isProvider: boolean;
   categories: readonly JobCategory[];
   createdAt: Date;
@@ -160,6 +162,7 @@ export function buildPeople(ctx: Ctx): People {
       key: b.key,
       name: b.name,
       currency: b.currency,
+      country: b.currency === "EUR" ? "DE" : "US",
       isProvider: b.categories.length > 0,
       categories: b.categories,
       createdAt,
@@ -171,6 +174,7 @@ export function buildPeople(ctx: Ctx): People {
       name: ref.name,
       isMarketplaceProvider: ref.isProvider,
       currency: ref.currency,
+      country: ref.country,
       createdAt,
       updatedAt: createdAt,
     });
