@@ -1,7 +1,6 @@
 /** What the avatar routes accept: the record in the path, the version in the query, the upload's form. */
 import { z } from "zod";
 import { multipart } from "@/lib/http/bodies";
-import { id } from "@/lib/inputs";
 
 /** The largest image accepted: 1 MB (MiB). A larger one is a 413 and nothing is stored. */
 export const MAX_AVATAR_BYTES = 1024 * 1024;
@@ -9,7 +8,6 @@ export const MAX_AVATAR_BYTES = 1024 * 1024;
 const MAX_FORM_BYTES = MAX_AVATAR_BYTES + 64 * 1024;
 
 /** The business and its record (crm_customers.id), as in every /api/customers/{businessId}/{customerId} route. */
-export const avatarParams = z.object({ businessId: id(), customerId: id() });
 
 export const avatarQuery = z.object({
   v: z

@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { describeTag, registerRoute } from "@/lib/openapi/registry";
 import { avatarDto } from "./dto";
-import { avatarParams, avatarQuery, avatarUpload } from "./inputs";
+import { avatarQuery, avatarUpload } from "./inputs";
+import { recordParams } from "@/lib/crm/inputs";
 
 describeTag(
   "CRM",
@@ -24,7 +25,7 @@ registerRoute({
   tags: ["CRM"],
   access: "business",
   permission: "crm.read",
-  params: avatarParams,
+  params: recordParams,
   query: avatarQuery,
   responses: {
     200: {
@@ -32,11 +33,9 @@ registerRoute({
       contentType: "image/webp",
       schema: z.string().meta({ type: "string", format: "binary" }),
       headers: z.object({
-        "Cache-Control": z
-          .string()
-          .meta({
-            description: "`private, max-age=31536000, immutable` for the current version, else `private, no-cache`.",
-          }),
+        "Cache-Control": z.string().meta({
+          description: "`private, max-age=31536000, immutable` for the current version, else `private, no-cache`.",
+        }),
         ETag: z.string().meta({ description: "The version; send it back in If-None-Match." }),
         "X-Content-Type-Options": z.literal("nosniff"),
       }),
@@ -56,7 +55,7 @@ registerRoute({
   tags: ["CRM"],
   access: "business",
   permission: "crm.write",
-  params: avatarParams,
+  params: recordParams,
   body: avatarUpload,
   responses: { 200: { description: "The record's avatar URL.", schema: avatarDto } },
   errors: [409, 422],
@@ -71,7 +70,7 @@ registerRoute({
   tags: ["CRM"],
   access: "business",
   permission: "crm.write",
-  params: avatarParams,
+  params: recordParams,
   responses: { 200: { description: "The record without an avatar.", schema: avatarDto } },
   errors: [409],
 });

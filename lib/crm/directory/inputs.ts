@@ -36,8 +36,6 @@ export const DEFAULT_DIRECTION: Record<DirectorySort, SortDirection> = {
   total_spent: "desc",
 };
 
-export const directoryParams = z.object({ businessId: id() });
-
 const limit = pageLimit(DIRECTORY_PAGE_MAX, DIRECTORY_PAGE_DEFAULT, "Customers");
 /** A cursor carries the last row's sort key (a name, for the name sort and the search), so it may be longer than most. */
 const pageCursor = (description: string) => z.string().max(2000).optional().meta({ description });

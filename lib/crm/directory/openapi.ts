@@ -1,7 +1,8 @@
 /** OpenAPI registration of the customer directory: the list, the search, the repeat customers (see lib/openapi/registry.ts). */
 import { registerRoute } from "@/lib/openapi/registry";
 import { customerPageDto, customerSearchPageDto } from "./dto";
-import { customerListQuery, customerSearchQuery, directoryParams, repeatCustomersQuery } from "./inputs";
+import { customerListQuery, customerSearchQuery, repeatCustomersQuery } from "./inputs";
+import { businessParams } from "@/lib/crm/inputs";
 
 const CRM = ["CRM"];
 const PAGING =
@@ -20,7 +21,7 @@ registerRoute({
   tags: CRM,
   access: "business",
   permission: "crm.read",
-  params: directoryParams,
+  params: businessParams,
   query: customerListQuery,
   responses: { 200: { description: "A page of customer records.", schema: customerPageDto } },
 });
@@ -37,7 +38,7 @@ registerRoute({
   tags: CRM,
   access: "business",
   permission: "crm.read",
-  params: directoryParams,
+  params: businessParams,
   query: customerSearchQuery,
   responses: { 200: { description: "A page of matching records.", schema: customerSearchPageDto } },
 });
@@ -51,7 +52,7 @@ registerRoute({
   tags: CRM,
   access: "business",
   permission: "crm.read",
-  params: directoryParams,
+  params: businessParams,
   query: repeatCustomersQuery,
   responses: { 200: { description: "A page of repeat customers.", schema: customerPageDto } },
 });

@@ -4,6 +4,7 @@ import { noteType } from "@/db/schema";
 import { pageCursor, pageLimit } from "@/lib/http/page-query";
 import { id } from "@/lib/inputs";
 import { crmText } from "../chars";
+import { recordParams } from "@/lib/crm/inputs";
 
 export const NOTE_MAX_CHARS = 500;
 export const NOTES_PAGE_DEFAULT = 20;
@@ -15,8 +16,7 @@ export const noteTypeSchema = z.enum(
 );
 
 /** A record of the business the path names. */
-export const notesParams = z.object({ businessId: id(), customerId: id() });
-export const noteParams = z.object({ businessId: id(), customerId: id(), noteId: id() });
+export const noteParams = recordParams.extend({ noteId: id() });
 
 const content = crmText(NOTE_MAX_CHARS, "Write the note.").meta({
   description: "The note, 1-500 characters (trimmed; counted as Postgres's char_length counts them).",

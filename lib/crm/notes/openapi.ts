@@ -1,7 +1,8 @@
 /** OpenAPI registration of a CRM record's notes routes (see lib/openapi/registry.ts). */
 import { describeTag, registerRoute } from "@/lib/openapi/registry";
 import { noteDto, notePageDto } from "./dto";
-import { addNoteInput, noteParams, notesParams, notesQuery, updateNoteInput } from "./inputs";
+import { addNoteInput, noteParams, notesQuery, updateNoteInput } from "./inputs";
+import { recordParams } from "@/lib/crm/inputs";
 
 describeTag(
   "Customer notes",
@@ -17,7 +18,7 @@ registerRoute({
   tags: ["Customer notes"],
   access: "business",
   permission: "crm.notes",
-  params: notesParams,
+  params: recordParams,
   query: notesQuery,
   responses: { 200: { description: "A page of notes.", schema: notePageDto } },
 });
@@ -32,7 +33,7 @@ registerRoute({
   tags: ["Customer notes"],
   access: "business",
   permission: "crm.notes",
-  params: notesParams,
+  params: recordParams,
   body: addNoteInput,
   responses: { 201: { description: "The note.", schema: noteDto } },
   errors: [409],

@@ -3,11 +3,8 @@
  * and its id together (the path /api/customers/{businessId}/{customerId}/…), as every CRM route.
  */
 import { z } from "zod";
-import { id, optionalText, plainText } from "@/lib/inputs";
+import { optionalText, plainText } from "@/lib/inputs";
 import { pageCursor, pageLimit } from "@/lib/http/page-query";
-
-export const recordParams = z.object({ businessId: id(), customerId: id() });
-export type RecordParams = z.output<typeof recordParams>;
 
 export const PURCHASE_SOURCES = ["pos", "online", "import"] as const;
 export type PurchaseSource = (typeof PURCHASE_SOURCES)[number];

@@ -22,7 +22,8 @@ import { purchaseMetrics, type PurchaseMetricsDto, type PurchaseTotals } from "@
 import { iso } from "@/lib/dto";
 import { notFound, unprocessable } from "@/lib/errors";
 import { purchaseRecordedDto, type PurchaseRecordedDto } from "./dto";
-import type { RecordParams, RecordPurchaseInput } from "./inputs";
+import type { RecordPurchaseInput } from "./inputs";
+import type { RecordParams } from "@/lib/crm/inputs";
 import { toPurchaseDto, type PurchaseRow } from "./rows";
 
 type Nullable<T> = { [K in keyof T]: T[K] | null };

@@ -1,7 +1,8 @@
 /** OpenAPI registration of the CRM's purchases, metrics, stats and history routes, and GET /api/me/businesses. */
 import { describeTag, registerRoute } from "@/lib/openapi/registry";
 import { historyPageDto, myBusinessesDto, purchaseRecordedDto, recordMetricsDto, recordStatsDto } from "./dto";
-import { historyQuery, recordParams, recordPurchaseInput } from "./inputs";
+import { historyQuery, recordPurchaseInput } from "./inputs";
+import { recordParams } from "@/lib/crm/inputs";
 
 describeTag(
   "CRM purchases",

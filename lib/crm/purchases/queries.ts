@@ -25,7 +25,8 @@ import {
   type RecordMetricsDto,
   type RecordStatsDto,
 } from "./dto";
-import type { HistoryQuery, RecordParams } from "./inputs";
+import type { HistoryQuery } from "./inputs";
+import type { RecordParams } from "@/lib/crm/inputs";
 
 /** The record the reader may read, with its business's currency; anything else is 404. */
 async function readableRecord(db: Database, reader: CrmReader, recordId: string) {

@@ -7,7 +7,8 @@
 import { z } from "zod";
 import { CONTACT_FIELDS, customerGender, customerType } from "@/db/schema";
 import { emailInput } from "@/lib/accounts/inputs";
-import { id, optionalText, plainText, text } from "@/lib/inputs";
+import { optionalText, plainText, text } from "@/lib/inputs";
+import { businessParams, recordParams } from "@/lib/crm/inputs";
 
 export const NAME_MAX = 100;
 export const PHONE_MAX = 40;
@@ -87,8 +88,6 @@ export const preferencesInput = z
   .meta({ id: "CrmPreferencesInput" });
 export type PreferencesInput = z.output<typeof preferencesInput>;
 
-export const businessParams = z.object({ businessId: id() });
-export const recordParams = z.object({ businessId: id(), customerId: id() });
 export const contactFieldSchema = z.enum(CONTACT_FIELDS, `Name one of ${CONTACT_FIELDS.join(", ")}.`);
 export const overrideParams = recordParams.extend({ field: contactFieldSchema });
 

@@ -1,14 +1,8 @@
 /** OpenAPI registration of the customer-record routes (see lib/openapi/registry.ts). */
 import { describeTag, registerRoute } from "@/lib/openapi/registry";
 import { customerRecordDto, preferencesDto } from "./dto";
-import {
-  businessParams,
-  createRecordInput,
-  overrideParams,
-  preferencesInput,
-  recordParams,
-  updateRecordInput,
-} from "./inputs";
+import { createRecordInput, overrideParams, preferencesInput, updateRecordInput } from "./inputs";
+import { businessParams, recordParams } from "@/lib/crm/inputs";
 
 describeTag(
   "CRM",

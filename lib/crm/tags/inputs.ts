@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { id } from "@/lib/inputs";
 import { crmText } from "../chars";
+import { recordParams } from "@/lib/crm/inputs";
 
 export const TAG_MAX_CHARS = 50;
 export const TAGS_PER_RECORD = 50;
@@ -22,9 +23,7 @@ const color = tagColor.optional().meta({
     "For a tag the business does not have yet; without it the new tag takes a colour from the palette. An existing tag keeps its colour.",
 });
 
-export const tagsParams = z.object({ businessId: id() });
-export const recordTagsParams = z.object({ businessId: id(), customerId: id() });
-export const recordTagParams = z.object({ businessId: id(), customerId: id(), tagId: id() });
+export const recordTagParams = recordParams.extend({ tagId: id() });
 
 export const addTagInput = z.object({ label: tagLabel, color });
 export type AddTagInput = z.output<typeof addTagInput>;

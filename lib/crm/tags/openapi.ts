@@ -1,7 +1,8 @@
 /** OpenAPI registration of the CRM tag routes (see lib/openapi/registry.ts). */
 import { describeTag, registerRoute } from "@/lib/openapi/registry";
 import { bulkTagResultDto, recordTagsDto, tagAddedDto, tagListDto } from "./dto";
-import { addTagInput, bulkTagInput, recordTagParams, recordTagsParams, tagsParams } from "./inputs";
+import { addTagInput, bulkTagInput, recordTagParams } from "./inputs";
+import { businessParams, recordParams } from "@/lib/crm/inputs";
 
 describeTag(
   "Customer tags",
@@ -17,7 +18,7 @@ registerRoute({
   tags: ["Customer tags"],
   access: "business",
   permission: "crm.read",
-  params: tagsParams,
+  params: businessParams,
   responses: { 200: { description: "The tag list.", schema: tagListDto } },
 });
 
@@ -31,7 +32,7 @@ registerRoute({
   tags: ["Customer tags"],
   access: "business",
   permission: "crm.write",
-  params: recordTagsParams,
+  params: recordParams,
   body: addTagInput,
   responses: { 201: { description: "The record's tags, with the one added.", schema: tagAddedDto } },
   errors: [409],
@@ -61,7 +62,7 @@ registerRoute({
   tags: ["Customer tags"],
   access: "business",
   permission: "crm.write",
-  params: tagsParams,
+  params: businessParams,
   body: bulkTagInput,
   responses: { 200: { description: "The tag and each record's outcome.", schema: bulkTagResultDto } },
 });

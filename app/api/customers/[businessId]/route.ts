@@ -3,12 +3,13 @@
  * POST: create a customer record of the business (201).
  */
 import { listCustomers } from "@/lib/crm/directory/list";
-import { customerListQuery, directoryParams } from "@/lib/crm/directory/inputs";
-import { businessParams, createRecordInput } from "@/lib/crm/records/inputs";
+import { customerListQuery } from "@/lib/crm/directory/inputs";
+import { createRecordInput } from "@/lib/crm/records/inputs";
 import { createRecord } from "@/lib/crm/records/mutations";
 import { created, route } from "@/lib/http/route";
+import { businessParams } from "@/lib/crm/inputs";
 
-export const GET = route({ params: directoryParams, query: customerListQuery }, ({ db, actor, params, query }) =>
+export const GET = route({ params: businessParams, query: customerListQuery }, ({ db, actor, params, query }) =>
   listCustomers(db, actor, params.businessId, query),
 );
 

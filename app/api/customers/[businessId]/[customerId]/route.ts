@@ -1,9 +1,10 @@
 /** GET: one customer record. PATCH: update it (rate-limited per user and per record). DELETE: soft-delete it. */
-import { recordParams, updateRecordInput } from "@/lib/crm/records/inputs";
+import { updateRecordInput } from "@/lib/crm/records/inputs";
 import { deleteRecord, updateRecord } from "@/lib/crm/records/mutations";
 import { getRecord } from "@/lib/crm/records/queries";
 import { clientIp } from "@/lib/http/client-ip";
 import { route } from "@/lib/http/route";
+import { recordParams } from "@/lib/crm/inputs";
 
 export const GET = route({ params: recordParams }, ({ db, actor, params }) =>
   getRecord(db, actor, params.businessId, params.customerId),

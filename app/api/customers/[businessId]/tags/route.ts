@@ -1,6 +1,6 @@
 /** GET: the business's tag list, with colours and how many live records carry each tag. */
-import { tagsParams } from "@/lib/crm/tags/inputs";
 import { listTags } from "@/lib/crm/tags/queries";
 import { route } from "@/lib/http/route";
+import { businessParams } from "@/lib/crm/inputs";
 
-export const GET = route({ params: tagsParams }, ({ db, actor, params }) => listTags(db, actor, params.businessId));
+export const GET = route({ params: businessParams }, ({ db, actor, params }) => listTags(db, actor, params.businessId));
