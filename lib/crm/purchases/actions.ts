@@ -2,7 +2,8 @@
 /** The purchase form: the same mutation as POST /api/customers/{businessId}/{customerId}/purchases, the ids as fields. */
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/actions/action";
-import { recordParams, recordPurchaseInput } from "./inputs";
+import { recordParams } from "@/lib/crm/inputs";
+import { recordPurchaseInput } from "./inputs";
 import { recordPurchase } from "./mutations";
 
 export const recordPurchaseAction = action(

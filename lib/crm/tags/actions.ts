@@ -4,14 +4,14 @@
  * as its route with the same input schema, plus the ids the route takes from its path as fields.
  */
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { action } from "@/lib/actions/action";
-import { addTagInput, bulkTagInput, recordTagParams, recordTagsParams, tagsParams } from "./inputs";
+import { businessParams, recordParams } from "@/lib/crm/inputs";
+import { addTagInput, bulkTagInput, recordTagParams } from "./inputs";
 import { addTag, bulkTag, removeTag } from "./mutations";
 
 const directory = (businessId: string) => `/crm/${businessId}/customers`;
 
-export const addTagAction = action(recordTagsParams.extend(addTagInput.shape), async ({ db, actor, input }) => {
+export const addTagAction = action(recordParams.extend(addTagInput.shape), async ({ db, actor, input }) => {
   const { businessId, customerId, ...body } = input;
   const result = await addTag(db, actor, businessId, customerId, body);
   revalidatePath(`${directory(businessId)}/${customerId}`);
@@ -24,12 +24,9 @@ export const removeTagAction = action(recordTagParams, async ({ db, actor, input
   return result;
 });
 
-export const bulkTagAction = action(
-  z.object({ ...tagsParams.shape, ...bulkTagInput.shape }),
-  async ({ db, actor, input }) => {
-    const { businessId, ...body } = input;
-    const result = await bulkTag(db, actor, businessId, body);
-    revalidatePath(directory(businessId));
-    return result;
-  },
-);
+export const bulkTagAction = action(businessParams.extend(bulkTagInput.shape), async ({ db, actor, input }) => {
+  const { businessId, ...body } = input;
+  const result = await bulkTag(db, actor, businessId, body);
+  revalidatePath(directory(businessId));
+  return result;
+});
