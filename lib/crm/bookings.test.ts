@@ -12,7 +12,7 @@ import { cancelJob, completeJob } from "@/lib/marketplace/jobs/mutations";
 import { bookedJob, newCustomer, newProvider } from "@/test/fixtures/marketplace";
 import { createRecord } from "@/test/fixtures/crm-purchases";
 import { historyPageDto, recordStatsDto } from "./purchases/dto";
-import { toE164 } from "./bookings";
+import { toE164 } from "./records/contact";
 
 const { as, callRoute, parsedBody, routeDatabase } = await vi.hoisted(() => import("@/test/route-harness"));
 const t = await routeDatabase();

@@ -5,49 +5,15 @@
  * - completed: the appointment is completed and counted on the record (appointment_count,
  *   last_appointment_at), so it shows in the record's history and stats;
  * - cancelled: the appointment is cancelled.
- *
- * contactFromPerson below is a small local copy: lib/crm/records owns the person-to-record contact
- * mapping, and this one should be replaced by it when both are merged.
  */
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 import type { Database } from "@/db/client";
-import { appointments, businesses, crmCustomers, customers, users } from "@/db/schema";
+import { appointments, businesses, crmCustomers } from "@/db/schema";
 import { recordChange } from "@/lib/audit/record";
 import type { UserActor } from "@/lib/auth/actor";
 import { iso } from "@/lib/dto";
-
-type Contact = { fullName: string; email: string | null; phone: string | null; userId: string };
-
-/** A phone in E.164, read with the business's country as the default; null when it is not a valid number. */
-export function toE164(phone: string | null, country: string): string | null {
-  if (!phone?.trim()) return null;
-  const parsed = parsePhoneNumberFromString(phone, country as CountryCode);
-  return parsed?.isValid() ? parsed.number : null;
-}
-
-/** The contact fields a linked record starts from: the person's own profile and account. (Local copy; see above.) */
-async function contactFromPerson(tx: Database, customerId: string, country: string): Promise<Contact> {
-  const [person] = await tx
-    .select({
-      firstName: customers.firstName,
-      lastName: customers.lastName,
-      phone: customers.phone,
-      email: users.email,
-      userId: users.id,
-    })
-    .from(customers)
-    .innerJoin(users, eq(users.id, customers.userId))
-    .where(eq(customers.id, customerId));
-  if (!person) throw new Error(`Customer ${customerId} has no profile`);
-  return {
-    fullName: `${person.firstName} ${person.lastName}`.trim(),
-    email: person.email,
-    phone: toE164(person.phone, country),
-    userId: person.userId,
-  };
-}
+import { contactFromPerson, recordWithEmail } from "./records/contact";
 
 async function liveLinkedRecord(tx: Database, businessId: string, customerId: string) {
   const [row] = await tx
@@ -81,21 +47,17 @@ export async function ensureLinkedRecord(
     .select({ country: businesses.country })
     .from(businesses)
     .where(eq(businesses.id, businessId));
-  const contact = await contactFromPerson(tx, customerId, business?.country ?? "US");
-  const emailTaken = async () =>
-    contact.email !== null &&
-    (
-      await tx.execute(sql`select 1 from crm_customers
-        where business_id = ${businessId} and lower(email) = lower(${contact.email}) and deleted_at is null limit 1`)
-    ).rows.length > 0;
-  let email = (await emailTaken()) ? null : contact.email;
+  const person = await contactFromPerson(tx, customerId, business?.country ?? "US");
+  if (!person) throw new Error(`Customer ${customerId} has no profile`);
+  const { contact, userId } = person;
+  let email = contact.email && (await recordWithEmail(tx, businessId, contact.email)) ? null : contact.email;
   for (let attempt = 0; attempt < 2; attempt++) {
     const [row] = await tx
       .insert(crmCustomers)
       .values({
         businessId,
         customerId,
-        fullName: contact.fullName,
+        fullName: contact.full_name,
         email,
         phone: contact.phone,
         customerType: "regular",
@@ -118,7 +80,7 @@ export async function ensureLinkedRecord(
           type: "v1.customer.created",
           data: {
             customer_id: row.id,
-            user_id: contact.userId,
+            user_id: userId,
             business_id: businessId,
             full_name: row.fullName,
             email: row.email,

@@ -1,14 +1,9 @@
 /** OpenAPI registration of a CRM record's avatar routes (see lib/openapi/registry.ts). */
 import { z } from "zod";
-import { describeTag, registerRoute } from "@/lib/openapi/registry";
+import { registerRoute } from "@/lib/openapi/registry";
 import { avatarDto } from "./dto";
 import { avatarQuery, avatarUpload } from "./inputs";
 import { recordParams } from "@/lib/crm/inputs";
-
-describeTag(
-  "CRM",
-  "A business's own records of its customers: contact details, tags, notes, preferences, purchases and metrics.",
-);
 
 const PATH = "/api/customers/{businessId}/{customerId}/avatar";
 const SELF =

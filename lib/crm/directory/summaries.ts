@@ -9,6 +9,7 @@ import { businesses, crmCustomerTags, crmCustomers as c, crmTags } from "@/db/sc
 import { iso } from "@/lib/dto";
 import { decimalOf, frequencyOf } from "@/lib/crm/metrics";
 import type { CustomerSummaryDto } from "./dto";
+import { avatarUrl } from "@/lib/crm/avatar/url";
 
 /** The columns of a summary, for a drizzle select over crm_customers. */
 export const summaryColumns = (businessId: string) => ({
@@ -61,10 +62,6 @@ export async function tagsOf(db: Database, businessId: string, recordIds: string
   }
   return byRecord;
 }
-
-/** Where the record's avatar is served (lib/crm avatar route); null without one. */
-export const avatarUrl = (businessId: string, recordId: string, avatarKey: string | null) =>
-  avatarKey === null ? null : `/api/customers/${businessId}/${recordId}/avatar?v=${encodeURIComponent(avatarKey)}`;
 
 export function summaryOf(businessId: string, row: SummaryRow, tags: Map<string, Tag[]>): CustomerSummaryDto {
   const spent = Number(row.totalSpentMinor);

@@ -9,7 +9,7 @@ import "server-only";
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 import type { Database } from "@/db/client";
-import { crmCustomers, customers, users, type ContactField, type PostalAddress } from "@/db/schema";
+import { businesses, crmCustomers, customers, users, type ContactField, type PostalAddress } from "@/db/schema";
 import { recordChange, type AuditActor } from "@/lib/audit/record";
 import { systemActor } from "@/lib/auth/actor";
 import { badRequest } from "@/lib/errors";
@@ -21,13 +21,20 @@ import type { AddressInput } from "./inputs";
  * country code; a number that is not a valid phone number anywhere is a 400 on `phone`.
  */
 export function normalisePhone(raw: string, country: string): string {
-  const parsed = parsePhoneNumberFromString(raw, country.toUpperCase() as CountryCode);
-  if (!parsed?.isValid()) {
+  const e164 = toE164(raw, country);
+  if (!e164) {
     throw badRequest("Some input fields are invalid.", {
       phone: [`Enter a valid phone number (with its country code, or a ${country.toUpperCase()} number).`],
     });
   }
-  return parsed.number;
+  return e164;
+}
+
+/** `raw` as E.164, or null when it is not a valid phone number (a person's own phone, typed anyhow). */
+export function toE164(raw: string | null, country: string): string | null {
+  if (!raw?.trim()) return null;
+  const parsed = parsePhoneNumberFromString(raw, country.toUpperCase() as CountryCode);
+  return parsed?.isValid() ? parsed.number : null;
 }
 
 export function addressToStored(address: AddressInput): PostalAddress {
@@ -72,12 +79,21 @@ export function contactOf(row: typeof crmCustomers.$inferSelect): Contact {
   return { full_name: row.fullName, email: row.email, phone: row.phone, address: row.address };
 }
 
+/** The person's own contact values, and their account (users.id), for the records linked to them. */
+export type PersonContact = { contact: Contact; userId: string };
+
 /**
- * The person's own contact values (their profile and account) for a record linked to `customerId`:
- * full name (first and last), the account's email, the profile's phone and shipping address. Null
- * when there is no such customer. For linking a new record, and reverting or refreshing one.
+ * The person's own contact values (their profile and account) for a record linked to `customerId`
+ * at a business in `country`: full name (first and last), the account's email, the profile's phone
+ * in E.164 (read with the business's country; null when it is not a valid number) and shipping
+ * address. Null when there is no such customer. For linking a new record, and reverting or
+ * refreshing one.
  */
-export async function contactFromPerson(db: Database, customerId: string): Promise<Contact | null> {
+export async function contactFromPerson(
+  db: Database,
+  customerId: string,
+  country: string,
+): Promise<PersonContact | null> {
   const [person] = await db
     .select({
       firstName: customers.firstName,
@@ -85,17 +101,19 @@ export async function contactFromPerson(db: Database, customerId: string): Promi
       phone: customers.phone,
       address: customers.shippingAddress,
       email: users.email,
+      userId: users.id,
     })
     .from(customers)
     .innerJoin(users, eq(users.id, customers.userId))
     .where(eq(customers.id, customerId));
   if (!person) return null;
-  return {
+  const contact = {
     full_name: `${person.firstName} ${person.lastName}`.trim(),
     email: person.email,
-    phone: person.phone,
+    phone: toE164(person.phone, country),
     address: person.address,
   };
+  return { contact, userId: person.userId };
 }
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -135,16 +153,17 @@ export async function refreshLinkedRecords(
   customerId: string,
   actor: AuditActor = systemActor("crm:profile-sync"),
 ): Promise<string[]> {
-  const person = await contactFromPerson(tx, customerId);
-  if (!person) return [];
   const linked = await tx
-    .select()
+    .select({ row: crmCustomers, country: businesses.country })
     .from(crmCustomers)
+    .innerJoin(businesses, eq(businesses.id, crmCustomers.businessId))
     .where(eq(crmCustomers.customerId, customerId))
     .orderBy(crmCustomers.id)
-    .for("update");
+    .for("update", { of: crmCustomers });
   const changed: string[] = [];
-  for (const row of linked) {
+  for (const { row, country } of linked) {
+    const person = (await contactFromPerson(tx, customerId, country))?.contact;
+    if (!person) return [];
     const before = contactOf(row);
     const after: Partial<Contact> = {};
     for (const field of Object.keys(CONTACT_COLUMNS) as ContactField[]) {

@@ -264,7 +264,10 @@ export async function revertOverride(
     () =>
       db.transaction(async (tx) => {
         const row = await lockLiveRecord(tx, businessId, recordId);
-        const person = row.customerId === null ? null : await contactFromPerson(tx, row.customerId);
+        const person =
+          row.customerId === null
+            ? null
+            : (await contactFromPerson(tx, row.customerId, await countryOf(tx, businessId)))?.contact;
         if (!person) {
           throw unprocessable(
             "This record is not linked to a Clientele account, so there is no own value to revert to.",

@@ -15,6 +15,7 @@ import { iso } from "@/lib/dto";
 import { notFound } from "@/lib/errors";
 import { addressToDto } from "./contact";
 import { customerRecordDto, preferencesDto, type CustomerRecordDto, type PreferencesDto } from "./dto";
+import { avatarUrl } from "@/lib/crm/avatar/url";
 
 export type PreferencesRow = typeof crmContactPreferences.$inferSelect;
 
@@ -57,12 +58,6 @@ export function preferencesOf(row: PreferenceValues | null | undefined): Prefere
   });
 }
 
-/** Where a record's avatar is served (the avatar route); `v` changes with each upload, for caching. */
-export function avatarUrlOf(row: Pick<CrmRecordRow, "businessId" | "id" | "avatarKey">): string | null {
-  if (!row.avatarKey) return null;
-  return `/api/customers/${row.businessId}/${row.id}/avatar?v=${encodeURIComponent(row.avatarKey)}`;
-}
-
 /**
  * The record as the API sends it. `view: "self"` (the person themselves) leaves out the tags.
  * Reads the business's currency, the preferences row and (for staff) the tags.
@@ -102,7 +97,7 @@ export async function buildRecordDto(
     gender: row.gender,
     customer_type: row.customerType,
     is_active: row.deletedAt === null,
-    avatar_url: avatarUrlOf(row),
+    avatar_url: avatarUrl(row.businessId, row.id, row.avatarKey),
     linked: row.customerId !== null,
     overridden_fields: row.overriddenFields,
     ...(tags && { tags }),
