@@ -14,15 +14,15 @@
  * A record is found once, at its best rank. Shorter queries (1-2 characters) match ranks 0 and 1
  * only: a substring that short matches most names and says nothing, and no trigram indexes it.
  *
- * Each rank is its own branch, read in key order with the page's limit, and the branches merged:
- * ranks 0 and 1 are ranges of btree indexes (crm_customers_name_idx, crm_customers_name_tail_idx)
- * in key order. A substring rank (2-4) is counted first through its trigram GIN index (name, email,
- * phone digits), up to GATHER_AT_MOST + 1: if it finds few records they are gathered through that
- * index and sorted; if many, the name index is walked in order and filtered, and the page fills
- * within a few hundred rows. Postgres's own estimate of a substring is too poor to make that
- * choice (it walked 50k rows for a fragment nobody had), so searchRows makes it, and pins each
- * statement's plan with planner settings local to the search's transaction. Figures and plans:
- * BENCHMARKS.md, "CRM directory".
+ * One statement: each rank is its own branch, read in key order with the page's limit, the branches
+ * in rank order under the page's LIMIT, so a rank is read only when the better ones left the page
+ * short. Ranks 0 and 1 are ranges of btree indexes (crm_customers_name_idx,
+ * crm_customers_name_tail_idx) in key order. The substring ranks (2-4) share a walk of the next
+ * WALK_READS_AT_MOST rows of the name index: a rank that finds its page there is done (a common
+ * fragment); one that does not is gathered through its trigram GIN index (name, email, phone
+ * digits) and sorted (a rare one, a few hundred candidates at most). The walk's result decides, not
+ * Postgres's estimate of a substring, which is too poor to (it walked 50k rows for a fragment nobody
+ * had). Figures and plans: BENCHMARKS.md, "CRM directory".
  */
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
