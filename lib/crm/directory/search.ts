@@ -20,9 +20,10 @@
  * crm_customers_name_tail_idx) in key order. The substring ranks (2-4) share a walk of the next
  * WALK_READS_AT_MOST rows of the name index: a rank that finds its page there is done (a common
  * fragment); one that does not is gathered through its trigram GIN index (name, email, phone
- * digits) and sorted (a rare one, a few hundred candidates at most). The walk's result decides, not
- * Postgres's estimate of a substring, which is too poor to (it walked 50k rows for a fragment nobody
- * had). Figures and plans: BENCHMARKS.md, "CRM directory".
+ * digits) and sorted (a rarer one: in under ~3% of the records, 1,500 at most of the 52k in the
+ * benchmark). The walk's own result decides, not Postgres's estimate of a substring, which is too
+ * poor for it (it walked 50k rows for a fragment nobody had). Figures and plans: BENCHMARKS.md,
+ * "CRM directory".
  */
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
