@@ -14,15 +14,16 @@
  * A record is found once, at its best rank. Shorter queries (1-2 characters) match ranks 0 and 1
  * only: a substring that short matches most names and says nothing, and no trigram indexes it.
  *
- * Each rank is its own branch, read in key order with the page's limit, and the branches merged:
- * ranks 0 and 1 are ranges of btree indexes (crm_customers_name_idx, crm_customers_name_tail_idx)
- * in key order. A substring rank (2-4) is counted first through its trigram GIN index (name, email,
- * phone digits), up to GATHER_AT_MOST + 1: if it finds few records they are gathered through that
- * index and sorted; if many, the name index is walked in order and filtered, and the page fills
- * within a few hundred rows. Postgres's own estimate of a substring is too poor to make that
- * choice (it walked 50k rows for a fragment nobody had), so searchRows makes it, and pins each
- * statement's plan with planner settings local to the search's transaction. Figures and plans:
- * BENCHMARKS.md, "CRM directory".
+ * One statement: each rank is its own branch, read in key order with the page's limit, the branches
+ * in rank order under the page's LIMIT, so a rank is read only when the better ones left the page
+ * short. Ranks 0 and 1 are ranges of btree indexes (crm_customers_name_idx,
+ * crm_customers_name_tail_idx) in key order. The substring ranks (2-4) share a walk of the next
+ * WALK_READS_AT_MOST rows of the name index: a rank that finds its page there is done (a common
+ * fragment); one that does not is gathered through its trigram GIN index (name, email, phone
+ * digits) and sorted (a rarer one: in under ~3% of the records, 1,500 at most of the 52k in the
+ * benchmark). The walk's own result decides, not Postgres's estimate of a substring, which is too
+ * poor for it (it walked 50k rows for a fragment nobody had). Figures and plans: BENCHMARKS.md,
+ * "CRM directory".
  */
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
@@ -59,16 +60,16 @@ const lowerName = sql`lower(${c.fullName})`;
 const lowerEmail = sql`lower(${c.email})`;
 
 /**
- * A rank's candidates. A substring rank (2-4) is read one of two ways, chosen per query by how many
- * records it finds (see `densities`): "gather" them all through the trigram index and sort them
- * (few), or "walk" the name index in order and filter (many: the page fills within a few hundred
- * rows). Each form hides the other path from the planner, whose estimate of a substring is poor.
+ * A rank's candidates: a condition and the key it is ordered by. A substring rank (2-4) carries its
+ * match (the test its trigram index serves) and its exclusions (the better ranks) apart.
  */
-type Branch = { rank: number; key: SQL; where: SQL; substring?: { match: SQL; unindexed: SQL; exclude: SQL } };
-export type BranchMode = "gather" | "walk";
+type Branch = { rank: number; key: SQL; where: SQL; substring?: { match: SQL; exclude: SQL } };
 
-/** How many records a substring rank may find and still be gathered and sorted rather than walked. */
-export const GATHER_AT_MOST = 300;
+/**
+ * How many rows of the name index a substring rank's walk reads, at most, looking for its page:
+ * past that the rank is rare here and is gathered through its trigram index instead.
+ */
+export const WALK_READS_AT_MOST = 1000;
 
 function branches(t: SearchTerms): Branch[] {
   const prefix = `${t.like}%`;
@@ -79,9 +80,7 @@ function branches(t: SearchTerms): Branch[] {
   const emailInside = sql`coalesce(${lowerEmail} like ${inside}, false)`;
   const substring = (rank: number, value: SQL, pattern: string, exclude: SQL): Branch => {
     const match = sql`${value} like ${pattern}`;
-    // The same test on an expression no index holds: only the walk can serve it.
-    const unindexed = sql`(${value} || '') like ${pattern}`;
-    return { rank, key: nameKey, where: sql`${match} and ${exclude}`, substring: { match, unindexed, exclude } };
+    return { rank, key: nameKey, where: sql`${match} and ${exclude}`, substring: { match, exclude } };
   };
   const found: Branch[] = [
     { rank: 0, key: nameKey, where: namePrefix },
@@ -100,114 +99,100 @@ function branches(t: SearchTerms): Branch[] {
 
 type Row = Omit<SummaryRow, "currency"> & { rank: number; k: string };
 
-/** One rank's candidates after the cursor, in key order, at most `take`. */
-function branchQuery(businessId: string, b: Branch, mode: BranchMode, after: SearchPosition | null, take: number): SQL {
-  // Gathered: ordered by the key as no index holds it, so the planner sorts what the trigram index found.
-  const key = b.substring && mode === "gather" ? sql`(${b.key} || '')` : b.key;
-  const where = b.substring && mode === "walk" ? sql`${b.substring.unindexed} and ${b.substring.exclude}` : b.where;
-  const resume =
-    after && after.rank === b.rank
-      ? sql` and (${key}, ${c.id}) > (${after.key}::text collate "C", ${after.id}::uuid)`
-      : sql``;
-  return sql`(select ${c.id} as "id", ${c.fullName} as "fullName", ${c.email} as "email", ${c.phone} as "phone",
-      ${c.customerType} as "customerType", ${c.avatarKey} as "avatarKey", ${c.purchaseCount} as "purchaseCount",
-      ${c.totalSpentMinor} as "totalSpentMinor", ${c.lastPurchaseAt} as "lastPurchaseAt", ${c.createdAt} as "createdAt",
-      ${c.deletedAt} as "deletedAt", ${b.rank}::int as "rank", ${key} as "k"
-    from ${c}
-    where ${c.businessId} = ${businessId} and ${c.deletedAt} is null and ${where}${resume}
-    order by ${key}, ${c.id} limit ${take})`;
-}
+const columns = sql`${c.id} as "id", ${c.fullName} as "fullName", ${c.email} as "email", ${c.phone} as "phone",
+  ${c.customerType} as "customerType", ${c.avatarKey} as "avatarKey", ${c.purchaseCount} as "purchaseCount",
+  ${c.totalSpentMinor} as "totalSpentMinor", ${c.lastPurchaseAt} as "lastPurchaseAt", ${c.createdAt} as "createdAt",
+  ${c.deletedAt} as "deletedAt"`;
+const walkColumns = `"id", "fullName", "email", "phone", "customerType", "avatarKey", "purchaseCount", "totalSpentMinor", "lastPurchaseAt", "createdAt", "deletedAt"`;
+const outColumns = sql.raw(`${walkColumns}, "rank", "k"`);
 
-/** The ranks a page after `after` reads. */
-const pageBranches = (t: SearchTerms, after: SearchPosition | null) =>
-  branches(t).filter((b) => !after || b.rank >= after.rank);
+const resumeAfter = (key: SQL, b: Branch, after: SearchPosition | null) =>
+  after && after.rank === b.rank
+    ? sql` and (${key}, ${c.id}) > (${after.key}::text collate "C", ${after.id}::uuid)`
+    : sql``;
 
-/**
- * How many records each substring rank finds, up to GATHER_AT_MOST + 1, counted through the
- * trigram indexes (the statement runs with sequential and ordered index scans off). Null when the
- * query has no substring rank.
- */
-export function densityStatement(businessId: string, t: SearchTerms, after: SearchPosition | null): SQL | null {
-  const counted = pageBranches(t, after).filter((b) => b.substring);
-  if (counted.length === 0) return null;
-  return sql`select ${sql.join(
-    counted.map(
-      (b) => sql`(select count(*)::int from (select 1 from ${c} where ${c.businessId} = ${businessId}
-        and ${c.deletedAt} is null and ${b.where} limit ${GATHER_AT_MOST + 1}) s) as ${sql.raw(`"r${b.rank}"`)}`,
-    ),
-    sql`, `,
-  )}`;
+/** A rank 0-1 branch: a range of its btree index, in key order, after the cursor, at most `take`. */
+function rangeQuery(businessId: string, b: Branch, after: SearchPosition | null, take: number): SQL {
+  return sql`(select ${columns}, ${b.rank}::int as "rank", ${b.key} as "k" from ${c}
+    where ${c.businessId} = ${businessId} and ${c.deletedAt} is null and ${b.where}${resumeAfter(b.key, b, after)}
+    order by ${b.key}, ${c.id} limit ${take})`;
 }
 
 /**
- * The SQL of a search page's ranks in `modes` (a substring rank not named is walked), merged,
- * best first. Exported for the benchmark's plans.
+ * The walk the substring ranks share: the next WALK_READS_AT_MOST rows of the name index (from the
+ * cursor for the cursor's rank, from the start for the ranks after it), in order and unfiltered, so
+ * the planner has nothing to misestimate; each row says which of `ranks` it belongs to.
  */
-export function searchStatement(
-  businessId: string,
-  t: SearchTerms,
-  after: SearchPosition | null,
-  take: number,
-  modes: Partial<Record<number, BranchMode>> = {},
-  only?: (b: { rank: number; substring: boolean }) => boolean,
-): SQL {
-  const parts = pageBranches(t, after)
-    .filter((b) => !only || only({ rank: b.rank, substring: b.substring !== undefined }))
-    .map((b) => branchQuery(businessId, b, modes[b.rank] ?? "walk", after, take));
+function walkCte(name: string, businessId: string, ranks: Branch[], resume: SQL): SQL {
+  const hits = ranks.map(
+    (b) => sql`, (${b.substring!.match} and ${b.substring!.exclude}) as ${sql.raw(`"hit${b.rank}"`)}`,
+  );
+  return sql`${sql.raw(`"${name}"`)} as (select ${columns}, ${nameKey} as "k"${sql.join(hits, sql``)}
+    from ${c} where ${c.businessId} = ${businessId} and ${c.deletedAt} is null${resume}
+    order by ${nameKey}, ${c.id} limit ${WALK_READS_AT_MOST})`;
+}
+
+/**
+ * A substring rank, read one of two ways, in the same statement:
+ * - walked: its first `take` rows among the shared walk's, read in the walk's order (a CTE's rows
+ *   are read back in the order it produced them; no sort, so the walk stops at the page's last row);
+ * - gathered, only when the walk found fewer than `take`: every record the rank's trigram index
+ *   finds, sorted (by the key as no index holds it, so the planner cannot walk the table instead).
+ * A common fragment fills its page within the walk; a rare one costs its few trigram candidates.
+ */
+function substringParts(businessId: string, b: Branch, walk: string, after: SearchPosition | null, take: number) {
+  const walked = sql.raw(`"walked${b.rank}"`);
+  const cte = sql`${walked} as (select ${sql.raw(walkColumns)}, ${b.rank}::int as "rank", "k" from ${sql.raw(`"${walk}"`)}
+    where ${sql.raw(`"hit${b.rank}"`)} limit ${take})`;
+  const full = sql`(select count(*) from ${walked}) >= ${take}`;
+  const gatherKey = sql`(${b.key} || '')`;
+  const parts = [
+    sql`(select ${outColumns} from ${walked} where ${full})`,
+    sql`(select ${columns}, ${b.rank}::int as "rank", ${gatherKey} as "k" from ${c}
+      where ${c.businessId} = ${businessId} and ${c.deletedAt} is null and ${b.where}${resumeAfter(gatherKey, b, after)}
+        and not ${full}
+      order by ${gatherKey}, ${c.id} limit ${take})`,
+  ];
+  return { cte, parts };
+}
+
+/**
+ * The SQL of a search page: every rank after the cursor, in rank order, under one LIMIT. Postgres
+ * runs the branches of a UNION ALL (an Append) one after another and stops pulling rows once the
+ * LIMIT is met, and a CTE runs when first read, so a rank is read only if the better ranks left the
+ * page short: a common fragment's page is full before its email and phone ranks are looked at.
+ * Exported for the benchmark's plans.
+ */
+export function searchStatement(businessId: string, t: SearchTerms, after: SearchPosition | null, take: number): SQL {
+  const found = branches(t).filter((b) => !after || b.rank >= after.rank);
+  const atCursor = found.filter((b) => b.substring && after && b.rank === after.rank);
+  const fromStart = found.filter((b) => b.substring && !(after && b.rank === after.rank));
+  const ctes: SQL[] = [];
+  if (atCursor.length) ctes.push(walkCte("resumed", businessId, atCursor, resumeAfter(nameKey, atCursor[0]!, after)));
+  if (fromStart.length) ctes.push(walkCte("walk", businessId, fromStart, sql``));
+  const parts: SQL[] = [];
+  for (const b of found) {
+    if (!b.substring) parts.push(rangeQuery(businessId, b, after, take));
+    else {
+      const sub = substringParts(businessId, b, atCursor.includes(b) ? "resumed" : "walk", after, take);
+      ctes.push(sub.cte);
+      parts.push(...sub.parts);
+    }
+  }
   // No rank left to read (a cursor past them all): a statement that finds nothing.
   if (parts.length === 0) return sql`select null as "id" where false`;
-  return sql`select u.*, (select ${businesses.currency} from ${businesses} where ${businesses.id} = ${businessId}) as "currency"
-    from (${sql.join(parts, sql` union all `)}) u
-    order by u."rank", u."k" collate "C", u."id" limit ${take}`;
-}
-
-/** Each substring rank's mode from its count: gather the few, walk the many. */
-export const modesOf = (counts: Record<string, number>): Record<number, BranchMode> =>
-  Object.fromEntries(
-    Object.entries(counts).map(([r, n]) => [Number(r.slice(1)), n > GATHER_AT_MOST ? "walk" : "gather"]),
-  );
-
-/** The statements of a page once the counts are known: the gathered ranks, and the walked ones (ranks 0-1 always). */
-export function pageStatements(
-  businessId: string,
-  t: SearchTerms,
-  after: SearchPosition | null,
-  take: number,
-  modes: Record<number, BranchMode>,
-): { gather: SQL | null; walk: SQL } {
-  const gathered = (rank: number) => modes[rank] === "gather";
-  const anyGathered = pageBranches(t, after).some((b) => gathered(b.rank));
-  return {
-    gather: anyGathered ? searchStatement(businessId, t, after, take, modes, (b) => gathered(b.rank)) : null,
-    walk: searchStatement(businessId, t, after, take, modes, (b) => !gathered(b.rank)),
-  };
+  const withs = ctes.length ? sql`with ${sql.join(ctes, sql`, `)} ` : sql``;
+  return sql`${withs}select u.*, (select ${businesses.currency} from ${businesses} where ${businesses.id} = ${businessId}) as "currency"
+    from (${sql.join(parts, sql` union all `)}) u limit ${take}`;
 }
 
 type PageRow = Row & { currency: string } & Record<string, unknown>;
-
-const setting = (name: string, value: string | SQL) => sql`set_config(${name}, ${value}, true)`;
-const PLANNER_SETTINGS = [
-  "enable_seqscan",
-  "enable_indexscan",
-  "enable_indexonlyscan",
-  "enable_bitmapscan",
-  "enable_sort",
-  "jit",
-] as const;
 
 /** (rank, key in byte order as "C" compares it, id): the order of a search page. */
 const byRank = (x: Row, y: Row) =>
   Number(x.rank) - Number(y.rank) || Buffer.compare(Buffer.from(x.k), Buffer.from(y.k)) || (x.id < y.id ? -1 : 1);
 
-/**
- * The page's rows. A query with no substring rank is one statement. Otherwise, in a transaction
- * (a savepoint inside a caller's), with sequential scans off throughout (a misestimated substring
- * must never send the planner through the whole table): the substring ranks are counted and the
- * few gathered with only the trigram (bitmap) indexes to plan with, then ranks 0-1 and the
- * substring ranks with many records walked with only ordered index scans and no sort (so the
- * planner cannot read them all and sort them either; and without JIT, which the cost that puts on
- * a sort would otherwise switch on); the two merged in the page's order. The settings are put back before the transaction ends.
- */
+/** The page's rows, in the page's order: one statement (see searchStatement). */
 export async function searchRows(
   db: Database,
   businessId: string,
@@ -215,33 +200,8 @@ export async function searchRows(
   after: SearchPosition | null,
   take: number,
 ): Promise<PageRow[]> {
-  const density = densityStatement(businessId, t, after);
-  if (!density) return (await db.execute<PageRow>(searchStatement(businessId, t, after, take))).rows;
-  return db.transaction(async (tx) => {
-    const {
-      rows: [before],
-    } = await tx.execute<Record<(typeof PLANNER_SETTINGS)[number], string>>(
-      sql`select ${sql.join(
-        PLANNER_SETTINGS.map((name) => sql`current_setting(${name}) as ${sql.raw(name)}`),
-        sql`, `,
-      )}, ${setting("enable_seqscan", "off")}, ${setting("enable_indexscan", "off")}, ${setting("enable_indexonlyscan", "off")}`,
-    );
-    const {
-      rows: [counts],
-    } = await tx.execute<Record<string, number>>(density);
-    const statements = pageStatements(businessId, t, after, take, modesOf(counts!));
-    const gathered = statements.gather ? (await tx.execute<PageRow>(statements.gather)).rows : [];
-    await tx.execute(
-      sql`select ${setting("enable_indexscan", before!.enable_indexscan)}, ${setting("enable_indexonlyscan", before!.enable_indexonlyscan)}, ${setting("enable_bitmapscan", "off")}, ${setting("enable_sort", "off")},
-        ${setting("jit", "off")}`,
-    );
-    const walked = (await tx.execute<PageRow>(statements.walk)).rows;
-    await tx.execute(
-      sql`select ${setting("enable_bitmapscan", before!.enable_bitmapscan)}, ${setting("enable_seqscan", before!.enable_seqscan)},
-        ${setting("enable_sort", before!.enable_sort)}, ${setting("jit", before!.jit)}`,
-    );
-    return [...gathered, ...walked].sort(byRank).slice(0, take);
-  });
+  const { rows } = await db.execute<PageRow>(searchStatement(businessId, t, after, take));
+  return rows.sort(byRank);
 }
 
 export async function searchCustomers(
