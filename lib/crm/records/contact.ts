@@ -6,7 +6,7 @@
  * business set it until reverted.
  */
 import "server-only";
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 import type { Database } from "@/db/client";
 import { businesses, crmCustomers, customers, users, type ContactField, type PostalAddress } from "@/db/schema";
@@ -131,7 +131,9 @@ export async function recordWithEmail(
     .where(
       and(
         eq(crmCustomers.businessId, businessId),
+        // The very predicate and expression of crm_customers_email_key, so the lookup is that index.
         isNull(crmCustomers.deletedAt),
+        isNotNull(crmCustomers.email),
         sql`lower(${crmCustomers.email}) = lower(${email})`,
         exceptRecordId ? ne(crmCustomers.id, exceptRecordId) : undefined,
       ),
