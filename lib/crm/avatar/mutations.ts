@@ -12,7 +12,6 @@ import { crmCustomers } from "@/db/schema";
 import { recordChange } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import type { CrmReader } from "@/lib/authz/policy";
-import { iso } from "@/lib/dto";
 import { log } from "@/lib/log";
 import { storage, type ObjectStorage } from "@/lib/storage";
 import { avatarWriter, recordInScope } from "./access";
@@ -20,6 +19,7 @@ import { avatarDto, type AvatarDto } from "./dto";
 import { reencodeAvatar, tooLarge } from "./image";
 import { MAX_AVATAR_BYTES } from "./inputs";
 import { avatarKey, avatarUrl } from "./url";
+import { customerUpdated } from "@/lib/crm/record";
 
 export async function uploadAvatar(
   db: Database,
@@ -93,15 +93,7 @@ async function setAvatarKey(
       action: "update",
       before: { avatar_url: avatarUrl(businessId, recordId, row.avatarKey) },
       after: { avatar_url: avatarUrl(businessId, recordId, key) },
-      event: {
-        type: "v1.customer.updated",
-        data: {
-          customer_id: recordId,
-          fields_changed: ["avatar_url"],
-          updated_at: iso(updated!.updatedAt),
-          updated_by: user.userId,
-        },
-      },
+      event: customerUpdated(recordId, ["avatar_url"], updated!.updatedAt, user),
     });
     return { dto: dto(true), replaced: row.avatarKey };
   });

@@ -17,7 +17,7 @@ import { businesses, crmCustomers, purchases } from "@/db/schema";
 import { recordChange } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { requireCrm } from "@/lib/authz/policy";
-import { lockLiveRecord, RECORD_NOT_FOUND } from "@/lib/crm/record";
+import { customerUpdated, lockLiveRecord, RECORD_NOT_FOUND } from "@/lib/crm/record";
 import { purchaseMetrics, type PurchaseMetricsDto, type PurchaseTotals } from "@/lib/crm/metrics";
 import { iso } from "@/lib/dto";
 import { notFound, unprocessable } from "@/lib/errors";
@@ -132,15 +132,7 @@ export async function recordPurchase(
       action: "purchase",
       before: auditedTotals(before),
       after: auditedTotals(after),
-      event: {
-        type: "v1.customer.updated",
-        data: {
-          customer_id: customerId,
-          fields_changed: metricsChanged(purchaseMetrics(before, currency), metrics),
-          updated_at: new Date().toISOString(),
-          updated_by: user.userId,
-        },
-      },
+      event: customerUpdated(customerId, metricsChanged(purchaseMetrics(before, currency), metrics), new Date(), user),
     });
     return purchaseRecordedDto.parse({
       purchase: toPurchaseDto({ ...inserted, business_id: businessId }),

@@ -15,6 +15,7 @@ import { systemActor } from "@/lib/auth/actor";
 import { badRequest } from "@/lib/errors";
 import type { AddressDto } from "./dto";
 import type { AddressInput } from "./inputs";
+import { customerUpdated } from "@/lib/crm/record";
 
 /**
  * `raw` as E.164 (+40712345678), read with the business's country for numbers typed without a
@@ -189,15 +190,7 @@ export async function refreshLinkedRecords(
       action: "update",
       before,
       after,
-      event: {
-        type: "v1.customer.updated",
-        data: {
-          customer_id: row.id,
-          fields_changed: fields,
-          updated_at: new Date(updated!.updatedAt).toISOString(),
-          updated_by: actor.kind === "user" ? actor.userId : null,
-        },
-      },
+      event: customerUpdated(row.id, fields, updated!.updatedAt, actor),
     });
     changed.push(row.id);
   }

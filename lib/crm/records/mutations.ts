@@ -14,7 +14,7 @@ import { businesses, crmContactPreferences, crmCustomers, type ContactField, typ
 import { recordChange } from "@/lib/audit/record";
 import type { Actor, UserActor } from "@/lib/auth/actor";
 import { requireCrm } from "@/lib/authz/policy";
-import { findRecord, lockLiveRecord, type CrmRecordRow } from "@/lib/crm/record";
+import { customerUpdated, findRecord, lockLiveRecord, type CrmRecordRow } from "@/lib/crm/record";
 import { AppError, conflict, isUniqueViolation, notFound, unprocessable } from "@/lib/errors";
 import { metrics } from "@/lib/observability/metrics";
 import { consume } from "@/lib/rate-limit";
@@ -227,15 +227,7 @@ export async function updateRecord(
           action: "update",
           before: { ...before, overridden_fields: row.overriddenFields },
           after: { ...after, ...(newOverrides.length > 0 && { overridden_fields: overriddenFields }) },
-          event: {
-            type: "v1.customer.updated",
-            data: {
-              customer_id: row.id,
-              fields_changed: changed,
-              updated_at: new Date(updated!.updatedAt).toISOString(),
-              updated_by: user.userId,
-            },
-          },
+          event: customerUpdated(row.id, changed, updated!.updatedAt, user),
         });
         return updated!;
       }),
@@ -294,15 +286,7 @@ export async function revertOverride(
           action: "update",
           before: { [field]: editable(row)[field], overridden_fields: row.overriddenFields },
           after: { [field]: value, overridden_fields: overriddenFields },
-          event: {
-            type: "v1.customer.updated",
-            data: {
-              customer_id: row.id,
-              fields_changed: [field],
-              updated_at: new Date(updated!.updatedAt).toISOString(),
-              updated_by: user.userId,
-            },
-          },
+          event: customerUpdated(row.id, [field], updated!.updatedAt, user),
         });
         return updated!;
       }),
@@ -383,15 +367,7 @@ async function activeChange(tx: Database, user: UserActor, row: CrmRecordRow, ac
     action,
     before: { is_active: !isActive },
     after: { is_active: isActive },
-    event: {
-      type: "v1.customer.updated",
-      data: {
-        customer_id: row.id,
-        fields_changed: ["is_active"],
-        updated_at: new Date(row.updatedAt).toISOString(),
-        updated_by: user.userId,
-      },
-    },
+    event: customerUpdated(row.id, ["is_active"], row.updatedAt, user),
   });
 }
 
@@ -442,15 +418,7 @@ export async function updatePreferences(
       action: "update",
       before: Object.fromEntries(names.map((n) => [n, current[PREFERENCE_COLUMNS[n]]])),
       after: Object.fromEntries(names.map((n) => [n, input[n]])),
-      event: {
-        type: "v1.customer.updated",
-        data: {
-          customer_id: row.id,
-          fields_changed: names,
-          updated_at: new Date(saved!.updatedAt).toISOString(),
-          updated_by: user.userId,
-        },
-      },
+      event: customerUpdated(row.id, names, saved!.updatedAt, user),
     });
     return preferencesOf(saved);
   });
