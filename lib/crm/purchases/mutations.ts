@@ -36,17 +36,8 @@ type PurchaseStatementRow = {
   before_last: Date | string | null;
 } & (InsertedRow | Nullable<InsertedRow>);
 
-type InsertedRow = {
-  id: string;
-  crm_customer_id: string;
-  amount_minor: string | number;
-  currency: string;
-  items: number;
-  description: string;
-  source: string;
-  external_ref: string | null;
-  purchased_at: Date | string;
-  created_at: Date | string;
+/** The purchase the statement inserted (its business is the path's), with the record's new totals. */
+type InsertedRow = Omit<PurchaseRow, "business_id"> & {
   purchase_count: number;
   total_spent_minor: string | number;
   total_items_bought: number;
