@@ -75,13 +75,6 @@ export const crmCustomers = pgTable(
     /** Completed appointments (a completed marketplace booking is one), kept like the purchase totals. */
     appointmentCount: integer().notNull().default(0),
     lastAppointmentAt: at(),
-    /** Lower-cased name, email and phone for trigram search within one business. */
-    search: text()
-      .notNull()
-      .generatedAlwaysAs(
-        (): ReturnType<typeof sql> =>
-          sql`lower(${crmCustomers.fullName} || ' ' || coalesce(${crmCustomers.email}, '') || ' ' || coalesce(${crmCustomers.phone}, ''))`,
-      ),
     /** The phone's digits alone ("+1 555-0100" is 15550100): search matches any run of them (lib/crm/directory). */
     phoneDigits: text().generatedAlwaysAs(
       (): ReturnType<typeof sql> => sql`regexp_replace(${crmCustomers.phone}, '[^0-9]', '', 'g')`,
@@ -100,7 +93,6 @@ export const crmCustomers = pgTable(
       .on(t.businessId, sql`lower(${t.email})`)
       .where(sql`${t.email} is not null and ${t.deletedAt} is null`),
     index("crm_customers_list_idx").on(t.businessId, newestFirst(t.createdAt), newestFirst(t.id)),
-    index("crm_customers_search_idx").using("gin", t.businessId, sql`${t.search} gin_trgm_ops`),
     index("crm_customers_customer_idx").on(t.customerId),
     // The customer directory (lib/crm/directory): one index per sort of the live records, each
     // ending in the id so a keyset page starts where the last one ended; names in byte order
