@@ -5,8 +5,9 @@
  * compile (and is refused at run time too).
  *
  * Payloads carry ids, enums and the names of what changed, never personal data (names, emails,
- * note bodies): consumers read details through the API, so a GDPR erasure never has to chase
- * copies of personal data through published history, and the outbox keeps none either.
+ * note bodies): consumers read details through the API. The one exception is v1.customer.created,
+ * whose seed contract names the record's full_name and email; an erasure redacts those in the
+ * outbox, and v1.customer.erased tells consumers to drop their copies.
  *
  * A breaking change to a payload is a new routing key (v2.customer.updated), published beside
  * the old one until its consumers have moved; adding an optional field is not breaking.
