@@ -9,11 +9,11 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { appointments, businesses, crmCustomers } from "@/db/schema";
+import { appointments, crmCustomers } from "@/db/schema";
 import { recordChange } from "@/lib/audit/record";
 import type { UserActor } from "@/lib/auth/actor";
 import { iso } from "@/lib/dto";
-import { contactFromPerson, recordWithEmail } from "./records/contact";
+import { contactFromPerson, countryOf, recordWithEmail } from "./records/contact";
 
 async function liveLinkedRecord(tx: Database, businessId: string, customerId: string) {
   const [row] = await tx
@@ -43,11 +43,7 @@ export async function ensureLinkedRecord(
 ): Promise<{ recordId: string; created: boolean }> {
   const existing = await liveLinkedRecord(tx, businessId, customerId);
   if (existing) return { recordId: existing, created: false };
-  const [business] = await tx
-    .select({ country: businesses.country })
-    .from(businesses)
-    .where(eq(businesses.id, businessId));
-  const person = await contactFromPerson(tx, customerId, business?.country ?? "US");
+  const person = await contactFromPerson(tx, customerId, await countryOf(tx, businessId));
   if (!person) throw new Error(`Customer ${customerId} has no profile`);
   const { contact, userId } = person;
   let email = contact.email && (await recordWithEmail(tx, businessId, contact.email)) ? null : contact.email;

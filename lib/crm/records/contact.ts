@@ -12,7 +12,7 @@ import type { Database } from "@/db/client";
 import { businesses, crmCustomers, customers, users, type ContactField, type PostalAddress } from "@/db/schema";
 import { recordChange, type AuditActor } from "@/lib/audit/record";
 import { systemActor } from "@/lib/auth/actor";
-import { badRequest } from "@/lib/errors";
+import { badRequest, notFound } from "@/lib/errors";
 import type { AddressDto } from "./dto";
 import type { AddressInput } from "./inputs";
 import { customerUpdated } from "@/lib/crm/record";
@@ -78,6 +78,16 @@ export const CONTACT_COLUMNS = {
 
 export function contactOf(row: typeof crmCustomers.$inferSelect): Contact {
   return { full_name: row.fullName, email: row.email, phone: row.phone, address: row.address };
+}
+
+/** The business's country: the default of the phone numbers typed for it, and of a person's own. */
+export async function countryOf(db: Database, businessId: string): Promise<string> {
+  const [business] = await db
+    .select({ country: businesses.country })
+    .from(businesses)
+    .where(eq(businesses.id, businessId));
+  if (!business) throw notFound("That business");
+  return business.country;
 }
 
 /** The person's own contact values, and their account (users.id), for the records linked to them. */
@@ -182,7 +192,7 @@ export async function refreshLinkedRecords(
     const [updated] = await tx
       .update(crmCustomers)
       .set(Object.fromEntries(fields.map((f) => [CONTACT_COLUMNS[f], after[f]])))
-      .where(eq(crmCustomers.id, row.id))
+      .where(and(eq(crmCustomers.businessId, row.businessId), eq(crmCustomers.id, row.id)))
       .returning({ updatedAt: crmCustomers.updatedAt });
     await recordChange(tx, actor, {
       businessId: row.businessId,

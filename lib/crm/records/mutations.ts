@@ -10,15 +10,22 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { businesses, crmContactPreferences, crmCustomers, type ContactField, type PostalAddress } from "@/db/schema";
+import { crmContactPreferences, crmCustomers, type ContactField, type PostalAddress } from "@/db/schema";
 import { recordChange } from "@/lib/audit/record";
 import type { Actor, UserActor } from "@/lib/auth/actor";
 import { requireCrm } from "@/lib/authz/policy";
 import { customerUpdated, findRecord, lockLiveRecord, type CrmRecordRow } from "@/lib/crm/record";
-import { AppError, conflict, isUniqueViolation, notFound, unprocessable } from "@/lib/errors";
+import { AppError, conflict, isUniqueViolation, unprocessable } from "@/lib/errors";
 import { metrics } from "@/lib/observability/metrics";
 import { consume } from "@/lib/rate-limit";
-import { addressToStored, CONTACT_COLUMNS, contactFromPerson, normalisePhone, recordWithEmail } from "./contact";
+import {
+  addressToStored,
+  CONTACT_COLUMNS,
+  contactFromPerson,
+  countryOf,
+  normalisePhone,
+  recordWithEmail,
+} from "./contact";
 import type { CustomerRecordDto, PreferencesDto } from "./dto";
 import type { CreateRecordInput, PreferencesInput, UpdateRecordInput } from "./inputs";
 import { buildRecordDto, DEFAULT_PREFERENCES, preferencesOf } from "./queries";
@@ -58,15 +65,6 @@ async function raceSafe<T>(db: Database, businessId: string, email: () => string
 
 const accountTaken = () =>
   conflict("Another live record of this business is linked to the same person.", "customer_account_taken");
-
-async function countryOf(db: Database, businessId: string): Promise<string> {
-  const [business] = await db
-    .select({ country: businesses.country })
-    .from(businesses)
-    .where(eq(businesses.id, businessId));
-  if (!business) throw notFound("That business");
-  return business.country;
-}
 
 /** The audited view of a record's editable fields, by their API names. */
 function editable(row: CrmRecordRow) {
