@@ -11,6 +11,8 @@
  *     event: { type: "v1.staff.role_changed", data: { user_id: userId, previous_role: "staff", ... } },
  *   });
  */
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -82,6 +84,32 @@ export async function recordChange(tx: Database, actor: AuditActor, change: Audi
   if (change.event) await emitEvent(tx, { ...change.event, businessId: change.businessId });
   return rows.length;
 }
+
+/**
+ * The audit rows of a change made in one statement (no transaction to call recordChange in), as a
+ * data-modifying CTE of it, for values only that statement knows, such as the totals before and
+ * after a relative update. `fields` is a query of (field, old_value, new_value), the values jsonb in
+ * the form toAuditJson gives (a timestamp through auditTimestamp); a field whose value did not
+ * change writes no row. Nothing is redacted: name no sensitive field here.
+ */
+export function auditInsert(
+  actor: AuditActor,
+  change: Pick<AuditChange, "businessId" | "entity" | "action">,
+  fields: SQL,
+): SQL {
+  const who = actorColumns(actor);
+  return sql`insert into audit_log (actor_type, actor_user_id, actor_label, business_id, entity_type, entity_id,
+                                    action, field, old_value, new_value, trace_id)
+    select ${who.actorType}::audit_actor_type, ${who.actorUserId ?? null}::uuid, ${who.actorLabel ?? null}::text,
+           ${change.businessId}::uuid, ${change.entity.type}::text, ${change.entity.id}::text, ${change.action}::text,
+           f.field, f.old_value, f.new_value, ${currentTraceId() ?? null}::text
+    from (${fields}) f (field, old_value, new_value)
+    where f.old_value is distinct from f.new_value`;
+}
+
+/** A timestamptz as the audit trail keeps a Date: its ISO string in UTC, to the millisecond. */
+export const auditTimestamp = (column: SQL): SQL =>
+  sql`to_jsonb(to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
 
 type FieldChange = { field: string; oldValue: unknown; newValue: unknown };
 

@@ -39,9 +39,18 @@ export function tierRange(tier: FrequencyTier): { from: number; to: number | nul
 
 /** Minor units as the decimal amount a seed shows beside them (2750.00 for 275000 USD), by the currency's digits. */
 export function decimalOf(minor: number, currency: string): number {
-  const digits =
-    new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  return minor / 10 ** digits;
+  return minor / 10 ** fractionDigitsOf(currency);
+}
+
+// Per currency, once: a NumberFormat is costly to build, and every amount in a response needs it.
+const fractionDigits = new Map<string, number>();
+function fractionDigitsOf(currency: string): number {
+  let digits = fractionDigits.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    fractionDigits.set(currency, digits);
+  }
+  return digits;
 }
 
 const minor = z.number().int().nonnegative();

@@ -8,6 +8,8 @@
  * lock makes concurrent changes of one entity insert their events (and take their seq) in commit
  * order, which is the order consumers will see.
  */
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { eventOutbox } from "@/db/schema";
 import { currentTraceId } from "@/lib/observability/context";
@@ -31,6 +33,33 @@ export type NewEvent<T extends EventType> = {
 
 /** Records an event in the caller's transaction and returns its id (the message id consumers dedupe on). */
 export async function emitEvent<T extends EventType>(tx: Database, event: NewEvent<T>): Promise<string> {
+  const [row] = await tx.insert(eventOutbox).values(outboxRow(event)).returning({ id: eventOutbox.id });
+  return row!.id;
+}
+
+/**
+ * The same event as a data-modifying CTE of the statement that makes the change, for a change made
+ * in one round trip (no transaction to call emitEvent in). It is written once per row of `from`
+ * (none: no event, as when the change did not happen), after that statement's own row locks, so
+ * the order argument above holds. `extend` turns the payload into a jsonb expression over `from`
+ * for what only the statement knows; the rest was validated here.
+ *
+ *   with u as (update … returning …), e as (${eventInsert(event, sql`u`)}) select …
+ */
+export function eventInsert<T extends EventType>(
+  event: NewEvent<T>,
+  from: SQL,
+  extend: (payload: SQL) => SQL = (payload) => payload,
+): SQL {
+  const row = outboxRow(event);
+  return sql`insert into event_outbox (type, version, business_id, aggregate_type, aggregate_id, payload, trace_id)
+    select ${row.type}::text, ${row.version}::int, ${row.businessId}::uuid, ${row.aggregateType}, ${row.aggregateId},
+           ${extend(sql`${JSON.stringify(row.payload)}::jsonb`)}, ${row.traceId}::text
+    from ${from}`;
+}
+
+/** The outbox row of an event: its payload checked against the catalog, its aggregate and trace id. */
+function outboxRow<T extends EventType>(event: NewEvent<T>) {
   const entry = eventCatalog[event.type];
   if (!entry) throw new Error(`Unknown event type ${JSON.stringify(event.type)}: add it to lib/events/catalog.ts`);
   if (event.aggregate?.type !== undefined && event.aggregate.type !== entry.aggregate) {
@@ -44,17 +73,13 @@ export async function emitEvent<T extends EventType>(tx: Database, event: NewEve
   const size = Buffer.byteLength(JSON.stringify(parsed.data));
   if (size > MAX_PAYLOAD_BYTES)
     throw new Error(`${event.type} event data is ${size} bytes (limit ${MAX_PAYLOAD_BYTES})`);
-  const [row] = await tx
-    .insert(eventOutbox)
-    .values({
-      type: event.type,
-      version: versionOf(event.type),
-      businessId: event.businessId,
-      aggregateType: entry.aggregate,
-      aggregateId: event.aggregate?.id ?? aggregateIdOf(event.type, parsed.data as EventData<T>, event.businessId),
-      payload: parsed.data,
-      traceId: currentTraceId() ?? null,
-    })
-    .returning({ id: eventOutbox.id });
-  return row!.id;
+  return {
+    type: event.type,
+    version: versionOf(event.type),
+    businessId: event.businessId,
+    aggregateType: entry.aggregate,
+    aggregateId: event.aggregate?.id ?? aggregateIdOf(event.type, parsed.data as EventData<T>, event.businessId),
+    payload: parsed.data,
+    traceId: currentTraceId() ?? null,
+  } satisfies typeof eventOutbox.$inferInsert;
 }

@@ -1,8 +1,8 @@
 /**
  * Recording CRM purchases on real Postgres: how many per second concurrent clients record, each a
- * whole POST's work (lib/crm/purchases/mutations.ts recordPurchase): the transaction, the record's
- * row lock, the one statement that inserts the purchase and adds it to the record's totals, the
- * audit rows and the v1.customer.updated event, and the commit. Three figures:
+ * whole POST's work (lib/crm/purchases/mutations.ts recordPurchase): the one prepared statement
+ * that takes the record's row lock, inserts the purchase, adds it to the record's totals and writes
+ * the audit rows and the v1.customer.updated event. Four figures:
  * - alone: one client, for the latency of one purchase without contention;
  * - spread: BENCH_CLIENTS clients (default 12) over 2,000 records of one business;
  * - one hot record: the same clients all on one record (they queue on its row lock);

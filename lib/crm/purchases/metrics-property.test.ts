@@ -2,13 +2,16 @@
  * Property: after any sequence of purchases (random amounts, items, times in any order, sources,
  * external references drawn from a small pool so that they repeat, on either of two records),
  * every record's metrics equal a recomputation from the raw purchases rows, and the number of
- * purchases is the number of distinct references plus those without one. fast-check shrinks a
- * failure to the shortest sequence and prints its seed.
+ * purchases is the number of distinct references plus those without one; and the event of each
+ * purchase names exactly the metrics whose values it changed (the statement works that out in SQL;
+ * here it is recomputed from the answers). fast-check shrinks a failure to the shortest sequence
+ * and prints its seed.
  */
 import fc from "fast-check";
-import { sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { purchaseMetrics } from "@/lib/crm/metrics";
+import { eventOutbox } from "@/db/schema";
+import { purchaseMetrics, type PurchaseMetricsDto } from "@/lib/crm/metrics";
 import { testDatabase, type TestDatabase } from "@/test/db";
 import { crmWorld } from "@/test/fixtures/crm-purchases";
 import { recordPurchase } from "./mutations";
@@ -35,6 +38,24 @@ const purchase = fc.record({
   currency: fc.constantFrom(undefined, "USD", "usd"),
 });
 
+const NO_PURCHASES = {
+  purchaseCount: 0,
+  totalSpentMinor: 0,
+  totalItemsBought: 0,
+  firstPurchaseAt: null,
+  lastPurchaseAt: null,
+};
+
+/** The seed's names of the metrics that differ (total_spent for total_spent_minor, the dates for their instants). */
+function metricsChanged(before: PurchaseMetricsDto, after: PurchaseMetricsDto): string[] {
+  const changed = new Set<string>();
+  for (const key of Object.keys(after) as (keyof PurchaseMetricsDto)[]) {
+    if (key === "currency" || key === "days_since_last_purchase" || before[key] === after[key]) continue;
+    changed.add(key.replace(/_minor$/, "").replace(/_at$/, "_date"));
+  }
+  return [...changed].sort();
+}
+
 type Raw = { id: string; n: number; spent: string; items: number; first: Date | string; last: Date | string };
 
 describe("purchase metrics", () => {
@@ -45,6 +66,8 @@ describe("purchase metrics", () => {
           const w = await crmWorld(db);
           const refs = new Set<string>();
           const expectedCount: Record<string, number> = { [w.recordId]: 0, [w.walkInId]: 0 };
+          const zero = purchaseMetrics(NO_PURCHASES, "USD");
+          const metricsOf: Record<string, PurchaseMetricsDto> = { [w.recordId]: zero, [w.walkInId]: zero };
           for (const p of sequence) {
             const recordId = p.onWalkIn ? w.walkInId : w.recordId;
             const answer = await recordPurchase(
@@ -64,7 +87,17 @@ describe("purchase metrics", () => {
             const fresh = key === null || !refs.has(key);
             expect(answer.recorded).toBe(fresh);
             if (key) refs.add(key);
-            if (fresh) expectedCount[recordId]!++;
+            if (!fresh) continue;
+            expectedCount[recordId]!++;
+            const [event] = await db
+              .select({ payload: eventOutbox.payload })
+              .from(eventOutbox)
+              .where(eq(eventOutbox.aggregateId, recordId))
+              .orderBy(desc(eventOutbox.seq))
+              .limit(1);
+            const { fields_changed } = event!.payload as { fields_changed: string[] };
+            expect([...fields_changed].sort()).toEqual(metricsChanged(metricsOf[recordId]!, answer.metrics));
+            metricsOf[recordId] = answer.metrics;
           }
           const { rows } = await db.execute<Raw>(sql`
             select crm_customer_id as id, count(*)::int as n, sum(amount_minor)::text as spent,

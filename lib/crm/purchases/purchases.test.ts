@@ -112,13 +112,34 @@ describe("recording a purchase", () => {
       });
 
       const audit = await db
-        .select({ field: auditLog.field, action: auditLog.action, newValue: auditLog.newValue })
+        .select({
+          field: auditLog.field,
+          action: auditLog.action,
+          oldValue: auditLog.oldValue,
+          newValue: auditLog.newValue,
+          actorUserId: auditLog.actorUserId,
+          businessId: auditLog.businessId,
+        })
         .from(auditLog)
-        .where(and(eq(auditLog.entityType, "crm_customer"), eq(auditLog.entityId, w.recordId)));
-      expect(audit.filter((a) => a.field === "purchaseCount").map((a) => a.newValue)).toEqual(
-        expect.arrayContaining([1, 2]),
-      );
+        .where(and(eq(auditLog.entityType, "crm_customer"), eq(auditLog.entityId, w.recordId)))
+        .orderBy(auditLog.id);
       expect(new Set(audit.map((a) => a.action))).toEqual(new Set(["purchase"]));
+      expect(new Set(audit.map((a) => a.businessId))).toEqual(new Set([w.businessId]));
+      // Each total that changed, from what it was to what it became; an unchanged one has no row.
+      const change = ({ field, oldValue, newValue }: (typeof audit)[number]) => ({ field, oldValue, newValue });
+      expect(audit.filter((a) => a.actorUserId === w.staff.staff.userId).map(change)).toEqual([
+        { field: "purchaseCount", oldValue: 0, newValue: 1 },
+        { field: "totalSpentMinor", oldValue: 0, newValue: 1250 },
+        { field: "totalItemsBought", oldValue: 0, newValue: 2 },
+        { field: "firstPurchaseAt", oldValue: null, newValue: "2026-03-01T09:00:00.000Z" },
+        { field: "lastPurchaseAt", oldValue: null, newValue: "2026-03-01T09:00:00.000Z" },
+      ]);
+      expect(audit.filter((a) => a.actorUserId === w.staff.owner.userId).map(change)).toEqual([
+        { field: "purchaseCount", oldValue: 1, newValue: 2 },
+        { field: "totalSpentMinor", oldValue: 1250, newValue: 2001 },
+        { field: "totalItemsBought", oldValue: 2, newValue: 3 },
+        { field: "firstPurchaseAt", oldValue: "2026-03-01T09:00:00.000Z", newValue: "2026-02-01T09:00:00.000Z" },
+      ]);
 
       const events = await db
         .select({ type: eventOutbox.type, payload: eventOutbox.payload })
