@@ -118,6 +118,7 @@ test("a staff-role member sees the customer but no notes, and cannot tag", async
     await expect(staffPage.getByRole("list", { name: "Notes" })).toHaveCount(0);
     await expect(staffPage.getByLabel("New note")).toHaveCount(0);
     await expect(staffPage.getByLabel("Add a tag")).toHaveCount(0);
+    await expect(staffPage.getByRole("button", { name: "Delete customer" })).toHaveCount(0);
     // Staff record purchases all the same.
     await expect(staffPage.getByRole("button", { name: "Record purchase" })).toBeVisible();
     // The API agrees: notes are refused with a reason.
@@ -127,6 +128,43 @@ test("a staff-role member sees the customer but no notes, and cannot tag", async
   } finally {
     await staff.close();
   }
+});
+
+test("an owner deletes a customer, who leaves the list and is read-only, then restores them", async ({ page }) => {
+  const owner = await signedInProvider(page.request, "Second Chance Bakery");
+  const businessId = owner.business_id!;
+  const idaId = await createRecord(page.request, businessId, { full_name: "Ida Lane", phone: "415 404 1212" });
+  await createRecord(page.request, businessId, { full_name: "Kai Moss", phone: "415 404 3434" });
+  const list = page.getByRole("list", { name: "Customers" });
+
+  await page.goto(`/crm/${businessId}/customers/${idaId}`);
+  // The first press only asks; "Not now" leaves everything as it was.
+  await page.getByRole("button", { name: "Delete customer" }).click();
+  await expect(page.getByText("Delete Ida Lane?")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Yes, delete" })).toBeFocused();
+  await page.getByRole("button", { name: "Not now" }).click();
+  await expect(page.getByRole("button", { name: "Delete customer" })).toBeFocused();
+
+  await page.getByRole("button", { name: "Delete customer" }).click();
+  await page.getByRole("button", { name: "Yes, delete" }).click();
+  await expect(page.getByText(/This record was deleted on/)).toBeVisible();
+  // Read-only: no forms to change it, nothing to record against it.
+  await expect(page.getByRole("button", { name: "Record purchase" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Edit contact details" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Delete customer" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.goto(`/crm/${businessId}/customers`);
+  await expect(list.getByRole("listitem")).toHaveCount(1);
+  await expect(list).not.toContainText("Ida Lane");
+
+  await page.goto(`/crm/${businessId}/customers/${idaId}`);
+  await page.getByRole("button", { name: "Restore customer" }).click();
+  await expect(page.getByText(/This record was deleted on/)).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Record purchase" })).toBeVisible();
+  await page.goto(`/crm/${businessId}/customers`);
+  await expect(list.getByRole("listitem")).toHaveCount(2);
+  await expect(list).toContainText("Ida Lane");
 });
 
 test("the first customer is added from the empty directory, each error beside its field", async ({ page }) => {

@@ -13,7 +13,7 @@ import { ApplicationStatus } from "./application-status";
 import { DisputeForm } from "./dispute-form";
 import { providerNameOf } from "./job-people";
 import { ReviewView } from "./review-view";
-import { StepButton } from "./step-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 export function CustomerPanel({ job }: { job: JobDto }) {
   const steps = jobSteps(job);
@@ -43,7 +43,7 @@ export function CustomerPanel({ job }: { job: JobDto }) {
         <Card title="Manage this job">
           <div className="flex flex-wrap items-start gap-3">
             {steps.complete && (
-              <StepButton
+              <ConfirmButton
                 action={completeJobAction}
                 fields={{ jobId: job.job_id }}
                 label="Mark as completed"
@@ -55,7 +55,7 @@ export function CustomerPanel({ job }: { job: JobDto }) {
               />
             )}
             {steps.cancel && (
-              <StepButton
+              <ConfirmButton
                 action={cancelJobAction}
                 fields={{ jobId: job.job_id }}
                 label="Cancel job"
@@ -131,7 +131,7 @@ function ApplicationItem({ job, application, steps }: { job: JobDto; application
       </p>
       <p className="whitespace-pre-line break-words text-sm text-slate-800">{application.message}</p>
       {steps.bookable.includes(application.application_id) && (
-        <StepButton
+        <ConfirmButton
           action={acceptApplicationAction}
           fields={{ jobId: job.job_id, applicationId: application.application_id }}
           label="Book this provider"

@@ -12,7 +12,7 @@ import { ApplicationStatus } from "./application-status";
 import { ApplyForm } from "./apply-form";
 import { ReviewForm } from "./review-form";
 import { ReviewView } from "./review-view";
-import { StepButton } from "./step-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 export function ProviderPanel({ job }: { job: JobDto }) {
   const steps = jobSteps(job);
@@ -40,7 +40,7 @@ export function ProviderPanel({ job }: { job: JobDto }) {
               Sent <time dateTime={own.created_at}>{formatDate(own.created_at)}</time>
             </p>
             {steps.withdraw && (
-              <StepButton
+              <ConfirmButton
                 action={withdrawApplicationAction}
                 fields={{ jobId: job.job_id, applicationId: steps.withdraw }}
                 label="Withdraw application"
@@ -64,7 +64,7 @@ export function ProviderPanel({ job }: { job: JobDto }) {
         >
           <div className="flex flex-wrap items-start gap-3">
             {steps.complete && (
-              <StepButton
+              <ConfirmButton
                 action={completeJobAction}
                 fields={{ jobId: job.job_id }}
                 label="Mark as completed"
@@ -73,7 +73,7 @@ export function ProviderPanel({ job }: { job: JobDto }) {
               />
             )}
             {steps.cancel && (
-              <StepButton
+              <ConfirmButton
                 action={cancelJobAction}
                 fields={{ jobId: job.job_id }}
                 label="Cancel booking"

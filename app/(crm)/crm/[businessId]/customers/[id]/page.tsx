@@ -17,7 +17,13 @@ import { addNoteAction } from "@/lib/crm/notes/actions";
 import { listNotes } from "@/lib/crm/notes/queries";
 import { recordPurchaseAction } from "@/lib/crm/purchases/actions";
 import { getRecordHistory } from "@/lib/crm/purchases/queries";
-import { revertOverrideAction, updatePreferencesAction, updateRecordAction } from "@/lib/crm/records/actions";
+import {
+  deleteRecordAction,
+  restoreRecordAction,
+  revertOverrideAction,
+  updatePreferencesAction,
+  updateRecordAction,
+} from "@/lib/crm/records/actions";
 import { getRecord } from "@/lib/crm/records/queries";
 import { addTagAction, removeTagAction } from "@/lib/crm/tags/actions";
 import { listTags } from "@/lib/crm/tags/queries";
@@ -35,6 +41,8 @@ import { Timeline } from "@/components/crm/timeline";
 import { CUSTOMER_TYPE_LABEL } from "@/components/crm/types";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { formatDate } from "@/components/ui/format";
 
 export const metadata: Metadata = { title: "Customer" };
@@ -113,9 +121,20 @@ export default async function CustomerPage({ params }: Props) {
         </div>
       </header>
       {!live && (
-        <Alert tone="info">
-          This record was deleted on {formatDate(record.deleted_at!)}. It is kept, read-only, until it is restored.
-        </Alert>
+        <div className="space-y-2">
+          <Alert tone="info">
+            This record was deleted on {formatDate(record.deleted_at!)}. It is kept, read-only and out of the customer
+            list, until it is restored.
+          </Alert>
+          {may("crm.delete") && (
+            <ConfirmButton
+              action={restoreRecordAction}
+              fields={{ businessId, customerId: record.id }}
+              label="Restore customer"
+              variant="primary"
+            />
+          )}
+        </div>
       )}
       <MetricsCards metrics={record.metrics} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
@@ -140,6 +159,20 @@ export default async function CustomerPage({ params }: Props) {
               addAction={write ? addTagAction : undefined}
               removeAction={write ? removeTagAction : undefined}
             />
+          )}
+          {may("crm.delete") && live && (
+            <Card
+              title="Delete customer"
+              description="The record leaves the customer list and becomes read-only, with its history kept. An owner or admin can restore it."
+            >
+              <ConfirmButton
+                action={deleteRecordAction}
+                fields={{ businessId, customerId: record.id }}
+                label="Delete customer"
+                variant="danger"
+                confirm={{ question: `Delete ${record.full_name}?`, yes: "Yes, delete" }}
+              />
+            </Card>
           )}
         </div>
         <div className="min-w-0 space-y-6 lg:col-span-2 lg:col-start-1 lg:row-start-1">

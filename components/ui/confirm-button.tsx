@@ -1,10 +1,10 @@
 "use client";
 /**
- * One step on a job (book, withdraw, complete, cancel) as a button that posts a server action.
- * Every step is weighty, so the first press asks `confirm`'s question in place and the step is
- * taken only from the confirming button, which takes the focus (Escape or "Not now" gives it back).
- * A refusal shows the server's message under the button; on success the page is refreshed by the
- * action.
+ * A weighty step (book, cancel or complete a job; delete a customer record) as a button that posts
+ * a server action. The first press asks `confirm`'s question in place and the step is taken only
+ * from the confirming button, which takes the focus (Escape or "Not now" gives it back); a step
+ * that undoes one (restore) may go without the question. A refusal shows the server's message
+ * under the button; on success the page is refreshed by the action.
  */
 import { useActionState, useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/actions/action";
@@ -16,12 +16,13 @@ type Props<T> = {
   /** Hidden fields the action reads (jobId, applicationId). */
   fields: Record<string, string>;
   label: string;
-  /** Danger for a step that ends something (cancel, withdraw). */
-  variant: "primary" | "danger";
-  confirm: { question: string; yes: string; no?: string };
+  /** Danger for a step that ends something (cancel, withdraw, delete). */
+  variant: "primary" | "secondary" | "danger";
+  /** The question asked before the step; without one, the first press takes it. */
+  confirm?: { question: string; yes: string; no?: string };
 };
 
-export function StepButton<T>({ action, fields, label, variant, confirm }: Props<T>) {
+export function ConfirmButton<T>({ action, fields, label, variant, confirm }: Props<T>) {
   const [state, formAction, pending] = useActionState(action, null);
   const [confirming, setConfirming] = useState(false);
   const yesRef = useRef<HTMLButtonElement>(null);
@@ -44,7 +45,7 @@ export function StepButton<T>({ action, fields, label, variant, confirm }: Props
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {confirming ? (
+      {confirming && confirm ? (
         <div
           role="group"
           aria-label={confirm.question}
@@ -64,11 +65,11 @@ export function StepButton<T>({ action, fields, label, variant, confirm }: Props
       ) : (
         <Button
           ref={startRef}
-          type="button"
+          type={confirm ? "button" : "submit"}
           size="sm"
           variant={variant}
           pending={pending}
-          onClick={() => setConfirming(true)}
+          onClick={confirm ? () => setConfirming(true) : undefined}
         >
           {label}
         </Button>
