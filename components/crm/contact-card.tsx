@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { readablePhone } from "@/lib/crm/phone-display";
 import type { ActionResult, CrmAction } from "./action-types";
 import { CustomerForm, type CustomerFields, type UpdateCustomerInput } from "./customer-form";
 import { useDisclosureFocus } from "./use-disclosure-focus";
@@ -137,7 +138,7 @@ export function ContactCard({ record, updateAction, revertAction }: Props) {
               "phone",
               record.phone ? (
                 <a href={`tel:${record.phone}`} className="tabular-nums hover:underline">
-                  {record.phone}
+                  {readablePhone(record.phone)}
                 </a>
               ) : (
                 missing

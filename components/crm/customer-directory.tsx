@@ -20,6 +20,7 @@ import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatMoney, plural } from "@/components/ui/format";
 import { Input, Select } from "@/components/ui/input";
+import { onSameDigits, readablePhone } from "@/lib/crm/phone-display";
 import { fieldErrorsOf, type CrmAction } from "./action-types";
 import { Highlight } from "./highlight";
 import { TagChip } from "./tag-chip";
@@ -374,8 +375,16 @@ export function CustomerDirectory({
  * Where the server says a search result matched, for the field it matched on; for the others (and
  * outside a search) undefined, so what was typed is marked where it also occurs.
  */
-function rangesOf(customer: CustomerSummary, field: "name" | "email" | "phone") {
+type MatchRange = { start: number; end: number };
+
+function rangesOf(customer: CustomerSummary, field: "name" | "email" | "phone"): MatchRange[] | undefined {
   return customer.match?.field === field ? customer.match.ranges : undefined;
+}
+
+/** A phone as people read it, its match marked on the same digits the server found in the stored form. */
+function PhoneMatch({ phone, q, ranges }: { phone: string; q: string | null; ranges?: MatchRange[] }) {
+  const shown = readablePhone(phone);
+  return <Highlight text={shown} q={q} digits ranges={ranges && onSameDigits(phone, shown, ranges)} />;
 }
 
 function SelectField({
@@ -456,7 +465,7 @@ function CustomerRow({
           {customer.phone && (
             <span className="tabular-nums">
               <span className="sr-only">Phone </span>
-              <Highlight text={customer.phone} q={q} digits ranges={rangesOf(customer, "phone")} />
+              <PhoneMatch phone={customer.phone} q={q} ranges={rangesOf(customer, "phone")} />
             </span>
           )}
           {customer.email && (
