@@ -216,7 +216,29 @@ test("do-not-contact is shown loudly and overrides every opt-in; contact details
   await page.getByRole("button", { name: "Save changes" }).click();
   // Shown readably, dialled in E.164.
   await expect(page.getByRole("link", { name: "+1 415 404 9898" })).toHaveAttribute("href", "tel:+14154049898");
+
+  // An address begun but not finished: what is missing is said beside it, and the first is focused.
+  await page.getByRole("button", { name: "Edit contact details" }).click();
+  await page.getByLabel("Street address").fill("12 Mission St");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByLabel("City")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("City")).toBeFocused();
+  await expect(page.getByLabel("Postal code")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("City").fill("San Francisco");
+  await page.getByLabel("State or region (optional)").fill("CA");
+  await page.getByLabel("Postal code").fill("94105");
+  await page.getByLabel("Country code").fill("us");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("12 Mission St, San Francisco, CA, 94105, US")).toBeVisible();
   await expectAccessible(page);
+
+  // Every line cleared: the address is gone.
+  await page.getByRole("button", { name: "Edit contact details" }).click();
+  for (const line of ["Street address", "City", "State or region (optional)", "Postal code", "Country code"]) {
+    await page.getByLabel(line).fill("");
+  }
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText(/Mission St/)).toHaveCount(0);
 });
 
 test("a booked customer's record shows the business's own name as an override, and reverts to theirs", async ({

@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { readablePhone } from "@/lib/crm/phone-display";
 import type { ActionResult, CrmAction } from "./action-types";
+import { addressForm } from "./address-fields";
 import { CustomerForm, type CustomerFields, type UpdateCustomerInput } from "./customer-form";
 import { useDisclosureFocus } from "./use-disclosure-focus";
 import { CUSTOMER_TYPE_LABEL, type ContactField, type CustomerRecordView } from "./types";
@@ -99,6 +100,7 @@ export function ContactCard({ record, updateAction, revertAction }: Props) {
     phone: record.phone ?? "",
     customer_type: record.customer_type,
     gender: record.gender ?? "",
+    address: addressForm(record.address),
   };
 
   return (

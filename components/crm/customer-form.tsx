@@ -3,6 +3,7 @@
  * Create a customer record, or edit one's contact fields: every field labelled, each error beside
  * its field (the server's own words), the first invalid field focused. Blank email or phone clears
  * it; the phone is normalised to E.164 by the server with the business's country as the default.
+ * The address is optional as a whole (address-fields.tsx).
  */
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
@@ -11,6 +12,14 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { fieldErrorsOf, formErrorOf, type ActionResult, type CrmAction } from "./action-types";
+import {
+  AddressFields,
+  addressFieldId,
+  addressForm,
+  addressInput,
+  ADDRESS_FIELDS,
+  type AddressForm,
+} from "./address-fields";
 import { CUSTOMER_TYPE_LABEL, type CustomerType } from "./types";
 
 export type CustomerFields = {
@@ -19,12 +28,16 @@ export type CustomerFields = {
   phone: string;
   customer_type: CustomerType;
   gender: "" | "male" | "female" | "other";
+  address: AddressForm;
 };
 
-const FIELDS = ["full_name", "email", "phone", "customer_type", "gender"] as const;
+const FIELDS = ["full_name", "email", "phone", "customer_type", "gender", "address"] as const;
+/** The names the server reports errors under, in the form's order, for focusing the first. */
+const ERROR_FIELDS = ["full_name", "phone", "email", "customer_type", "gender", ...ADDRESS_FIELDS];
 
-export type CreateCustomerInput = { businessId: string } & Partial<Omit<CustomerFields, "gender">> & {
+export type CreateCustomerInput = { businessId: string } & Partial<Omit<CustomerFields, "gender" | "address">> & {
     gender?: CustomerFields["gender"] | null;
+    address?: AddressForm | null;
   };
 export type UpdateCustomerInput = CreateCustomerInput & { customerId: string };
 
@@ -47,7 +60,14 @@ type Props =
       onSaved?: () => void;
     };
 
-const EMPTY: CustomerFields = { full_name: "", email: "", phone: "", customer_type: "regular", gender: "" };
+const EMPTY: CustomerFields = {
+  full_name: "",
+  email: "",
+  phone: "",
+  customer_type: "regular",
+  gender: "",
+  address: addressForm(null),
+};
 
 export function CustomerForm(props: Props) {
   const router = useRouter();
@@ -57,7 +77,7 @@ export function CustomerForm(props: Props) {
   const [pending, startTransition] = useTransition();
   const form = useRef<HTMLFormElement>(null);
   const errors = fieldErrorsOf(result);
-  const formError = formErrorOf(result, FIELDS);
+  const formError = formErrorOf(result, ERROR_FIELDS);
   const idPrefix = props.mode === "create" ? "new-customer" : "edit-customer";
 
   const set = <K extends keyof CustomerFields>(name: K, value: CustomerFields[K]) =>
@@ -75,11 +95,15 @@ export function CustomerForm(props: Props) {
           phone: values.phone,
           customer_type: values.customer_type,
           gender: values.gender || null,
+          address: addressInput(values.address),
         });
       } else {
         // Only what changed: an untouched field of a linked record stays the person's own.
         const changed: Partial<CustomerFields> = {};
-        for (const name of FIELDS) if (values[name] !== initial[name]) Object.assign(changed, { [name]: values[name] });
+        for (const name of FIELDS) {
+          if (JSON.stringify(values[name]) !== JSON.stringify(initial[name]))
+            Object.assign(changed, { [name]: values[name] });
+        }
         if (Object.keys(changed).length === 0) {
           props.onSaved?.();
           return;
@@ -89,12 +113,13 @@ export function CustomerForm(props: Props) {
           customerId: props.customerId,
           ...changed,
           ...("gender" in changed && { gender: values.gender || null }),
+          ...("address" in changed && { address: addressInput(values.address) }),
         });
       }
       setResult(outcome);
       if (!outcome.ok) {
-        const firstInvalid = FIELDS.find((f) => outcome.ok === false && outcome.error.fieldErrors?.[f]?.length);
-        if (firstInvalid) form.current?.querySelector<HTMLElement>(`#${idPrefix}-${firstInvalid}`)?.focus();
+        const firstInvalid = ERROR_FIELDS.find((f) => outcome.ok === false && outcome.error.fieldErrors?.[f]?.length);
+        if (firstInvalid) document.getElementById(addressFieldId(idPrefix, firstInvalid))?.focus();
         return;
       }
       if (props.mode === "create") {
@@ -195,6 +220,12 @@ export function CustomerForm(props: Props) {
           </Field>
         </div>
       </div>
+      <AddressFields
+        idPrefix={idPrefix}
+        value={values.address}
+        onChange={(address) => set("address", address)}
+        errors={errors}
+      />
       <Alert>{formError}</Alert>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" pending={pending}>
