@@ -69,6 +69,23 @@ test("an owner finds a customer by part of their phone number, tags them, adds a
   const notes = page.getByRole("list", { name: "Notes" });
   await expect(notes.getByRole("listitem").first()).toContainText("Likes the window table in the mornings.");
   await expect(notes.getByRole("listitem").first()).toContainText(`by ${owner.name}`);
+  // A newer note goes on top, until the first is pinned above it.
+  await page.getByLabel("New note").fill("Asked about the loyalty card.");
+  await page.getByRole("button", { name: "Add note" }).click();
+  await expect(notes.getByRole("listitem").first()).toContainText("Asked about the loyalty card.");
+  await notes
+    .getByRole("listitem")
+    .nth(1)
+    .getByRole("button", { name: /^Pin the note/ })
+    .click();
+  await expect(notes.getByRole("listitem").first()).toContainText("Likes the window table in the mornings.");
+  await expect(notes.getByRole("listitem").first()).toContainText("Pinned");
+  await expect(
+    notes
+      .getByRole("listitem")
+      .first()
+      .getByRole("button", { name: /^Unpin the note/ }),
+  ).toBeVisible();
 
   // A purchase: an amount that is not one is refused beside its field, then a real one changes the metrics and the chart.
   await page.getByLabel("Amount (USD)").fill("twelve");

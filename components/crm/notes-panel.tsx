@@ -1,7 +1,7 @@
 "use client";
 /**
  * Internal notes about a customer: pinned first, then newest, each with its type, author and time;
- * a form to add one (1-500 characters, counted as you type). Staff without the notes permission get
+ * a form to add one (1-500 characters, counted as you type) and a pin toggle on each. Staff without the notes permission get
  * a short explanation instead (NotesHidden): the page never loads the notes for them.
  */
 import { useRouter } from "next/navigation";
@@ -25,6 +25,8 @@ export type AddNoteInput = {
   is_pinned: boolean;
 };
 
+export type PinNoteInput = { businessId: string; customerId: string; noteId: string; is_pinned: boolean };
+
 const NOTE_MAX = 500;
 const FIELDS = ["content", "note_type", "is_pinned"] as const;
 const chars = (s: string) => [...s].length;
@@ -36,9 +38,10 @@ type Props = {
   /** More notes than listed. */
   more: boolean;
   addAction?: CrmAction<AddNoteInput, unknown>;
+  pinAction?: CrmAction<PinNoteInput, unknown>;
 };
 
-export function NotesPanel({ businessId, customerId, notes, more, addAction }: Props) {
+export function NotesPanel({ businessId, customerId, notes, more, addAction, pinAction }: Props) {
   const router = useRouter();
   const [content, setContent] = useState("");
   const [noteType, setNoteType] = useState<NoteType>("personal");
@@ -49,6 +52,27 @@ export function NotesPanel({ businessId, customerId, notes, more, addAction }: P
   const textarea = useRef<HTMLTextAreaElement>(null);
   const errors = fieldErrorsOf(result);
   const used = chars(content.trim());
+  const [pinning, setPinning] = useState<string | null>(null);
+  const [pinError, setPinError] = useState<string | null>(null);
+
+  const togglePin = (note: NoteView) => {
+    if (!pinAction) return;
+    setPinning(note.note_id);
+    startTransition(async () => {
+      const outcome = await pinAction(null, {
+        businessId,
+        customerId,
+        noteId: note.note_id,
+        is_pinned: !note.is_pinned,
+      });
+      setPinning(null);
+      setPinError(outcome.ok ? null : outcome.error.message);
+      if (outcome.ok) {
+        setStatus(note.is_pinned ? "Note unpinned." : "Note pinned to the top.");
+        router.refresh();
+      }
+    });
+  };
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -128,6 +152,7 @@ export function NotesPanel({ businessId, customerId, notes, more, addAction }: P
           </p>
         </form>
       )}
+      <Alert>{pinError}</Alert>
       {notes.length === 0 ? (
         <p className="text-sm text-slate-600">No notes yet.</p>
       ) : (
@@ -149,6 +174,18 @@ export function NotesPanel({ businessId, customerId, notes, more, addAction }: P
                   by {note.created_by?.name ?? "a former team member"} ·{" "}
                   <time dateTime={note.created_at}>{formatDateTime(note.created_at)}</time>
                 </span>
+                {pinAction && (
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    className="ml-auto h-7 px-2 text-brand-700"
+                    onClick={() => togglePin(note)}
+                    pending={pending && pinning === note.note_id}
+                    aria-label={`${note.is_pinned ? "Unpin" : "Pin"} the note of ${formatDateTime(note.created_at)}`}
+                  >
+                    {note.is_pinned ? "Unpin" : "Pin"}
+                  </Button>
+                )}
               </div>
               <p className="mt-1.5 whitespace-pre-wrap break-words text-sm text-slate-900">{note.content}</p>
             </li>

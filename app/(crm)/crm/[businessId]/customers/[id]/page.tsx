@@ -13,7 +13,7 @@ import { auditHistory } from "@/lib/audit/history";
 import { badRequest } from "@/lib/errors";
 import { nameInitials } from "@/lib/graphemes";
 import { id as idSchema } from "@/lib/inputs";
-import { addNoteAction } from "@/lib/crm/notes/actions";
+import { addNoteAction, pinNoteAction } from "@/lib/crm/notes/actions";
 import { listNotes } from "@/lib/crm/notes/queries";
 import { recordPurchaseAction } from "@/lib/crm/purchases/actions";
 import { getRecordHistory } from "@/lib/crm/purchases/queries";
@@ -192,6 +192,7 @@ export default async function CustomerPage({ params }: Props) {
               notes={notes.notes}
               more={notes.pagination.next_cursor !== null}
               addAction={live ? addNoteAction : undefined}
+              pinAction={live ? pinNoteAction : undefined}
             />
           ) : (
             <NotesHidden message="Internal notes are visible to managers, admins and owners only." />
