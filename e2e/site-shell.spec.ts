@@ -41,3 +41,11 @@ test("the site has an icon, at /favicon.ico and in every page's head", async ({ 
   expect(icons.length).toBeGreaterThan(0);
   for (const href of icons) expect((await request.get(href)).status(), href).toBe(200);
 });
+
+test("crawlers are asked to keep to the front page: every other page is for signed-in people", async ({ request }) => {
+  const robots = await request.get("/robots.txt");
+  expect(robots.status()).toBe(200);
+  expect(robots.headers()["content-type"]).toContain("text/plain");
+  const rules = (await robots.text()).split("\n").filter((line) => line && !line.startsWith("#"));
+  expect(rules).toEqual(["User-agent: *", "Allow: /$", "Disallow: /"]);
+});
