@@ -39,6 +39,9 @@ export function AvatarEditor({ businessId, customerId, avatarUrl, initials }: Pr
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  // The input (and Remove) are disabled while a change is under way, which drops the keyboard's
+  // focus; it goes back to the photo control once the change is done.
+  const refocus = useRef(false);
   // Object URLs hold the file in memory until revoked: the one in use, revoked when replaced or on leaving.
   const previewSrc = useRef<string | null>(null);
   const id = useId();
@@ -60,6 +63,11 @@ export function AvatarEditor({ businessId, customerId, avatarUrl, initials }: Pr
     },
     [],
   );
+  useEffect(() => {
+    if (pending || !refocus.current) return;
+    refocus.current = false;
+    input.current?.focus();
+  }, [pending]);
 
   const choose = (event: React.ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -73,6 +81,7 @@ export function AvatarEditor({ businessId, customerId, avatarUrl, initials }: Pr
     }
     setError(null);
     showPreview({ src: URL.createObjectURL(file), replacing: avatarUrl });
+    refocus.current = true;
     startTransition(async () => {
       const form = new FormData();
       form.append("avatar", file);
@@ -92,6 +101,7 @@ export function AvatarEditor({ businessId, customerId, avatarUrl, initials }: Pr
   const remove = () => {
     setError(null);
     setStatus(null);
+    refocus.current = true;
     startTransition(async () => {
       const outcome = await send(url, "DELETE");
       if (!outcome.ok) {
@@ -101,8 +111,6 @@ export function AvatarEditor({ businessId, customerId, avatarUrl, initials }: Pr
       showPreview(null);
       setStatus("Photo removed.");
       router.refresh();
-      // The Remove button is about to go: keep the keyboard on the photo control.
-      input.current?.focus();
     });
   };
 
