@@ -1,9 +1,9 @@
 /** What the avatar routes accept: the record in the path, the version in the query, the upload's form. */
 import { z } from "zod";
 import { multipart } from "@/lib/http/bodies";
+import { MAX_AVATAR_BYTES } from "./limits";
 
-/** The largest image accepted: 1 MB (MiB). A larger one is a 413 and nothing is stored. */
-export const MAX_AVATAR_BYTES = 1024 * 1024;
+export { MAX_AVATAR_BYTES };
 /** The whole form may carry the image plus its multipart framing. */
 const MAX_FORM_BYTES = MAX_AVATAR_BYTES + 64 * 1024;
 

@@ -3,7 +3,8 @@
  * the server through the same data functions as the JSON API (the record with its tags, preferences
  * and metrics; notes; purchases and appointments; the audit trail), so access is exactly the API's:
  * staff without the notes permission never load the notes and see why instead. Each form posts to
- * its concept's server action and the page refreshes, so metrics, chart and timeline follow at once.
+ * its concept's server action and the page refreshes, so metrics, chart and timeline follow at once;
+ * the photo alone goes to its API route (components/crm/avatar-editor.tsx says why).
  */
 import type { Metadata } from "next";
 import { hasPermission, membershipOf } from "@/lib/authz/policy";
@@ -29,6 +30,8 @@ import { addTagAction, removeTagAction } from "@/lib/crm/tags/actions";
 import { listTags } from "@/lib/crm/tags/queries";
 import { AccessDenied } from "@/components/app/access-denied";
 import { BackLink } from "@/components/app/back-link";
+import { Avatar } from "@/components/crm/avatar";
+import { AvatarEditor } from "@/components/crm/avatar-editor";
 import { ContactCard } from "@/components/crm/contact-card";
 import { MetricsCards } from "@/components/crm/metrics-cards";
 import { NotesHidden, NotesPanel } from "@/components/crm/notes-panel";
@@ -93,17 +96,15 @@ export default async function CustomerPage({ params }: Props) {
     <div className="space-y-6">
       <BackLink href={`/crm/${businessId}/customers`}>All customers</BackLink>
       <header className="flex items-start gap-4">
-        {record.avatar_url ? (
-          // Our own route serves the re-encoded image; its size is fixed here, so no layout shift.
-          // eslint-disable-next-line @next/next/no-img-element
-          <img src={record.avatar_url} alt="" className="size-14 shrink-0 rounded-full object-cover sm:size-16" />
+        {write ? (
+          <AvatarEditor
+            businessId={businessId}
+            customerId={record.id}
+            avatarUrl={record.avatar_url}
+            initials={nameInitials(record.full_name)}
+          />
         ) : (
-          <span
-            aria-hidden
-            className="grid size-14 shrink-0 place-items-center rounded-full bg-accent-100 text-lg font-semibold text-accent-800 sm:size-16"
-          >
-            {nameInitials(record.full_name) || "?"}
-          </span>
+          <Avatar src={record.avatar_url} initials={nameInitials(record.full_name)} />
         )}
         <div className="min-w-0 space-y-2">
           <h1 className="text-2xl font-semibold tracking-tight break-words text-slate-900 sm:text-3xl">
