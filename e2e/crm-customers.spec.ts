@@ -4,20 +4,11 @@
  * customer is added from the empty directory, with errors beside their fields. Each test registers
  * its own business and makes its own customers, so nothing depends on the demo world.
  */
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./fixtures/a11y";
 import { inviteAndAccept, registerAccount, signIn, signedInProvider } from "./fixtures/accounts";
 import { addNote, createRecord } from "./fixtures/crm";
 import { postJob } from "./fixtures/marketplace";
-
-/** Fails on any WCAG 2 A/AA violation axe finds on the page as it is now. */
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  const failures = results.violations.flatMap((rule) =>
-    rule.nodes.map((node) => `${rule.id} ${node.target.join(" ")}: ${node.failureSummary}`),
-  );
-  expect(failures, `on ${page.url()}`).toEqual([]);
-}
 
 test("an owner finds a customer by part of their phone number, tags them, adds a note and records a purchase", async ({
   page,

@@ -1,7 +1,7 @@
 "use client";
 /**
- * The record header's avatar for those who may change it (crm.write, on a live record): "Change
- * photo" opens the file picker, the chosen image shows at once, dimmed, while it uploads, and the
+ * The record header's avatar for those who may change it (crm.write, on a live record): "Add
+ * photo" (or "Change photo") opens the file picker, the chosen image shows at once, dimmed, while it uploads, and the
  * page then refreshes so the record's new avatar_url shows; "Remove photo" goes back to the
  * initials. A refused file changes nothing and the server's reason shows beside the control.
  *
@@ -149,7 +149,7 @@ export function AvatarEditor({ businessId, customerId, avatarUrl, initials }: Pr
           ),
         )}
       >
-        Change photo
+        {avatarUrl ? "Change photo" : "Add photo"}
       </label>
       {avatarUrl && (
         <Button variant="ghost" size="sm" className="w-full" onClick={remove} disabled={pending}>
