@@ -29,6 +29,19 @@ async function expectLoaded(page: Page) {
     .toBeGreaterThan(0);
 }
 
+/** From now on, counts the local previews (blob: images) the page shows, for previewsShown. */
+async function watchPreviews(page: Page) {
+  await page.evaluate(() => {
+    const seen = new Set<string>();
+    const look = () =>
+      document.querySelectorAll("img").forEach((img) => img.src.startsWith("blob:") && seen.add(img.src));
+    new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true });
+    (window as unknown as { previews: Set<string> }).previews = seen;
+  });
+}
+const previewsShown = (page: Page) =>
+  page.evaluate(() => (window as unknown as { previews: Set<string> }).previews.size);
+
 test("an owner uploads a photo, a file that is no image is refused beside the control, and the photo is removed", async ({
   page,
 }) => {
@@ -44,10 +57,12 @@ test("an owner uploads a photo, a file that is no image is refused beside the co
   await expect(header.locator("img")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Remove photo" })).toHaveCount(0);
 
-  // A real PNG: shown from our own route, versioned by the stored image.
+  // A real PNG: previewed at once, then shown from our own route, versioned by the stored image.
+  await watchPreviews(page);
   await page.getByLabel("Add photo").setInputFiles({ name: "iris.png", mimeType: "image/png", buffer: await png() });
   const image = header.locator("img");
   await expect(image).toHaveAttribute("src", new RegExp(`^${escape(route)}\\?v=`));
+  expect(await previewsShown(page)).toBe(1);
   await expectLoaded(page);
   const uploaded = (await image.getAttribute("src"))!;
   const served = await page.request.get(uploaded);
@@ -56,7 +71,8 @@ test("an owner uploads a photo, a file that is no image is refused beside the co
   await expect(page.getByRole("status").filter({ hasText: "Photo updated." })).toBeAttached();
   await expectAccessible(page);
 
-  // Text named photo.png: the server looks at the content and refuses; its words show, the photo stays.
+  // Text named photo.png: never previewed (no broken image); the server looks at the content and
+  // refuses; its words show, the photo stays.
   await page.getByLabel("Change photo").setInputFiles({
     name: "photo.png",
     mimeType: "image/png",
@@ -64,6 +80,7 @@ test("an owner uploads a photo, a file that is no image is refused beside the co
   });
   const alert = page.getByRole("alert").filter({ hasText: "Upload a JPEG, PNG or WebP image." });
   await expect(alert).toBeVisible();
+  expect(await previewsShown(page)).toBe(1);
   await expect(page.getByLabel("Change photo")).toHaveAttribute("aria-invalid", "true");
   await expect(image).toHaveAttribute("src", uploaded);
   await expectLoaded(page);

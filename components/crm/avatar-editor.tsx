@@ -80,9 +80,11 @@ export function AvatarEditor({ businessId, customerId, avatarUrl, initials }: Pr
       return;
     }
     setError(null);
-    showPreview({ src: URL.createObjectURL(file), replacing: avatarUrl });
     refocus.current = true;
     startTransition(async () => {
+      // Previewed only if the browser can draw it (a text file named .png would show as a broken
+      // image); whether it is accepted, the server alone decides.
+      if (await drawable(file)) showPreview({ src: URL.createObjectURL(file), replacing: avatarUrl });
       const form = new FormData();
       form.append("avatar", file);
       const outcome = await send(url, "POST", form);
@@ -167,6 +169,15 @@ export function AvatarEditor({ businessId, customerId, avatarUrl, initials }: Pr
       </p>
     </div>
   );
+}
+
+async function drawable(file: File): Promise<boolean> {
+  try {
+    (await createImageBitmap(file)).close();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Sends the change; a refusal as the server worded it (the field's own message first), a lost connection in words. */
