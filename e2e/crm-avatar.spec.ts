@@ -8,8 +8,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./fixtures/a11y";
 import sharp from "sharp";
-import { inviteAndAccept, registerAccount, signIn, signedInProvider } from "./fixtures/accounts";
-import { createRecord } from "./fixtures/crm";
+import { signedInProvider } from "./fixtures/accounts";
+import { businessWithStaff, createRecord } from "./fixtures/crm";
 
 /** A real PNG, as a camera or an editor would save one. */
 const png = () =>
@@ -112,22 +112,15 @@ test("an owner uploads a photo, a file that is no image is refused beside the co
 });
 
 test("a staff-role member sees the customer's photo but cannot change it", async ({ page, browser, baseURL }) => {
-  const owner = await registerAccount(page.request, "provider", { businessName: "Staff Photo Studio" });
-  const member = await registerAccount(page.request, "customer", { name: "Sid Staff" });
-  await signIn(page.request, owner.email);
-  const businessId = owner.business_id!;
+  const { businessId, staff, staffPage } = await businessWithStaff(page, browser, baseURL, "Staff Photo Studio");
   const recordId = await createRecord(page.request, businessId, { full_name: "Jonah Park", phone: "415 555 0177" });
   const route = `/api/customers/${businessId}/${recordId}/avatar`;
   const uploaded = await page.request.post(route, {
     multipart: { avatar: { name: "jonah.png", mimeType: "image/png", buffer: await png() } },
   });
   expect(uploaded.status(), await uploaded.text()).toBe(200);
-  await inviteAndAccept(page.request, businessId, owner.email, member, "staff");
 
-  const staff = await browser.newContext({ baseURL });
   try {
-    await signIn(staff.request, member.email);
-    const staffPage = await staff.newPage();
     await staffPage.goto(`/crm/${businessId}/customers/${recordId}`);
     await expect(staffPage.getByRole("heading", { level: 1, name: "Jonah Park" })).toBeVisible();
     await expect(recordHeader(staffPage).locator("img")).toHaveAttribute(

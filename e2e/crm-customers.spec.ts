@@ -6,8 +6,8 @@
  */
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./fixtures/a11y";
-import { inviteAndAccept, registerAccount, signIn, signedInProvider } from "./fixtures/accounts";
-import { addNote, createRecord } from "./fixtures/crm";
+import { registerAccount, signIn, signedInProvider } from "./fixtures/accounts";
+import { addNote, businessWithStaff, createRecord } from "./fixtures/crm";
 import { postJob } from "./fixtures/marketplace";
 
 test("an owner finds a customer by part of their phone number, tags them, adds a note and records a purchase", async ({
@@ -109,18 +109,11 @@ test("an owner finds a customer by part of their phone number, tags them, adds a
 });
 
 test("a staff-role member sees the customer but no notes, and cannot tag", async ({ page, browser, baseURL }) => {
-  const owner = await registerAccount(page.request, "provider", { businessName: "Notes Kept Salon" });
-  const member = await registerAccount(page.request, "customer", { name: "Sam Staff" });
-  await signIn(page.request, owner.email);
-  const businessId = owner.business_id!;
+  const { businessId, staff, staffPage } = await businessWithStaff(page, browser, baseURL, "Notes Kept Salon");
   const recordId = await createRecord(page.request, businessId, { full_name: "Nora Private", phone: "415 303 4477" });
   await addNote(page.request, businessId, recordId, "Allergic to hazelnut: check every order.");
-  await inviteAndAccept(page.request, businessId, owner.email, member, "staff");
 
-  const staff = await browser.newContext({ baseURL });
   try {
-    await signIn(staff.request, member.email);
-    const staffPage = await staff.newPage();
     await staffPage.goto(`/crm/${businessId}/customers/${recordId}`);
     await expect(staffPage.getByRole("heading", { level: 1, name: "Nora Private" })).toBeVisible();
     await expect(staffPage.getByText("Internal notes are visible to managers, admins and owners only.")).toBeVisible();
