@@ -94,6 +94,11 @@ test("an owner finds a customer by part of their phone number, tags them, adds a
   await expect(timeline).toContainText("$12.50 · 2 items · Two oat flat whites");
   await expect(timeline).toContainText("Likes the window table");
   await expect(timeline).toContainText("Oat milk");
+  // The sale is one entry: the totals it moved (kept in the audit trail) are the metrics above, not more lines.
+  await expect(timeline.getByRole("listitem").filter({ hasText: "$12.50" })).toHaveCount(1);
+  await expect(timeline).not.toContainText(/purchase ?count|total ?spent/i);
+  // Created once, though its audit trail holds a row per field it was created with.
+  await expect(timeline.getByText("Record created")).toHaveCount(1);
 
   await expectAccessible(page);
 

@@ -60,12 +60,16 @@ function auditEvent(entry: AuditEntryView): Event | null {
     };
   }
   if (subject === "crm_note") return null; // the notes themselves are listed (or hidden)
+  // The sale is listed from the history; its audit rows are the totals it moved, which the metrics show.
+  if (entry.action === "purchase") return null;
+  // One change writes a row per field, all at its transaction's time: the record's own steps are one entry.
+  const step = { ...base, key: `audit-${entry.action}-${entry.at}` };
   if (entry.action === "create")
-    return { ...base, badge: { label: "Created", tone: "success" }, text: "Record created" };
+    return { ...step, badge: { label: "Created", tone: "success" }, text: "Record created" };
   if (entry.action === "delete")
-    return { ...base, badge: { label: "Deleted", tone: "danger" }, text: "Record deleted" };
+    return { ...step, badge: { label: "Deleted", tone: "danger" }, text: "Record deleted" };
   if (entry.action === "restore")
-    return { ...base, badge: { label: "Restored", tone: "success" }, text: "Record restored" };
+    return { ...step, badge: { label: "Restored", tone: "success" }, text: "Record restored" };
   if (entry.field === null)
     return { ...base, badge: { label: "Changed", tone: "brand" }, text: entry.action.replace(/_/g, " ") };
   const text = entry.redacted
@@ -111,9 +115,12 @@ export function Timeline({ history, notes, audit, auditHiddenReason, limit = 30 
       by: n.created_by?.name,
     });
   }
+  const seen = new Set<string>();
   for (const a of audit ?? []) {
     const event = auditEvent(a);
-    if (event) events.push(event);
+    if (!event || seen.has(event.key)) continue;
+    seen.add(event.key);
+    events.push(event);
   }
   events.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   const shown = events.slice(0, limit);
