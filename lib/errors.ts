@@ -75,8 +75,18 @@ export const conflict = (message: string, reason?: ReasonOf<409>) => new AppErro
 export const unsupportedMediaType = (message: string) => new AppError("unsupported_media_type", message);
 export const unprocessable = (message: string, reason?: ReasonOf<422>) =>
   new AppError("unprocessable", message, { reason });
+/** A limiter's wait as people say it, in whole minutes rounded up: "1 minute", "3 minutes". */
+export function minutesToWait(retryAfterSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}
+
+/** A 429 that says when to try again, in its message as well as in Retry-After, so every client can show it. */
 export const rateLimited = (retryAfterSeconds: number, headers?: Record<string, string>) =>
-  new AppError("rate_limited", "Too many requests. Try again shortly.", { retryAfterSeconds, headers });
+  new AppError("rate_limited", `Too many requests. Try again in ${minutesToWait(retryAfterSeconds)}.`, {
+    retryAfterSeconds,
+    headers,
+  });
 
 /** Zod's issues as { "field.path": ["message", ...] }; "" is the whole input. */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {

@@ -22,7 +22,8 @@ const LINES: { name: keyof AddressView; label: string; autoComplete: string; wid
 /** The address fields' names as the server reports their errors, for focusing the first invalid one. */
 export const ADDRESS_FIELDS = LINES.map((l) => `address.${l.name}`);
 
-export const addressFieldId = (idPrefix: string, name: string) => `${idPrefix}-${name.replace(".", "-")}`;
+/** The id of a form control by the name its errors come under ("address.city" is `<prefix>-address-city`). */
+export const controlId = (idPrefix: string, name: string) => `${idPrefix}-${name.replace(".", "-")}`;
 
 export function addressForm(address: AddressView | null): AddressForm {
   return {
@@ -56,7 +57,7 @@ export function AddressFields({ idPrefix, value, onChange, errors }: Props) {
           <div key={name} className={wide ? "sm:col-span-2" : undefined}>
             <Field
               name={`address.${name}`}
-              id={addressFieldId(idPrefix, `address.${name}`)}
+              id={controlId(idPrefix, `address.${name}`)}
               label={label}
               error={errors[`address.${name}`]}
               hint={name === "country" ? "Two letters, such as US or RO." : undefined}

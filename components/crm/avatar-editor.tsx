@@ -191,16 +191,7 @@ async function send(url: string, method: "POST" | "DELETE", body?: FormData): Pr
   }
   const json = await response.json().catch(() => null);
   if (response.ok) return { ok: true, changed: json?.changed !== false };
+  // A 429's message says when to try again (lib/errors.ts rateLimited).
   const refusal = json?.error;
-  const message: string = refusal?.field_errors?.avatar?.join(" ") || refusal?.message || FAILED;
-  return { ok: false, message: withRetryAfter(message, response) };
-}
-
-/** A 429 says when to try again (Retry-After, in seconds), in words. */
-function withRetryAfter(message: string, response: Response): string {
-  const seconds = Number(response.headers.get("retry-after"));
-  if (response.status !== 429 || !Number.isFinite(seconds) || seconds <= 0) return message;
-  const minutes = Math.ceil(seconds / 60);
-  const wait = seconds < 60 ? `${seconds} seconds` : minutes === 1 ? "a minute" : `${minutes} minutes`;
-  return `${message} You can change the photo again in about ${wait}.`;
+  return { ok: false, message: refusal?.field_errors?.avatar?.join(" ") || refusal?.message || FAILED };
 }

@@ -14,7 +14,7 @@ import { Input, Select } from "@/components/ui/input";
 import { fieldErrorsOf, formErrorOf, type ActionResult, type CrmAction } from "./action-types";
 import {
   AddressFields,
-  addressFieldId,
+  controlId,
   addressForm,
   addressInput,
   ADDRESS_FIELDS,
@@ -119,7 +119,7 @@ export function CustomerForm(props: Props) {
       setResult(outcome);
       if (!outcome.ok) {
         const firstInvalid = ERROR_FIELDS.find((f) => outcome.ok === false && outcome.error.fieldErrors?.[f]?.length);
-        if (firstInvalid) document.getElementById(addressFieldId(idPrefix, firstInvalid))?.focus();
+        if (firstInvalid) document.getElementById(controlId(idPrefix, firstInvalid))?.focus();
         return;
       }
       if (props.mode === "create") {

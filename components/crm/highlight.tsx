@@ -4,6 +4,7 @@
  * finds "+1 555-0123" and marks "555-012"). <mark> is read as "highlight" by screen readers.
  */
 import type { ReactNode } from "react";
+import { digitPositions } from "@/lib/crm/phone-display";
 
 /** [start, end) of the first case-insensitive occurrence of `q` in `text`, or null. */
 export function textMatch(text: string, q: string): [number, number] | null {
@@ -17,15 +18,11 @@ export function textMatch(text: string, q: string): [number, number] | null {
 export function digitMatch(phone: string, q: string): [number, number] | null {
   const wanted = q.replace(/\D/g, "");
   if (wanted.length === 0) return null;
-  const positions: number[] = [];
-  let digits = "";
-  for (let i = 0; i < phone.length; i++) {
-    if (/\d/.test(phone[i]!)) {
-      positions.push(i);
-      digits += phone[i];
-    }
-  }
-  const at = digits.indexOf(wanted);
+  const positions = digitPositions(phone);
+  const at = positions
+    .map((i) => phone[i])
+    .join("")
+    .indexOf(wanted);
   if (at < 0) return null;
   return [positions[at]!, positions[at + wanted.length - 1]! + 1];
 }

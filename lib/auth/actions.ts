@@ -10,6 +10,7 @@ import { registerInput } from "@/lib/accounts/inputs";
 import { registerAccount } from "@/lib/accounts/register";
 import { clearBusinessChoice } from "@/lib/accounts/switch-business";
 import { action, type ActionResult } from "@/lib/actions/action";
+import { minutesToWait } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
 import { isKnownDevice } from "./device";
 import { signInBlock } from "@/lib/rate-limit/sign-in";
@@ -39,8 +40,7 @@ async function throttledMessage(email: string): Promise<string> {
   const requestHeaders = await headers();
   const knownDevice = isKnownDevice(requestHeaders, email);
   const block = await signInBlock(await getDb(), { ip: clientIp(requestHeaders), email, knownDevice });
-  const minutes = Math.max(1, Math.ceil((block?.retryAfterSeconds ?? 60) / 60));
-  return `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  return `Too many sign-in attempts. Try again in ${minutesToWait(block?.retryAfterSeconds ?? 60)}.`;
 }
 
 const register = action(

@@ -13,15 +13,21 @@ export function readablePhone(stored: string): string {
 
 type Range = { start: number; end: number };
 
+/** Where `text`'s digits are, in order (UTF-16 offsets): "+1 415" gives [1, 3, 4, 5]. */
+export function digitPositions(text: string): number[] {
+  const positions: number[] = [];
+  for (let i = 0; i < text.length; i++) if (text[i]! >= "0" && text[i]! <= "9") positions.push(i);
+  return positions;
+}
+
 /**
  * `ranges` over `from`'s characters, moved onto `to`, which holds the same digits in the same order
  * with other characters between them: each range covers the same digits in `to`. A range with no
  * digits, or past the digits `to` has, is dropped.
  */
 export function onSameDigits(from: string, to: string, ranges: readonly Range[]): Range[] {
-  const digitIndex = (text: string) => [...text].flatMap((c, i) => (/\d/.test(c) ? [i] : []));
-  const fromDigits = digitIndex(from);
-  const toDigits = digitIndex(to);
+  const fromDigits = digitPositions(from);
+  const toDigits = digitPositions(to);
   return ranges.flatMap(({ start, end }) => {
     const first = fromDigits.findIndex((i) => i >= start);
     const last = fromDigits.findLastIndex((i) => i < end);

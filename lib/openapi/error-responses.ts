@@ -121,7 +121,7 @@ export const ERROR_RESPONSES: Record<ErrorStatus, ErrorResponse> = {
     description:
       "Too many requests; `Retry-After` says how many seconds to wait and `RateLimit-Limit`, `RateLimit-Remaining`, " +
       "`RateLimit-Reset` and `RateLimit-Policy` describe the limit (they are also on successful limited requests).",
-    example: example("rate_limited", "Too many requests. Try again shortly."),
+    example: example("rate_limited", "Too many requests. Try again in 3 minutes."),
   },
   500: {
     name: "InternalError",
